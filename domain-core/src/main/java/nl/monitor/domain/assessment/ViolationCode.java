@@ -1,0 +1,25 @@
+package nl.monitor.domain.assessment;
+
+/** The stable reasons a {@link Violation} can carry; clients may switch on them. */
+public final class ViolationCode {
+
+    public static final String REQUIRED = "required";
+    public static final String INVALID_FORMAT = "invalid-format";
+    public static final String OUT_OF_RANGE = "out-of-range";
+    public static final String UNKNOWN_VERSION = "unknown-questionnaire-version";
+    public static final String UNKNOWN_GOAL = "unknown-goal";
+    public static final String UNKNOWN_CATEGORY = "unknown-category";
+    public static final String UNKNOWN_OPTION = "unknown-option";
+    public static final String DUPLICATE = "duplicate";
+    public static final String CATEGORY_MISSING = "category-missing";
+    public static final String EXCLUSIVE_OPTION_COMBINED = "exclusive-option-combined";
+    public static final String TEXT_REQUIRED = "text-required";
+    public static final String TEXT_WITHOUT_YES = "text-without-yes";
+    public static final String MEASURES_NOT_DEPLOYED = "measures-not-deployed";
+    public static final String LAID_DOWN_WITHOUT_INCLUSION = "laid-down-without-inclusion";
+    public static final String DOCUMENTS_WITHOUT_LAID_DOWN = "documents-without-laid-down";
+    public static final String SHARE_WITHOUT_INSIGHT = "share-without-insight";
+
+    private ViolationCode() {
+    }
+}

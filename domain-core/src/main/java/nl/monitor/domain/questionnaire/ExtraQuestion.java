@@ -1,0 +1,23 @@
+package nl.monitor.domain.questionnaire;
+
+import java.util.List;
+import java.util.Optional;
+
+/** One of the six extra questions of Bijlage 2. They are reported, not scored. */
+public record ExtraQuestion(String id, int number, ExtraQuestionType type, String text, List<ChoiceOption> options) {
+
+    public static final String RISK_GROUP_FIGURES = "risk-group-figures";
+    public static final String TARGET_GROUP_POLICY = "target-group-policy";
+    public static final String SELF_ASSESSMENT_GRADES = "self-assessment-grades";
+    public static final String COOPERATION_IMPROVED = "cooperation-improved";
+    public static final String YOUTH_INVOLVED = "youth-involved";
+    public static final String REGIONAL_VISION = "regional-vision";
+
+    public ExtraQuestion {
+        options = List.copyOf(options);
+    }
+
+    public Optional<ChoiceOption> option(String optionId) {
+        return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
+    }
+}
