@@ -1,0 +1,55 @@
+package nl.monitor.contracts;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The platform's event types: CloudEvents type, Kafka topic, data record and JSON Schema, in one place. */
+public enum EventType {
+    SURVEY_SUBMITTED("survey-submitted", 1, SurveySubmitted.class),
+    SCORE_COMPUTED("score-computed", 1, ScoreComputed.class),
+    THRESHOLD_CROSSED("threshold-crossed", 1, ThresholdCrossed.class);
+
+    private static final String TYPE_PREFIX = "nl.monitor.";
+    private static final String SCHEMA_BASE = "https://schemas.monitor.nl/contracts/";
+
+    private final String name;
+    private final int version;
+    private final Class<?> dataType;
+
+    EventType(String name, int version, Class<?> dataType) {
+        this.name = name;
+        this.version = version;
+        this.dataType = dataType;
+    }
+
+    /** The Kafka topic the events of this type are published on. */
+    public String topic() {
+        return name;
+    }
+
+    /** The CloudEvents {@code type} attribute, e.g. {@code nl.monitor.survey-submitted.v1}. */
+    public String type() {
+        return TYPE_PREFIX + name + ".v" + version;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public Class<?> dataType() {
+        return dataType;
+    }
+
+    /** The schema's {@code $id}; the file is {@code contracts/<name>.v<N>.schema.json} in this module. */
+    public String dataschema() {
+        return SCHEMA_BASE + schemaFile();
+    }
+
+    public String schemaFile() {
+        return name + ".v" + version + ".schema.json";
+    }
+
+    public static Optional<EventType> byType(String type) {
+        return Arrays.stream(values()).filter(t -> t.type().equals(type)).findFirst();
+    }
+}

@@ -1,0 +1,112 @@
+package nl.monitor.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCodecTest {
+
+    private static final Map<EventType, Supplier<CloudEvent<?>>> SAMPLES = Map.of(
+            EventType.SURVEY_SUBMITTED, SampleEvents::surveySubmitted,
+            EventType.SCORE_COMPUTED, SampleEvents::scoreComputed,
+            EventType.THRESHOLD_CROSSED, SampleEvents::thresholdCrossed);
+
+    private final EventCodec codec = new EventCodec();
+
+    private JsonNode json(CloudEvent<?> event) throws Exception {
+        return codec.mapper().readTree(codec.encode(event));
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void every_record_written_as_json_matches_the_schema_of_its_type(EventType type) throws Exception {
+        CloudEvent<?> event = SAMPLES.get(type).get();
+
+        assertThat(codec.schemaViolations(type, json(event))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void every_record_reads_back_equal(EventType type) {
+        CloudEvent<?> event = SAMPLES.get(type).get();
+
+        assertThat(codec.decode(codec.encode(event), type)).isEqualTo(event);
+    }
+
+    @Test
+    void carries_the_cloudevents_attributes() throws Exception {
+        JsonNode event = json(SampleEvents.surveySubmitted());
+
+        assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(event.get("type").asText()).isEqualTo("nl.monitor.survey-submitted.v1");
+        assertThat(event.get("subject").asText()).isEqualTo("GM0363");
+        assertThat(event.get("datacontenttype").asText()).isEqualTo("application/json");
+        assertThat(event.get("dataschema").asText())
+                .isEqualTo("https://schemas.monitor.nl/contracts/survey-submitted.v1.schema.json");
+        assertThat(event.get("time").asText()).endsWith("Z");
+        assertThat(event.at("/data/submittedAt").asText()).isEqualTo("2017-11-02T10:15:30Z");
+    }
+
+    @Test
+    void the_schema_refuses_what_the_contract_forbids() throws Exception {
+        ObjectNode event = (ObjectNode) json(SampleEvents.scoreComputed());
+        ObjectNode data = (ObjectNode) event.get("data");
+        data.put("municipality", "Amsterdam");
+        data.put("totalScore", 101);
+        data.remove("band");
+
+        assertThat(codec.schemaViolations(EventType.SCORE_COMPUTED, event)).hasSize(3)
+                .anySatisfy(m -> assertThat(m).contains("municipality"))
+                .anySatisfy(m -> assertThat(m).contains("totalScore"))
+                .anySatisfy(m -> assertThat(m).contains("band"));
+    }
+
+    @Test
+    void malformed_json_is_poison_with_its_reason() {
+        assertThatThrownBy(() -> codec.decode("{\"specversion\": \"1.0\",", EventType.SURVEY_SUBMITTED))
+                .isInstanceOf(PoisonEventException.class).hasMessageStartingWith("malformed JSON");
+        assertThatThrownBy(() -> codec.decode("", EventType.SURVEY_SUBMITTED))
+                .isInstanceOf(PoisonEventException.class).hasMessage("empty record value");
+        assertThatThrownBy(() -> codec.decode("[1, 2]", EventType.SURVEY_SUBMITTED))
+                .isInstanceOf(PoisonEventException.class).hasMessage("record value is not a JSON object");
+    }
+
+    @Test
+    void an_unknown_schema_version_or_another_type_is_poison() throws Exception {
+        ObjectNode v2 = (ObjectNode) json(SampleEvents.surveySubmitted());
+        v2.put("type", "nl.monitor.survey-submitted.v2");
+
+        assertThatThrownBy(() -> codec.decode(v2.toString(), EventType.SURVEY_SUBMITTED))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessage("unknown event type or schema version: nl.monitor.survey-submitted.v2");
+        assertThatThrownBy(() -> codec.decode(codec.encode(SampleEvents.scoreComputed()), EventType.SURVEY_SUBMITTED))
+                .isInstanceOf(PoisonEventException.class).hasMessageContaining("expected nl.monitor.survey-submitted.v1");
+    }
+
+    @Test
+    void an_event_breaking_its_schema_is_poison_naming_the_field() throws Exception {
+        ObjectNode event = (ObjectNode) json(SampleEvents.surveySubmitted());
+        ((ObjectNode) event.get("data")).put("year", "last year");
+
+        assertThatThrownBy(() -> codec.decode(event.toString(), EventType.SURVEY_SUBMITTED))
+                .isInstanceOf(PoisonEventException.class)
+                .hasMessageContaining("survey-submitted.v1.schema.json").hasMessageContaining("year");
+    }
+
+    @Test
+    void each_type_has_its_topic_and_schema_file() {
+        assertThat(EventType.values()).extracting(EventType::topic)
+                .containsExactly("survey-submitted", "score-computed", "threshold-crossed");
+        for (EventType type : EventType.values()) {
+            assertThat(EventCodecTest.class.getResource("/contracts/" + type.schemaFile())).isNotNull();
+        }
+    }
+}

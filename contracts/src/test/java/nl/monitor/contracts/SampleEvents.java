@@ -1,0 +1,59 @@
+package nl.monitor.contracts;
+
+import nl.monitor.domain.assessment.BereikAnswer;
+import nl.monitor.domain.assessment.BorgingAnswer;
+import nl.monitor.domain.assessment.CategoryAnswer;
+import nl.monitor.domain.assessment.ExtraAnswers;
+import nl.monitor.domain.assessment.GoalAnswer;
+import nl.monitor.domain.assessment.InhoudAnswer;
+import nl.monitor.domain.assessment.OptionAnswer;
+import nl.monitor.domain.assessment.SelfAssessmentGrades;
+import nl.monitor.domain.questionnaire.Inclusion;
+import nl.monitor.domain.questionnaire.ReachShare;
+import nl.monitor.domain.scoring.Band;
+import nl.monitor.domain.scoring.GoalScore;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One filled-in event of each type, as the services publish them. */
+final class SampleEvents {
+
+    static final UUID SUBMISSION = UUID.fromString("7d1b9a52-3c5e-4f7a-9a43-0c1f0f5b8e11");
+    static final Instant AT = Instant.parse("2017-11-02T10:15:30Z");
+
+    private SampleEvents() {
+    }
+
+    static CloudEvent<SurveySubmitted> surveySubmitted() {
+        GoalAnswer goal1 = new GoalAnswer(1,
+                new BorgingAnswer(Inclusion.INCLUDED, true, List.of("regional-vision", "other"), "Collegeprogramma"),
+                new InhoudAnswer(true, List.of(
+                        new CategoryAnswer("subsidy-conditions", List.of(OptionAnswer.of("attention-officer"))),
+                        new CategoryAnswer("chain-cooperation", List.of(new OptionAnswer("other", "Convenant"))),
+                        new CategoryAnswer("programme-purchasing", List.of(OptionAnswer.of("not-in-policy"))),
+                        new CategoryAnswer("own-action", List.of(OptionAnswer.of("not-in-policy")))), "Buurtvaders"),
+                new BereikAnswer(true, ReachShare.MORE_THAN_HALF));
+        GoalAnswer goal2 = new GoalAnswer(2, new BorgingAnswer(Inclusion.NOT_INCLUDED, false, List.of(), null),
+                new InhoudAnswer(false, List.of(), null), new BereikAnswer(false, null));
+        ExtraAnswers extras = new ExtraAnswers(List.of("family-crises"), List.of(), new SelfAssessmentGrades(5, 7, null),
+                "somewhat", null, false, null, "yes");
+        return CloudEvent.of(EventType.SURVEY_SUBMITTED, "/survey-service", "GM0363",
+                new SurveySubmitted(SUBMISSION, "GM0363", 2017, 1, 2, AT, List.of(goal1, goal2), extras));
+    }
+
+    static CloudEvent<ScoreComputed> scoreComputed() {
+        return CloudEvent.of(EventType.SCORE_COMPUTED, "/scoring-service", "GM0363",
+                new ScoreComputed(SUBMISSION, "GM0363", 2017, 2, 1, List.of(
+                        new GoalScore(1, 25, 27.5, 20, 72.5, Band.ORANGE),
+                        new GoalScore(2, 0, 0, 0, 0, Band.RED)), 36.25, 2, Band.ORANGE, AT));
+    }
+
+    static CloudEvent<ThresholdCrossed> thresholdCrossed() {
+        return CloudEvent.of(EventType.THRESHOLD_CROSSED, "/scoring-service", "GM0363",
+                new ThresholdCrossed(UUID.randomUUID(), "GM0363", "Amsterdam-Amstelland", 2017,
+                        ThresholdCrossed.Threshold.total(25), ThresholdCrossed.Direction.DOWN, null, 12.5, null,
+                        Band.RED, UUID.randomUUID().toString(), SUBMISSION, AT));
+    }
+}
