@@ -1,0 +1,44 @@
+package nl.monitor.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import nl.monitor.contracts.CloudEvent;
+import nl.monitor.contracts.EventCodec;
+import nl.monitor.contracts.EventType;
+
+import java.time.Instant;
+
+/**
+ * Publishes an event together with the database write it describes: the event is stored in the caller's
+ * transaction and relayed to Kafka after commit by {@link OutboxRelay}. A crash at any point loses nothing; a crash
+ * after the send and before the delete sends the event again, which idempotent consumers ignore.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final OutboxRepository repository;
+    private final EventCodec codec;
+    private final Event<OutboxWritten> written;
+
+    public Outbox(OutboxRepository repository, EventCodec codec, Event<OutboxWritten> written) {
+        this.repository = repository;
+        this.codec = codec;
+        this.written = written;
+    }
+
+    /** Stores the event for its type's topic, keyed by its subject (the municipality code). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(EventType type, CloudEvent<?> event) {
+        if (!type.type().equals(event.type())) {
+            throw new IllegalArgumentException("Event " + event.id() + " is " + event.type() + ", not " + type.type());
+        }
+        repository.persist(new OutboxEvent(event.id(), type.topic(), event.subject(), codec.encode(event),
+                Instant.now()));
+        written.fire(new OutboxWritten());
+    }
+
+    /** Fired inside the writing transaction; the relay observes it after a successful commit. */
+    public record OutboxWritten() {
+    }
+}

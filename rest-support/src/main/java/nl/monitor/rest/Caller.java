@@ -1,0 +1,82 @@
+package nl.monitor.rest;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+
+/**
+ * Who is calling, and what the roles of SPEC.md "Security" let them see: a {@code respondent} only their own
+ * municipality (claim {@code municipality}), a {@code coordinator} only their own region (claim {@code region}), an
+ * {@code analyst} or {@code admin} everything. Denials answer 403.
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String RESPONDENT = "respondent";
+    public static final String COORDINATOR = "coordinator";
+    public static final String ANALYST = "analyst";
+    public static final String ADMIN = "admin";
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public String name() {
+        return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+    }
+
+    public boolean readsEverything() {
+        return identity.hasRole(ANALYST) || identity.hasRole(ADMIN);
+    }
+
+    public Optional<String> municipality() {
+        return claim("municipality");
+    }
+
+    public Optional<String> region() {
+        return claim("region");
+    }
+
+    /** Respondents may act for their own municipality only. */
+    public void requireMunicipality(String code) {
+        if (readsEverything()) {
+            return;
+        }
+        if (identity.hasRole(RESPONDENT) && municipality().filter(code::equals).isPresent()) {
+            return;
+        }
+        throw new ForbiddenException("Not allowed for municipality " + code);
+    }
+
+    /** Respondents for their own municipality, coordinators for the municipalities of their region. */
+    public void requireMunicipalityInRegion(String code, String regionOfMunicipality) {
+        if (identity.hasRole(COORDINATOR) && region().filter(r -> r.equals(regionOfMunicipality)).isPresent()) {
+            return;
+        }
+        requireMunicipality(code);
+    }
+
+    /** Coordinators may act for their own region only. */
+    public void requireRegion(String region) {
+        if (readsEverything()) {
+            return;
+        }
+        if (identity.hasRole(COORDINATOR) && region().filter(region::equals).isPresent()) {
+            return;
+        }
+        throw new ForbiddenException("Not allowed for region " + region);
+    }
+
+    private Optional<String> claim(String name) {
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            Object value = token.getClaim(name);
+            return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", ""));
+        }
+        return Optional.empty();
+    }
+}

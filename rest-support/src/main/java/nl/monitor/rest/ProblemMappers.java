@@ -1,0 +1,73 @@
+package nl.monitor.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.ForbiddenException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns every error a service raises into an RFC 9457 problem document. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        return respond(Problem.of("invalid-input", "The request is invalid", 422, e.getMessage(), e.errors()), uri);
+    }
+
+    /** A value of the wrong type; mapped on its own type, which Quarkus's built-in mapper would otherwise take. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
+    /** Unreadable JSON, or a value of the wrong type: 400 naming the field Jackson stopped at. */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String message = e.getOriginalMessage();
+        return respond(Problem.of("malformed-body", "The request body cannot be read", 400,
+                message, List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, "malformed", message))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of("forbidden", "Forbidden", 403,
+                e.getMessage() == null ? "Your role or claims do not give access to this resource" : e.getMessage(),
+                null), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        return respond(Problem.of(title.toLowerCase().replace(' ', '-'), title, status, e.getMessage(), null), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected error on %s", uri.getPath());
+        return respond(Problem.of("internal-error", "Internal server error", 500,
+                "The error is logged; nothing was half-stored", null), uri);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream().map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName()
+                        : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining()).replaceFirst("^\\.", "");
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getPath())).build();
+    }
+}

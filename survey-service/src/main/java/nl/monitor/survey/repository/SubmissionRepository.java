@@ -1,0 +1,42 @@
+package nl.monitor.survey.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import nl.monitor.survey.Submission;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SubmissionRepository implements PanacheRepositoryBase<Submission, UUID> {
+
+    public List<Submission> ofMunicipality(String municipality) {
+        return list("municipality = ?1 order by year desc, version desc", municipality);
+    }
+
+    public List<Submission> ofMunicipality(String municipality, int year) {
+        return list("municipality = ?1 and year = ?2 order by version desc", municipality, year);
+    }
+
+    public Optional<Submission> current(String municipality, int year) {
+        return find("municipality = ?1 and year = ?2 order by version desc", municipality, year).firstResultOptional();
+    }
+
+    /**
+     * Serialises submissions of one municipality and year until the transaction ends, so two concurrent submissions
+     * get consecutive versions instead of colliding.
+     */
+    public void lockMunicipalityYear(String municipality, int year) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1), ?2)")
+                .setParameter(1, municipality).setParameter(2, year).getSingleResult();
+    }
+
+    public int nextVersion(String municipality, int year) {
+        Integer highest = getEntityManager()
+                .createQuery("select max(s.version) from Submission s where s.municipality = ?1 and s.year = ?2",
+                        Integer.class)
+                .setParameter(1, municipality).setParameter(2, year).getSingleResult();
+        return highest == null ? 1 : highest + 1;
+    }
+}

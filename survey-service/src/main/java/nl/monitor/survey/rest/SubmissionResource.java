@@ -1,0 +1,130 @@
+package nl.monitor.survey.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.rest.Caller;
+import nl.monitor.rest.InvalidInputException;
+import nl.monitor.rest.Problem;
+import nl.monitor.survey.service.SubmissionRequest;
+import nl.monitor.survey.service.SubmissionService;
+import nl.monitor.survey.service.SubmissionSummary;
+import nl.monitor.survey.service.SubmissionView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api")
+@Authenticated
+@Tag(name = "Submissions", description = "Submit and read back a municipality's assessments")
+@SecurityRequirement(name = "bearer")
+public class SubmissionResource {
+
+    private final SubmissionService service;
+    private final Caller caller;
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    public SubmissionResource(SubmissionService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/submissions")
+    @RolesAllowed({Caller.RESPONDENT, Caller.ADMIN})
+    @Operation(summary = "Submit a municipality's assessment for a year",
+            description = "Validated against the questionnaire; stored as the next version of that municipality's "
+                    + "assessment for the year, which then counts as the current one. Send an Idempotency-Key to "
+                    + "make a retried POST safe: the same key and body return the first result (200).")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the new submission")
+    @APIResponse(responseCode = "200", description = "Already stored under this Idempotency-Key")
+    @APIResponse(responseCode = "400", description = "The body is not readable JSON of the right shape",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The assessment breaks the questionnaire's rules; every problem is listed with its path",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown option", value = """
+                            {"type":"https://monitor.nl/problems/invalid-input","title":"The request is invalid",
+                             "status":422,"detail":"The assessment has 1 problem(s)","instance":"/api/submissions",
+                             "errors":[{"field":"goals[0].inhoud.categories[2].options[0].option",
+                                        "code":"unknown-option","message":"category own-action has no option 'x'"}]}""")))
+    @APIResponse(responseCode = "403", description = "A respondent submitting for another municipality")
+    public Response submit(SubmissionRequest request,
+                           @Parameter(description = "Makes a retried POST safe; 1 to 200 characters")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Context UriInfo uri) {
+        if (request == null) {
+            throw InvalidInputException.of("body", "required", "a submission body is required");
+        }
+        if (request.municipality() != null) {
+            caller.requireMunicipality(request.municipality());
+        }
+        SubmissionService.Submitted submitted = service.submit(request, caller.name(), idempotencyKey);
+        if (!submitted.created()) {
+            return Response.ok(submitted.submission()).build();
+        }
+        return Response.created(uri.getBaseUriBuilder().path("api/submissions/{id}")
+                .build(submitted.submission().id())).entity(submitted.submission()).build();
+    }
+
+    @GET
+    @Path("/submissions/{id}")
+    @Operation(summary = "Read back one submission with all its answers")
+    @APIResponse(responseCode = "404", description = "No such submission")
+    public SubmissionView submission(@PathParam("id") UUID id) {
+        SubmissionView submission = service.find(id).orElseThrow(() -> new NotFoundException("No submission " + id));
+        requireReader(submission.municipality());
+        return submission;
+    }
+
+    @GET
+    @Path("/municipalities/{code}/submissions")
+    @Operation(summary = "List a municipality's submissions, newest first",
+            description = "Every version of every year; `current` marks the version that counts for its year.")
+    public List<SubmissionSummary> list(@PathParam("code") String code,
+                                        @Parameter(description = "only this year") @QueryParam("year") Integer year) {
+        requireReader(code);
+        return service.list(code, year);
+    }
+
+    @GET
+    @Path("/municipalities/{code}/years/{year}/submission")
+    @Operation(summary = "The current submission of a municipality for a year")
+    @APIResponse(responseCode = "404", description = "Nothing submitted for that year")
+    public SubmissionView current(@PathParam("code") String code, @PathParam("year") int year) {
+        requireReader(code);
+        return service.current(code, year)
+                .orElseThrow(() -> new NotFoundException("No submission of " + code + " for " + year));
+    }
+
+    @GET
+    @Path("/municipalities")
+    @Operation(summary = "The municipalities that can submit, with region and size class")
+    public List<Municipality> municipalities() {
+        return municipalities.all();
+    }
+
+    private void requireReader(String code) {
+        String region = municipalities.municipality(code).map(Municipality::region).orElse("");
+        caller.requireMunicipalityInRegion(code, region);
+    }
+}

@@ -1,0 +1,208 @@
+package nl.monitor.survey.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import nl.monitor.contracts.EventCodec;
+import nl.monitor.contracts.EventType;
+import nl.monitor.contracts.SurveySubmitted;
+import nl.monitor.domain.assessment.Assessment;
+import nl.monitor.domain.assessment.AssessmentValidator;
+import nl.monitor.domain.assessment.Violation;
+import nl.monitor.domain.assessment.ViolationCode;
+import nl.monitor.domain.questionnaire.Questionnaires;
+import nl.monitor.messaging.Events;
+import nl.monitor.messaging.Outbox;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.rest.InvalidInputException;
+import nl.monitor.survey.IdempotencyKey;
+import nl.monitor.survey.Submission;
+import nl.monitor.survey.repository.IdempotencyKeyRepository;
+import nl.monitor.survey.repository.SubmissionRepository;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Submits assessments: validates them against their questionnaire, stores them as a new version, and publishes
+ * {@code survey-submitted} in the same transaction (outbox). Nothing is stored when anything is invalid.
+ */
+@ApplicationScoped
+public class SubmissionService {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionService.class);
+    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+
+    private final SubmissionRepository submissions;
+    private final IdempotencyKeyRepository idempotencyKeys;
+    private final Outbox outbox;
+    private final Events events;
+    private final ObjectMapper json;
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    public SubmissionService(SubmissionRepository submissions, IdempotencyKeyRepository idempotencyKeys,
+                             Outbox outbox, Events events, EventCodec codec) {
+        this.submissions = submissions;
+        this.idempotencyKeys = idempotencyKeys;
+        this.outbox = outbox;
+        this.events = events;
+        this.json = codec.mapper();
+    }
+
+    /** The outcome of a submit: the stored submission, and whether this call created it. */
+    public record Submitted(SubmissionView submission, boolean created) {
+    }
+
+    /**
+     * Validates and stores a submission. With an idempotency key, a repeated call with the same body returns the
+     * submission the first call created; the same key with another body is refused.
+     *
+     * @throws InvalidInputException listing every problem, when the submission is invalid
+     */
+    @Transactional
+    public Submitted submit(SubmissionRequest request, String caller, String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            throw InvalidInputException.of("Idempotency-Key", "invalid-format",
+                    "an Idempotency-Key has 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+        List<Violation> violations = validate(request);
+        if (!violations.isEmpty()) {
+            throw InvalidInputException.fromViolations("The assessment has " + violations.size() + " problem(s)", "",
+                    violations);
+        }
+        Assessment assessment = request.toAssessment();
+        submissions.lockMunicipalityYear(assessment.municipality(), assessment.year());
+
+        String requestHash = hash(request);
+        Optional<IdempotencyKey> earlier = Optional.ofNullable(idempotencyKey)
+                .flatMap(key -> idempotencyKeys.findByIdOptional(new IdempotencyKey.Id(caller, key)));
+        if (earlier.isPresent()) {
+            if (!earlier.get().requestHash.equals(requestHash)) {
+                throw InvalidInputException.of("Idempotency-Key", "idempotency-key-reused",
+                        "This Idempotency-Key was used before for a different submission");
+            }
+            return new Submitted(view(submissions.findById(earlier.get().submissionId)), false);
+        }
+
+        Submission submission = store(assessment, caller);
+        if (idempotencyKey != null) {
+            remember(caller, idempotencyKey, requestHash, submission);
+        }
+        outbox.publish(EventType.SURVEY_SUBMITTED, events.create(EventType.SURVEY_SUBMITTED,
+                submission.municipality, new SurveySubmitted(submission.id, submission.municipality, submission.year,
+                        submission.questionnaireVersion, submission.version, submission.submittedAt,
+                        assessment.goals(), assessment.extras())));
+        LOG.infof("Stored submission %s: %s %d version %d by %s", submission.id, submission.municipality,
+                submission.year, submission.version, caller);
+        return new Submitted(view(submission), true);
+    }
+
+    /** Checks a submission without storing it; the problems the submit would refuse it for. */
+    public List<Violation> validate(SubmissionRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        if (request.year() == null) {
+            violations.add(new Violation("year", ViolationCode.REQUIRED, "the year of the wave is required"));
+        }
+        int questionnaireVersion = request.questionnaireVersionOrLatest();
+        if (!Questionnaires.exists(questionnaireVersion)) {
+            violations.add(new Violation("questionnaireVersion", ViolationCode.UNKNOWN_VERSION,
+                    "there is no questionnaire version " + questionnaireVersion));
+            return violations;
+        }
+        violations.addAll(new AssessmentValidator(Questionnaires.version(questionnaireVersion))
+                .validate(request.toAssessment()).stream()
+                .filter(v -> request.year() != null || !v.path().equals("year")).toList());
+        if (request.municipality() != null && violations.stream().noneMatch(v -> v.path().equals("municipality"))
+                && municipalities.municipality(request.municipality()).isEmpty()) {
+            violations.add(0, new Violation("municipality", "unknown-municipality",
+                    "no municipality " + request.municipality() + " in the " + municipalities.year() + " division"));
+        }
+        return violations;
+    }
+
+    public Optional<SubmissionView> find(UUID id) {
+        return submissions.findByIdOptional(id).map(this::view);
+    }
+
+    public Optional<SubmissionView> current(String municipality, int year) {
+        return submissions.current(municipality, year).map(this::view);
+    }
+
+    public List<SubmissionSummary> list(String municipality, Integer year) {
+        List<Submission> found = year == null ? submissions.ofMunicipality(municipality)
+                : submissions.ofMunicipality(municipality, year);
+        List<SubmissionSummary> summaries = new ArrayList<>();
+        for (Submission s : found) {
+            boolean current = summaries.stream().noneMatch(seen -> seen.year() == s.year);
+            summaries.add(new SubmissionSummary(s.id, s.year, s.version, current, s.questionnaireVersion,
+                    answers(s).goals().size(), s.submittedAt, s.submittedBy));
+        }
+        return summaries;
+    }
+
+    private Submission store(Assessment assessment, String caller) {
+        Submission submission = new Submission();
+        submission.id = UUID.randomUUID();
+        submission.municipality = assessment.municipality();
+        submission.year = assessment.year();
+        submission.version = submissions.nextVersion(assessment.municipality(), assessment.year());
+        submission.questionnaireVersion = assessment.questionnaireVersion();
+        submission.answers = write(new Answers(assessment.goals(), assessment.extras()));
+        submission.submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        submission.submittedBy = caller;
+        submissions.persist(submission);
+        return submission;
+    }
+
+    private void remember(String caller, String key, String requestHash, Submission submission) {
+        IdempotencyKey remembered = new IdempotencyKey();
+        remembered.id = new IdempotencyKey.Id(caller, key);
+        remembered.requestHash = requestHash;
+        remembered.submissionId = submission.id;
+        remembered.createdAt = Instant.now();
+        idempotencyKeys.persist(remembered);
+    }
+
+    private SubmissionView view(Submission s) {
+        boolean current = submissions.current(s.municipality, s.year).map(c -> c.id.equals(s.id)).orElse(false);
+        Answers answers = answers(s);
+        return new SubmissionView(s.id, s.municipality, s.year, s.version, current, s.questionnaireVersion,
+                s.submittedAt, s.submittedBy, answers.goals(), answers.extras());
+    }
+
+    private Answers answers(Submission submission) {
+        try {
+            return json.readValue(submission.answers, Answers.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answers of " + submission.id + " cannot be read", e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String hash(SubmissionRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(write(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package nl.monitor.survey;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import nl.monitor.contracts.CloudEvent;
+import nl.monitor.contracts.EventCodec;
+import nl.monitor.contracts.EventType;
+import nl.monitor.contracts.SurveySubmitted;
+import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.testsupport.TestTokens;
+import nl.monitor.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+@QuarkusTestResource(MonitorInfrastructure.class)
+class SubmissionResourceTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private final EventCodec codec = new EventCodec();
+    private final ObjectMapper json = EventCodec.newMapper();
+    private TopicReader events;
+
+    @BeforeEach
+    void readEvents() {
+        events = new TopicReader(EventType.SURVEY_SUBMITTED.topic());
+    }
+
+    @AfterEach
+    void closeReader() {
+        events.close();
+    }
+
+    /** Goal 1 as the worked example of SPEC.md, goal 10 not in policy. */
+    static String assessment(String municipality, int year) {
+        return """
+                {"municipality": "%s", "year": %d, "questionnaireVersion": 1,
+                 "goals": [
+                   {"goal": 1,
+                    "borging": {"inclusion": "INCLUDED", "laidDown": true, "documents": ["regional-vision"]},
+                    "inhoud": {"deploysMeasures": true, "categories": [
+                        {"category": "subsidy-conditions", "options": [{"option": "attention-officer"}]},
+                        {"category": "chain-cooperation", "options": [{"option": "other", "text": "Convenant"}]},
+                        {"category": "programme-purchasing", "options": [{"option": "not-in-policy"}]},
+                        {"category": "own-action", "options": [{"option": "not-in-policy"}]}]},
+                    "bereik": {"insight": true, "share": "MORE_THAN_HALF"}},
+                   {"goal": 10,
+                    "borging": {"inclusion": "NOT_INCLUDED", "laidDown": false, "documents": []},
+                    "inhoud": {"deploysMeasures": false, "categories": []},
+                    "bereik": {"insight": false}}],
+                 "extras": {"grades": {"past": 5, "current": 6, "expected": 8}, "regionalVision": "yes"}}
+                """.formatted(municipality, year);
+    }
+
+    private static Response submit(String token, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/submissions");
+    }
+
+    private SurveySubmitted awaitEvent(String submissionId) {
+        ConsumerRecord<String, String> record = events.await(r -> r.value().contains(submissionId), 1, DEADLINE).get(0);
+        CloudEvent<SurveySubmitted> event = codec.decode(record.value(), EventType.SURVEY_SUBMITTED);
+        assertThat(record.key()).isEqualTo(event.subject());
+        return event.data();
+    }
+
+    @Test
+    void a_submission_is_stored_read_back_and_published_as_survey_submitted() throws Exception {
+        Response created = submit(TestTokens.respondent("GM0014"), assessment("GM0014", 2017));
+
+        created.then().statusCode(201).header("Location", startsWith("http"))
+                .body("municipality", equalTo("GM0014")).body("version", equalTo(1)).body("current", equalTo(true));
+        String id = created.jsonPath().getString("id");
+
+        given().auth().oauth2(TestTokens.respondent("GM0014")).get("/api/submissions/" + id).then().statusCode(200)
+                .body("goals", hasSize(2)).body("goals[0].inhoud.categories[1].options[0].text", equalTo("Convenant"))
+                .body("extras.grades.expected", equalTo(8)).body("submittedBy", equalTo("respondent-GM0014"));
+
+        SurveySubmitted event = awaitEvent(id);
+        assertThat(event.submissionId()).isEqualTo(UUID.fromString(id));
+        assertThat(event.municipality()).isEqualTo("GM0014");
+        assertThat(event.version()).isEqualTo(1);
+        assertThat(event.goals()).hasSize(2);
+        assertThat(event.extras().grades().current()).isEqualTo(6);
+    }
+
+    @Test
+    void a_resubmission_becomes_the_next_version_and_the_current_one() {
+        String first = submit(TestTokens.respondent("GM0034"), assessment("GM0034", 2017)).then().statusCode(201)
+                .extract().path("id");
+        String second = submit(TestTokens.respondent("GM0034"), assessment("GM0034", 2017)).then().statusCode(201)
+                .body("version", equalTo(2)).extract().path("id");
+
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0034/submissions?year=2017").then()
+                .statusCode(200).body("id", contains(second, first)).body("current", contains(true, false));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0034/years/2017/submission").then()
+                .statusCode(200).body("id", equalTo(second));
+        assertThat(awaitEvent(second).version()).isEqualTo(2);
+    }
+
+    @Test
+    void a_retried_post_with_the_same_idempotency_key_stores_once() {
+        String key = UUID.randomUUID().toString();
+        String token = TestTokens.respondent("GM0037");
+        String first = given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(assessment("GM0037", 2018)).post("/api/submissions").then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(assessment("GM0037", 2018)).post("/api/submissions").then().statusCode(200)
+                .body("id", equalTo(first)).body("version", equalTo(1));
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(assessment("GM0037", 2019)).post("/api/submissions").then().statusCode(422)
+                .body("errors[0].field", equalTo("Idempotency-Key"));
+
+        given().auth().oauth2(token).get("/api/municipalities/GM0037/submissions").then().statusCode(200)
+                .body("id", contains(first));
+    }
+
+    @Test
+    void an_invalid_assessment_is_refused_with_every_problem_and_nothing_is_stored_or_published() throws Exception {
+        String invalid = assessment("GM0047", 2017)
+                .replace("\"attention-officer\"", "\"no-such-measure\"")
+                .replace("\"share\": \"MORE_THAN_HALF\"", "\"share\": null")
+                .replace("\"current\": 6", "\"current\": 11");
+
+        submit(TestTokens.respondent("GM0047"), invalid).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("status", equalTo(422))
+                .body("errors.field", contains("goals[0].inhoud.categories[0].options[0].option",
+                        "goals[0].bereik.share", "extras.grades.current"))
+                .body("errors.code", contains("unknown-option", "required", "out-of-range"));
+
+        given().auth().oauth2(TestTokens.respondent("GM0047")).get("/api/municipalities/GM0047/submissions").then()
+                .statusCode(200).body("$", hasSize(0));
+        // The next event of this municipality is the valid submission that follows: the refused one sent nothing.
+        String valid = submit(TestTokens.respondent("GM0047"), assessment("GM0047", 2017)).then().statusCode(201)
+                .extract().path("id");
+        awaitEvent(valid);
+        assertThat(events.seen()).filteredOn(r -> r.key().equals("GM0047")).hasSize(1);
+    }
+
+    @Test
+    void unreadable_json_and_unknown_municipalities_name_the_field() {
+        submit(TestTokens.admin(), "{\"municipality\": \"GM0014\", \"year\": \"twenty\"}").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("year"));
+        submit(TestTokens.admin(), "{\"municipality\": ").then().statusCode(400)
+                .contentType("application/problem+json");
+        submit(TestTokens.admin(), assessment("GM9999", 2017)).then().statusCode(422)
+                .body("errors[0].field", equalTo("municipality")).body("errors[0].code", equalTo("unknown-municipality"));
+    }
+
+    @Test
+    void respondents_act_only_for_their_own_municipality() {
+        submit(TestTokens.respondent("GM0014"), assessment("GM0034", 2017)).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.respondent("GM0014")).get("/api/municipalities/GM0034/submissions").then()
+                .statusCode(403);
+        submit(TestTokens.analyst(), assessment("GM0014", 2017)).then().statusCode(403);
+    }
+
+    @Test
+    void coordinators_read_their_own_region_only() {
+        // GM0014 Groningen lies in the Veilig Thuis region Groningen; GM0034 Almere in Flevoland.
+        given().auth().oauth2(TestTokens.coordinator("Groningen")).get("/api/municipalities/GM0014/submissions")
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.coordinator("Groningen")).get("/api/municipalities/GM0034/submissions")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void every_api_needs_a_validly_signed_token_but_health_and_openapi_do_not() {
+        given().get("/api/questionnaire").then().statusCode(401);
+        given().auth().oauth2(TestTokens.wronglySigned()).get("/api/questionnaire").then().statusCode(401);
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void the_questionnaire_lists_the_ten_goals_with_their_options() throws Exception {
+        String body = given().auth().oauth2(TestTokens.respondent("GM0014")).get("/api/questionnaire").then()
+                .statusCode(200).body("version", equalTo(1)).body("goals", hasSize(10))
+                .body("goals[0].categories[0].options.label", hasItem("(geen onderdeel van beleid)"))
+                .extract().asString();
+        JsonNode tree = json.readTree(body);
+        assertThat(tree.at("/goals/4/categories").size()).isEqualTo(5);
+        given().auth().oauth2(TestTokens.analyst()).get("/api/questionnaire/7").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void the_municipalities_carry_region_and_size_class() {
+        List<String> names = given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities").then()
+                .statusCode(200).body("$", hasSize(352)).extract().path("name");
+        assertThat(names).contains("Amsterdam", "Vaals");
+    }
+}

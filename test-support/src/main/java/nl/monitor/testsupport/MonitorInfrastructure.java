@@ -1,0 +1,41 @@
+package nl.monitor.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Points a {@code @QuarkusTest} at the JVM's real Kafka broker and PostgreSQL and at the test token key. Use it on
+ * a service's tests with {@code @QuarkusTestResource(MonitorInfrastructure.class)}; the servers start once per JVM
+ * and are shared by every test class.
+ */
+public class MonitorInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+    @Override
+    public Map<String, String> start() {
+        return config(KafkaBroker.shared(), PostgresServer.shared());
+    }
+
+    /** The configuration a Monitor service needs to run against these servers (also used by the local run). */
+    public static Map<String, String> config(KafkaBroker kafka, PostgresServer postgres) {
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
+        config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
+        config.put("quarkus.devservices.enabled", "false");
+        config.put("quarkus.kafka.devservices.enabled", "false");
+        config.put("quarkus.datasource.devservices.enabled", "false");
+        config.put("quarkus.oidc.devservices.enabled", "false");
+        config.put("quarkus.keycloak.devservices.enabled", "false");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The servers live as long as the JVM: the next test class reuses them.
+    }
+}

@@ -1,0 +1,63 @@
+package nl.monitor.testsupport;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Reads a topic of the test broker from its current end, so a test sees only what it caused. Create it before
+ * acting; then {@link #await} the records it expects, with a deadline.
+ */
+public final class TopicReader implements AutoCloseable {
+
+    private final KafkaConsumer<String, String> consumer;
+    private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+
+    public TopicReader(String topic) {
+        KafkaBroker.shared().createTopics(topic);
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+    }
+
+    /** Polls until {@code count} records matching the filter arrived, or fails after the deadline. */
+    public List<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> filter, int count,
+                                                      Duration deadline) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            List<ConsumerRecord<String, String>> matching = seen.stream().filter(filter).toList();
+            if (matching.size() >= count) {
+                return matching;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Expected " + count + " matching record(s) within " + deadline + ", got "
+                        + matching.size() + " of " + seen.size() + " seen");
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+    }
+
+    /** Everything read so far. */
+    public List<ConsumerRecord<String, String>> seen() {
+        return List.copyOf(seen);
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
