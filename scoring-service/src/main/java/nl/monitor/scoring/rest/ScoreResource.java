@@ -1,0 +1,75 @@
+package nl.monitor.scoring.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.rest.Caller;
+import nl.monitor.scoring.Score;
+import nl.monitor.scoring.repository.ScoreRepository;
+import nl.monitor.scoring.service.ScoreView;
+import nl.monitor.scoring.service.ScoringService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/municipalities/{code}/scores")
+@Authenticated
+@Tag(name = "Scores", description = "A municipality's scores per year and their history")
+@SecurityRequirement(name = "bearer")
+public class ScoreResource {
+
+    private final ScoreRepository scores;
+    private final ScoringService scoring;
+    private final Caller caller;
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    public ScoreResource(ScoreRepository scores, ScoringService scoring, Caller caller) {
+        this.scores = scores;
+        this.scoring = scoring;
+        this.caller = caller;
+    }
+
+    @GET
+    @Operation(summary = "Every score of the municipality, newest first",
+            description = "One entry per scored submission version; `current` marks the score that counts for its year.")
+    public List<ScoreView> history(@PathParam("code") String code,
+                                   @Parameter(description = "only this year") @QueryParam("year") Integer year) {
+        requireReader(code);
+        return views(year == null ? scores.history(code) : scores.history(code, year));
+    }
+
+    @GET
+    @Path("/{year}")
+    @Operation(summary = "The municipality's current score for a year: its ten goals with components and band")
+    @APIResponse(responseCode = "404", description = "Not scored for that year")
+    public ScoreView current(@PathParam("code") String code, @PathParam("year") int year) {
+        requireReader(code);
+        return views(scores.history(code, year)).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("No score of " + code + " for " + year));
+    }
+
+    private List<ScoreView> views(List<Score> newestFirst) {
+        List<ScoreView> views = new ArrayList<>();
+        for (Score s : newestFirst) {
+            boolean current = views.stream().noneMatch(seen -> seen.year() == s.year);
+            views.add(new ScoreView(s.submissionId, s.municipality, s.year, s.submissionVersion, s.rulesVersion,
+                    s.total, s.band, s.goalsAnswered, scoring.goals(s), s.computedAt, current));
+        }
+        return views;
+    }
+
+    private void requireReader(String code) {
+        caller.requireMunicipalityInRegion(code,
+                municipalities.municipality(code).map(Municipality::region).orElse(""));
+    }
+}
