@@ -1,0 +1,95 @@
+package nl.monitor.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four services as separate packaged processes against one Kafka broker and one PostgreSQL: what the
+ * end-to-end tests and the local run start.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** The services in start order, with the port each takes in the local run. */
+    public static final Map<String, Integer> SERVICES = servicesInOrder();
+
+    private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+
+    private Platform() {
+    }
+
+    private static Map<String, Integer> servicesInOrder() {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        services.put("survey-service", 8081);
+        services.put("scoring-service", 8082);
+        services.put("reporting-service", 8083);
+        services.put("notification-service", 8084);
+        return services;
+    }
+
+    /**
+     * Starts every service from {@code <repository>/<service>/target/quarkus-app/quarkus-run.jar} and waits until
+     * all are ready.
+     *
+     * @param fixedPorts the local-run ports (8081-8084) when true, free ports when false (tests)
+     * @param extra      more configuration for every service (e.g. faster retries in tests)
+     */
+    public static Platform start(Path repository, KafkaBroker kafka, PostgresServer postgres, boolean fixedPorts,
+                                 Map<String, String> extra, Path logDir) throws IOException, InterruptedException {
+        Map<String, String> config = new LinkedHashMap<>(MonitorInfrastructure.config(kafka, postgres));
+        config.putAll(extra);
+        Platform platform = new Platform();
+        try {
+            List<ServiceProcess> started = new ArrayList<>();
+            for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+                int port = fixedPorts ? service.getValue() : freePort();
+                Path jar = repository.resolve(service.getKey()).resolve("target/quarkus-app/quarkus-run.jar");
+                ServiceProcess process = ServiceProcess.start(service.getKey(), jar, port, config, logDir);
+                platform.running.put(service.getKey(), process);
+                started.add(process);
+            }
+            for (ServiceProcess process : started) {
+                process.awaitReady(Duration.ofSeconds(120));
+            }
+            return platform;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess process = running.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("No service " + name);
+        }
+        return process;
+    }
+
+    public String url(String service) {
+        return service(service).url();
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(running.values());
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(running.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(ServiceProcess::stop);
+        running.clear();
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package nl.monitor.testsupport;
+
+import com.sun.net.httpserver.HttpServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * A webhook endpoint on 127.0.0.1 that records every call and checks its Standard-Webhooks signature
+ * ({@code webhook-signature: v1,base64(HMAC-SHA256(secret, id + "." + timestamp + "." + body))}).
+ */
+public final class WebhookReceiver implements AutoCloseable {
+
+    /** One call as received, with whether its signature matched the secret. */
+    public record Call(String id, String timestamp, String signature, String body, boolean signatureValid) {
+    }
+
+    private final HttpServer server;
+    private final String secret;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    public WebhookReceiver(int port, String secret, Consumer<Call> onCall) throws IOException {
+        this.secret = secret;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
+            String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+            String text = new String(body, StandardCharsets.UTF_8);
+            Call call = new Call(id, timestamp, signature, text, verify(id, timestamp, signature, body));
+            calls.add(call);
+            onCall.accept(call);
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/alerts";
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Waits until {@code count} calls matching the filter arrived, or fails after the deadline. */
+    public List<Call> await(Predicate<Call> filter, int count, Duration deadline) throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            List<Call> matching = new ArrayList<>(calls.stream().filter(filter).toList());
+            if (matching.size() >= count) {
+                return matching;
+            }
+            if (System.nanoTime() > end) {
+                throw new AssertionError("Expected " + count + " webhook call(s) within " + deadline + ", got "
+                        + matching.size() + " of " + calls.size());
+            }
+            synchronized (calls) {
+                calls.wait(100);
+            }
+        }
+    }
+
+    private boolean verify(String id, String timestamp, String signature, byte[] body) {
+        if (id == null || timestamp == null || signature == null) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+            for (String candidate : signature.split(" ")) {
+                if (MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8),
+                        expected.getBytes(StandardCharsets.UTF_8))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
