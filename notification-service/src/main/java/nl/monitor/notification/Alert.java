@@ -1,0 +1,93 @@
+package nl.monitor.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import nl.monitor.contracts.ThresholdCrossed;
+import nl.monitor.domain.scoring.Band;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One threshold crossing of a municipality, raised once however often its event is delivered. */
+@Entity
+@Table(name = "alert")
+public class Alert {
+
+    /** The only alert type so far; a recovery reported as resolved will be another. */
+    public static final String THRESHOLD_CROSSED = "threshold-crossed";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "crossing_id", nullable = false, unique = true)
+    public UUID crossingId;
+
+    /** The id of the threshold-crossed CloudEvent. */
+    @Column(name = "event_id", nullable = false)
+    public String eventId;
+
+    @Column(nullable = false)
+    public String type;
+
+    @Column(nullable = false)
+    public String municipality;
+
+    @Column(name = "municipality_name")
+    public String municipalityName;
+
+    @Column(nullable = false)
+    public String region;
+
+    @Column(nullable = false)
+    public int year;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "threshold_scope", nullable = false)
+    public ThresholdCrossed.Threshold.Scope thresholdScope;
+
+    @Column(name = "threshold_goal")
+    public Integer thresholdGoal;
+
+    @Column(name = "threshold_value", nullable = false)
+    public double thresholdValue;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ThresholdCrossed.Direction direction;
+
+    /** Null when the crossing came with the municipality's first score. */
+    @Column(name = "previous_score")
+    public Double previousScore;
+
+    @Column(name = "new_score", nullable = false)
+    public double newScore;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "previous_band")
+    public Band previousBand;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "new_band", nullable = false)
+    public Band newBand;
+
+    /** The score-computed event the crossing came from. */
+    @Column(name = "score_event_id", nullable = false)
+    public String scoreEventId;
+
+    @Column(name = "submission_id", nullable = false)
+    public UUID submissionId;
+
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    public ThresholdCrossed.Threshold threshold() {
+        return new ThresholdCrossed.Threshold(thresholdScope, thresholdGoal, thresholdValue);
+    }
+}

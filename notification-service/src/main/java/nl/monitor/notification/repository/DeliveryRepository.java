@@ -1,0 +1,40 @@
+package nl.monitor.notification.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import nl.monitor.notification.Delivery;
+import nl.monitor.notification.DeliveryStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
+
+    /** SKIP LOCKED in PostgreSQL: rows another instance is claiming are passed over, not waited for. */
+    private static final int SKIP_LOCKED = -2;
+
+    /** The pending deliveries due at {@code now}, oldest due first, locked for this transaction. */
+    public List<Delivery> lockDue(Instant now, int limit) {
+        return find("status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt, id", DeliveryStatus.PENDING, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                .page(0, limit).list();
+    }
+
+    public Delivery lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public List<Delivery> ofSubscription(UUID subscriptionId, int limit) {
+        return find("subscriptionId = ?1 order by createdAt desc, id", subscriptionId).page(0, limit).list();
+    }
+
+    /** Cancels what is still waiting for a subscription that goes away; returns how many. */
+    public int cancelPending(UUID subscriptionId, Instant now) {
+        return update("status = ?1, nextAttemptAt = null, completedAt = ?2 where subscriptionId = ?3 and status = ?4",
+                DeliveryStatus.CANCELLED, now, subscriptionId, DeliveryStatus.PENDING);
+    }
+}

@@ -1,0 +1,91 @@
+package nl.monitor.notification.rest;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import nl.monitor.notification.service.AlertService;
+import nl.monitor.notification.service.AlertView;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.rest.Caller;
+import nl.monitor.rest.InvalidInputException;
+import nl.monitor.rest.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/alerts")
+@Authenticated
+@Tag(name = "Alerts", description = "The threshold crossings the service has raised alerts for")
+@SecurityRequirement(name = "bearer")
+public class AlertResource {
+
+    private final AlertService alerts;
+    private final Caller caller;
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    public AlertResource(AlertService alerts, Caller caller) {
+        this.alerts = alerts;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
+    @Operation(summary = "The alerts, newest first",
+            description = "Each with the threshold, the direction, the previous and new score and band, and the "
+                    + "submission and score-computed event it came from. A coordinator sees its own region only "
+                    + "(the default when no region is given); an analyst or admin every region.")
+    @APIResponse(responseCode = "403", description = "A coordinator asking for another region or its municipalities",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An unknown region or municipality, or a limit out of range",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<AlertView> list(@Parameter(description = "a Veilig Thuis region") @QueryParam("region") String region,
+                                @Parameter(description = "a CBS municipality code, e.g. GM0014")
+                                @QueryParam("municipality") String municipality,
+                                @Parameter(description = "only this year") @QueryParam("year") Integer year,
+                                @Parameter(description = "at most this many, 1 to 1000")
+                                @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (region != null && !municipalities.regions().contains(region)) {
+            throw InvalidInputException.of("region", "unknown-region", "no Veilig Thuis region '" + region + "'");
+        }
+        if (municipality != null && municipalities.municipality(municipality).isEmpty()) {
+            throw InvalidInputException.of("municipality", "unknown-municipality",
+                    "no municipality " + municipality + " in the " + municipalities.year() + " division");
+        }
+        int checkedLimit = SubscriptionResource.checkedLimit(limit);
+        if (caller.readsEverything()) {
+            return alerts.search(region, municipality, year, checkedLimit);
+        }
+        String own = caller.region().orElseThrow(() -> new ForbiddenException("The token carries no region"));
+        caller.requireRegion(region == null ? own : region);
+        if (municipality != null) {
+            caller.requireRegion(municipalities.municipality(municipality).map(Municipality::region).orElse(""));
+        }
+        return alerts.search(own, municipality, year, checkedLimit);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
+    @Operation(summary = "One alert")
+    @APIResponse(responseCode = "404", description = "No such alert")
+    @APIResponse(responseCode = "403", description = "An alert of another region")
+    public AlertView get(@PathParam("id") UUID id) {
+        AlertView alert = alerts.find(id).orElseThrow(() -> new NotFoundException("No alert " + id));
+        caller.requireRegion(alert.region());
+        return alert;
+    }
+}

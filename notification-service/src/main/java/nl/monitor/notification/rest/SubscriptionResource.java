@@ -1,0 +1,146 @@
+package nl.monitor.notification.rest;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.monitor.notification.service.DeliveryView;
+import nl.monitor.notification.service.SubscriptionRequest;
+import nl.monitor.notification.service.SubscriptionService;
+import nl.monitor.notification.service.SubscriptionView;
+import nl.monitor.rest.Caller;
+import nl.monitor.rest.InvalidInputException;
+import nl.monitor.rest.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/subscriptions")
+@Authenticated
+@Tag(name = "Subscriptions", description = "Webhook subscriptions of the regional coordinators, with their delivery log")
+@SecurityRequirement(name = "bearer")
+public class SubscriptionResource {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final SubscriptionService service;
+    private final Caller caller;
+
+    public SubscriptionResource(SubscriptionService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
+    @Operation(summary = "Subscribe a webhook to the threshold crossings of a region",
+            description = "Every crossing of a municipality in the region is POSTed to the URL as JSON, signed "
+                    + "Standard Webhooks style (webhook-id, webhook-timestamp, webhook-signature: v1,<base64 "
+                    + "HMAC-SHA256 of \"<id>.<timestamp>.<body>\" with the secret>). Leave the secret out to have "
+                    + "one generated: it is in this answer only. A coordinator subscribes for its own region.")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the new subscription")
+    @APIResponse(responseCode = "422", description = "Invalid region, URL, secret or description; each is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "relative URL", value = """
+                            {"type":"https://monitor.nl/problems/invalid-input","title":"The request is invalid",
+                             "status":422,"detail":"The subscription has 1 problem(s)","instance":"/api/subscriptions",
+                             "errors":[{"field":"url","code":"invalid-url","message":"the webhook URL must be an
+                             absolute http or https URL with a host, at most 2048 characters"}]}""")))
+    @APIResponse(responseCode = "403", description = "A coordinator subscribing for another region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(SubscriptionRequest request, @Context UriInfo uri) {
+        service.validate(request);
+        caller.requireRegion(request.region());
+        SubscriptionView created = service.create(request, caller.name());
+        return Response.created(uri.getBaseUriBuilder().path("api/subscriptions/{id}").build(created.id()))
+                .entity(created).build();
+    }
+
+    @GET
+    @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
+    @Operation(summary = "List the subscriptions",
+            description = "A coordinator sees those of its own region; an analyst or admin all, or one region's.")
+    @APIResponse(responseCode = "403", description = "A coordinator asking for another region")
+    public List<SubscriptionView> list(@Parameter(description = "only this region") @QueryParam("region")
+                                       String region) {
+        if (caller.readsEverything()) {
+            return service.list(region);
+        }
+        String own = caller.region().orElseThrow(() -> new ForbiddenException("The token carries no region"));
+        caller.requireRegion(region == null ? own : region);
+        return service.list(own);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
+    @Operation(summary = "One subscription (without its secret)")
+    @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
+    @APIResponse(responseCode = "403", description = "A subscription of another region")
+    public SubscriptionView get(@PathParam("id") UUID id) {
+        return readable(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
+    @Operation(summary = "Delete a subscription",
+            description = "Nothing more is sent to it; deliveries still waiting are cancelled. Its delivery log is kept.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such subscription, or deleted already")
+    @APIResponse(responseCode = "403", description = "A subscription of another region")
+    public Response delete(@PathParam("id") UUID id) {
+        readable(id);
+        if (!service.delete(id, caller.name())) {
+            throw new NotFoundException("No subscription " + id);
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
+    @Operation(summary = "The subscription's deliveries, newest first, each with every attempt",
+            description = "Status PENDING (with the time of the next attempt), DELIVERED, FAILED (every attempt "
+                    + "made) or CANCELLED; per attempt the HTTP status or error and the latency.")
+    @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
+    @APIResponse(responseCode = "403", description = "A subscription of another region")
+    public List<DeliveryView> deliveries(@PathParam("id") UUID id,
+                                         @Parameter(description = "at most this many, 1 to 1000")
+                                         @QueryParam("limit") @DefaultValue("100") int limit) {
+        readable(id);
+        return service.deliveries(id, checkedLimit(limit));
+    }
+
+    private SubscriptionView readable(UUID id) {
+        SubscriptionView subscription = service.find(id)
+                .orElseThrow(() -> new NotFoundException("No subscription " + id));
+        caller.requireRegion(subscription.region());
+        return subscription;
+    }
+
+    static int checkedLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw InvalidInputException.of("limit", "out-of-range", "limit is 1 to " + MAX_LIMIT);
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,138 @@
+package nl.monitor.notification.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+import nl.monitor.contracts.CloudEvent;
+import nl.monitor.contracts.EventCodec;
+import nl.monitor.contracts.EventType;
+import nl.monitor.contracts.ThresholdCrossed;
+import nl.monitor.messaging.IncomingEvents;
+import nl.monitor.notification.Alert;
+import nl.monitor.notification.Delivery;
+import nl.monitor.notification.DeliveryStatus;
+import nl.monitor.notification.Subscription;
+import nl.monitor.notification.repository.AlertRepository;
+import nl.monitor.notification.repository.DeliveryRepository;
+import nl.monitor.notification.repository.SubscriptionRepository;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Turns each threshold crossing into one alert and one pending delivery per subscription of its region, in the
+ * consumer's transaction: a redelivered event, or another event about the same crossing, alerts nobody twice.
+ */
+@ApplicationScoped
+public class AlertService {
+
+    private static final Logger LOG = Logger.getLogger(AlertService.class);
+
+    private final IncomingEvents incoming;
+    private final AlertRepository alerts;
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryRepository deliveries;
+    private final Event<AlertRaised> raised;
+    private final ObjectMapper json;
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    public AlertService(IncomingEvents incoming, AlertRepository alerts, SubscriptionRepository subscriptions,
+                        DeliveryRepository deliveries, Event<AlertRaised> raised, EventCodec codec) {
+        this.incoming = incoming;
+        this.alerts = alerts;
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.raised = raised;
+        this.json = codec.mapper();
+    }
+
+    /** Handles one {@code threshold-crossed} record; a redelivered or replayed event changes nothing. */
+    @Transactional
+    public void handle(String record) {
+        incoming.<ThresholdCrossed>firstDelivery(record, EventType.THRESHOLD_CROSSED).ifPresent(this::raise);
+    }
+
+    private void raise(CloudEvent<ThresholdCrossed> event) {
+        ThresholdCrossed crossing = event.data();
+        Optional<Alert> earlier = alerts.byCrossing(crossing.crossingId());
+        if (earlier.isPresent()) {
+            LOG.infof("Crossing %s of %s %d already raised alert %s (event %s); nothing to do",
+                    crossing.crossingId(), crossing.municipality(), crossing.year(), earlier.get().id, event.id());
+            return;
+        }
+        Alert alert = store(event.id(), crossing);
+        List<Subscription> subscribers = subscriptions.activeInRegion(alert.region);
+        for (Subscription subscription : subscribers) {
+            deliveries.persist(delivery(alert, subscription));
+        }
+        raised.fire(new AlertRaised(alert.id, alert.region, subscribers.size()));
+        LOG.infof("Alert %s: %s %d crossed %s %s %.0f (%s -> %.2f); %d subscription(s) of region %s to notify",
+                alert.id, alert.municipality, alert.year, alert.thresholdScope, alert.direction, alert.thresholdValue,
+                alert.previousScore, alert.newScore, subscribers.size(), alert.region);
+    }
+
+    private Alert store(String eventId, ThresholdCrossed crossing) {
+        Alert alert = new Alert();
+        alert.id = UUID.randomUUID();
+        alert.crossingId = crossing.crossingId();
+        alert.eventId = eventId;
+        alert.type = Alert.THRESHOLD_CROSSED;
+        alert.municipality = crossing.municipality();
+        alert.municipalityName = municipalities.municipality(crossing.municipality()).map(Municipality::name)
+                .orElse(null);
+        alert.region = crossing.region();
+        alert.year = crossing.year();
+        alert.thresholdScope = crossing.threshold().scope();
+        alert.thresholdGoal = crossing.threshold().goal();
+        alert.thresholdValue = crossing.threshold().value();
+        alert.direction = crossing.direction();
+        alert.previousScore = crossing.previousScore();
+        alert.newScore = crossing.newScore();
+        alert.previousBand = crossing.previousBand();
+        alert.newBand = crossing.newBand();
+        alert.scoreEventId = crossing.scoreEventId();
+        alert.submissionId = crossing.submissionId();
+        alert.occurredAt = crossing.occurredAt().truncatedTo(ChronoUnit.MICROS);
+        alert.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        alerts.persist(alert);
+        return alert;
+    }
+
+    private Delivery delivery(Alert alert, Subscription subscription) {
+        Delivery delivery = new Delivery();
+        delivery.id = UUID.randomUUID();
+        delivery.alertId = alert.id;
+        delivery.subscriptionId = subscription.id;
+        delivery.status = DeliveryStatus.PENDING;
+        delivery.attempts = 0;
+        delivery.createdAt = alert.receivedAt;
+        delivery.nextAttemptAt = alert.receivedAt;
+        delivery.payload = write(WebhookPayload.of(delivery.id, alert));
+        return delivery;
+    }
+
+    public Optional<AlertView> find(UUID id) {
+        return alerts.findByIdOptional(id).map(AlertView::of);
+    }
+
+    /** The newest alerts matching every filter given (null matches all). */
+    public List<AlertView> search(String region, String municipality, Integer year, int limit) {
+        return alerts.search(region, municipality, year, limit).stream().map(AlertView::of).toList();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

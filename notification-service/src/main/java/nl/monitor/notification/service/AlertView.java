@@ -1,0 +1,24 @@
+package nl.monitor.notification.service;
+
+import nl.monitor.contracts.ThresholdCrossed;
+import nl.monitor.domain.scoring.Band;
+import nl.monitor.notification.Alert;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An alert as the API shows it: the crossing, its scores, and the submission and score-computed event it came from.
+ */
+public record AlertView(UUID id, UUID crossingId, String type, String municipality, String municipalityName,
+                        String region, int year, ThresholdCrossed.Threshold threshold,
+                        ThresholdCrossed.Direction direction, Double previousScore, double newScore,
+                        Band previousBand, Band newBand, UUID submissionId, String scoreEventId, Instant occurredAt,
+                        Instant receivedAt) {
+
+    public static AlertView of(Alert a) {
+        return new AlertView(a.id, a.crossingId, a.type, a.municipality, a.municipalityName, a.region, a.year,
+                a.threshold(), a.direction, a.previousScore, a.newScore, a.previousBand, a.newBand, a.submissionId,
+                a.scoreEventId, a.occurredAt, a.receivedAt);
+    }
+}

@@ -1,0 +1,211 @@
+package nl.monitor.notification.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.enterprise.event.TransactionPhase;
+import nl.monitor.notification.Delivery;
+import nl.monitor.notification.DeliveryAttempt;
+import nl.monitor.notification.DeliveryStatus;
+import nl.monitor.notification.Subscription;
+import nl.monitor.notification.config.DeliveryConfig;
+import nl.monitor.notification.repository.DeliveryAttemptRepository;
+import nl.monitor.notification.repository.DeliveryRepository;
+import nl.monitor.notification.repository.SubscriptionRepository;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Sends the pending deliveries that are due: right after an alert is committed, and on a schedule for retries (and
+ * as a safety net after a crash). Each round claims a batch in a short transaction (rows locked with SKIP LOCKED, so
+ * several instances share the work, and leased so a crashed instance's claims come back), makes the calls outside
+ * any transaction, then records each attempt: 2xx is DELIVERED; otherwise the next attempt is due after an
+ * exponential backoff, and after the last attempt the delivery is FAILED.
+ */
+@ApplicationScoped
+public class Deliverer {
+
+    private static final Logger LOG = Logger.getLogger(Deliverer.class);
+
+    private final DeliveryRepository deliveries;
+    private final DeliveryAttemptRepository attempts;
+    private final SubscriptionRepository subscriptions;
+    private final WebhookSender sender;
+    private final DeliveryConfig config;
+    private final RetryPolicy retries;
+    private final ReentrantLock delivering = new ReentrantLock();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final Counter delivered;
+    private final Counter retried;
+    private final Counter failed;
+
+    public Deliverer(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
+                     SubscriptionRepository subscriptions, WebhookSender sender, DeliveryConfig config,
+                     MeterRegistry registry) {
+        this.deliveries = deliveries;
+        this.attempts = attempts;
+        this.subscriptions = subscriptions;
+        this.sender = sender;
+        this.config = config;
+        this.retries = RetryPolicy.of(config);
+        this.delivered = outcomes(registry, "delivered");
+        this.retried = outcomes(registry, "retry");
+        this.failed = outcomes(registry, "failed");
+    }
+
+    private static Counter outcomes(MeterRegistry registry, String outcome) {
+        return Counter.builder("monitor.notification.delivery.attempts").tag("outcome", outcome)
+                .description("Webhook delivery attempts by outcome").register(registry);
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRaised alert,
+                     Event<DeliveryRequested> request) {
+        if (alert.deliveries() > 0) {
+            request.fireAsync(new DeliveryRequested());
+        }
+    }
+
+    void onRequest(@ObservesAsync DeliveryRequested request) {
+        deliverDue();
+    }
+
+    @Scheduled(every = "${notification.delivery.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void onSchedule() {
+        deliverDue();
+    }
+
+    /**
+     * Sends every due delivery; returns how many attempts were made. Safe to call from any thread: a call while
+     * another runs makes that one go round once more.
+     */
+    public int deliverDue() {
+        requested.set(true);
+        if (!delivering.tryLock()) {
+            return 0;
+        }
+        int total = 0;
+        try {
+            while (requested.getAndSet(false)) {
+                List<WebhookSender.Call> batch;
+                do {
+                    batch = QuarkusTransaction.requiringNew().call(this::claimDue);
+                    sendAll(batch);
+                    total += batch.size();
+                } while (batch.size() == config.batchSize());
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Delivery round failed; due deliveries stay pending and are tried again");
+        } finally {
+            delivering.unlock();
+        }
+        return total;
+    }
+
+    /** Claims the due deliveries: leases them to this instance and returns what to send. */
+    private List<WebhookSender.Call> claimDue() {
+        Instant now = Instant.now();
+        List<WebhookSender.Call> calls = new ArrayList<>();
+        for (Delivery delivery : deliveries.lockDue(now, config.batchSize())) {
+            Subscription subscription = subscriptions.findById(delivery.subscriptionId);
+            if (subscription == null || !subscription.active()) {
+                delivery.status = DeliveryStatus.CANCELLED;
+                delivery.nextAttemptAt = null;
+                delivery.completedAt = now;
+                continue;
+            }
+            delivery.nextAttemptAt = now.plus(config.lease());
+            calls.add(new WebhookSender.Call(delivery.id, delivery.attempts + 1, subscription.url,
+                    subscription.secret, delivery.payload));
+        }
+        return calls;
+    }
+
+    private void sendAll(List<WebhookSender.Call> batch) {
+        List<CompletableFuture<WebhookSender.Outcome>> outcomes = batch.stream().map(sender::send).toList();
+        for (int i = 0; i < batch.size(); i++) {
+            WebhookSender.Call call = batch.get(i);
+            WebhookSender.Outcome outcome = outcomes.get(i).join();
+            try {
+                Recorded recorded = QuarkusTransaction.requiringNew().call(() -> record(call, outcome));
+                count(recorded);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Cannot record attempt %d of delivery %s; it is tried again when its lease ends",
+                        call.attempt(), call.deliveryId());
+            }
+        }
+    }
+
+    /** What recording an attempt did to its delivery. */
+    private enum Recorded {
+        DELIVERED, RETRY, FAILED, NOTHING
+    }
+
+    private void count(Recorded recorded) {
+        switch (recorded) {
+            case DELIVERED -> delivered.increment();
+            case RETRY -> retried.increment();
+            case FAILED -> failed.increment();
+            case NOTHING -> { }
+        }
+    }
+
+    private Recorded record(WebhookSender.Call call, WebhookSender.Outcome outcome) {
+        Delivery delivery = deliveries.lock(call.deliveryId());
+        if (delivery == null || delivery.attempts >= call.attempt()) {
+            return Recorded.NOTHING; // recorded already by an instance that took over after the lease ran out
+        }
+        DeliveryAttempt attempt = new DeliveryAttempt();
+        attempt.deliveryId = delivery.id;
+        attempt.attempt = call.attempt();
+        attempt.attemptedAt = outcome.at().truncatedTo(ChronoUnit.MICROS);
+        attempt.httpStatus = outcome.httpStatus();
+        attempt.error = outcome.error();
+        attempt.latencyMs = outcome.latencyMs();
+        attempts.persist(attempt);
+        delivery.attempts = call.attempt();
+        if (delivery.status != DeliveryStatus.PENDING) {
+            return Recorded.NOTHING; // cancelled while the call was under way
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (outcome.delivered()) {
+            delivery.status = DeliveryStatus.DELIVERED;
+            delivery.nextAttemptAt = null;
+            delivery.completedAt = now;
+            LOG.infof("Delivery %s (alert %s) delivered on attempt %d: HTTP %d in %d ms", delivery.id,
+                    delivery.alertId, call.attempt(), outcome.httpStatus(), outcome.latencyMs());
+            return Recorded.DELIVERED;
+        } else if (retries.exhausted(call.attempt())) {
+            delivery.status = DeliveryStatus.FAILED;
+            delivery.nextAttemptAt = null;
+            delivery.completedAt = now;
+            LOG.warnf("Delivery %s (alert %s) FAILED after %d attempt(s); last: %s", delivery.id, delivery.alertId,
+                    call.attempt(), outcome.error());
+            return Recorded.FAILED;
+        } else {
+            Duration backoff = retries.backoffAfter(call.attempt());
+            delivery.nextAttemptAt = now.plus(backoff);
+            LOG.infof("Delivery %s (alert %s) attempt %d failed (%s); next attempt in %d ms", delivery.id,
+                    delivery.alertId, call.attempt(), outcome.error(), backoff.toMillis());
+            return Recorded.RETRY;
+        }
+    }
+
+    /** Asks for a delivery round off the committing thread. */
+    public record DeliveryRequested() {
+    }
+}

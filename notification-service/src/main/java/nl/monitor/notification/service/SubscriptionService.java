@@ -1,0 +1,167 @@
+package nl.monitor.notification.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import nl.monitor.notification.Channel;
+import nl.monitor.notification.Delivery;
+import nl.monitor.notification.DeliveryAttempt;
+import nl.monitor.notification.Subscription;
+import nl.monitor.notification.repository.DeliveryAttemptRepository;
+import nl.monitor.notification.repository.DeliveryRepository;
+import nl.monitor.notification.repository.SubscriptionRepository;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.rest.InvalidInputException;
+import nl.monitor.rest.Problem;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Creates, lists and deletes webhook subscriptions, and shows their delivery log. */
+@ApplicationScoped
+public class SubscriptionService {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
+    /** Shorter secrets are too easy to guess; 32 random bytes are generated when none is given. */
+    static final int MIN_SECRET_LENGTH = 16;
+    private static final int MAX_SECRET_LENGTH = 256;
+    private static final int GENERATED_SECRET_BYTES = 32;
+    private static final int MAX_URL_LENGTH = 2048;
+    private static final int MAX_DESCRIPTION_LENGTH = 500;
+
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryRepository deliveries;
+    private final DeliveryAttemptRepository attempts;
+    private final SecureRandom random = new SecureRandom();
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    public SubscriptionService(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
+                               DeliveryAttemptRepository attempts) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.attempts = attempts;
+    }
+
+    /**
+     * Checks a subscription request without storing it.
+     *
+     * @throws InvalidInputException naming every invalid field
+     */
+    public void validate(SubscriptionRequest request) {
+        if (request == null) {
+            throw InvalidInputException.of("body", "required", "a subscription body is required");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (request.region() == null || request.region().isBlank()) {
+            errors.add(new Problem.FieldError("region", "required", "the Veilig Thuis region is required"));
+        } else if (!municipalities.regions().contains(request.region())) {
+            errors.add(new Problem.FieldError("region", "unknown-region", "no Veilig Thuis region '"
+                    + request.region() + "' in the " + municipalities.year() + " division"));
+        }
+        urlProblem(request.url()).ifPresent(errors::add);
+        if (request.secret() != null && (request.secret().length() < MIN_SECRET_LENGTH
+                || request.secret().length() > MAX_SECRET_LENGTH)) {
+            errors.add(new Problem.FieldError("secret", "invalid-length", "a secret has " + MIN_SECRET_LENGTH
+                    + " to " + MAX_SECRET_LENGTH + " characters; leave it out to have one generated"));
+        }
+        if (request.description() != null && request.description().length() > MAX_DESCRIPTION_LENGTH) {
+            errors.add(new Problem.FieldError("description", "too-long",
+                    "a description has at most " + MAX_DESCRIPTION_LENGTH + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The subscription has " + errors.size() + " problem(s)", errors);
+        }
+    }
+
+    private static Optional<Problem.FieldError> urlProblem(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.of(new Problem.FieldError("url", "required", "the webhook URL is required"));
+        }
+        String message = "the webhook URL must be an absolute http or https URL with a host, at most "
+                + MAX_URL_LENGTH + " characters";
+        if (url.length() > MAX_URL_LENGTH) {
+            return Optional.of(new Problem.FieldError("url", "invalid-url", message));
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
+            if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null
+                    || !(scheme.equals("http") || scheme.equals("https"))) {
+                return Optional.of(new Problem.FieldError("url", "invalid-url", message));
+            }
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.of(new Problem.FieldError("url", "invalid-url", message));
+        }
+    }
+
+    /** Stores a valid subscription; the answer carries the secret only when it was generated here. */
+    @Transactional
+    public SubscriptionView create(SubscriptionRequest request, String owner) {
+        validate(request);
+        String generated = request.secret() == null ? generateSecret() : null;
+        Subscription subscription = new Subscription();
+        subscription.id = UUID.randomUUID();
+        subscription.region = request.region();
+        subscription.channel = Channel.WEBHOOK;
+        subscription.url = request.url();
+        subscription.secret = generated == null ? request.secret() : generated;
+        subscription.description = request.description() == null || request.description().isBlank() ? null
+                : request.description().strip();
+        subscription.owner = owner;
+        subscription.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        subscriptions.persist(subscription);
+        LOG.infof("Subscription %s for region %s created by %s: %s", subscription.id, subscription.region, owner,
+                subscription.url);
+        return SubscriptionView.of(subscription).withSecret(generated);
+    }
+
+    public Optional<SubscriptionView> find(UUID id) {
+        return subscriptions.active(id).map(SubscriptionView::of);
+    }
+
+    /** The active subscriptions, of one region or (null) of all. */
+    public List<SubscriptionView> list(String region) {
+        List<Subscription> found = region == null ? subscriptions.allActive() : subscriptions.activeInRegion(region);
+        return found.stream().map(SubscriptionView::of).toList();
+    }
+
+    /** Deletes a subscription: nothing more is sent to it, and what was still waiting is cancelled. */
+    @Transactional
+    public boolean delete(UUID id, String by) {
+        Optional<Subscription> found = subscriptions.active(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        found.get().deletedAt = now;
+        int cancelled = deliveries.cancelPending(id, now);
+        LOG.infof("Subscription %s for region %s deleted by %s; %d pending deliveries cancelled", id,
+                found.get().region, by, cancelled);
+        return true;
+    }
+
+    /** The subscription's deliveries, newest first, each with its attempts. */
+    public List<DeliveryView> deliveries(UUID subscriptionId, int limit) {
+        List<Delivery> found = deliveries.ofSubscription(subscriptionId, limit);
+        Map<UUID, List<DeliveryAttempt>> byDelivery = attempts.ofDeliveries(found.stream().map(d -> d.id).toList())
+                .stream().collect(Collectors.groupingBy(a -> a.deliveryId));
+        return found.stream().map(d -> DeliveryView.of(d, byDelivery.getOrDefault(d.id, List.of()))).toList();
+    }
+
+    private String generateSecret() {
+        byte[] bytes = new byte[GENERATED_SECRET_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

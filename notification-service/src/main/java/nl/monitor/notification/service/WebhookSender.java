@@ -1,0 +1,96 @@
+package nl.monitor.notification.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import nl.monitor.notification.config.DeliveryConfig;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Makes one signed webhook call: POSTs the delivery's payload with the {@code webhook-id}, {@code webhook-timestamp}
+ * and {@code webhook-signature} headers, and reports what came back. Redirects are not followed (a 3xx counts as a
+ * failure), so a call never goes anywhere but the subscribed URL.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    private static final String USER_AGENT = "Monitor-notification-service/1.0";
+
+    private final HttpClient http;
+    private final DeliveryConfig config;
+
+    public WebhookSender(DeliveryConfig config) {
+        this.config = config;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /** What to send, and where. */
+    public record Call(UUID deliveryId, int attempt, String url, String secret, String payload) {
+    }
+
+    /**
+     * What one attempt got.
+     *
+     * @param httpStatus null when no response came
+     * @param error      null when the receiver answered 2xx
+     */
+    public record Outcome(Instant at, Integer httpStatus, String error, long latencyMs) {
+
+        public boolean delivered() {
+            return httpStatus != null && httpStatus >= 200 && httpStatus < 300;
+        }
+    }
+
+    /** Sends the call; the future always completes normally, with the outcome. */
+    public CompletableFuture<Outcome> send(Call call) {
+        Instant at = Instant.now();
+        long start = System.nanoTime();
+        HttpRequest request;
+        try {
+            byte[] body = call.payload().getBytes(StandardCharsets.UTF_8);
+            long timestamp = at.getEpochSecond();
+            String id = call.deliveryId().toString();
+            request = HttpRequest.newBuilder(URI.create(call.url()))
+                    .timeout(config.requestTimeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", USER_AGENT)
+                    .header(WebhookSignature.ID_HEADER, id)
+                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(call.secret(), id, timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(new Outcome(at, null, describe(e), 0));
+        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
+            long latencyMs = (System.nanoTime() - start) / 1_000_000;
+            if (failure != null) {
+                return new Outcome(at, null, describe(failure), latencyMs);
+            }
+            int status = response.statusCode();
+            return new Outcome(at, status, status >= 200 && status < 300 ? null : "HTTP " + status, latencyMs);
+        });
+    }
+
+    private String describe(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof HttpTimeoutException) {
+            return "no answer within " + config.requestTimeout().toMillis() + " ms";
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+}

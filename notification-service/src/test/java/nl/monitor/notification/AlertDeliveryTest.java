@@ -1,0 +1,293 @@
+package nl.monitor.notification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import nl.monitor.contracts.CloudEvent;
+import nl.monitor.contracts.EventCodec;
+import nl.monitor.contracts.EventType;
+import nl.monitor.contracts.ThresholdCrossed;
+import nl.monitor.contracts.ThresholdCrossed.Direction;
+import nl.monitor.domain.scoring.Band;
+import nl.monitor.testsupport.KafkaBroker;
+import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.testsupport.TestTokens;
+import nl.monitor.testsupport.TopicReader;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+/**
+ * Threshold crossings produced to the real {@code threshold-crossed} topic reach the subscribed receivers as signed
+ * webhook calls. Each test uses its own region, so the tests do not see each other's alerts.
+ */
+@QuarkusTest
+@QuarkusTestResource(MonitorInfrastructure.class)
+class AlertDeliveryTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final String DLQ = "notification-service.threshold-crossed.dlq";
+    private static final String SECRET = "a-receiver-secret-of-some-length";
+    private static KafkaProducer<String, String> producer;
+    private final EventCodec codec = new EventCodec();
+    private final ObjectMapper json = EventCodec.newMapper();
+
+    @BeforeAll
+    static void connect() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBroker.shared().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    private static CloudEvent<ThresholdCrossed> crossing(String municipality, String region, Direction direction,
+                                                          Double previous, double next, Band previousBand,
+                                                          Band newBand) {
+        return CloudEvent.of(EventType.THRESHOLD_CROSSED, "/scoring-service", municipality,
+                new ThresholdCrossed(UUID.randomUUID(), municipality, region, 2017, ThresholdCrossed.Threshold.total(25),
+                        direction, previous, next, previousBand, newBand, UUID.randomUUID().toString(),
+                        UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+    }
+
+    private static CloudEvent<ThresholdCrossed> down(String municipality, String region, double next) {
+        return crossing(municipality, region, Direction.DOWN, null, next, null, Band.RED);
+    }
+
+    private void publish(CloudEvent<ThresholdCrossed> event) {
+        send(event.subject(), codec.encode(event));
+    }
+
+    private static void send(String key, String value) {
+        try {
+            producer.send(new ProducerRecord<>(EventType.THRESHOLD_CROSSED.topic(), key, value)).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String subscribe(String region, String url, String secret) {
+        return given().auth().oauth2(TestTokens.coordinator(region)).contentType(ContentType.JSON)
+                .body(Map.of("region", region, "url", url, "secret", secret)).post("/api/subscriptions")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** The subscription's deliveries once none is PENDING any more. */
+    private static List<Map<String, Object>> settledDeliveries(String region, String subscription, int count) {
+        return Awaitility.await(count + " settled deliveries of " + subscription).atMost(DEADLINE)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().oauth2(TestTokens.coordinator(region))
+                                .get("/api/subscriptions/" + subscription + "/deliveries").then().statusCode(200)
+                                .extract().<List<Map<String, Object>>>path("$"),
+                        deliveries -> deliveries.size() == count
+                                && deliveries.stream().noneMatch(d -> d.get("status").equals("PENDING")));
+    }
+
+    /** The receiver's own check: HMAC-SHA256 over "<id>.<timestamp>.<body bytes>", base64, prefixed "v1,". */
+    private static boolean signatureValid(RecordingReceiver.Request request, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((request.id() + "." + request.timestamp() + ".").getBytes(StandardCharsets.UTF_8));
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(request.body()));
+        return expected.equals(request.signature());
+    }
+
+    private JsonNode body(RecordingReceiver.Request request) throws IOException {
+        return json.readTree(request.body());
+    }
+
+    @Test
+    void a_crossing_reaches_the_regions_subscriber_once_signed_with_its_scores() throws Exception {
+        try (RecordingReceiver groningen = new RecordingReceiver(); RecordingReceiver elsewhere = new RecordingReceiver()) {
+            String subscription = subscribe("Groningen", groningen.url(), SECRET);
+            String other = subscribe("Zuid-Limburg", elsewhere.url(), SECRET);
+            CloudEvent<ThresholdCrossed> event = crossing("GM0014", "Groningen", Direction.DOWN, 30.0, 20.0,
+                    Band.ORANGE, Band.RED);
+            publish(event);
+
+            RecordingReceiver.Request request = groningen.await(1, DEADLINE).get(0);
+            assertThat(signatureValid(request, SECRET)).as("signature " + request.signature()).isTrue();
+            assertThat(signatureValid(request, "another-secret-of-some-length")).isFalse();
+            assertThat(request.contentType()).startsWith("application/json");
+            assertThat(Long.parseLong(request.timestamp()))
+                    .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+            JsonNode alert = body(request);
+            assertThat(alert.path("deliveryId").asText()).isEqualTo(request.id());
+            assertThat(alert.path("type").asText()).isEqualTo("threshold-crossed");
+            assertThat(alert.path("municipality").asText()).isEqualTo("GM0014");
+            assertThat(alert.path("municipalityName").asText()).isEqualTo("Groningen");
+            assertThat(alert.path("region").asText()).isEqualTo("Groningen");
+            assertThat(alert.path("year").asInt()).isEqualTo(2017);
+            assertThat(alert.path("threshold").path("scope").asText()).isEqualTo("TOTAL");
+            assertThat(alert.path("threshold").path("value").asDouble()).isEqualTo(25.0);
+            assertThat(alert.path("direction").asText()).isEqualTo("DOWN");
+            assertThat(alert.path("previousScore").asDouble()).isEqualTo(30.0);
+            assertThat(alert.path("newScore").asDouble()).isEqualTo(20.0);
+            assertThat(alert.path("previousBand").asText()).isEqualTo("ORANGE");
+            assertThat(alert.path("newBand").asText()).isEqualTo("RED");
+            assertThat(alert.path("submissionId").asText()).isEqualTo(event.data().submissionId().toString());
+            assertThat(Instant.parse(alert.path("occurredAt").asText())).isEqualTo(event.data().occurredAt());
+
+            List<Map<String, Object>> deliveries = settledDeliveries("Groningen", subscription, 1);
+            assertThat(deliveries.get(0)).containsEntry("id", request.id()).containsEntry("status", "DELIVERED")
+                    .containsEntry("attemptsMade", 1).containsEntry("alertId", alert.path("alertId").asText());
+            given().auth().oauth2(TestTokens.coordinator("Groningen"))
+                    .get("/api/subscriptions/" + subscription + "/deliveries").then()
+                    .body("[0].attempts.httpStatus", contains(204)).body("[0].attempts[0].attempt", equalTo(1));
+
+            given().auth().oauth2(TestTokens.coordinator("Groningen")).get("/api/alerts?municipality=GM0014").then()
+                    .statusCode(200).body("$", hasSize(1))
+                    .body("[0].id", equalTo(alert.path("alertId").asText()))
+                    .body("[0].crossingId", equalTo(event.data().crossingId().toString()))
+                    .body("[0].previousScore", equalTo(30.0f)).body("[0].newScore", equalTo(20.0f))
+                    .body("[0].newBand", equalTo("RED")).body("[0].direction", equalTo("DOWN"))
+                    .body("[0].submissionId", equalTo(event.data().submissionId().toString()))
+                    .body("[0].scoreEventId", equalTo(event.data().scoreEventId()));
+            given().auth().oauth2(TestTokens.analyst()).get("/api/alerts/" + alert.path("alertId").asText()).then()
+                    .statusCode(200).body("municipality", equalTo("GM0014"));
+            given().auth().oauth2(TestTokens.coordinator("Flevoland")).get("/api/alerts?region=Groningen").then()
+                    .statusCode(403);
+            given().auth().oauth2(TestTokens.coordinator("Flevoland"))
+                    .get("/api/alerts/" + alert.path("alertId").asText()).then().statusCode(403);
+
+            // The alert and its deliveries are stored together: the other region's subscriber got none.
+            given().auth().oauth2(TestTokens.analyst()).get("/api/subscriptions/" + other + "/deliveries").then()
+                    .statusCode(200).body("$", hasSize(0));
+            assertThat(elsewhere.requests()).isEmpty();
+            assertThat(groningen.requests()).hasSize(1);
+        }
+    }
+
+    @Test
+    void a_redelivered_event_or_a_replayed_crossing_alerts_nobody_twice() throws Exception {
+        try (RecordingReceiver flevoland = new RecordingReceiver()) {
+            String subscription = subscribe("Flevoland", flevoland.url(), SECRET);
+            CloudEvent<ThresholdCrossed> event = down("GM0034", "Flevoland", 10.0);
+            String record = codec.encode(event);
+            send("GM0034", record);
+            send("GM0034", record);
+            // The same crossing in another event (e.g. published again after a crash of the scoring-service).
+            publish(new CloudEvent<>(event.specversion(), UUID.randomUUID().toString(), event.source(), event.type(),
+                    event.subject(), event.time(), event.datacontenttype(), event.dataschema(), event.data()));
+            // Records of one municipality are processed in order: once this one is delivered, the others were seen.
+            CloudEvent<ThresholdCrossed> marker = crossing("GM0034", "Flevoland", Direction.UP, 10.0, 40.0, Band.RED,
+                    Band.ORANGE);
+            publish(marker);
+
+            settledDeliveries("Flevoland", subscription, 2);
+            List<String> directions = flevoland.await(2, DEADLINE).stream().map(r -> {
+                try {
+                    return body(r).path("direction").asText();
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }).toList();
+            assertThat(directions).containsExactly("DOWN", "UP");
+            assertThat(flevoland.requests()).hasSize(2);
+            given().auth().oauth2(TestTokens.coordinator("Flevoland")).get("/api/alerts?municipality=GM0034").then()
+                    .statusCode(200).body("crossingId", contains(marker.data().crossingId().toString(),
+                            event.data().crossingId().toString()));
+        }
+    }
+
+    @Test
+    void a_failing_receiver_is_retried_with_the_same_webhook_id_until_it_answers_2xx() throws Exception {
+        try (RecordingReceiver drenthe = new RecordingReceiver(500, 500, 200)) {
+            String subscription = subscribe("Drenthe", drenthe.url(), SECRET);
+            publish(down("GM0106", "Drenthe", 12.5));
+
+            List<Map<String, Object>> deliveries = settledDeliveries("Drenthe", subscription, 1);
+            assertThat(deliveries.get(0)).containsEntry("status", "DELIVERED").containsEntry("attemptsMade", 3);
+            List<RecordingReceiver.Request> requests = drenthe.requests();
+            assertThat(requests).extracting(RecordingReceiver.Request::answered).containsExactly(500, 500, 200);
+            assertThat(requests).extracting(RecordingReceiver.Request::id).containsOnly((String) deliveries.get(0).get("id"));
+            assertThat(requests).extracting(RecordingReceiver.Request::text).containsOnly(requests.get(0).text());
+            for (RecordingReceiver.Request request : requests) {
+                assertThat(signatureValid(request, SECRET)).isTrue();
+            }
+
+            given().auth().oauth2(TestTokens.coordinator("Drenthe"))
+                    .get("/api/subscriptions/" + subscription + "/deliveries").then().statusCode(200)
+                    .body("[0].attempts.attempt", contains(1, 2, 3))
+                    .body("[0].attempts.httpStatus", contains(500, 500, 200))
+                    .body("[0].attempts.error", contains("HTTP 500", "HTTP 500", null));
+            List<String> at = given().auth().oauth2(TestTokens.coordinator("Drenthe"))
+                    .get("/api/subscriptions/" + subscription + "/deliveries").then().extract().path("[0].attempts.at");
+            // Exponential backoff (200 ms, then 400 ms in the test profile).
+            assertThat(Duration.between(Instant.parse(at.get(0)), Instant.parse(at.get(1))))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(200));
+            assertThat(Duration.between(Instant.parse(at.get(1)), Instant.parse(at.get(2))))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        }
+    }
+
+    @Test
+    void a_receiver_that_keeps_failing_leaves_a_failed_delivery_after_the_last_attempt() throws Exception {
+        try (RecordingReceiver ijsselland = new RecordingReceiver(503, 503, 503, 503, 503, 503)) {
+            String subscription = subscribe("IJsselland", ijsselland.url(), SECRET);
+            publish(down("GM0150", "IJsselland", 22.0));
+
+            List<Map<String, Object>> deliveries = settledDeliveries("IJsselland", subscription, 1);
+            // max-attempts is 4 in the test profile.
+            assertThat(deliveries.get(0)).containsEntry("status", "FAILED").containsEntry("attemptsMade", 4)
+                    .containsEntry("nextAttemptAt", null);
+            given().auth().oauth2(TestTokens.analyst()).get("/api/subscriptions/" + subscription + "/deliveries")
+                    .then().body("[0].attempts.httpStatus", contains(503, 503, 503, 503));
+            assertThat(ijsselland.requests()).hasSize(4);
+        }
+    }
+
+    @Test
+    void poison_goes_to_the_dead_letter_topic_with_its_reason_and_the_consumer_goes_on() throws Exception {
+        try (RecordingReceiver utrecht = new RecordingReceiver(); TopicReader deadLetters = new TopicReader(DLQ)) {
+            subscribe("Utrecht", utrecht.url(), SECRET);
+            send("GM0344", "{not json");
+            send("GM0344", codec.encode(down("GM0344", "Utrecht", 5.0))
+                    .replace("threshold-crossed.v1\"", "threshold-crossed.v9\""));
+            send("GM0344", codec.encode(down("GM0344", "Utrecht", 5.0)).replace("\"newScore\":5.0", "\"newScore\":150.0"));
+            CloudEvent<ThresholdCrossed> valid = down("GM0344", "Utrecht", 7.5);
+            publish(valid);
+
+            JsonNode alert = body(utrecht.await(1, DEADLINE).get(0));
+            assertThat(alert.path("submissionId").asText()).isEqualTo(valid.data().submissionId().toString());
+            List<String> reasons = deadLetters.await(r -> "GM0344".equals(r.key()), 3, DEADLINE).stream()
+                    .map(r -> new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                    .toList();
+            assertThat(reasons.get(0)).startsWith("malformed JSON");
+            assertThat(reasons.get(1)).contains("unknown event type or schema version: nl.monitor.threshold-crossed.v9");
+            assertThat(reasons.get(2)).contains("breaks schema");
+            assertThat(deadLetters.seen()).filteredOn(r -> "GM0344".equals(r.key())).first()
+                    .satisfies(r -> assertThat(r.value()).isEqualTo("{not json"));
+            given().auth().oauth2(TestTokens.coordinator("Utrecht")).get("/api/alerts?municipality=GM0344").then()
+                    .statusCode(200).body("$", hasSize(1)).body("[0].newScore", equalTo(7.5f));
+        }
+    }
+}
