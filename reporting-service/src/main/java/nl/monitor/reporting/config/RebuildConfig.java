@@ -1,0 +1,19 @@
+package nl.monitor.reporting.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** {@code reporting.rebuild.*}: how a rebuild of the read model reads the topic. */
+@ConfigMapping(prefix = "reporting.rebuild")
+public interface RebuildConfig {
+
+    /** How long a rebuild may take to read the topic up to the end offsets captured at its start. */
+    @WithDefault("10m")
+    Duration timeout();
+
+    /** How long one poll of the replaying consumer waits for records. */
+    @WithDefault("500ms")
+    Duration pollTimeout();
+}

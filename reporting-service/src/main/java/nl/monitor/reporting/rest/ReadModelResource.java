@@ -1,0 +1,63 @@
+package nl.monitor.reporting.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.monitor.reporting.service.ReadModelRebuild;
+import nl.monitor.reporting.service.RebuildReport;
+import nl.monitor.rest.Caller;
+import nl.monitor.rest.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+@Path("/api/admin/read-model")
+@RolesAllowed(Caller.ADMIN)
+@Tag(name = "Read model", description = "Operating the reporting read model")
+@SecurityRequirement(name = "bearer")
+public class ReadModelResource {
+
+    private static final Logger LOG = Logger.getLogger(ReadModelResource.class);
+
+    private final ReadModelRebuild rebuild;
+    private final Caller caller;
+
+    public ReadModelResource(ReadModelRebuild rebuild, Caller caller) {
+        this.rebuild = rebuild;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/rebuild")
+    @Operation(summary = "Rebuild the read model from the score-computed topic",
+            description = "Empties the read model and the processed-event marks, then replays score-computed from "
+                    + "the beginning up to the end offsets of that moment through the same projection as the live "
+                    + "consumer, which keeps running. Answers when the replay is done, with what it read.")
+    @APIResponse(responseCode = "200", description = "Rebuilt")
+    @APIResponse(responseCode = "403", description = "Not an admin",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is already running on this instance",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "500", description = "The rebuild stopped part-way; run it again",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RebuildReport rebuild() {
+        LOG.infof("Read model rebuild requested by %s", caller.name());
+        return rebuild.rebuildUnlessRunning().orElseThrow(() -> new ClientErrorException(
+                "A rebuild of the read model is already running", Response.Status.CONFLICT));
+    }
+
+    @ServerExceptionMapper
+    public Response failed(ReadModelRebuild.RebuildFailedException e, UriInfo uri) {
+        Problem problem = Problem.of("rebuild-failed", "The rebuild failed", 500, e.getMessage(), null)
+                .at(uri.getPath());
+        return Response.status(500).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,86 @@
+package nl.monitor.reporting.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import nl.monitor.contracts.CloudEvent;
+import nl.monitor.contracts.EventType;
+import nl.monitor.contracts.PoisonEventException;
+import nl.monitor.contracts.ScoreComputed;
+import nl.monitor.domain.scoring.GoalScore;
+import nl.monitor.messaging.IncomingEvents;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reporting.repository.MunicipalityScoreRepository;
+import org.jboss.logging.Logger;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Projects {@code score-computed} events onto the read model: each municipality's current score per year. Used by
+ * the live consumer and by the rebuild alike.
+ */
+@ApplicationScoped
+public class ScoreProjection {
+
+    private static final Logger LOG = Logger.getLogger(ScoreProjection.class);
+
+    private final IncomingEvents incoming;
+    private final MunicipalityScoreRepository scores;
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    public ScoreProjection(IncomingEvents incoming, MunicipalityScoreRepository scores) {
+        this.incoming = incoming;
+        this.scores = scores;
+    }
+
+    /** What handling one record did. */
+    public enum Outcome {
+        /** The score is now the municipality's current one for its year. */
+        APPLIED,
+        /** A newer score of that municipality and year is already stored; nothing changed. */
+        SUPERSEDED,
+        /** The event was processed before (redelivery or replay); nothing changed. */
+        DUPLICATE
+    }
+
+    /**
+     * Handles one {@code score-computed} record in one transaction.
+     *
+     * @throws PoisonEventException when the record can never be projected
+     */
+    @Transactional
+    public Outcome handle(String record) {
+        return incoming.<ScoreComputed>firstDelivery(record, EventType.SCORE_COMPUTED)
+                .map(this::project)
+                .orElse(Outcome.DUPLICATE);
+    }
+
+    private Outcome project(CloudEvent<ScoreComputed> event) {
+        ScoreComputed score = event.data();
+        Municipality municipality = municipalities.municipality(score.municipality()).orElseThrow(
+                () -> new PoisonEventException("unknown municipality " + score.municipality()));
+        requireDistinctGoals(score);
+        if (!scores.storeIfCurrent(score, municipality.region(), municipality.sizeClass().number(), event.id())) {
+            LOG.infof("Ignored score of submission %s (%s %d v%d, rules v%d): a newer score is current",
+                    score.submissionId(), score.municipality(), score.year(), score.submissionVersion(),
+                    score.rulesVersion());
+            return Outcome.SUPERSEDED;
+        }
+        scores.replaceGoals(score.municipality(), score.year(), score.goals());
+        LOG.infof("Current score of %s %d is now submission %s v%d (rules v%d): %.2f %s over %d goal(s)",
+                score.municipality(), score.year(), score.submissionId(), score.submissionVersion(),
+                score.rulesVersion(), score.totalScore(), score.band(), score.goalsAnswered());
+        return Outcome.APPLIED;
+    }
+
+    private static void requireDistinctGoals(ScoreComputed score) {
+        Set<Integer> seen = new HashSet<>();
+        for (GoalScore goal : score.goals()) {
+            if (!seen.add(goal.goal())) {
+                throw new PoisonEventException("score of submission " + score.submissionId() + " lists goal "
+                        + goal.goal() + " twice");
+            }
+        }
+    }
+}
