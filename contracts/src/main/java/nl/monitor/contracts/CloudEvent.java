@@ -18,6 +18,11 @@ public record CloudEvent<T>(String specversion, String id, String source, String
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON = "application/json";
+    /**
+     * The {@code content-type} of a Kafka record that holds a whole event in structured mode (the CloudEvents Kafka
+     * binding), as the outbox relay sends it.
+     */
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.event.Observes;
+import nl.monitor.contracts.CloudEvent;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -93,7 +94,7 @@ public class OutboxRelay {
             ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.recordKey, event.payload);
             record.headers().add(new RecordHeader("ce_id", event.eventId.getBytes(StandardCharsets.UTF_8)));
             record.headers().add(new RecordHeader("content-type",
-                    "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
+                    CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
             acks.add(producer.send(record));
         }
         long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();

@@ -11,17 +11,11 @@ import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.contracts.ThresholdCrossed.Direction;
 import nl.monitor.domain.scoring.Band;
-import nl.monitor.testsupport.KafkaBroker;
+import nl.monitor.testsupport.EventPublisher;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -53,21 +47,8 @@ class AlertDeliveryTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String DLQ = "notification-service.threshold-crossed.dlq";
     private static final String SECRET = "a-receiver-secret-of-some-length";
-    private static KafkaProducer<String, String> producer;
     private final EventCodec codec = new EventCodec();
     private final ObjectMapper json = EventCodec.newMapper();
-
-    @BeforeAll
-    static void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaBroker.shared().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
 
     private static CloudEvent<ThresholdCrossed> crossing(String municipality, String region, Direction direction,
                                                           Double previous, double next, Band previousBand,
@@ -87,11 +68,7 @@ class AlertDeliveryTest {
     }
 
     private static void send(String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(EventType.THRESHOLD_CROSSED.topic(), key, value)).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        EventPublisher.shared().send(EventType.THRESHOLD_CROSSED.topic(), key, value);
     }
 
     private static String subscribe(String region, String url, String secret) {

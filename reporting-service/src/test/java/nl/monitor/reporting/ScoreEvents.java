@@ -6,12 +6,8 @@ import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.ScoreComputed;
 import nl.monitor.domain.scoring.Band;
 import nl.monitor.domain.scoring.GoalScore;
-import nl.monitor.testsupport.KafkaBroker;
+import nl.monitor.testsupport.EventPublisher;
 import nl.monitor.testsupport.PostgresServer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,9 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes {@code score-computed} events to the real topic as the scoring-service does, and reads the read model
@@ -45,7 +38,6 @@ final class ScoreEvents {
     static final GoalScore FULL_MARKS_FOR_2 = new GoalScore(2, 25, 50, 25, 100, Band.GREEN);
 
     private static final EventCodec CODEC = new EventCodec();
-    private static KafkaProducer<String, String> producer;
 
     private ScoreEvents() {
     }
@@ -72,20 +64,8 @@ final class ScoreEvents {
         return value;
     }
 
-    static synchronized void publishRaw(String key, String value) {
-        if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    KafkaBroker.shared().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                    new StringSerializer(), new StringSerializer());
-        }
-        try {
-            producer.send(new ProducerRecord<>(TOPIC, key, value)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new AssertionError("Cannot publish to " + TOPIC, e);
-        }
+    static void publishRaw(String key, String value) {
+        EventPublisher.shared().send(TOPIC, key, value);
     }
 
     /** The rows of a query on the read model, each column by name, in the query's order. */

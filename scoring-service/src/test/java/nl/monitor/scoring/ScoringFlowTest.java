@@ -17,18 +17,12 @@ import nl.monitor.domain.assessment.OptionAnswer;
 import nl.monitor.domain.questionnaire.Inclusion;
 import nl.monitor.domain.questionnaire.ReachShare;
 import nl.monitor.domain.scoring.Band;
-import nl.monitor.testsupport.KafkaBroker;
+import nl.monitor.testsupport.EventPublisher;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +30,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -51,23 +44,10 @@ class ScoringFlowTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String DLQ = "scoring-service.survey-submitted.dlq";
-    private static KafkaProducer<String, String> producer;
     private final EventCodec codec = new EventCodec();
     private TopicReader computed;
     private TopicReader crossed;
     private TopicReader deadLetters;
-
-    @BeforeAll
-    static void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                KafkaBroker.shared().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
-    }
 
     @BeforeEach
     void readTopics() {
@@ -114,11 +94,7 @@ class ScoringFlowTest {
     }
 
     private static String send(String key, String value) {
-        try {
-            producer.send(new ProducerRecord<>(EventType.SURVEY_SUBMITTED.topic(), key, value)).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        EventPublisher.shared().send(EventType.SURVEY_SUBMITTED.topic(), key, value);
         return value;
     }
 

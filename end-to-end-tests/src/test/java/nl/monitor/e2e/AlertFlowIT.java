@@ -1,0 +1,134 @@
+package nl.monitor.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.monitor.testsupport.KafkaBroker;
+import nl.monitor.testsupport.Platform;
+import nl.monitor.testsupport.PostgresServer;
+import nl.monitor.testsupport.TestTokens;
+import nl.monitor.testsupport.WebhookReceiver;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole way, as in production: the four packaged services as separate JVMs against one Kafka broker and one
+ * PostgreSQL. A failing assessment reaches the region's coordinator as a signed webhook call; an improved one
+ * crosses back up.
+ */
+class AlertFlowIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("monitor.root", "..")).toAbsolutePath().normalize();
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final String SECRET = "end-to-end-webhook-secret";
+
+    private static Platform platform;
+    private static WebhookReceiver receiver;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        KafkaBroker kafka = KafkaBroker.shared();
+        kafka.createTopics("survey-submitted", "score-computed", "threshold-crossed");
+        receiver = new WebhookReceiver(Platform.freePort(), SECRET, call -> { });
+        platform = Platform.start(ROOT, kafka, PostgresServer.shared(), false, Map.of(),
+                ROOT.resolve("end-to-end-tests/target/service-logs"));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform != null) {
+            platform.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    @Test
+    void a_failing_assessment_alerts_the_coordinator_and_an_improved_one_crosses_back_up() throws Exception {
+        String coordinator = TestTokens.coordinator("Groningen");
+        HttpResponse<String> subscribed = post(platform.url("notification-service") + "/api/subscriptions",
+                coordinator, json.writeValueAsString(Map.of("region", "Groningen", "url", receiver.url(),
+                        "secret", SECRET, "description", "end-to-end test")));
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+
+        String respondent = TestTokens.respondent("GM0014");
+        HttpResponse<String> failing = post(platform.url("survey-service") + "/api/submissions", respondent,
+                Files.readString(ROOT.resolve("local-run/demo/failing-assessment.json")));
+        assertThat(failing.statusCode()).as(failing.body()).isEqualTo(201);
+
+        JsonNode down = alert("DOWN", 25);
+        assertThat(down.path("municipality").asText()).isEqualTo("GM0014");
+        assertThat(down.path("region").asText()).isEqualTo("Groningen");
+        assertThat(down.path("year").asInt()).isEqualTo(2017);
+        assertThat(down.path("previousScore").isNull()).isTrue();
+        assertThat(down.path("newScore").asDouble()).isEqualTo(20.0);   // goal 1: 5, goal 7: 15 + 5 + 15
+        assertThat(down.path("newBand").asText()).isEqualTo("RED");
+
+        HttpResponse<String> improved = post(platform.url("survey-service") + "/api/submissions", respondent,
+                Files.readString(ROOT.resolve("local-run/demo/improved-assessment.json")));
+        assertThat(improved.statusCode()).as(improved.body()).isEqualTo(201);
+
+        JsonNode up = alert("UP", 25);
+        assertThat(up.path("previousScore").asDouble()).isEqualTo(20.0);
+        assertThat(up.path("newScore").asDouble()).isEqualTo(91.875);  // goal 1: 83.75, goal 7: 100
+        assertThat(up.path("newBand").asText()).isEqualTo("GREEN");
+
+        JsonNode reported = awaitReported("GM0014", 2017, 91.875);
+        assertThat(reported.path("band").asText()).isEqualTo("GREEN");
+        assertThat(receiver.calls()).allSatisfy(call -> assertThat(call.signatureValid()).isTrue());
+    }
+
+    private JsonNode alert(String direction, double threshold) throws Exception {
+        List<WebhookReceiver.Call> calls = receiver.await(call -> {
+            JsonNode body = read(call.body());
+            return body.path("direction").asText().equals(direction)
+                    && body.path("threshold").path("value").asDouble() == threshold;
+        }, 1, DEADLINE);
+        assertThat(calls).hasSize(1);
+        assertThat(calls.get(0).signatureValid()).as("HMAC-SHA256 signature").isTrue();
+        return read(calls.get(0).body());
+    }
+
+    private JsonNode awaitReported(String municipality, int year, double total) {
+        String url = platform.url("reporting-service") + "/api/municipalities/" + municipality + "/scores/" + year;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + TestTokens.analyst()).build();
+        return Awaitility.await("reporting-service shows " + total + " for " + municipality)
+                .atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    return response.statusCode() == 200 ? read(response.body()) : null;
+                }, reported -> reported != null && reported.path("total").asDouble() == total);
+    }
+
+    private HttpResponse<String> post(String url, String token, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + body, e);
+        }
+    }
+}

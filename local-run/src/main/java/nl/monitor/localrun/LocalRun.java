@@ -1,0 +1,145 @@
+package nl.monitor.localrun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.monitor.testsupport.KafkaBroker;
+import nl.monitor.testsupport.Platform;
+import nl.monitor.testsupport.PostgresServer;
+import nl.monitor.testsupport.TestTokens;
+import nl.monitor.testsupport.WebhookReceiver;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The one-command local platform: a real Kafka broker and PostgreSQL in this JVM, the four packaged services as
+ * child processes on ports 8081-8084, a webhook receiver on 8090 subscribed to every region that prints each alert,
+ * and demo tokens. Ctrl-C stops everything it started.
+ */
+public final class LocalRun {
+
+    static final int RECEIVER_PORT = 8090;
+    static final String RECEIVER_SECRET = "local-demo-webhook-secret";
+    private static final List<String> TOPICS = List.of("survey-submitted", "score-computed", "threshold-crossed");
+
+    private final Path root;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private LocalRun(Path root) {
+        this.root = root;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        new LocalRun(root).run();
+    }
+
+    private void run() throws Exception {
+        Path runDir = root.resolve(".run");
+        Files.createDirectories(runDir);
+        System.setProperty("monitor.postgres.working-dir", runDir.resolve("postgres").toString());
+        long start = System.nanoTime();
+
+        say("Starting Kafka (KRaft) and PostgreSQL ...");
+        KafkaBroker kafka = KafkaBroker.shared();
+        kafka.createTopics(TOPICS.toArray(String[]::new));
+        PostgresServer postgres = PostgresServer.shared();
+
+        WebhookReceiver receiver = new WebhookReceiver(RECEIVER_PORT, RECEIVER_SECRET, this::printAlert);
+        say("Starting the four services (logs in " + root.relativize(runDir.resolve("logs")) + "/) ...");
+        Platform platform = Platform.start(root, kafka, postgres, true, Map.of(), runDir.resolve("logs"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("Stopping the services, Kafka and PostgreSQL ...");
+            platform.close();
+            receiver.close();
+            stopped.countDown();
+        }, "local-run-stop"));
+
+        subscribeEveryRegion(platform.url("notification-service"), receiver.url());
+        printBanner(platform, (System.nanoTime() - start) / 1_000_000_000.0);
+        stopped.await();
+    }
+
+    private void subscribeEveryRegion(String notificationUrl, String receiverUrl) throws IOException,
+            InterruptedException {
+        List<String> regions = nl.monitor.reference.MunicipalityDivision.shipped().regions().stream().toList();
+        for (String region : regions) {
+            String body = json.writeValueAsString(Map.of("region", region, "url", receiverUrl,
+                    "secret", RECEIVER_SECRET, "description", "local-run terminal receiver"));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(notificationUrl + "/api/subscriptions"))
+                    .header("Authorization", "Bearer " + TestTokens.admin())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("Cannot subscribe the receiver for " + region + ": "
+                        + response.statusCode() + " " + response.body());
+            }
+        }
+        say("Webhook receiver " + receiverUrl + " subscribed to all " + regions.size() + " Veilig Thuis regions.");
+    }
+
+    private void printAlert(WebhookReceiver.Call call) {
+        try {
+            JsonNode alert = json.readTree(call.body());
+            System.out.printf("%n*** ALERT %s (signature %s): %s %s (%s), %d: total %s %s threshold %s -> %s (%s)%n%n",
+                    alert.path("deliveryId").asText(call.id()), call.signatureValid() ? "valid" : "INVALID",
+                    alert.path("municipality").asText(), alert.path("municipalityName").asText(),
+                    alert.path("region").asText(), alert.path("year").asInt(),
+                    alert.path("previousScore").isNull() ? "(first score)" : alert.path("previousScore").asText(),
+                    alert.path("direction").asText().toLowerCase(), alert.path("threshold").path("value").asText(),
+                    alert.path("newScore").asText(), alert.path("newBand").asText());
+        } catch (IOException e) {
+            System.out.println("*** ALERT (unreadable body): " + call.body());
+        }
+    }
+
+    private void printBanner(Platform platform, double seconds) throws IOException {
+        String respondent = TestTokens.respondent("GM0014");
+        Path tokens = root.resolve(".run/tokens.env");
+        Files.writeString(tokens, String.join("\n",
+                "RESPONDENT_GM0014=" + respondent,
+                "COORDINATOR_GRONINGEN=" + TestTokens.coordinator("Groningen"),
+                "ANALYST=" + TestTokens.analyst(),
+                "ADMIN=" + TestTokens.admin(), ""));
+        StringBuilder banner = new StringBuilder();
+        banner.append(String.format("%nMonitor platform is up (%.0f s). Reference data: %d municipalities in %d regions.%n%n",
+                seconds, nl.monitor.reference.MunicipalityDivision.shipped().size(),
+                nl.monitor.reference.MunicipalityDivision.shipped().regions().size()));
+        for (var service : platform.services()) {
+            banner.append(String.format("  %-21s %s   (Swagger UI %s/swagger-ui, health %s/q/health)%n",
+                    service.name(), service.url(), service.url(), service.url()));
+        }
+        banner.append(String.format("%nDemo tokens (valid 12 h; also in %s, source it with `set -a; . %s`):%n",
+                root.relativize(tokens), root.relativize(tokens)));
+        banner.append("  respondent GM0014 Groningen: ").append(respondent).append('\n');
+        banner.append("  coordinator Groningen:       ").append(TestTokens.coordinator("Groningen")).append('\n');
+        banner.append("  analyst:                     ").append(TestTokens.analyst()).append('\n');
+        banner.append("  admin:                       ").append(TestTokens.admin()).append('\n');
+        banner.append("\nSubmit a failing demo assessment (an alert prints here within seconds):\n");
+        banner.append(curl(platform.url("survey-service"), respondent, "local-run/demo/failing-assessment.json"));
+        banner.append("\nThen an improved one (the municipality crosses back up):\n");
+        banner.append(curl(platform.url("survey-service"), respondent, "local-run/demo/improved-assessment.json"));
+        banner.append("\nPress Ctrl-C to stop everything.\n");
+        System.out.println(banner);
+    }
+
+    private static String curl(String surveyUrl, String token, String file) {
+        return "  curl -s -X POST " + surveyUrl + "/api/submissions -H 'Authorization: Bearer " + token
+                + "' -H 'Content-Type: application/json' -d @" + file + "\n";
+    }
+
+    private static void say(String message) {
+        System.out.println("[local-run] " + message);
+    }
+}
