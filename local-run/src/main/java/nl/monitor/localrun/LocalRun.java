@@ -92,13 +92,18 @@ public final class LocalRun {
     private void printAlert(WebhookReceiver.Call call) {
         try {
             JsonNode alert = json.readTree(call.body());
-            System.out.printf("%n*** ALERT %s (signature %s): %s %s (%s), %d: total %s %s threshold %s -> %s (%s)%n%n",
-                    alert.path("deliveryId").asText(call.id()), call.signatureValid() ? "valid" : "INVALID",
+            JsonNode threshold = alert.path("threshold");
+            String what = threshold.path("scope").asText().equals("GOAL")
+                    ? "goal " + threshold.path("goal").asInt() : "total";
+            String from = alert.path("previousScore").isNull() ? "first score"
+                    : alert.path("previousScore").asText() + " " + alert.path("previousBand").asText();
+            System.out.printf("%n*** ALERT %s %s (region %s), %d: %s %s %s: %s -> %s %s   [delivery %s, signature %s]%n%n",
                     alert.path("municipality").asText(), alert.path("municipalityName").asText(),
-                    alert.path("region").asText(), alert.path("year").asInt(),
-                    alert.path("previousScore").isNull() ? "(first score)" : alert.path("previousScore").asText(),
-                    alert.path("direction").asText().toLowerCase(), alert.path("threshold").path("value").asText(),
-                    alert.path("newScore").asText(), alert.path("newBand").asText());
+                    alert.path("region").asText(), alert.path("year").asInt(), what,
+                    alert.path("direction").asText().equals("DOWN") ? "fell below" : "rose above",
+                    threshold.path("value").asText(), from, alert.path("newScore").asText(),
+                    alert.path("newBand").asText(), alert.path("deliveryId").asText(call.id()),
+                    call.signatureValid() ? "valid" : "INVALID");
         } catch (IOException e) {
             System.out.println("*** ALERT (unreadable body): " + call.body());
         }
