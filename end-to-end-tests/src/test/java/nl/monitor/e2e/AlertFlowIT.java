@@ -95,6 +95,36 @@ class AlertFlowIT {
         assertThat(receiver.calls()).allSatisfy(call -> assertThat(call.signatureValid()).isTrue());
     }
 
+    @Test
+    void every_packaged_service_serves_health_openapi_and_swagger_ui_openly_and_its_api_only_with_a_token()
+            throws Exception {
+        for (String service : Platform.SERVICES.keySet()) {
+            String url = platform.url(service);
+            assertThat(get(url + "/q/health/ready", null).statusCode()).as(service + " ready").isEqualTo(200);
+            HttpResponse<String> openapi = get(url + "/openapi", null);
+            assertThat(openapi.statusCode()).as(service + " OpenAPI").isEqualTo(200);
+            assertThat(openapi.body()).as(service + " OpenAPI").contains("/api/");
+            assertThat(get(url + "/swagger-ui/", null).statusCode()).as(service + " Swagger UI").isEqualTo(200);
+            assertThat(get(url + "/q/metrics", null).statusCode()).as(service + " metrics").isEqualTo(200);
+        }
+        String scores = "/api/municipalities/GM0014/scores";
+        assertThat(get(platform.url("reporting-service") + scores, null).statusCode()).isEqualTo(401);
+        assertThat(get(platform.url("reporting-service") + scores, TestTokens.wronglySigned()).statusCode())
+                .isEqualTo(401);
+        assertThat(get(platform.url("scoring-service") + scores, TestTokens.respondent("GM0034")).statusCode())
+                .isEqualTo(403);
+        assertThat(get(platform.url("survey-service") + "/api/questionnaire", TestTokens.analyst()).statusCode())
+                .isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private JsonNode alert(String direction, double threshold) throws Exception {
         List<WebhookReceiver.Call> calls = receiver.await(call -> {
             JsonNode body = read(call.body());

@@ -3,6 +3,8 @@ package nl.monitor.rest;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
@@ -53,9 +55,14 @@ public class Caller {
         throw new ForbiddenException("Not allowed for municipality " + code);
     }
 
-    /** Respondents for their own municipality, coordinators for the municipalities of their region. */
-    public void requireMunicipalityInRegion(String code, String regionOfMunicipality) {
-        if (identity.hasRole(COORDINATOR) && region().filter(r -> r.equals(regionOfMunicipality)).isPresent()) {
+    /**
+     * Who may read what concerns a municipality: respondents their own, coordinators those of their region (by the
+     * shipped reference data), analysts and admins all.
+     */
+    public void requireReaderOf(String code) {
+        if (identity.hasRole(COORDINATOR) && region().isPresent()
+                && MunicipalityDivision.shipped().municipality(code).map(Municipality::region)
+                .filter(region().get()::equals).isPresent()) {
             return;
         }
         requireMunicipality(code);

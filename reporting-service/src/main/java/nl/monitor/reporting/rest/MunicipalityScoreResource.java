@@ -5,7 +5,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.service.MunicipalityScoreView;
 import nl.monitor.reporting.service.ScoreQueries;
@@ -56,7 +55,7 @@ public class MunicipalityScoreResource {
     @APIResponse(responseCode = "404", description = "No such municipality",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<MunicipalityScoreView> scores(@PathParam("code") String code) {
-        requireReader(code);
+        caller.requireReaderOf(code);
         requireKnown(code);
         return scores.ofMunicipality(code);
     }
@@ -73,16 +72,10 @@ public class MunicipalityScoreResource {
     @APIResponse(responseCode = "404", description = "No such municipality, or not scored for that year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MunicipalityScoreView score(@PathParam("code") String code, @PathParam("year") int year) {
-        requireReader(code);
+        caller.requireReaderOf(code);
         requireKnown(code);
         return scores.ofMunicipality(code, year)
                 .orElseThrow(() -> new NotFoundException("No score of " + code + " for " + year));
-    }
-
-    /** Respondents their own municipality, coordinators those of their region, analysts and admins all. */
-    private void requireReader(String code) {
-        caller.requireMunicipalityInRegion(code,
-                municipalities.municipality(code).map(Municipality::region).orElse(""));
     }
 
     private void requireKnown(String code) {

@@ -6,8 +6,6 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import nl.monitor.reference.Municipality;
-import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.rest.Caller;
 import nl.monitor.scoring.Score;
 import nl.monitor.scoring.repository.ScoreRepository;
@@ -31,7 +29,6 @@ public class ScoreResource {
     private final ScoreRepository scores;
     private final ScoringService scoring;
     private final Caller caller;
-    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public ScoreResource(ScoreRepository scores, ScoringService scoring, Caller caller) {
         this.scores = scores;
@@ -44,7 +41,7 @@ public class ScoreResource {
             description = "One entry per scored submission version; `current` marks the score that counts for its year.")
     public List<ScoreView> history(@PathParam("code") String code,
                                    @Parameter(description = "only this year") @QueryParam("year") Integer year) {
-        requireReader(code);
+        caller.requireReaderOf(code);
         return views(year == null ? scores.history(code) : scores.history(code, year));
     }
 
@@ -53,7 +50,7 @@ public class ScoreResource {
     @Operation(summary = "The municipality's current score for a year: its ten goals with components and band")
     @APIResponse(responseCode = "404", description = "Not scored for that year")
     public ScoreView current(@PathParam("code") String code, @PathParam("year") int year) {
-        requireReader(code);
+        caller.requireReaderOf(code);
         return views(scores.history(code, year)).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("No score of " + code + " for " + year));
     }
@@ -66,10 +63,5 @@ public class ScoreResource {
                     s.total, s.band, s.goalsAnswered, scoring.goals(s), s.computedAt, current));
         }
         return views;
-    }
-
-    private void requireReader(String code) {
-        caller.requireMunicipalityInRegion(code,
-                municipalities.municipality(code).map(Municipality::region).orElse(""));
     }
 }

@@ -92,7 +92,7 @@ public class SubmissionResource {
     @APIResponse(responseCode = "404", description = "No such submission")
     public SubmissionView submission(@PathParam("id") UUID id) {
         SubmissionView submission = service.find(id).orElseThrow(() -> new NotFoundException("No submission " + id));
-        requireReader(submission.municipality());
+        caller.requireReaderOf(submission.municipality());
         return submission;
     }
 
@@ -102,7 +102,7 @@ public class SubmissionResource {
             description = "Every version of every year; `current` marks the version that counts for its year.")
     public List<SubmissionSummary> list(@PathParam("code") String code,
                                         @Parameter(description = "only this year") @QueryParam("year") Integer year) {
-        requireReader(code);
+        caller.requireReaderOf(code);
         return service.list(code, year);
     }
 
@@ -111,7 +111,7 @@ public class SubmissionResource {
     @Operation(summary = "The current submission of a municipality for a year")
     @APIResponse(responseCode = "404", description = "Nothing submitted for that year")
     public SubmissionView current(@PathParam("code") String code, @PathParam("year") int year) {
-        requireReader(code);
+        caller.requireReaderOf(code);
         return service.current(code, year)
                 .orElseThrow(() -> new NotFoundException("No submission of " + code + " for " + year));
     }
@@ -123,8 +123,4 @@ public class SubmissionResource {
         return municipalities.all();
     }
 
-    private void requireReader(String code) {
-        String region = municipalities.municipality(code).map(Municipality::region).orElse("");
-        caller.requireMunicipalityInRegion(code, region);
-    }
 }
