@@ -48,6 +48,13 @@ public class Score {
     @Column(nullable = false)
     public String goals;
 
+    /**
+     * The thresholds the municipality stands below after this score, as a JSON array of {@code Thresholds.key}s;
+     * null for scores stored before the state was kept.
+     */
+    @Column(name = "below_thresholds")
+    public String belowThresholds;
+
     @Column(name = "event_id", nullable = false)
     public String eventId;
 

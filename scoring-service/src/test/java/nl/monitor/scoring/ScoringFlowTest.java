@@ -15,7 +15,6 @@ import nl.monitor.domain.assessment.GoalAnswer;
 import nl.monitor.domain.assessment.InhoudAnswer;
 import nl.monitor.domain.assessment.OptionAnswer;
 import nl.monitor.domain.questionnaire.Inclusion;
-import nl.monitor.domain.questionnaire.ReachShare;
 import nl.monitor.domain.scoring.Band;
 import nl.monitor.testsupport.EventPublisher;
 import nl.monitor.testsupport.MonitorInfrastructure;
@@ -63,30 +62,6 @@ class ScoringFlowTest {
         deadLetters.close();
     }
 
-    /** Goal 1 as SPEC's worked example (72.5) plus goal 10 with nothing (0): total 36.25, orange. */
-    private static List<GoalAnswer> orangeAnswers() {
-        return List.of(new GoalAnswer(1,
-                        new BorgingAnswer(Inclusion.INCLUDED, true, List.of("regional-vision"), null),
-                        new InhoudAnswer(true, List.of(
-                                new CategoryAnswer("subsidy-conditions", List.of(OptionAnswer.of("attention-officer"))),
-                                new CategoryAnswer("chain-cooperation", List.of(new OptionAnswer("other", "Convenant"))),
-                                new CategoryAnswer("programme-purchasing", List.of(OptionAnswer.of("not-in-policy"))),
-                                new CategoryAnswer("own-action", List.of(OptionAnswer.of("not-in-policy")))), null),
-                        new BereikAnswer(true, ReachShare.MORE_THAN_HALF)),
-                nothingFor(10));
-    }
-
-    /** Goal 3 intended only (5) and goal 4 with nothing (0): total 2.5, red. */
-    private static List<GoalAnswer> redAnswers() {
-        return List.of(new GoalAnswer(3, new BorgingAnswer(Inclusion.INTENDED, false, List.of(), null),
-                new InhoudAnswer(false, List.of(), null), new BereikAnswer(false, null)), nothingFor(4));
-    }
-
-    private static GoalAnswer nothingFor(int goal) {
-        return new GoalAnswer(goal, new BorgingAnswer(Inclusion.NOT_INCLUDED, false, List.of(), null),
-                new InhoudAnswer(false, List.of(), null), new BereikAnswer(false, null));
-    }
-
     private String submit(String municipality, int year, int version, List<GoalAnswer> goals) {
         CloudEvent<SurveySubmitted> event = CloudEvent.of(EventType.SURVEY_SUBMITTED, "/survey-service", municipality,
                 new SurveySubmitted(UUID.randomUUID(), municipality, year, 1, version, Instant.now(), goals, null));
@@ -106,7 +81,7 @@ class ScoringFlowTest {
 
     @Test
     void a_submission_is_scored_stored_and_published_as_score_computed() {
-        submit("GM0014", 2017, 1, orangeAnswers());
+        submit("GM0014", 2017, 1, Answers.orange());
 
         ScoreComputed score = awaitScore("GM0014", 1);
         assertThat(score.totalScore()).isEqualTo(36.25);
@@ -122,7 +97,7 @@ class ScoringFlowTest {
 
     @Test
     void a_failing_municipality_crosses_down_and_an_improved_one_crosses_back_up() {
-        submit("GM0037", 2017, 1, redAnswers());
+        submit("GM0037", 2017, 1, Answers.red());
         ConsumerRecord<String, String> down = crossed.await(r -> r.key().equals("GM0037")
                 && r.value().contains("\"value\":25.0"), 1, DEADLINE).get(0);
         ThresholdCrossed first = codec.<ThresholdCrossed>decode(down.value(), EventType.THRESHOLD_CROSSED).data();
@@ -132,7 +107,7 @@ class ScoringFlowTest {
         assertThat(first.region()).isEqualTo("Groningen");
         assertThat(first.newBand()).isEqualTo(Band.RED);
 
-        submit("GM0037", 2017, 2, orangeAnswers());
+        submit("GM0037", 2017, 2, Answers.orange());
         ConsumerRecord<String, String> up = crossed.await(r -> r.key().equals("GM0037")
                 && r.value().contains("\"direction\":\"UP\""), 1, DEADLINE).get(0);
         ThresholdCrossed second = codec.<ThresholdCrossed>decode(up.value(), EventType.THRESHOLD_CROSSED).data();
@@ -154,9 +129,9 @@ class ScoringFlowTest {
 
     @Test
     void a_redelivered_event_changes_nothing() {
-        String event = submit("GM0047", 2017, 1, redAnswers());
+        String event = submit("GM0047", 2017, 1, Answers.red());
         send("GM0047", event);
-        submit("GM0047", 2017, 2, orangeAnswers());
+        submit("GM0047", 2017, 2, Answers.orange());
 
         awaitScore("GM0047", 2);
         // Records of one municipality are processed in order: once version 2 is scored, the duplicate was seen.
@@ -169,7 +144,7 @@ class ScoringFlowTest {
     void poison_goes_to_the_dead_letter_topic_with_its_reason_and_the_consumer_goes_on() {
         send("GM0106", "{this is not json");
         String unknownVersion = codec.encode(CloudEvent.of(EventType.SURVEY_SUBMITTED, "/survey-service", "GM0106",
-                        new SurveySubmitted(UUID.randomUUID(), "GM0106", 2017, 1, 1, Instant.now(), orangeAnswers(), null)))
+                        new SurveySubmitted(UUID.randomUUID(), "GM0106", 2017, 1, 1, Instant.now(), Answers.orange(), null)))
                 .replace("survey-submitted.v1\"", "survey-submitted.v7\"");
         send("GM0106", unknownVersion);
         List<GoalAnswer> unknownOption = List.of(new GoalAnswer(10,
@@ -177,7 +152,7 @@ class ScoringFlowTest {
                 new InhoudAnswer(true, List.of(new CategoryAnswer("municipal-campaign",
                         List.of(OptionAnswer.of("skywriting")))), null), new BereikAnswer(false, null)));
         submit("GM0106", 2017, 1, unknownOption);
-        submit("GM0106", 2017, 2, orangeAnswers());
+        submit("GM0106", 2017, 2, Answers.orange());
 
         assertThat(awaitScore("GM0106", 2).totalScore()).isEqualTo(36.25);
         List<String> reasons = deadLetters.await(r -> r.key().equals("GM0106"), 3, DEADLINE).stream()

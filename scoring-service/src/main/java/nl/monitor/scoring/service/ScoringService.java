@@ -12,11 +12,13 @@ import nl.monitor.contracts.PoisonEventException;
 import nl.monitor.contracts.ScoreComputed;
 import nl.monitor.contracts.SurveySubmitted;
 import nl.monitor.contracts.ThresholdCrossed;
+import nl.monitor.contracts.ThresholdCrossed.Threshold;
 import nl.monitor.domain.assessment.Assessment;
 import nl.monitor.domain.assessment.AssessmentValidator;
 import nl.monitor.domain.assessment.Violation;
 import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.domain.scoring.AssessmentScore;
+import nl.monitor.domain.scoring.Band;
 import nl.monitor.domain.scoring.GoalScore;
 import nl.monitor.domain.scoring.Scorer;
 import nl.monitor.domain.scoring.ScoringRulesCatalog;
@@ -32,8 +34,11 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -50,7 +55,7 @@ public class ScoringService {
     private final ScoreRepository scores;
     private final Outbox outbox;
     private final Events events;
-    private final ThresholdConfig thresholds;
+    private final Thresholds thresholds;
     private final ObjectMapper json;
     private final Scorer scorer = Scorer.latest();
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
@@ -61,7 +66,7 @@ public class ScoringService {
         this.scores = scores;
         this.outbox = outbox;
         this.events = events;
-        this.thresholds = thresholds;
+        this.thresholds = Thresholds.from(thresholds);
         this.json = codec.mapper();
     }
 
@@ -87,20 +92,63 @@ public class ScoringService {
         score.eventId = computed.id();
         outbox.publish(EventType.SCORE_COMPUTED, computed);
 
-        Double previous = standing.map(s -> s.total).orElse(null);
-        for (ThresholdCrossings.Crossing crossing : ThresholdCrossings.between(previous, result.total(),
-                thresholds.total())) {
-            outbox.publish(EventType.THRESHOLD_CROSSED, events.create(EventType.THRESHOLD_CROSSED,
-                    submitted.municipality(), new ThresholdCrossed(UUID.randomUUID(), submitted.municipality(),
-                            municipality.region(), submitted.year(), crossing.threshold(), crossing.direction(),
-                            previous, result.total(), standing.map(s -> s.band).orElse(null), result.band(),
-                            computed.id(), submitted.submissionId(), score.computedAt)));
-            LOG.infof("%s %d crossed %s %.0f: %s -> %.2f", submitted.municipality(), submitted.year(),
-                    crossing.direction(), crossing.threshold().value(), previous, result.total());
+        Thresholds.Outcome outcome = thresholds.evaluate(
+                standing.map(s -> s.belowThresholds).map(this::readKeys).orElse(null),
+                standing.map(s -> Thresholds.values(s.total, goalTotals(goals(s))))
+                        .orElse(threshold -> null),
+                Thresholds.values(result.total(), goalTotals(result.goals())));
+        score.belowThresholds = write(outcome.below());
+        for (Thresholds.Crossing crossing : outcome.crossings()) {
+            publishCrossing(crossing, municipality, submitted, standing, result, score, computed.id());
         }
         LOG.infof("Scored submission %s (%s %d v%d): %.2f %s over %d goal(s)", submitted.submissionId(),
                 submitted.municipality(), submitted.year(), submitted.version(), result.total(), result.band(),
                 result.goalsAnswered());
+    }
+
+    private void publishCrossing(Thresholds.Crossing crossing, Municipality municipality, SurveySubmitted submitted,
+                                 Optional<Score> standing, AssessmentScore result, Score score, String scoreEventId) {
+        Threshold threshold = crossing.threshold();
+        Double previous;
+        Band previousBand;
+        double now;
+        Band newBand;
+        if (threshold.scope() == Threshold.Scope.TOTAL) {
+            previous = standing.map(s -> s.total).orElse(null);
+            previousBand = standing.map(s -> s.band).orElse(null);
+            now = result.total();
+            newBand = result.band();
+        } else {
+            Optional<GoalScore> before = standing.flatMap(s -> goal(goals(s), threshold.goal()));
+            GoalScore after = goal(result.goals(), threshold.goal()).orElseThrow();
+            previous = before.map(GoalScore::total).orElse(null);
+            previousBand = before.map(GoalScore::band).orElse(null);
+            now = after.total();
+            newBand = after.band();
+        }
+        outbox.publish(EventType.THRESHOLD_CROSSED, events.create(EventType.THRESHOLD_CROSSED,
+                submitted.municipality(), new ThresholdCrossed(UUID.randomUUID(), submitted.municipality(),
+                        municipality.region(), submitted.year(), threshold, crossing.direction(), previous, now,
+                        previousBand, newBand, scoreEventId, submitted.submissionId(), score.computedAt)));
+        LOG.infof("%s %d crossed %s %s: %s -> %.2f", submitted.municipality(), submitted.year(),
+                crossing.direction(), Thresholds.key(threshold), previous, now);
+    }
+
+    private static Optional<GoalScore> goal(List<GoalScore> goals, int number) {
+        return goals.stream().filter(g -> g.goal() == number).findFirst();
+    }
+
+    private static Map<Integer, Double> goalTotals(List<GoalScore> goals) {
+        return goals.stream().collect(Collectors.toMap(GoalScore::goal, GoalScore::total));
+    }
+
+    private Set<String> readKeys(String json) {
+        try {
+            return new LinkedHashSet<>(this.json.readValue(json, new TypeReference<List<String>>() {
+            }));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored threshold state cannot be read: " + json, e);
+        }
     }
 
     /** An event that passed its schema but not the questionnaire's rules can never be scored: poison. */
