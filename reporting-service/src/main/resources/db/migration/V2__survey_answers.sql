@@ -21,10 +21,13 @@ CREATE TABLE municipality_submission (
 
 CREATE INDEX municipality_submission_by_region ON municipality_submission (year, region);
 
--- Per answered goal: inclusion in policy (borging), whether measures are deployed, insight into reach.
+-- Per answered goal: inclusion in policy (borging), whether measures are deployed, insight into reach. Region and
+-- size class repeated from the submission so the frequency tables group this table alone.
 CREATE TABLE submission_goal (
     municipality     TEXT    NOT NULL,
     year             INTEGER NOT NULL,
+    region           TEXT    NOT NULL,
+    size_class       INTEGER NOT NULL,
     goal             INTEGER NOT NULL CHECK (goal BETWEEN 1 AND 10),
     inclusion        TEXT    NOT NULL,
     deploys_measures BOOLEAN NOT NULL,
@@ -35,10 +38,13 @@ CREATE TABLE submission_goal (
 
 CREATE INDEX submission_goal_by_goal ON submission_goal (year, goal);
 
--- Every measure option chosen, per goal and category (including "geen onderdeel van beleid" and "Anders").
+-- Every measure option chosen, per goal and category (including "geen onderdeel van beleid" and "Anders"); region
+-- and size class repeated as in submission_goal.
 CREATE TABLE submission_option (
     municipality TEXT    NOT NULL,
     year         INTEGER NOT NULL,
+    region       TEXT    NOT NULL,
+    size_class   INTEGER NOT NULL,
     goal         INTEGER NOT NULL,
     category     TEXT    NOT NULL,
     option       TEXT    NOT NULL,

@@ -8,10 +8,14 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import nl.monitor.domain.questionnaire.Inclusion;
 import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.contracts.EventType;
+import nl.monitor.testsupport.EventPublisher;
 import nl.monitor.testsupport.TestTokens;
+import nl.monitor.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -451,5 +455,19 @@ class ReportsTest {
         List<String> after = paths.stream().map(p -> given().auth().oauth2(TestTokens.analyst()).get(p).then()
                 .statusCode(200).extract().asString()).toList();
         assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void a_poison_survey_submitted_goes_to_its_dead_letter_topic_and_the_consumer_goes_on() {
+        try (TopicReader deadLetters = new TopicReader("reporting-service.survey-submitted.dlq")) {
+            EventPublisher.shared().send(EventType.SURVEY_SUBMITTED.topic(), "GM0765", "{not json");
+            publish(submission("GM0765", 2029, 1, null, goal(1, INCLUDED, false, false, null)));
+            List<String> reasons = deadLetters.await(r -> "GM0765".equals(r.key()), 1, Duration.ofSeconds(30))
+                    .stream().map(r -> new String(r.headers().lastHeader("dead-letter-reason").value(),
+                            StandardCharsets.UTF_8)).toList();
+            assertThat(reasons.get(0)).startsWith("malformed JSON");
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows("SELECT 1 FROM reporting.submission_goal "
+                    + "WHERE municipality = 'GM0765' AND year = 2029 AND inclusion = 'INCLUDED'").size() == 1);
+        }
     }
 }

@@ -65,7 +65,7 @@ public class SubmissionRepository {
 
     /** Replaces the goal answers, chosen options and extra choices of the municipality's current submission. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void replaceAnswers(SurveySubmitted submission) {
+    public void replaceAnswers(SurveySubmitted submission, String region, int sizeClass) {
         String municipality = submission.municipality();
         int year = submission.year();
         for (String table : List.of("submission_goal", "submission_option", "submission_extra_choice")) {
@@ -75,23 +75,25 @@ public class SubmissionRepository {
         for (GoalAnswer goal : submission.goals()) {
             entityManager.createNativeQuery("""
                             INSERT INTO submission_goal (municipality, year, goal, inclusion, deploys_measures,
-                                reach_insight) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                                reach_insight, region, size_class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                             """)
                     .setParameter(1, municipality).setParameter(2, year).setParameter(3, goal.goal())
                     .setParameter(4, goal.borging().inclusion().name())
                     .setParameter(5, goal.inhoud().deploysMeasures())
                     .setParameter(6, goal.bereik().insight())
+                    .setParameter(7, region).setParameter(8, sizeClass)
                     .executeUpdate();
             for (CategoryAnswer category : goal.inhoud().categories()) {
                 Set<String> options = new LinkedHashSet<>();
                 category.options().stream().map(OptionAnswer::option).forEach(options::add);
                 for (String option : options) {
                     entityManager.createNativeQuery("""
-                                    INSERT INTO submission_option (municipality, year, goal, category, option)
-                                    VALUES (?1, ?2, ?3, ?4, ?5)
+                                    INSERT INTO submission_option (municipality, year, goal, category, option, region,
+                                        size_class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                                     """)
                             .setParameter(1, municipality).setParameter(2, year).setParameter(3, goal.goal())
                             .setParameter(4, category.category()).setParameter(5, option)
+                            .setParameter(6, region).setParameter(7, sizeClass)
                             .executeUpdate();
                 }
             }

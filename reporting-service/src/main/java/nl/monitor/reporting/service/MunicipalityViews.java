@@ -126,14 +126,14 @@ public class MunicipalityViews {
                 SELECT o.goal, o.category, o.option,
                        count(*) FILTER (WHERE o.municipality <> ?) AS peers,
                        bool_or(o.municipality = ?) AS own
-                FROM submission_option o JOIN municipality_submission s USING (municipality, year)
-                WHERE s.year = ? AND s.size_class = ? GROUP BY o.goal, o.category, o.option
+                FROM submission_option o
+                WHERE o.year = ? AND o.size_class = ? GROUP BY o.goal, o.category, o.option
                 """, municipality.code(), municipality.code(), year, sizeClass(municipality));
         Map<Integer, Long> peersAnswered = new HashMap<>();
         sql.query("""
                 SELECT g.goal, count(*) AS n
-                FROM submission_goal g JOIN municipality_submission s USING (municipality, year)
-                WHERE s.year = ? AND s.size_class = ? AND s.municipality <> ? GROUP BY g.goal
+                FROM submission_goal g
+                WHERE g.year = ? AND g.size_class = ? AND g.municipality <> ? GROUP BY g.goal
                 """, year, sizeClass(municipality), municipality.code())
                 .forEach(r -> peersAnswered.put(r.integer("goal"), r.count("n")));
         List<MunicipalityCard.Advice> advice = new ArrayList<>();

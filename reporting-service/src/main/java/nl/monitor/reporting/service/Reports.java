@@ -79,10 +79,9 @@ public class Reports {
         Map<String, Long> respondents = goalRespondents(scope);
         List<Object> parameters = new ArrayList<>();
         List<Row> rows = sql.query("""
-                SELECT s.year, o.goal, o.category, o.option, count(*) AS n
-                FROM submission_option o JOIN municipality_submission s USING (municipality, year)
-                WHERE %s GROUP BY s.year, o.goal, o.category, o.option
-                """.formatted(scope.where("s", parameters)), parameters);
+                SELECT o.year, o.goal, o.category, o.option, count(*) AS n
+                FROM submission_option o WHERE %s GROUP BY o.year, o.goal, o.category, o.option
+                """.formatted(scope.where("o", parameters)), parameters);
         Map<String, Row> counts = index(rows, r -> r.integer("year") + "/" + r.integer("goal") + "/"
                 + r.text("category") + "/" + r.text("option"));
         List<MeasuresReport.Goal> goals = new ArrayList<>();
@@ -114,11 +113,10 @@ public class Reports {
     public PolicyInclusionReport policyInclusion(ReportScope scope) {
         List<Object> parameters = new ArrayList<>();
         List<Row> rows = sql.query("""
-                SELECT s.year, g.goal, count(*) AS respondents,
+                SELECT g.year, g.goal, count(*) AS respondents,
                        count(*) FILTER (WHERE g.inclusion = '%s') AS included
-                FROM submission_goal g JOIN municipality_submission s USING (municipality, year)
-                WHERE %s GROUP BY s.year, g.goal
-                """.formatted(Inclusion.INCLUDED.name(), scope.where("s", parameters)), parameters);
+                FROM submission_goal g WHERE %s GROUP BY g.year, g.goal
+                """.formatted(Inclusion.INCLUDED.name(), scope.where("g", parameters)), parameters);
         Map<String, Row> byYearAndGoal = index(rows, r -> r.integer("year") + "/" + r.integer("goal"));
         List<PolicyInclusionReport.Goal> goals = new ArrayList<>();
         for (Goal goal : questionnaire.goals()) {
@@ -274,10 +272,9 @@ public class Reports {
     private Map<String, Long> goalRespondents(ReportScope scope) {
         List<Object> parameters = new ArrayList<>();
         List<Row> rows = sql.query("""
-                SELECT s.year, g.goal, count(*) AS n
-                FROM submission_goal g JOIN municipality_submission s USING (municipality, year)
-                WHERE %s GROUP BY s.year, g.goal
-                """.formatted(scope.where("s", parameters)), parameters);
+                SELECT g.year, g.goal, count(*) AS n
+                FROM submission_goal g WHERE %s GROUP BY g.year, g.goal
+                """.formatted(scope.where("g", parameters)), parameters);
         Map<String, Long> respondents = new HashMap<>();
         rows.forEach(r -> respondents.put(r.integer("year") + "/" + r.integer("goal"), r.count("n")));
         return respondents;

@@ -53,7 +53,7 @@ public class SubmissionProjection implements Projection {
                     submission.municipality(), submission.year(), submission.version());
             return Outcome.SUPERSEDED;
         }
-        submissions.replaceAnswers(submission);
+        submissions.replaceAnswers(submission, municipality.region(), municipality.sizeClass().number());
         LOG.infof("Current answers of %s %d are now submission %s v%d (%d goal(s))", submission.municipality(),
                 submission.year(), submission.submissionId(), submission.version(), submission.goals().size());
         return Outcome.APPLIED;
