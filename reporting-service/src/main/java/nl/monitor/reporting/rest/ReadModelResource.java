@@ -37,10 +37,11 @@ public class ReadModelResource {
 
     @POST
     @Path("/rebuild")
-    @Operation(summary = "Rebuild the read model from the score-computed topic",
-            description = "Empties the read model and the processed-event marks, then replays score-computed from "
-                    + "the beginning up to the end offsets of that moment through the same projection as the live "
-                    + "consumer, which keeps running. Answers when the replay is done, with what it read.")
+    @Operation(summary = "Rebuild the read models from the score-computed and survey-submitted topics",
+            description = "Empties the read models and the processed-event marks, then replays score-computed and "
+                    + "survey-submitted from the beginning up to the end offsets of that moment through the same "
+                    + "projections as the live consumers, which keep running. Answers when the replays are done, with "
+                    + "what they read: totals, and per topic.")
     @APIResponse(responseCode = "200", description = "Rebuilt")
     @APIResponse(responseCode = "403", description = "Not an admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -21,7 +21,7 @@ import java.util.Set;
  * the live consumer and by the rebuild alike.
  */
 @ApplicationScoped
-public class ScoreProjection {
+public class ScoreProjection implements Projection {
 
     private static final Logger LOG = Logger.getLogger(ScoreProjection.class);
 
@@ -34,21 +34,12 @@ public class ScoreProjection {
         this.scores = scores;
     }
 
-    /** What handling one record did. */
-    public enum Outcome {
-        /** The score is now the municipality's current one for its year. */
-        APPLIED,
-        /** A newer score of that municipality and year is already stored; nothing changed. */
-        SUPERSEDED,
-        /** The event was processed before (redelivery or replay); nothing changed. */
-        DUPLICATE
-    }
-
     /**
      * Handles one {@code score-computed} record in one transaction.
      *
      * @throws PoisonEventException when the record can never be projected
      */
+    @Override
     @Transactional
     public Outcome handle(String record) {
         return incoming.<ScoreComputed>firstDelivery(record, EventType.SCORE_COMPUTED)

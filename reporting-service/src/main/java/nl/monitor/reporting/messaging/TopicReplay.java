@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Comparator;
@@ -20,24 +19,21 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reads {@code score-computed} from the beginning with a plain Kafka consumer of its own (all partitions assigned,
+ * Reads a topic from the beginning with a plain Kafka consumer of its own (all partitions assigned,
  * no consumer group, nothing committed), up to the end offsets captured when the replay starts. The live
  * SmallRye consumer is not touched: it keeps its group offsets and goes on with what arrives meanwhile.
  */
 @ApplicationScoped
-public class ScoreComputedReplay {
+public class TopicReplay {
 
-    private static final Logger LOG = Logger.getLogger(ScoreComputedReplay.class);
+    private static final Logger LOG = Logger.getLogger(TopicReplay.class);
 
     private final MessagingConfig messaging;
     private final RebuildConfig config;
-    private final String topic;
 
-    public ScoreComputedReplay(MessagingConfig messaging, RebuildConfig config,
-                               @ConfigProperty(name = "mp.messaging.incoming.score-computed.topic") String topic) {
+    public TopicReplay(MessagingConfig messaging, RebuildConfig config) {
         this.messaging = messaging;
         this.config = config;
-        this.topic = topic;
     }
 
     /** The offsets one partition was read over: {@code from} (inclusive) up to {@code to} (exclusive). */
@@ -59,7 +55,7 @@ public class ScoreComputedReplay {
      * Hands every record below the end offsets of this moment to {@code handler}, in offset order per partition.
      * An exception of the handler ends the replay.
      */
-    public Replayed replay(Consumer<ConsumerRecord<String, String>> handler) {
+    public Replayed replay(String topic, Consumer<ConsumerRecord<String, String>> handler) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, messaging.kafka().bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, messaging.serviceName() + "-rebuild",

@@ -1,0 +1,47 @@
+package nl.monitor.reporting.report;
+
+import java.util.List;
+
+/**
+ * The extra questions of Bijlage 2, per year: per question and option how many municipalities chose it, as a whole
+ * percentage (half up) of those that answered the question; Tabel 4.12: the mean self-assessment grades (one
+ * decimal) past / current / expected, each over those that gave it; Figuur 4.12: Pearson's r (two decimals) between
+ * the current grade and the total score over the n municipalities that have both.
+ */
+public record ExtrasReport(int year, Integer compareWith, String region, Integer sizeClass,
+                           List<YearExtras> years) implements Tabular {
+
+    public record YearExtras(int year, List<Question> questions, List<Grade> grades, Correlation correlation) {
+    }
+
+    public record Question(String question, int number, String text, long respondents, List<Choice> options) {
+    }
+
+    public record Choice(String option, String label, long n, Integer percent) {
+    }
+
+    public record Grade(String grade, String label, long n, Double mean) {
+    }
+
+    public record Correlation(long n, Double r) {
+    }
+
+    @Override
+    public CsvTable table() {
+        CsvTable table = new CsvTable("year", "item", "option", "label", "n", "base", "value");
+        for (YearExtras y : years) {
+            for (Question question : y.questions()) {
+                for (Choice choice : question.options()) {
+                    table.row(y.year(), question.question(), choice.option(), choice.label(), choice.n(),
+                            question.respondents(), choice.percent());
+                }
+            }
+            for (Grade grade : y.grades()) {
+                table.row(y.year(), "grade-mean", grade.grade(), grade.label(), grade.n(), null, grade.mean());
+            }
+            table.row(y.year(), "pearson-r", "current-grade-vs-total", null, y.correlation().n(), null,
+                    y.correlation().r());
+        }
+        return table;
+    }
+}

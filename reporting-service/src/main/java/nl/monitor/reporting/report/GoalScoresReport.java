@@ -1,0 +1,31 @@
+package nl.monitor.reporting.report;
+
+import java.util.List;
+
+/**
+ * Figuur 4.1-4.10: per goal the mean total and mean borging / inhoud / bereik over the municipalities that answered
+ * the goal (n), per year (the comparison year first). Means to one decimal, half up; null when n is 0.
+ */
+public record GoalScoresReport(int year, Integer compareWith, String region, Integer sizeClass,
+                               List<Goal> goals) implements Tabular {
+
+    public record Goal(int goal, String title, List<YearMeans> years) {
+    }
+
+    public record YearMeans(int year, long n, Double meanTotal, Double meanBorging, Double meanInhoud,
+                            Double meanBereik) {
+    }
+
+    @Override
+    public CsvTable table() {
+        CsvTable table = new CsvTable("goal", "title", "year", "n", "mean_total", "mean_borging", "mean_inhoud",
+                "mean_bereik");
+        for (Goal goal : goals) {
+            for (YearMeans y : goal.years()) {
+                table.row(goal.goal(), goal.title(), y.year(), y.n(), y.meanTotal(), y.meanBorging(), y.meanInhoud(),
+                        y.meanBereik());
+            }
+        }
+        return table;
+    }
+}

@@ -1,0 +1,48 @@
+package nl.monitor.reporting.report;
+
+import nl.monitor.domain.scoring.Band;
+
+import java.util.List;
+
+/**
+ * A municipality's card for a year: per goal its score over the chosen components (points, two decimals, and whole
+ * percent of those components' maximum), the three components and the band of the full score, the change in points
+ * since its previous scored year, and beside it the mean points (one decimal) of its size class, its region and the
+ * country that year; and advice: its weakest goals with, per goal, the measures most peers of its size class use
+ * and it does not.
+ */
+public record MunicipalityCard(String municipality, String name, String region, int sizeClass, String sizeClassLabel,
+                               int year, Integer previousYear, List<String> components, double maximum,
+                               Summary total, List<Goal> goals, List<Advice> advice) implements Tabular {
+
+    public record Summary(Double points, Integer percent, Band band, int goalsAnswered, Double previousPoints,
+                          Double change) {
+    }
+
+    public record Goal(int goal, String title, boolean answered, Double borging, Double inhoud, Double bereik,
+                       Band band, Double points, Integer percent, Double previousPoints, Double change,
+                       Double sizeClassMean, Double regionMean, Double countryMean) {
+    }
+
+    public record Advice(int goal, String title, Double points, List<PeerMeasure> measures) {
+    }
+
+    public record PeerMeasure(String category, String categoryLabel, String option, String label, long peers,
+                              long peersAnswered, Integer percent) {
+    }
+
+    @Override
+    public CsvTable table() {
+        CsvTable table = new CsvTable("municipality", "year", "goal", "title", "answered", "borging", "inhoud",
+                "bereik", "band", "points", "percent", "previous_points", "change", "size_class_mean", "region_mean",
+                "country_mean");
+        for (Goal g : goals) {
+            table.row(municipality, year, g.goal(), g.title(), g.answered(), g.borging(), g.inhoud(), g.bereik(),
+                    g.band(), g.points(), g.percent(), g.previousPoints(), g.change(), g.sizeClassMean(),
+                    g.regionMean(), g.countryMean());
+        }
+        table.row(municipality, year, "total", null, total.goalsAnswered(), null, null, null, total.band(),
+                total.points(), total.percent(), total.previousPoints(), total.change(), null, null, null);
+        return table;
+    }
+}

@@ -1,0 +1,95 @@
+package nl.monitor.reporting.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reporting.report.MunicipalityCard;
+import nl.monitor.reporting.report.RegionView;
+import nl.monitor.reporting.service.MunicipalityViews;
+import nl.monitor.rest.Caller;
+import nl.monitor.rest.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The municipality card and the region view. */
+@Path("/api")
+@Authenticated
+@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV})
+@Tag(name = "Municipality views", description = "The card of one municipality and the view of one region. "
+        + ReportResource.ROUNDING)
+@SecurityRequirement(name = "bearer")
+public class MunicipalityViewResource {
+
+    private final MunicipalityViews views;
+    private final ReportRequests requests;
+    private final Caller caller;
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    public MunicipalityViewResource(MunicipalityViews views, ReportRequests requests, Caller caller) {
+        this.views = views;
+        this.requests = requests;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/municipalities/{code}/card")
+    @Operation(summary = "The municipality's card for a year",
+            description = "Its ten goals over the chosen components (components=borging,inhoud,bereik, default all "
+                    + "three): points and percent of the components' maximum, the three parts and the band of the "
+                    + "full score, the change since its previous scored year, and the mean points of its size class, "
+                    + "its region and the country that year; advice: its weakest goals and the measures most peers of "
+                    + "its size class use and it does not. Respondents: their own municipality; coordinators: their "
+                    + "region's; analysts, admins: all. " + ReportResource.ROUNDING)
+    @APIResponse(responseCode = "200", description = "The card",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MunicipalityCard.class)))
+    @APIResponse(responseCode = "403", description = "Another municipality or region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such municipality, or no score that year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response card(@PathParam("code") String code, @QueryParam("year") String year,
+                         @QueryParam("components") String components, @QueryParam("format") String format) {
+        caller.requireReaderOf(code);
+        Municipality municipality = municipalities.municipality(code).orElseThrow(() -> new NotFoundException(
+                "No municipality " + code + " in the " + municipalities.year() + " division"));
+        int cardYear = requests.year("year", year);
+        MunicipalityCard card = views.card(municipality, cardYear, requests.components(components))
+                .orElseThrow(() -> new NotFoundException("No score of " + code + " for " + cardYear));
+        return requests.render(card, format, "card-" + code + "-" + cardYear);
+    }
+
+    @GET
+    @Path("/regions/{region}/municipalities")
+    @Operation(summary = "Every municipality of a Veilig Thuis region with total, band, goals answered and trend",
+            description = "Trend against the municipality's latest earlier scored year: UP, DOWN, SAME; NEW without "
+                    + "an earlier year; NONE when not scored this year. Coordinators: their own region; analysts, "
+                    + "admins: all. " + ReportResource.ROUNDING)
+    @APIResponse(responseCode = "200", description = "The region view",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RegionView.class)))
+    @APIResponse(responseCode = "403", description = "Another region, or a respondent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response region(@PathParam("region") String region, @QueryParam("year") String year,
+                           @QueryParam("format") String format) {
+        caller.requireRegion(region);
+        if (!municipalities.regions().contains(region)) {
+            throw new NotFoundException("No Veilig Thuis region " + region);
+        }
+        int viewYear = requests.year("year", year);
+        return requests.render(views.region(region, viewYear), format, "region-" + viewYear);
+    }
+}

@@ -1,0 +1,152 @@
+package nl.monitor.reporting.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.monitor.reporting.report.DistributionReport;
+import nl.monitor.reporting.report.ExtrasReport;
+import nl.monitor.reporting.report.GoalScoresReport;
+import nl.monitor.reporting.report.MeasuresReport;
+import nl.monitor.reporting.report.ParticipationReport;
+import nl.monitor.reporting.report.PolicyInclusionReport;
+import nl.monitor.reporting.report.ReportScope;
+import nl.monitor.reporting.service.Reports;
+import nl.monitor.rest.Problem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The aggregate reports of seed 000 (the 2017 report) for any year, optionally against an earlier year, nationally
+ * or for one region and/or size class.
+ */
+@Path("/api/reports")
+@Authenticated
+@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV})
+@Tag(name = "Reports", description = "The tables and figures of the report, computed live from the current "
+        + "assessments. " + ReportResource.ROUNDING)
+@SecurityRequirement(name = "bearer")
+public class ReportResource {
+
+    static final String ROUNDING = "Rounding: percentages are whole percents, rounded half up (12.5 % is 13 %), "
+            + "computed from the exact counts (part x 100 / whole) and null when the whole is 0; means of scores and "
+            + "grades one decimal, half up; points two decimals; Pearson r two decimals. Nothing is rounded before "
+            + "it is aggregated. Only the current (highest) version of each municipality's assessment per year "
+            + "counts. JSON by default; CSV with ?format=csv or Accept: text/csv.";
+    private static final String ACCESS = "Analysts and admins: everything; coordinators: only with region= their own "
+            + "region; respondents: none (403).";
+
+    private final Reports reports;
+    private final ReportRequests requests;
+
+    public ReportResource(Reports reports, ReportRequests requests) {
+        this.reports = reports;
+        this.requests = requests;
+    }
+
+    @GET
+    @Path("/goal-scores")
+    @Operation(summary = "Figuur 4.1-4.10: per goal mean total, borging, inhoud, bereik and n, per year",
+            description = "n is the number of municipalities whose current score answers the goal. " + ACCESS + " "
+                    + ROUNDING)
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = GoalScoresReport.class)))
+    @APIResponse(responseCode = "422", description = "A parameter is missing or wrong; the problem names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed to read this scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response goalScores(@QueryParam("year") @Parameter(required = true, example = "2017") String year,
+                               @QueryParam("compareWith") @Parameter(example = "2014") String compareWith,
+                               @QueryParam("region") String region, @QueryParam("sizeClass") String sizeClass,
+                               @QueryParam("format") @Parameter(description = "json (default) or csv") String format) {
+        ReportScope scope = requests.scope(year, compareWith, region, sizeClass);
+        return requests.render(reports.goalScores(scope), format, "goal-scores-" + scope.year());
+    }
+
+    @GET
+    @Path("/measures")
+    @Operation(summary = "Tabel 4.1-4.10: per goal, measure category and option: N and % of the goal's respondents",
+            description = "Respondents of a goal: municipalities whose current assessment answers the goal. "
+                    + "\"(geen onderdeel van beleid)\" and \"Anders\" are listed as options. " + ACCESS + " "
+                    + ROUNDING)
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MeasuresReport.class)))
+    public Response measures(@QueryParam("year") String year, @QueryParam("compareWith") String compareWith,
+                             @QueryParam("region") String region, @QueryParam("sizeClass") String sizeClass,
+                             @QueryParam("format") String format) {
+        ReportScope scope = requests.scope(year, compareWith, region, sizeClass);
+        return requests.render(reports.measures(scope), format, "measures-" + scope.year());
+    }
+
+    @GET
+    @Path("/policy-inclusion")
+    @Operation(summary = "Tabel 4.11: per goal included in policy / respondents / %",
+            description = "Included: answered \"Ja\" to the borging question. " + ACCESS + " " + ROUNDING)
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PolicyInclusionReport.class)))
+    public Response policyInclusion(@QueryParam("year") String year, @QueryParam("compareWith") String compareWith,
+                                    @QueryParam("region") String region, @QueryParam("sizeClass") String sizeClass,
+                                    @QueryParam("format") String format) {
+        ReportScope scope = requests.scope(year, compareWith, region, sizeClass);
+        return requests.render(reports.policyInclusion(scope), format, "policy-inclusion-" + scope.year());
+    }
+
+    @GET
+    @Path("/participation")
+    @Operation(summary = "Tabel 3.1 and Figuur 4.11: invited, participated, % and mean total per size class",
+            description = "Invited: the municipalities of the municipal division the service ships (the same for "
+                    + "every year); participated: those with a current score that year. sizeClass is ignored. "
+                    + ACCESS + " " + ROUNDING)
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ParticipationReport.class)))
+    public Response participation(@QueryParam("year") String year, @QueryParam("compareWith") String compareWith,
+                                  @QueryParam("region") String region, @QueryParam("format") String format) {
+        ReportScope scope = requests.scope(year, compareWith, region, null);
+        return requests.render(reports.participation(scope), format, "participation-" + scope.year());
+    }
+
+    @GET
+    @Path("/distribution")
+    @Operation(summary = "Municipalities with a total below 25 and above 75, and with no goal in policy",
+            description = "Below/above use the bands of the scoring rules (red below 25, green above 75), as a "
+                    + "percentage of the municipalities scored that year (n); no goal in policy as a percentage of "
+                    + "those whose answers are known (respondents). " + ACCESS + " " + ROUNDING)
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DistributionReport.class)))
+    public Response distribution(@QueryParam("year") String year, @QueryParam("compareWith") String compareWith,
+                                 @QueryParam("region") String region, @QueryParam("sizeClass") String sizeClass,
+                                 @QueryParam("format") String format) {
+        ReportScope scope = requests.scope(year, compareWith, region, sizeClass);
+        return requests.render(reports.distribution(scope), format, "distribution-" + scope.year());
+    }
+
+    @GET
+    @Path("/extras")
+    @Operation(summary = "Extra questions (Bijlage 2): % per option; Tabel 4.12 mean grades; Figuur 4.12 Pearson r",
+            description = "A question's percentages are of the municipalities that answered it; each grade's mean is "
+                    + "over those that gave it; r is Pearson's correlation between the current grade and the total "
+                    + "score over the n municipalities that have both (null below 2 or without variance). " + ACCESS
+                    + " " + ROUNDING)
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ExtrasReport.class)))
+    public Response extras(@QueryParam("year") String year, @QueryParam("compareWith") String compareWith,
+                           @QueryParam("region") String region, @QueryParam("sizeClass") String sizeClass,
+                           @QueryParam("format") String format) {
+        ReportScope scope = requests.scope(year, compareWith, region, sizeClass);
+        return requests.render(reports.extras(scope), format, "extras-" + scope.year());
+    }
+}

@@ -1,0 +1,226 @@
+package nl.monitor.reporting.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import nl.monitor.domain.questionnaire.Goal;
+import nl.monitor.domain.questionnaire.MeasureCategory;
+import nl.monitor.domain.questionnaire.MeasureOption;
+import nl.monitor.domain.questionnaire.OptionKind;
+import nl.monitor.domain.questionnaire.Questionnaire;
+import nl.monitor.domain.questionnaire.Questionnaires;
+import nl.monitor.domain.scoring.Band;
+import nl.monitor.domain.scoring.Component;
+import nl.monitor.domain.scoring.ScoringRules;
+import nl.monitor.domain.scoring.ScoringRulesCatalog;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reporting.config.ReportConfig;
+import nl.monitor.reporting.report.MunicipalityCard;
+import nl.monitor.reporting.report.RegionView;
+import nl.monitor.reporting.repository.Sql;
+import nl.monitor.reporting.repository.Sql.Row;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static nl.monitor.reporting.report.Rounding.mean;
+import static nl.monitor.reporting.report.Rounding.percentOf;
+import static nl.monitor.reporting.report.Rounding.points;
+
+/** The views of single municipalities: the municipality card and the region view. */
+@ApplicationScoped
+public class MunicipalityViews {
+
+    private final Sql sql;
+    private final ReportConfig config;
+    private final Questionnaire questionnaire = Questionnaires.latest();
+    private final ScoringRules rules = ScoringRulesCatalog.latest();
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    public MunicipalityViews(Sql sql, ReportConfig config) {
+        this.sql = sql;
+        this.config = config;
+    }
+
+    /** The card of a municipality for a year over the chosen components; empty when it has no score that year. */
+    public Optional<MunicipalityCard> card(Municipality municipality, int year, Set<Component> components) {
+        List<Row> own = sql.query("""
+                SELECT s.year, s.total, s.band, s.goals_answered, g.goal, g.borging, g.inhoud, g.bereik, g.band AS goal_band
+                FROM municipality_score s JOIN municipality_goal_score g USING (municipality, year)
+                WHERE s.municipality = ? AND s.year <= ? ORDER BY s.year DESC
+                """, municipality.code(), year);
+        if (own.isEmpty() || own.get(0).integer("year") != year) {
+            return Optional.empty();
+        }
+        Integer previousYear = own.stream().map(r -> r.integer("year")).filter(y -> y < year).findFirst()
+                .orElse(null);
+        Map<Integer, Row> current = goalsOf(own, year);
+        Map<Integer, Row> previous = previousYear == null ? Map.of() : goalsOf(own, previousYear);
+        Map<Integer, Row> means = index(sql.query("""
+                SELECT g.goal,
+                       avg(g.borging) FILTER (WHERE s.size_class = ?) AS size_class_borging,
+                       avg(g.inhoud) FILTER (WHERE s.size_class = ?) AS size_class_inhoud,
+                       avg(g.bereik) FILTER (WHERE s.size_class = ?) AS size_class_bereik,
+                       avg(g.borging) FILTER (WHERE s.region = ?) AS region_borging,
+                       avg(g.inhoud) FILTER (WHERE s.region = ?) AS region_inhoud,
+                       avg(g.bereik) FILTER (WHERE s.region = ?) AS region_bereik,
+                       avg(g.borging) AS country_borging, avg(g.inhoud) AS country_inhoud,
+                       avg(g.bereik) AS country_bereik
+                FROM municipality_goal_score g JOIN municipality_score s USING (municipality, year)
+                WHERE s.year = ? GROUP BY g.goal
+                """, sizeClass(municipality), sizeClass(municipality), sizeClass(municipality),
+                municipality.region(), municipality.region(), municipality.region(), year));
+
+        double maximum = rules.maximum(components);
+        List<MunicipalityCard.Goal> goals = new ArrayList<>();
+        for (Goal goal : questionnaire.goals()) {
+            Row row = current.get(goal.number());
+            Row before = previous.get(goal.number());
+            Double points = row == null ? null : pointsOf(row, "", components);
+            Double previousPoints = before == null ? null : pointsOf(before, "", components);
+            Row mean = means.get(goal.number());
+            goals.add(new MunicipalityCard.Goal(goal.number(), goal.title(), row != null,
+                    row == null ? null : row.decimal("borging"), row == null ? null : row.decimal("inhoud"),
+                    row == null ? null : row.decimal("bereik"),
+                    row == null ? null : Band.valueOf(row.text("goal_band")),
+                    points(points), points == null ? null : percentOf(points, maximum), points(previousPoints),
+                    points == null || previousPoints == null ? null : points(points - previousPoints),
+                    mean == null ? null : mean(pointsOf(mean, "size_class_", components)),
+                    mean == null ? null : mean(pointsOf(mean, "region_", components)),
+                    mean == null ? null : mean(pointsOf(mean, "country_", components))));
+        }
+        double totalPoints = current.values().stream().mapToDouble(r -> pointsOf(r, "", components)).average()
+                .orElse(0);
+        Double previousTotal = previous.isEmpty() ? null
+                : previous.values().stream().mapToDouble(r -> pointsOf(r, "", components)).average().orElse(0);
+        Row first = own.get(0);
+        MunicipalityCard.Summary total = new MunicipalityCard.Summary(points(totalPoints),
+                percentOf(totalPoints, maximum), Band.valueOf(first.text("band")), first.integer("goals_answered"),
+                points(previousTotal), previousTotal == null ? null : points(totalPoints - previousTotal));
+
+        return Optional.of(new MunicipalityCard(municipality.code(), municipality.name(), municipality.region(),
+                sizeClass(municipality), municipality.sizeClass().label(), year, previousYear,
+                components.stream().sorted().map(c -> c.name().toLowerCase()).toList(), maximum, total, goals,
+                advice(municipality, year, goals)));
+    }
+
+    /**
+     * The weakest answered goals (lowest points, then goal number), and per goal the measures (not "Anders", not
+     * "geen onderdeel van beleid") chosen by the most other municipalities of its size class that year and not by it.
+     */
+    private List<MunicipalityCard.Advice> advice(Municipality municipality, int year,
+                                                 List<MunicipalityCard.Goal> goals) {
+        List<MunicipalityCard.Goal> weakest = goals.stream().filter(MunicipalityCard.Goal::answered)
+                .sorted(Comparator.comparingDouble(MunicipalityCard.Goal::points)
+                        .thenComparingInt(MunicipalityCard.Goal::goal))
+                .limit(config.adviceGoals()).toList();
+        if (weakest.isEmpty()) {
+            return List.of();
+        }
+        List<Row> chosen = sql.query("""
+                SELECT o.goal, o.category, o.option,
+                       count(*) FILTER (WHERE o.municipality <> ?) AS peers,
+                       bool_or(o.municipality = ?) AS own
+                FROM submission_option o
+                WHERE o.year = ? AND o.size_class = ? GROUP BY o.goal, o.category, o.option
+                """, municipality.code(), municipality.code(), year, sizeClass(municipality));
+        Map<Integer, Long> peersAnswered = new HashMap<>();
+        sql.query("""
+                SELECT g.goal, count(*) AS n
+                FROM submission_goal g
+                WHERE g.year = ? AND g.size_class = ? AND g.municipality <> ? GROUP BY g.goal
+                """, year, sizeClass(municipality), municipality.code())
+                .forEach(r -> peersAnswered.put(r.integer("goal"), r.count("n")));
+        List<MunicipalityCard.Advice> advice = new ArrayList<>();
+        for (MunicipalityCard.Goal weak : weakest) {
+            Goal goal = questionnaire.goal(weak.goal()).orElseThrow();
+            Set<String> ownOptions = new HashSet<>();
+            chosen.stream().filter(r -> r.integer("goal") == goal.number() && Boolean.TRUE.equals(r.columns().get("own")))
+                    .forEach(r -> ownOptions.add(r.text("category") + "/" + r.text("option")));
+            long answered = peersAnswered.getOrDefault(goal.number(), 0L);
+            List<MunicipalityCard.PeerMeasure> measures = new ArrayList<>();
+            for (Row row : chosen) {
+                if (row.integer("goal") != goal.number() || row.count("peers") == 0
+                        || ownOptions.contains(row.text("category") + "/" + row.text("option"))) {
+                    continue;
+                }
+                Optional<MeasureCategory> category = goal.category(row.text("category"));
+                Optional<MeasureOption> option = category.flatMap(c -> c.option(row.text("option")));
+                if (option.isEmpty() || option.get().kind() != OptionKind.MEASURE) {
+                    continue;
+                }
+                measures.add(new MunicipalityCard.PeerMeasure(category.get().id(), category.get().label(),
+                        option.get().id(), option.get().label(), row.count("peers"), answered,
+                        nl.monitor.reporting.report.Rounding.percent(row.count("peers"), answered)));
+            }
+            measures.sort(Comparator.comparingLong(MunicipalityCard.PeerMeasure::peers).reversed()
+                    .thenComparing(MunicipalityCard.PeerMeasure::category)
+                    .thenComparing(MunicipalityCard.PeerMeasure::option));
+            advice.add(new MunicipalityCard.Advice(goal.number(), goal.title(), weak.points(),
+                    List.copyOf(measures.subList(0, Math.min(config.adviceMeasures(), measures.size())))));
+        }
+        return advice;
+    }
+
+    /** Every municipality of the region with its total, band, goals answered and trend for the year. */
+    public RegionView region(String region, int year) {
+        Map<String, List<Row>> scores = new HashMap<>();
+        for (Row row : sql.query("""
+                SELECT municipality, year, total, band, goals_answered FROM municipality_score
+                WHERE region = ? AND year <= ? ORDER BY municipality, year DESC
+                """, region, year)) {
+            scores.computeIfAbsent(row.text("municipality"), m -> new ArrayList<>()).add(row);
+        }
+        List<RegionView.Row> rows = new ArrayList<>();
+        for (Municipality municipality : municipalities.inRegion(region)) {
+            List<Row> years = scores.getOrDefault(municipality.code(), List.of());
+            Row now = years.isEmpty() || years.get(0).integer("year") != year ? null : years.get(0);
+            Row before = years.stream().filter(r -> r.integer("year") < year).findFirst().orElse(null);
+            Double total = now == null ? null : now.decimal("total");
+            Double previousTotal = before == null ? null : before.decimal("total");
+            Double change = total == null || previousTotal == null ? null : points(total - previousTotal);
+            RegionView.Trend trend = now == null ? RegionView.Trend.NONE
+                    : before == null ? RegionView.Trend.NEW
+                    : change > 0 ? RegionView.Trend.UP : change < 0 ? RegionView.Trend.DOWN : RegionView.Trend.SAME;
+            rows.add(new RegionView.Row(municipality.code(), municipality.name(), sizeClass(municipality),
+                    now != null, points(total), now == null ? null : Band.valueOf(now.text("band")),
+                    now == null ? null : now.integer("goals_answered"),
+                    before == null ? null : before.integer("year"), points(previousTotal), change, trend));
+        }
+        return new RegionView(region, year, rows);
+    }
+
+    private static int sizeClass(Municipality municipality) {
+        return municipality.sizeClass().number();
+    }
+
+    private static Map<Integer, Row> goalsOf(List<Row> rows, int year) {
+        Map<Integer, Row> goals = new HashMap<>();
+        rows.stream().filter(r -> r.integer("year") == year).forEach(r -> goals.put(r.integer("goal"), r));
+        return goals;
+    }
+
+    private static Map<Integer, Row> index(List<Row> rows) {
+        Map<Integer, Row> index = new HashMap<>();
+        rows.forEach(r -> index.put(r.integer("goal"), r));
+        return index;
+    }
+
+    /** The points of the chosen components; null when a component mean is missing. */
+    private static Double pointsOf(Row row, String prefix, Set<Component> components) {
+        double sum = 0;
+        for (Component component : components) {
+            Double value = row.decimal(prefix + component.name().toLowerCase());
+            if (value == null) {
+                return null;
+            }
+            sum += value;
+        }
+        return sum;
+    }
+}

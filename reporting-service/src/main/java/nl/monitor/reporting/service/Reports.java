@@ -1,0 +1,288 @@
+package nl.monitor.reporting.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import nl.monitor.domain.questionnaire.ChoiceOption;
+import nl.monitor.domain.questionnaire.ExtraQuestion;
+import nl.monitor.domain.questionnaire.Goal;
+import nl.monitor.domain.questionnaire.Inclusion;
+import nl.monitor.domain.questionnaire.MeasureCategory;
+import nl.monitor.domain.questionnaire.MeasureOption;
+import nl.monitor.domain.questionnaire.Questionnaire;
+import nl.monitor.domain.questionnaire.Questionnaires;
+import nl.monitor.domain.scoring.ScoringRules;
+import nl.monitor.domain.scoring.ScoringRulesCatalog;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.SizeClass;
+import nl.monitor.reporting.report.DistributionReport;
+import nl.monitor.reporting.report.ExtrasReport;
+import nl.monitor.reporting.report.GoalScoresReport;
+import nl.monitor.reporting.report.MeasuresReport;
+import nl.monitor.reporting.report.ParticipationReport;
+import nl.monitor.reporting.report.PolicyInclusionReport;
+import nl.monitor.reporting.report.ReportScope;
+import nl.monitor.reporting.repository.Sql;
+import nl.monitor.reporting.repository.Sql.Row;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static nl.monitor.reporting.report.Rounding.correlation;
+import static nl.monitor.reporting.report.Rounding.mean;
+import static nl.monitor.reporting.report.Rounding.percent;
+
+/**
+ * The aggregate reports of seed 000 §3-4, each computed by one or two GROUP BY queries over the read models. Labels
+ * and option ids come from the questionnaire catalog (the latest version; every stored answer uses its ids).
+ */
+@ApplicationScoped
+public class Reports {
+
+    private final Sql sql;
+    private final Questionnaire questionnaire = Questionnaires.latest();
+    private final ScoringRules rules = ScoringRulesCatalog.latest();
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    public Reports(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Figuur 4.1-4.10. */
+    public GoalScoresReport goalScores(ReportScope scope) {
+        List<Object> parameters = new ArrayList<>();
+        List<Row> rows = sql.query("""
+                SELECT s.year, g.goal, count(*) AS n, avg(g.total) AS total, avg(g.borging) AS borging,
+                       avg(g.inhoud) AS inhoud, avg(g.bereik) AS bereik
+                FROM municipality_goal_score g JOIN municipality_score s USING (municipality, year)
+                WHERE %s GROUP BY s.year, g.goal
+                """.formatted(scope.where("s", parameters)), parameters);
+        Map<String, Row> byYearAndGoal = index(rows, r -> r.integer("year") + "/" + r.integer("goal"));
+        List<GoalScoresReport.Goal> goals = new ArrayList<>();
+        for (Goal goal : questionnaire.goals()) {
+            List<GoalScoresReport.YearMeans> years = new ArrayList<>();
+            for (int year : scope.years()) {
+                Row row = byYearAndGoal.get(year + "/" + goal.number());
+                years.add(row == null ? new GoalScoresReport.YearMeans(year, 0, null, null, null, null)
+                        : new GoalScoresReport.YearMeans(year, row.count("n"), mean(row.decimal("total")),
+                        mean(row.decimal("borging")), mean(row.decimal("inhoud")), mean(row.decimal("bereik"))));
+            }
+            goals.add(new GoalScoresReport.Goal(goal.number(), goal.title(), years));
+        }
+        return new GoalScoresReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), goals);
+    }
+
+    /** Tabel 4.1-4.10. */
+    public MeasuresReport measures(ReportScope scope) {
+        Map<String, Long> respondents = goalRespondents(scope);
+        List<Object> parameters = new ArrayList<>();
+        List<Row> rows = sql.query("""
+                SELECT o.year, o.goal, o.category, o.option, count(*) AS n
+                FROM submission_option o WHERE %s GROUP BY o.year, o.goal, o.category, o.option
+                """.formatted(scope.where("o", parameters)), parameters);
+        Map<String, Row> counts = index(rows, r -> r.integer("year") + "/" + r.integer("goal") + "/"
+                + r.text("category") + "/" + r.text("option"));
+        List<MeasuresReport.Goal> goals = new ArrayList<>();
+        for (Goal goal : questionnaire.goals()) {
+            List<MeasuresReport.YearCount> goalRespondents = scope.years().stream()
+                    .map(year -> new MeasuresReport.YearCount(year,
+                            respondents.getOrDefault(year + "/" + goal.number(), 0L))).toList();
+            List<MeasuresReport.Category> categories = new ArrayList<>();
+            for (MeasureCategory category : goal.categories()) {
+                List<MeasuresReport.Option> options = new ArrayList<>();
+                for (MeasureOption option : category.options()) {
+                    List<MeasuresReport.YearShare> years = new ArrayList<>();
+                    for (int year : scope.years()) {
+                        Row row = counts.get(year + "/" + goal.number() + "/" + category.id() + "/" + option.id());
+                        long n = row == null ? 0 : row.count("n");
+                        long of = respondents.getOrDefault(year + "/" + goal.number(), 0L);
+                        years.add(new MeasuresReport.YearShare(year, n, of, percent(n, of)));
+                    }
+                    options.add(new MeasuresReport.Option(option.id(), option.label(), years));
+                }
+                categories.add(new MeasuresReport.Category(category.id(), category.label(), options));
+            }
+            goals.add(new MeasuresReport.Goal(goal.number(), goal.title(), goalRespondents, categories));
+        }
+        return new MeasuresReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), goals);
+    }
+
+    /** Tabel 4.11. */
+    public PolicyInclusionReport policyInclusion(ReportScope scope) {
+        List<Object> parameters = new ArrayList<>();
+        List<Row> rows = sql.query("""
+                SELECT g.year, g.goal, count(*) AS respondents,
+                       count(*) FILTER (WHERE g.inclusion = '%s') AS included
+                FROM submission_goal g WHERE %s GROUP BY g.year, g.goal
+                """.formatted(Inclusion.INCLUDED.name(), scope.where("g", parameters)), parameters);
+        Map<String, Row> byYearAndGoal = index(rows, r -> r.integer("year") + "/" + r.integer("goal"));
+        List<PolicyInclusionReport.Goal> goals = new ArrayList<>();
+        for (Goal goal : questionnaire.goals()) {
+            List<PolicyInclusionReport.YearInclusion> years = new ArrayList<>();
+            for (int year : scope.years()) {
+                Row row = byYearAndGoal.get(year + "/" + goal.number());
+                long included = row == null ? 0 : row.count("included");
+                long of = row == null ? 0 : row.count("respondents");
+                years.add(new PolicyInclusionReport.YearInclusion(year, included, of, percent(included, of)));
+            }
+            goals.add(new PolicyInclusionReport.Goal(goal.number(), goal.title(), years));
+        }
+        return new PolicyInclusionReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(),
+                goals);
+    }
+
+    /** Tabel 3.1 and Figuur 4.11 (a size-class filter makes no sense here and is ignored). */
+    public ParticipationReport participation(ReportScope scope) {
+        ReportScope national = new ReportScope(scope.year(), scope.compareWith(), scope.region(), null);
+        List<Object> parameters = new ArrayList<>();
+        List<Row> rows = sql.query("""
+                SELECT s.year, s.size_class, count(*) AS participated, avg(s.total) AS total
+                FROM municipality_score s WHERE %s GROUP BY GROUPING SETS ((s.year, s.size_class), (s.year))
+                """.formatted(national.where("s", parameters)), parameters);
+        Map<String, Row> byYearAndClass = index(rows, r -> r.integer("year") + "/" + r.nullableInteger("size_class"));
+        Predicate<Municipality> inScope = m -> scope.region() == null || scope.region().equals(m.region());
+        List<ParticipationReport.SizeClassRow> sizeClasses = new ArrayList<>();
+        for (SizeClass sizeClass : SizeClass.values()) {
+            long invited = municipalities.all().stream().filter(inScope)
+                    .filter(m -> m.sizeClass() == sizeClass).count();
+            sizeClasses.add(new ParticipationReport.SizeClassRow(sizeClass.number(), sizeClass.label(),
+                    participation(scope, byYearAndClass, String.valueOf(sizeClass.number()), invited)));
+        }
+        long invited = municipalities.all().stream().filter(inScope).count();
+        sizeClasses.add(new ParticipationReport.SizeClassRow(null, "Totaal",
+                participation(scope, byYearAndClass, "null", invited)));
+        return new ParticipationReport(scope.year(), scope.compareWith(), scope.region(),
+                "invited: the municipalities of the " + municipalities.year() + " division the service ships",
+                sizeClasses);
+    }
+
+    private static List<ParticipationReport.YearParticipation> participation(ReportScope scope, Map<String, Row> rows,
+                                                                             String sizeClass, long invited) {
+        List<ParticipationReport.YearParticipation> years = new ArrayList<>();
+        for (int year : scope.years()) {
+            Row row = rows.get(year + "/" + sizeClass);
+            long participated = row == null ? 0 : row.count("participated");
+            years.add(new ParticipationReport.YearParticipation(year, invited, participated,
+                    percent(participated, invited), row == null ? null : mean(row.decimal("total"))));
+        }
+        return years;
+    }
+
+    /** The distribution of totals, and the municipalities with no goal in policy. */
+    public DistributionReport distribution(ReportScope scope) {
+        double redBelow = rules.bands().redBelow();
+        double greenAbove = rules.bands().greenAbove();
+        List<Object> parameters = new ArrayList<>(List.of(redBelow, greenAbove));
+        List<Row> totals = sql.query("""
+                SELECT s.year, count(*) AS n, count(*) FILTER (WHERE s.total < ?) AS below,
+                       count(*) FILTER (WHERE s.total > ?) AS above
+                FROM municipality_score s WHERE %s GROUP BY s.year
+                """.formatted(scope.where("s", parameters)), parameters);
+        List<Object> policyParameters = new ArrayList<>();
+        List<Row> policy = sql.query("""
+                SELECT s.year, count(*) AS respondents,
+                       count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM submission_goal g
+                           WHERE g.municipality = s.municipality AND g.year = s.year AND g.inclusion = '%s'))
+                           AS no_goal_in_policy
+                FROM municipality_submission s WHERE %s GROUP BY s.year
+                """.formatted(Inclusion.INCLUDED.name(), scope.where("s", policyParameters)), policyParameters);
+        Map<String, Row> totalsByYear = index(totals, r -> String.valueOf(r.integer("year")));
+        Map<String, Row> policyByYear = index(policy, r -> String.valueOf(r.integer("year")));
+        List<DistributionReport.YearDistribution> years = new ArrayList<>();
+        for (int year : scope.years()) {
+            Row t = totalsByYear.get(String.valueOf(year));
+            Row p = policyByYear.get(String.valueOf(year));
+            long n = t == null ? 0 : t.count("n");
+            long below = t == null ? 0 : t.count("below");
+            long above = t == null ? 0 : t.count("above");
+            long respondents = p == null ? 0 : p.count("respondents");
+            long none = p == null ? 0 : p.count("no_goal_in_policy");
+            years.add(new DistributionReport.YearDistribution(year, n, below, percent(below, n), above,
+                    percent(above, n), respondents, none, percent(none, respondents)));
+        }
+        return new DistributionReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(),
+                redBelow, greenAbove, years);
+    }
+
+    /** The extra questions, Tabel 4.12 and Figuur 4.12. */
+    public ExtrasReport extras(ReportScope scope) {
+        List<Object> choiceParameters = new ArrayList<>();
+        List<Row> choices = sql.query("""
+                SELECT s.year, c.question, c.option, count(*) AS n
+                FROM submission_extra_choice c JOIN municipality_submission s USING (municipality, year)
+                WHERE %s GROUP BY s.year, c.question, c.option
+                """.formatted(scope.where("s", choiceParameters)), choiceParameters);
+        List<Object> answeredParameters = new ArrayList<>();
+        List<Row> answered = sql.query("""
+                SELECT s.year, c.question, count(DISTINCT c.municipality) AS respondents
+                FROM submission_extra_choice c JOIN municipality_submission s USING (municipality, year)
+                WHERE %s GROUP BY s.year, c.question
+                """.formatted(scope.where("s", answeredParameters)), answeredParameters);
+        List<Object> gradeParameters = new ArrayList<>();
+        List<Row> grades = sql.query("""
+                SELECT s.year, count(s.grade_past) AS grade_past_n, avg(s.grade_past) AS grade_past,
+                       count(s.grade_current) AS grade_current_n, avg(s.grade_current) AS grade_current,
+                       count(s.grade_expected) AS grade_expected_n, avg(s.grade_expected) AS grade_expected,
+                       count(t.total) FILTER (WHERE s.grade_current IS NOT NULL) AS r_n,
+                       corr(s.grade_current, t.total) AS r
+                FROM municipality_submission s
+                     LEFT JOIN municipality_score t ON t.municipality = s.municipality AND t.year = s.year
+                WHERE %s GROUP BY s.year
+                """.formatted(scope.where("s", gradeParameters)), gradeParameters);
+        Map<String, Row> choiceCounts = index(choices, r -> r.integer("year") + "/" + r.text("question") + "/"
+                + r.text("option"));
+        Map<String, Row> respondents = index(answered, r -> r.integer("year") + "/" + r.text("question"));
+        Map<String, Row> gradesByYear = index(grades, r -> String.valueOf(r.integer("year")));
+        ExtraQuestion gradeQuestion = questionnaire.requireExtraQuestion(ExtraQuestion.SELF_ASSESSMENT_GRADES);
+        List<ExtrasReport.YearExtras> years = new ArrayList<>();
+        for (int year : scope.years()) {
+            List<ExtrasReport.Question> questions = new ArrayList<>();
+            for (ExtraQuestion question : questionnaire.extraQuestions()) {
+                if (question == gradeQuestion) {
+                    continue;
+                }
+                Row answeredRow = respondents.get(year + "/" + question.id());
+                long of = answeredRow == null ? 0 : answeredRow.count("respondents");
+                List<ExtrasReport.Choice> options = new ArrayList<>();
+                for (ChoiceOption option : question.options()) {
+                    Row row = choiceCounts.get(year + "/" + question.id() + "/" + option.id());
+                    long n = row == null ? 0 : row.count("n");
+                    options.add(new ExtrasReport.Choice(option.id(), option.label(), n, percent(n, of)));
+                }
+                questions.add(new ExtrasReport.Question(question.id(), question.number(), question.text(), of,
+                        options));
+            }
+            Row g = gradesByYear.get(String.valueOf(year));
+            List<ExtrasReport.Grade> gradeMeans = new ArrayList<>();
+            for (ChoiceOption grade : gradeQuestion.options()) {
+                gradeMeans.add(new ExtrasReport.Grade(grade.id(), grade.label(),
+                        g == null ? 0 : g.count("grade_" + grade.id() + "_n"),
+                        g == null ? null : mean(g.decimal("grade_" + grade.id()))));
+            }
+            ExtrasReport.Correlation r = new ExtrasReport.Correlation(g == null ? 0 : g.count("r_n"),
+                    g == null ? null : correlation(g.decimal("r")));
+            years.add(new ExtrasReport.YearExtras(year, questions, gradeMeans, r));
+        }
+        return new ExtrasReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), years);
+    }
+
+    /** Per year and goal ("year/goal"), how many municipalities answered the goal. */
+    private Map<String, Long> goalRespondents(ReportScope scope) {
+        List<Object> parameters = new ArrayList<>();
+        List<Row> rows = sql.query("""
+                SELECT g.year, g.goal, count(*) AS n
+                FROM submission_goal g WHERE %s GROUP BY g.year, g.goal
+                """.formatted(scope.where("g", parameters)), parameters);
+        Map<String, Long> respondents = new HashMap<>();
+        rows.forEach(r -> respondents.put(r.integer("year") + "/" + r.integer("goal"), r.count("n")));
+        return respondents;
+    }
+
+    static Map<String, Row> index(List<Row> rows, java.util.function.Function<Row, String> key) {
+        Map<String, Row> index = new HashMap<>();
+        rows.forEach(r -> index.put(key.apply(r), r));
+        return index;
+    }
+}

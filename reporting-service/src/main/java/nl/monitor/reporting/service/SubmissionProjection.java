@@ -1,0 +1,74 @@
+package nl.monitor.reporting.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import nl.monitor.contracts.CloudEvent;
+import nl.monitor.contracts.EventType;
+import nl.monitor.contracts.PoisonEventException;
+import nl.monitor.contracts.SurveySubmitted;
+import nl.monitor.domain.assessment.GoalAnswer;
+import nl.monitor.messaging.IncomingEvents;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reporting.repository.SubmissionRepository;
+import org.jboss.logging.Logger;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Projects {@code survey-submitted} events onto the answers read model: the answers of each municipality's current
+ * assessment version per year. Used by the live consumer and by the rebuild alike.
+ */
+@ApplicationScoped
+public class SubmissionProjection implements Projection {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionProjection.class);
+
+    private final IncomingEvents incoming;
+    private final SubmissionRepository submissions;
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    public SubmissionProjection(IncomingEvents incoming, SubmissionRepository submissions) {
+        this.incoming = incoming;
+        this.submissions = submissions;
+    }
+
+    @Override
+    @Transactional
+    public Outcome handle(String record) {
+        return incoming.<SurveySubmitted>firstDelivery(record, EventType.SURVEY_SUBMITTED)
+                .map(this::project)
+                .orElse(Outcome.DUPLICATE);
+    }
+
+    private Outcome project(CloudEvent<SurveySubmitted> event) {
+        SurveySubmitted submission = event.data();
+        Municipality municipality = municipalities.municipality(submission.municipality()).orElseThrow(
+                () -> new PoisonEventException("unknown municipality " + submission.municipality()));
+        requireDistinctGoals(submission);
+        if (!submissions.storeIfCurrent(submission, municipality.region(), municipality.sizeClass().number(),
+                event.id())) {
+            LOG.infof("Ignored submission %s (%s %d v%d): a newer version is current", submission.submissionId(),
+                    submission.municipality(), submission.year(), submission.version());
+            return Outcome.SUPERSEDED;
+        }
+        submissions.replaceAnswers(submission, municipality.region(), municipality.sizeClass().number());
+        LOG.infof("Current answers of %s %d are now submission %s v%d (%d goal(s))", submission.municipality(),
+                submission.year(), submission.submissionId(), submission.version(), submission.goals().size());
+        return Outcome.APPLIED;
+    }
+
+    private static void requireDistinctGoals(SurveySubmitted submission) {
+        Set<Integer> seen = new HashSet<>();
+        for (GoalAnswer goal : submission.goals()) {
+            if (goal == null || goal.borging() == null || goal.borging().inclusion() == null || goal.inhoud() == null || goal.bereik() == null) {
+                throw new PoisonEventException("submission " + submission.submissionId() + " has an incomplete goal");
+            }
+            if (!seen.add(goal.goal())) {
+                throw new PoisonEventException("submission " + submission.submissionId() + " lists goal "
+                        + goal.goal() + " twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package nl.monitor.reporting;
+
+import nl.monitor.contracts.CloudEvent;
+import nl.monitor.contracts.EventCodec;
+import nl.monitor.contracts.EventType;
+import nl.monitor.contracts.ScoreComputed;
+import nl.monitor.contracts.SurveySubmitted;
+import nl.monitor.domain.assessment.BereikAnswer;
+import nl.monitor.domain.assessment.BorgingAnswer;
+import nl.monitor.domain.assessment.CategoryAnswer;
+import nl.monitor.domain.assessment.ExtraAnswers;
+import nl.monitor.domain.assessment.GoalAnswer;
+import nl.monitor.domain.assessment.InhoudAnswer;
+import nl.monitor.domain.assessment.OptionAnswer;
+import nl.monitor.domain.assessment.SelfAssessmentGrades;
+import nl.monitor.domain.questionnaire.Inclusion;
+import nl.monitor.domain.questionnaire.ReachShare;
+import nl.monitor.domain.scoring.AssessmentScore;
+import nl.monitor.domain.scoring.Scorer;
+import nl.monitor.testsupport.EventPublisher;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds hand-made assessments and publishes them as the platform does: {@code survey-submitted} as the
+ * survey-service sends it, and the {@code score-computed} the scoring-service computes from the same answers with
+ * domain-core's scorer, so both read models agree.
+ */
+final class Cohort {
+
+    private static final EventCodec CODEC = new EventCodec();
+    private static final Scorer SCORER = Scorer.latest();
+
+    private Cohort() {
+    }
+
+    /** One measure category with the chosen options ("other" gets a text). */
+    static CategoryAnswer category(String category, String... options) {
+        return new CategoryAnswer(category, Arrays.stream(options)
+                .map(o -> new OptionAnswer(o, o.equals("other") ? "eigen aanpak" : null)).toList());
+    }
+
+    static GoalAnswer goal(int goal, Inclusion inclusion, boolean laidDown, boolean deploys, ReachShare reach,
+                           CategoryAnswer... categories) {
+        return new GoalAnswer(goal,
+                new BorgingAnswer(inclusion, laidDown, laidDown ? List.of("regional-vision") : List.of(), null),
+                new InhoudAnswer(deploys, List.of(categories), null),
+                new BereikAnswer(reach != null, reach));
+    }
+
+    static ExtraAnswers extras(List<String> riskGroups, List<String> targetGroups, Integer past, Integer current,
+                               Integer expected, String cooperation, Boolean youth, String regionalVision) {
+        return new ExtraAnswers(riskGroups, targetGroups, new SelfAssessmentGrades(past, current, expected),
+                cooperation, null, youth, null, regionalVision);
+    }
+
+    static SurveySubmitted submission(String municipality, int year, int version, ExtraAnswers extras,
+                                      GoalAnswer... goals) {
+        return new SurveySubmitted(UUID.nameUUIDFromBytes((municipality + year + "v" + version).getBytes()),
+                municipality, year, 1, version, Instant.parse(year + "-05-01T09:00:00Z").plusSeconds(version),
+                List.of(goals), extras);
+    }
+
+    /** Publishes the submission and its score, keyed by the municipality. */
+    static void publish(SurveySubmitted submission) {
+        AssessmentScore score = SCORER.score(submission.toAssessment());
+        ScoreComputed computed = new ScoreComputed(submission.submissionId(), submission.municipality(),
+                submission.year(), submission.version(), score.rulesVersion(), new ArrayList<>(score.goals()),
+                score.total(), score.goalsAnswered(), score.band(), submission.submittedAt().plusSeconds(30));
+        EventPublisher.shared().send(EventType.SURVEY_SUBMITTED.topic(), submission.municipality(),
+                CODEC.encode(CloudEvent.of(EventType.SURVEY_SUBMITTED, "/survey-service", submission.municipality(),
+                        submission)));
+        EventPublisher.shared().send(EventType.SCORE_COMPUTED.topic(), submission.municipality(),
+                CODEC.encode(CloudEvent.of(EventType.SCORE_COMPUTED, "/scoring-service", submission.municipality(),
+                        computed)));
+    }
+}

@@ -1,0 +1,473 @@
+package nl.monitor.reporting;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import nl.monitor.domain.questionnaire.Inclusion;
+import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.contracts.EventType;
+import nl.monitor.testsupport.EventPublisher;
+import nl.monitor.testsupport.TestTokens;
+import nl.monitor.testsupport.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static nl.monitor.domain.questionnaire.Inclusion.INCLUDED;
+import static nl.monitor.domain.questionnaire.Inclusion.INTENDED;
+import static nl.monitor.domain.questionnaire.Inclusion.NOT_INCLUDED;
+import static nl.monitor.domain.questionnaire.ReachShare.EVERYONE;
+import static nl.monitor.domain.questionnaire.ReachShare.LESS_THAN_HALF;
+import static nl.monitor.domain.questionnaire.ReachShare.MORE_THAN_HALF;
+import static nl.monitor.domain.questionnaire.ReachShare.NONE;
+import static nl.monitor.reporting.Cohort.category;
+import static nl.monitor.reporting.Cohort.extras;
+import static nl.monitor.reporting.Cohort.goal;
+import static nl.monitor.reporting.Cohort.publish;
+import static nl.monitor.reporting.Cohort.submission;
+import static nl.monitor.reporting.ScoreEvents.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * Every report over a small hand-made cohort, against values computed by hand below. The cohort uses the years 2030
+ * and 2031, which no other test of this module publishes, so national reports of those years see only it.
+ *
+ * <pre>
+ * 2031 (current versions)                                   goal 1                 goal 2              total
+ * A GM1950 Westerwolde  class 2 Groningen  v2 (v1 superseded)
+ *     goal 1: Ja + document 25; measures 5 + 2 of 4 categories x 11.25 = 27.5; insight, > half 20   = 72.5 ORANGE
+ *     goal 2: Nee 0; no measures 0; no insight 0                                                    =  0   RED
+ *     total (72.5 + 0) / 2 = 36.25 ORANGE
+ * B GM1979 Eemsdelta    class 2 Groningen
+ *     goal 1: voornemen 5; 5 + 1 of 4 (subsidy: geen onderdeel earns nothing; voorzorg) = 16.25; no insight 0 = 21.25 RED
+ *     goal 2: Ja without document 15; 5 + 3 of 3 x 15 = 50; insight, everyone 25                    = 90   GREEN
+ *     total (21.25 + 90) / 2 = 55.625 ORANGE
+ * C GM1895 Oldambt      class 2 Groningen   goal 1 only: Nee, nothing                               =  0 RED; total 0 RED
+ * D GM0193 Zwolle       class 4 IJsselland
+ *     goal 1: Ja + document 25; 5 + 4 of 4 = 50; insight, everyone 25                               = 100  GREEN
+ *     goal 2: Ja + document 25; 5 + 1 of 3 ("Anders" with text) = 20; insight, < half 15            = 60   ORANGE
+ *     total 80 GREEN
+ * 2030
+ * A: goal 1 Ja 15 + no measures 0 + insight none 10 = 25; goal 2 voornemen 5 = 5; total 15 RED
+ * D: goal 1 Nee 0 + 5 + 1 of 4 = 16.25 + no insight = 16.25; total 16.25 RED
+ * </pre>
+ */
+@QuarkusTest
+@QuarkusTestResource(MonitorInfrastructure.class)
+class ReportsTest {
+
+    static final String A = "GM1950";
+    static final String B = "GM1979";
+    static final String C = "GM1895";
+    static final String D = "GM0193";
+    private static final String YEARS = "year=2031&compareWith=2030";
+
+    private static boolean published;
+
+    @BeforeEach
+    void publishCohortOnce() {
+        if (published) {
+            return;
+        }
+        // A's v2 first, then its superseded v1: a late older version must not count.
+        publish(submission(A, 2031, 2,
+                extras(List.of("parents-not-reached", "family-crises"), List.of("children-in-poverty"), 5, 6, 7,
+                        "somewhat", true, "yes"),
+                goal(1, INCLUDED, true, true, MORE_THAN_HALF, category("subsidy-conditions", "attention-officer"),
+                        category("chain-cooperation", "cooperation-agreements")),
+                goal(2, NOT_INCLUDED, false, false, null)));
+        publish(submission(A, 2031, 1,
+                extras(List.of("supervision-orders"), List.of("children-asylum-centres"), 9, 9, 9, "no-view", false,
+                        "not-yet"),
+                goal(1, INCLUDED, true, true, EVERYONE, category("own-action", "campaign"),
+                        category("subsidy-conditions", "attention-officer"),
+                        category("chain-cooperation", "cooperation-agreements"),
+                        category("programme-purchasing", "baby-extra")),
+                goal(2, INCLUDED, true, true, EVERYONE, category("municipal-campaign", "regional-television"),
+                        category("information-projects", "fatherhood-debates"),
+                        category("municipal-information", "leaflet-geweld-raakt-kinderen"))));
+        publish(submission(A, 2030, 1,
+                extras(List.of("none-in-view"), List.of("no-specific-policy"), 3, 4, 5, "no", false, "not-yet"),
+                goal(1, INCLUDED, false, false, NONE),
+                goal(2, INTENDED, false, false, null)));
+        publish(submission(B, 2031, 1,
+                extras(List.of("none-in-view"), List.of("children-in-poverty", "parents-intellectual-disability"),
+                        4, 7, 8, "strongly", false, "not-yet"),
+                goal(1, INTENDED, false, true, null, category("subsidy-conditions", "not-in-policy"),
+                        category("programme-purchasing", "voorzorg")),
+                goal(2, INCLUDED, false, true, EVERYONE, category("information-projects", "mother-child-course"),
+                        category("municipal-campaign", "billboards"),
+                        category("municipal-information", "leaflet-veilig-thuis"))));
+        publish(submission(C, 2031, 1,
+                extras(List.of("parents-not-reached"), List.of(), null, 2, 6, "no", null, null),
+                goal(1, NOT_INCLUDED, false, false, null)));
+        publish(submission(D, 2031, 1,
+                extras(List.of("parents-not-reached", "multi-problem-families"), List.of("children-in-poverty"),
+                        6, 8, 9, "somewhat", true, "central-municipality"),
+                goal(1, INCLUDED, true, true, EVERYONE,
+                        category("subsidy-conditions", "attention-officer", "risk-assessment-tools"),
+                        category("chain-cooperation", "cooperation-agreements"),
+                        category("programme-purchasing", "voorzorg"),
+                        category("own-action", "parent-information-meetings")),
+                goal(2, INCLUDED, true, true, LESS_THAN_HALF, category("information-projects", "other"),
+                        category("municipal-campaign", "not-in-policy"))));
+        publish(submission(D, 2030, 1,
+                extras(List.of("none-in-view"), List.of("no-specific-policy"), 5, 5, 5, "no-view", false, "not-yet"),
+                goal(1, NOT_INCLUDED, false, true, null, category("subsidy-conditions", "attention-officer"))));
+
+        // Each municipality's events share a partition, in order: once its last event is projected, all are.
+        await().atMost(Duration.ofSeconds(60)).until(() -> projected("municipality_score", "submission_version")
+                && projected("municipality_submission", "version"));
+        published = true;
+    }
+
+    private static boolean projected(String table, String versionColumn) {
+        return rows("SELECT 1 FROM reporting." + table + " WHERE (municipality, year, " + versionColumn + ") IN "
+                + "(('GM1950', 2030, 1), ('GM1979', 2031, 1), ('GM1895', 2031, 1), ('GM0193', 2030, 1))").size() == 4;
+    }
+
+    private static JsonPath json(String token, String path) {
+        return given().config(RestAssured.config().jsonConfig(
+                        JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE)))
+                .auth().oauth2(token).get(path).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath analyst(String path) {
+        return json(TestTokens.analyst(), path);
+    }
+
+    @Test
+    void goal_scores_per_goal_per_year() {
+        JsonPath report = analyst("/api/reports/goal-scores?" + YEARS);
+        assertThat(report.getInt("year")).isEqualTo(2031);
+        assertThat(report.getInt("compareWith")).isEqualTo(2030);
+        assertThat(report.getList("goals.goal", Integer.class)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(report.getString("goals[0].title")).isEqualTo(
+                "Screening en hulp voor zwangere vrouwen in hoog-risicosituaties");
+        // 2031 goal 1, n 4: totals 72.5 + 21.25 + 0 + 100 = 193.75 / 4 = 48.4375 -> 48.4;
+        // borging 25 + 5 + 0 + 25 = 55 / 4 = 13.75 -> 13.8; inhoud 27.5 + 16.25 + 0 + 50 = 93.75 / 4 = 23.4375 -> 23.4;
+        // bereik 20 + 0 + 0 + 25 = 45 / 4 = 11.25 -> 11.3.
+        assertYear(report, "goals[0].years[1]", 2031, 4, 48.4, 13.8, 23.4, 11.3);
+        // 2031 goal 2, n 3 (C did not answer it): totals 0 + 90 + 60 = 150 / 3 = 50; borging 0 + 15 + 25 = 40 / 3
+        // -> 13.3; inhoud 0 + 50 + 20 = 70 / 3 -> 23.3; bereik 0 + 25 + 15 = 40 / 3 -> 13.3.
+        assertYear(report, "goals[1].years[1]", 2031, 3, 50.0, 13.3, 23.3, 13.3);
+        // 2030 goal 1, n 2: 25 and 16.25 -> 20.625 -> 20.6; borging 15, 0 -> 7.5; inhoud 0, 16.25 -> 8.125 -> 8.1;
+        // bereik 10, 0 -> 5. Goal 2, n 1 (A): 5, 5, 0, 0.
+        assertYear(report, "goals[0].years[0]", 2030, 2, 20.6, 7.5, 8.1, 5.0);
+        assertYear(report, "goals[1].years[0]", 2030, 1, 5.0, 5.0, 0.0, 0.0);
+        assertThat(report.getInt("goals[2].years[1].n")).isZero();
+        assertThat(report.getString("goals[2].years[1].meanTotal")).isNull();
+
+        // Region Groningen, size class 2: A, B, C. Goal 1: 72.5 + 21.25 + 0 = 93.75 / 3 = 31.25 -> 31.3.
+        JsonPath region = json(TestTokens.coordinator("Groningen"),
+                "/api/reports/goal-scores?year=2031&region=Groningen&sizeClass=2");
+        assertThat(region.getInt("goals[0].years[0].n")).isEqualTo(3);
+        assertThat(region.getDouble("goals[0].years[0].meanTotal")).isEqualTo(31.3);
+    }
+
+    private static void assertYear(JsonPath report, String at, int year, int n, double total, double borging,
+                                   double inhoud, double bereik) {
+        assertThat(report.getInt(at + ".year")).isEqualTo(year);
+        assertThat(report.getInt(at + ".n")).isEqualTo(n);
+        assertThat(report.getDouble(at + ".meanTotal")).isEqualTo(total);
+        assertThat(report.getDouble(at + ".meanBorging")).isEqualTo(borging);
+        assertThat(report.getDouble(at + ".meanInhoud")).isEqualTo(inhoud);
+        assertThat(report.getDouble(at + ".meanBereik")).isEqualTo(bereik);
+    }
+
+    @Test
+    void measures_per_goal_category_and_option() {
+        JsonPath report = analyst("/api/reports/measures?" + YEARS);
+        // Goal 1 respondents: 2030 A, D = 2; 2031 A, B, C, D = 4. Goal 2: 2031 A, B, D = 3.
+        assertThat(report.getList("goals[0].respondents.n", Integer.class)).containsExactly(2, 4);
+        assertThat(report.getList("goals[1].respondents.n", Integer.class)).containsExactly(1, 3);
+        // 2031 goal 1: attention-officer A, D = 2 of 4 = 50 %; risk-assessment-tools D = 25 %; geen onderdeel van
+        // beleid B = 25 %; cooperation-agreements A, D = 50 %; voorzorg B, D = 50 %; parent meetings D = 25 %.
+        assertOption(report, 1, "subsidy-conditions", "attention-officer", 2, 4, 50);
+        assertOption(report, 1, "subsidy-conditions", "risk-assessment-tools", 1, 4, 25);
+        assertOption(report, 1, "subsidy-conditions", "not-in-policy", 1, 4, 25);
+        assertOption(report, 1, "chain-cooperation", "cooperation-agreements", 2, 4, 50);
+        assertOption(report, 1, "programme-purchasing", "voorzorg", 2, 4, 50);
+        assertOption(report, 1, "own-action", "parent-information-meetings", 1, 4, 25);
+        // Only in A's superseded version 1: not counted.
+        assertOption(report, 1, "own-action", "campaign", 0, 4, 0);
+        assertOption(report, 1, "programme-purchasing", "baby-extra", 0, 4, 0);
+        // 2031 goal 2, of 3: 1 of 3 = 33.3 -> 33 %.
+        assertOption(report, 2, "information-projects", "mother-child-course", 1, 3, 33);
+        assertOption(report, 2, "information-projects", "other", 1, 3, 33);
+        assertOption(report, 2, "municipal-campaign", "not-in-policy", 1, 3, 33);
+        assertOption(report, 2, "municipal-campaign", "regional-television", 0, 3, 0);
+        String option = "goals[0].categories.find { it.category == 'subsidy-conditions' }.options"
+                + ".find { it.option == 'not-in-policy' }";
+        assertThat(report.getString(option + ".label")).isEqualTo("(geen onderdeel van beleid)");
+        // 2030 goal 1: attention-officer D = 1 of 2 = 50 %.
+        assertThat(report.getInt("goals[0].categories.find { it.category == 'subsidy-conditions' }.options"
+                + ".find { it.option == 'attention-officer' }.years[0].percent")).isEqualTo(50);
+    }
+
+    private static void assertOption(JsonPath report, int goal, String category, String option, int n,
+                                     int respondents, int percent) {
+        String at = "goals[" + (goal - 1) + "].categories.find { it.category == '" + category + "' }.options"
+                + ".find { it.option == '" + option + "' }.years[1]";
+        assertThat(report.getInt(at + ".year")).isEqualTo(2031);
+        assertThat(report.getInt(at + ".n")).as(at).isEqualTo(n);
+        assertThat(report.getInt(at + ".respondents")).isEqualTo(respondents);
+        assertThat(report.getInt(at + ".percent")).as(at).isEqualTo(percent);
+    }
+
+    @Test
+    void policy_inclusion_per_goal() {
+        JsonPath report = analyst("/api/reports/policy-inclusion?" + YEARS);
+        // 2031 goal 1: Ja A, D = 2 of 4 = 50 %; goal 2: Ja B, D = 2 of 3 = 66.7 -> 67 %.
+        // 2030 goal 1: Ja A = 1 of 2 = 50 %; goal 2: A voornemen = 0 of 1 = 0 %.
+        assertThat(report.getList("goals[0].years.included", Integer.class)).containsExactly(1, 2);
+        assertThat(report.getList("goals[0].years.respondents", Integer.class)).containsExactly(2, 4);
+        assertThat(report.getList("goals[0].years.percent", Integer.class)).containsExactly(50, 50);
+        assertThat(report.getList("goals[1].years.included", Integer.class)).containsExactly(0, 2);
+        assertThat(report.getList("goals[1].years.respondents", Integer.class)).containsExactly(1, 3);
+        assertThat(report.getList("goals[1].years.percent", Integer.class)).containsExactly(0, 67);
+    }
+
+    @Test
+    void participation_per_size_class() {
+        // Region Groningen invites 10: class 1 Pekela; class 2 Stadskanaal, Veendam, Oldambt, Westerwolde,
+        // Het Hogeland, Eemsdelta (6); class 3 Midden-Groningen, Westerkwartier (2); class 4 Groningen; class 5 none.
+        JsonPath report = analyst("/api/reports/participation?" + YEARS + "&region=Groningen");
+        assertThat(report.getList("sizeClasses.sizeClass")).containsExactly(1, 2, 3, 4, 5, null);
+        assertThat(report.getList("sizeClasses.collect { it.years[0].invited }", Integer.class)).containsExactly(1, 6, 2, 1, 0, 10);
+        // 2031 class 2: A, B, C = 3 of 6 = 50 %, mean (36.25 + 55.625 + 0) / 3 = 30.625 -> 30.6; all: 3 of 10 = 30 %.
+        assertThat(report.getInt("sizeClasses[1].years[1].participated")).isEqualTo(3);
+        assertThat(report.getInt("sizeClasses[1].years[1].percent")).isEqualTo(50);
+        assertThat(report.getDouble("sizeClasses[1].years[1].meanTotal")).isEqualTo(30.6);
+        assertThat(report.getInt("sizeClasses[5].years[1].percent")).isEqualTo(30);
+        assertThat(report.getDouble("sizeClasses[5].years[1].meanTotal")).isEqualTo(30.6);
+        // 2030 class 2: A = 1 of 6 = 16.7 -> 17 %, mean 15; class 5 invites none: no percentage.
+        assertThat(report.getInt("sizeClasses[1].years[0].percent")).isEqualTo(17);
+        assertThat(report.getDouble("sizeClasses[1].years[0].meanTotal")).isEqualTo(15.0);
+        assertThat(report.getString("sizeClasses[4].years[0].percent")).isNull();
+        assertThat(report.getInt("sizeClasses[0].years[1].participated")).isZero();
+
+        // Nationally 2031: 4 participants, mean (36.25 + 55.625 + 0 + 80) / 4 = 42.96875 -> 43.0; class 4: D, 80.
+        JsonPath national = analyst("/api/reports/participation?year=2031");
+        assertThat(national.getInt("sizeClasses[5].years[0].participated")).isEqualTo(4);
+        assertThat(national.getDouble("sizeClasses[5].years[0].meanTotal")).isEqualTo(43.0);
+        assertThat(national.getDouble("sizeClasses[3].years[0].meanTotal")).isEqualTo(80.0);
+    }
+
+    @Test
+    void distribution_of_totals_and_no_goal_in_policy() {
+        JsonPath report = analyst("/api/reports/distribution?" + YEARS);
+        // 2031: totals 36.25, 55.625, 0, 80: below 25 C = 1 of 4 = 25 %; above 75 D = 25 %;
+        // no goal with Ja: C = 1 of 4 = 25 %.
+        assertThat(report.getList("years.year", Integer.class)).containsExactly(2030, 2031);
+        assertThat(report.getInt("years[1].n")).isEqualTo(4);
+        assertThat(report.getInt("years[1].below")).isEqualTo(1);
+        assertThat(report.getInt("years[1].belowPercent")).isEqualTo(25);
+        assertThat(report.getInt("years[1].above")).isEqualTo(1);
+        assertThat(report.getInt("years[1].abovePercent")).isEqualTo(25);
+        assertThat(report.getInt("years[1].noGoalInPolicy")).isEqualTo(1);
+        assertThat(report.getInt("years[1].noGoalInPolicyPercent")).isEqualTo(25);
+        // 2030: 15 and 16.25 both below = 100 %, none above; no Ja: D = 1 of 2 = 50 %.
+        assertThat(report.getInt("years[0].belowPercent")).isEqualTo(100);
+        assertThat(report.getInt("years[0].above")).isZero();
+        assertThat(report.getInt("years[0].noGoalInPolicyPercent")).isEqualTo(50);
+    }
+
+    @Test
+    void extra_questions_grades_and_correlation() {
+        JsonPath report = analyst("/api/reports/extras?year=2031");
+        String y = "years[0]";
+        // Risk-group figures, answered by 4: parents-not-reached A, C, D = 75 %; family-crises A = 25 %.
+        String risk = y + ".questions.find { it.question == 'risk-group-figures' }";
+        assertThat(report.getInt(risk + ".respondents")).isEqualTo(4);
+        assertThat(report.getInt(risk + ".options.find { it.option == 'parents-not-reached' }.percent")).isEqualTo(75);
+        assertThat(report.getInt(risk + ".options.find { it.option == 'family-crises' }.percent")).isEqualTo(25);
+        assertThat(report.getInt(risk + ".options.find { it.option == 'supervision-orders' }.n")).isZero();
+        // Target groups, answered by A, B, D: poverty 3 of 3 = 100 %; intellectual disability 1 of 3 = 33 %.
+        String target = y + ".questions.find { it.question == 'target-group-policy' }";
+        assertThat(report.getInt(target + ".respondents")).isEqualTo(3);
+        assertThat(report.getInt(target + ".options.find { it.option == 'children-in-poverty' }.percent"))
+                .isEqualTo(100);
+        assertThat(report.getInt(target + ".options.find { it.option == 'parents-intellectual-disability' }.percent"))
+                .isEqualTo(33);
+        // Youth involved, answered by A (yes), B (no), D (yes): 67 % / 33 %.
+        String youth = y + ".questions.find { it.question == 'youth-involved' }";
+        assertThat(report.getList(youth + ".options.percent", Integer.class)).containsExactly(67, 33);
+        // Grades: past 5, 4, 6 -> 5.0 (n 3); current 6, 7, 2, 8 = 23 / 4 = 5.75 -> 5.8; expected 7, 8, 6, 9 -> 7.5.
+        assertThat(report.getList(y + ".grades.n", Integer.class)).containsExactly(3, 4, 4);
+        assertThat(report.getList(y + ".grades.mean", Double.class)).containsExactly(5.0, 5.8, 7.5);
+        // Pearson r, current grade x = 6, 7, 2, 8 (mean 5.75) against total y = 36.25, 55.625, 0, 80
+        // (mean 42.96875): Sxy = 258.59375, Sxx = 20.75, Syy = 3422.94921875, r = 258.59375 / sqrt(20.75 x
+        // 3422.94921875) = 0.9703 -> 0.97, n 4.
+        assertThat(report.getInt(y + ".correlation.n")).isEqualTo(4);
+        assertThat(report.getDouble(y + ".correlation.r")).isEqualTo(0.97);
+    }
+
+    @Test
+    void municipality_card_with_means_change_components_and_advice() {
+        JsonPath card = json(TestTokens.respondent(A), "/api/municipalities/" + A + "/card?year=2031");
+        assertThat(card.getString("name")).isEqualTo("Westerwolde");
+        assertThat(card.getInt("previousYear")).isEqualTo(2030);
+        // Goal 1: 72.5 of 100 = 73 % (72.5 half up), was 25 in 2030: +47.5. Size class 2 (A, B, C) and region
+        // Groningen (the same three): 31.25 -> 31.3; country 48.4375 -> 48.4.
+        assertThat(card.getDouble("goals[0].points")).isEqualTo(72.5);
+        assertThat(card.getInt("goals[0].percent")).isEqualTo(73);
+        assertThat(card.getString("goals[0].band")).isEqualTo("ORANGE");
+        assertThat(card.getDouble("goals[0].borging")).isEqualTo(25.0);
+        assertThat(card.getDouble("goals[0].change")).isEqualTo(47.5);
+        assertThat(card.getDouble("goals[0].sizeClassMean")).isEqualTo(31.3);
+        assertThat(card.getDouble("goals[0].regionMean")).isEqualTo(31.3);
+        assertThat(card.getDouble("goals[0].countryMean")).isEqualTo(48.4);
+        // Goal 2: 0, was 5: -5. Size class and region: A 0, B 90 -> 45; country 50.
+        assertThat(card.getDouble("goals[1].change")).isEqualTo(-5.0);
+        assertThat(card.getDouble("goals[1].sizeClassMean")).isEqualTo(45.0);
+        assertThat(card.getDouble("goals[1].countryMean")).isEqualTo(50.0);
+        assertThat(card.getBoolean("goals[2].answered")).isFalse();
+        // Total 36.25 = 36 %, ORANGE, 2 goals; 2030: 15, change +21.25.
+        assertThat(card.getDouble("total.points")).isEqualTo(36.25);
+        assertThat(card.getInt("total.percent")).isEqualTo(36);
+        assertThat(card.getString("total.band")).isEqualTo("ORANGE");
+        assertThat(card.getDouble("total.change")).isEqualTo(21.25);
+        // Advice: weakest goal 2 (0), then goal 1 (72.5). Goal 2 peers of class 2 answering it: B only; B uses
+        // mother-child-course, billboards, leaflet-veilig-thuis, A none: each 1 peer = 100 %.
+        assertThat(card.getList("advice.goal", Integer.class)).containsExactly(2, 1);
+        assertThat(card.getList("advice[0].measures.option")).containsExactly("mother-child-course", "billboards",
+                "leaflet-veilig-thuis");
+        assertThat(card.getList("advice[0].measures.percent", Integer.class)).containsExactly(100, 100, 100);
+        // Goal 1 peers B and C: B's voorzorg (A lacks it) 1 of 2 = 50 %; B's "geen onderdeel van beleid" is no advice.
+        assertThat(card.getList("advice[1].measures.option")).containsExactly("voorzorg");
+        assertThat(card.getList("advice[1].measures.percent", Integer.class)).containsExactly(50);
+
+        // Components borging + inhoud (max 75): goal 1 25 + 27.5 = 52.5 = 70 %; size class A 52.5, B 5 + 16.25,
+        // C 0 -> 73.75 / 3 = 24.58 -> 24.6; total (52.5 + 0) / 2 = 26.25 = 35 %.
+        JsonPath subset = json(TestTokens.coordinator("Groningen"),
+                "/api/municipalities/" + A + "/card?year=2031&components=borging,inhoud");
+        assertThat(subset.getDouble("maximum")).isEqualTo(75.0);
+        assertThat(subset.getDouble("goals[0].points")).isEqualTo(52.5);
+        assertThat(subset.getInt("goals[0].percent")).isEqualTo(70);
+        assertThat(subset.getDouble("goals[0].sizeClassMean")).isEqualTo(24.6);
+        assertThat(subset.getDouble("total.points")).isEqualTo(26.25);
+        assertThat(subset.getInt("total.percent")).isEqualTo(35);
+    }
+
+    @Test
+    void region_view_with_trend() {
+        JsonPath view = json(TestTokens.coordinator("Groningen"), "/api/regions/Groningen/municipalities?year=2031");
+        assertThat(view.getList("municipalities")).hasSize(10);
+        String a = "municipalities.find { it.municipality == '" + A + "' }";
+        assertThat(view.getDouble(a + ".total")).isEqualTo(36.25);
+        assertThat(view.getString(a + ".band")).isEqualTo("ORANGE");
+        assertThat(view.getInt(a + ".goalsAnswered")).isEqualTo(2);
+        assertThat(view.getInt(a + ".previousYear")).isEqualTo(2030);
+        assertThat(view.getDouble(a + ".change")).isEqualTo(21.25);
+        assertThat(view.getString(a + ".trend")).isEqualTo("UP");
+        String b = "municipalities.find { it.municipality == '" + B + "' }";
+        assertThat(view.getDouble(b + ".total")).isEqualTo(55.63);
+        assertThat(view.getString(b + ".trend")).isEqualTo("NEW");
+        String c = "municipalities.find { it.municipality == '" + C + "' }";
+        assertThat(view.getString(c + ".band")).isEqualTo("RED");
+        assertThat(view.getInt(c + ".goalsAnswered")).isEqualTo(1);
+        String pekela = "municipalities.find { it.municipality == 'GM0765' }";
+        assertThat(view.getBoolean(pekela + ".participated")).isFalse();
+        assertThat(view.getString(pekela + ".trend")).isEqualTo("NONE");
+    }
+
+    @Test
+    void csv_by_format_parameter_or_accept_header() {
+        String csv = given().auth().oauth2(TestTokens.analyst()).get("/api/reports/goal-scores?format=csv&" + YEARS)
+                .then().statusCode(200).header("Content-Type", startsWith("text/csv")).extract().asString();
+        assertThat(csv.split("\r\n")[0]).isEqualTo("goal,title,year,n,mean_total,mean_borging,mean_inhoud,mean_bereik");
+        assertThat(csv).contains("\r\n1,Screening en hulp voor zwangere vrouwen in hoog-risicosituaties,2031,4,48.4,"
+                + "13.8,23.4,11.3\r\n");
+        String inclusion = given().auth().oauth2(TestTokens.analyst()).accept("text/csv")
+                .get("/api/reports/policy-inclusion?" + YEARS).then().statusCode(200).extract().asString();
+        assertThat(inclusion).contains("\r\n2,Alle jonge ouders voorlichten over geweldloos opvoeden,2031,2,3,67\r\n");
+        String measures = given().auth().oauth2(TestTokens.analyst()).get("/api/reports/measures?format=csv&year=2031")
+                .then().statusCode(200).extract().asString();
+        // A label with a comma would be quoted; the "geen onderdeel" row of goal 1, subsidy conditions: 1 of 4 = 25.
+        assertThat(measures).contains(",not-in-policy,(geen onderdeel van beleid),2031,1,4,25\r\n");
+        String region = given().auth().oauth2(TestTokens.coordinator("Groningen"))
+                .get("/api/regions/Groningen/municipalities?year=2031&format=csv").then().statusCode(200)
+                .extract().asString();
+        assertThat(region).contains("\r\nGM1950,Westerwolde,2,2031,true,36.25,ORANGE,2,2030,15.0,21.25,UP\r\n");
+    }
+
+    @Test
+    void access_follows_the_roles() {
+        // Respondents: their own card only.
+        given().auth().oauth2(TestTokens.respondent(A)).get("/api/reports/goal-scores?year=2031").then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.respondent(A)).get("/api/municipalities/" + D + "/card?year=2031").then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.respondent(A)).get("/api/regions/Groningen/municipalities?year=2031").then()
+                .statusCode(403);
+        // Coordinators: their region's reports, cards and view; not national, not another region.
+        given().auth().oauth2(TestTokens.coordinator("Groningen")).get("/api/reports/goal-scores?year=2031").then()
+                .statusCode(403);
+        given().auth().oauth2(TestTokens.coordinator("Groningen"))
+                .get("/api/reports/goal-scores?year=2031&region=IJsselland").then().statusCode(403);
+        given().auth().oauth2(TestTokens.coordinator("Groningen"))
+                .get("/api/reports/distribution?year=2031&region=Groningen").then().statusCode(200);
+        given().auth().oauth2(TestTokens.coordinator("Groningen")).get("/api/municipalities/" + D + "/card?year=2031")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.coordinator("IJsselland")).get("/api/municipalities/" + D + "/card?year=2031")
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.coordinator("IJsselland"))
+                .get("/api/regions/Groningen/municipalities?year=2031").then().statusCode(403);
+        given().get("/api/reports/goal-scores?year=2031").then().statusCode(401);
+    }
+
+    @Test
+    void bad_parameters_answer_422_naming_the_field() {
+        given().auth().oauth2(TestTokens.analyst()).get("/api/reports/goal-scores").then().statusCode(422)
+                .body("errors[0].field", equalTo("year"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/reports/measures?year=2031&compareWith=2032").then()
+                .statusCode(422).body("errors[0].field", equalTo("compareWith"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/reports/measures?year=2031&sizeClass=6").then()
+                .statusCode(422).body("errors[0].field", equalTo("sizeClass"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/" + A + "/card?year=2031&components=x")
+                .then().statusCode(422).body("errors[0].field", equalTo("components"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/" + A + "/card?year=2029").then()
+                .statusCode(404);
+    }
+
+    @Test
+    void a_rebuild_from_both_topics_gives_the_same_reports() {
+        List<String> paths = List.of("/api/reports/goal-scores?" + YEARS, "/api/reports/measures?" + YEARS,
+                "/api/reports/extras?" + YEARS, "/api/municipalities/" + A + "/card?year=2031");
+        List<String> before = paths.stream().map(p -> given().auth().oauth2(TestTokens.analyst()).get(p).then()
+                .statusCode(200).extract().asString()).toList();
+        // Damage both read models, then rebuild.
+        ScoreEvents.execute("DELETE FROM reporting.municipality_submission WHERE municipality = ?", B);
+        ScoreEvents.execute("UPDATE reporting.municipality_goal_score SET total = 0 WHERE municipality = ?", D);
+        given().auth().oauth2(TestTokens.admin()).post("/api/admin/read-model/rebuild").then().statusCode(200)
+                .body("topics.topic", org.hamcrest.Matchers.contains("score-computed", "survey-submitted"));
+        List<String> after = paths.stream().map(p -> given().auth().oauth2(TestTokens.analyst()).get(p).then()
+                .statusCode(200).extract().asString()).toList();
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void a_poison_survey_submitted_goes_to_its_dead_letter_topic_and_the_consumer_goes_on() {
+        try (TopicReader deadLetters = new TopicReader("reporting-service.survey-submitted.dlq")) {
+            EventPublisher.shared().send(EventType.SURVEY_SUBMITTED.topic(), "GM0765", "{not json");
+            publish(submission("GM0765", 2029, 1, null, goal(1, INCLUDED, false, false, null)));
+            List<String> reasons = deadLetters.await(r -> "GM0765".equals(r.key()), 1, Duration.ofSeconds(30))
+                    .stream().map(r -> new String(r.headers().lastHeader("dead-letter-reason").value(),
+                            StandardCharsets.UTF_8)).toList();
+            assertThat(reasons.get(0)).startsWith("malformed JSON");
+            await().atMost(Duration.ofSeconds(30)).until(() -> rows("SELECT 1 FROM reporting.submission_goal "
+                    + "WHERE municipality = 'GM0765' AND year = 2029 AND inclusion = 'INCLUDED'").size() == 1);
+        }
+    }
+}
