@@ -1,0 +1,141 @@
+package nl.monitor.survey.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import nl.monitor.domain.assessment.Violation;
+import nl.monitor.rest.InvalidInputException;
+import nl.monitor.rest.Problem.FieldError;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Imports a whole wave: every row is an assessment as a single submit takes it, stored as the next version of that
+ * municipality's assessment for the wave's year, with its {@code survey-submitted} event, in the row's own
+ * transaction. A row that is invalid is rejected with every problem, and the others go on.
+ */
+@ApplicationScoped
+public class WaveImport {
+
+    /** The most rows one import takes. */
+    public static final int MAX_ROWS = 1000;
+
+    private static final Logger LOG = Logger.getLogger(WaveImport.class);
+
+    private final SubmissionService submissions;
+
+    public WaveImport(SubmissionService submissions) {
+        this.submissions = submissions;
+    }
+
+    @Schema(description = "A wave of assessments for one year")
+    public record Request(@Schema(examples = "2014", required = true) Integer year,
+                          @Schema(required = true, description = "At most 1000 rows") List<SubmissionRequest> rows) {
+    }
+
+    /** What became of one row. */
+    public enum Status {
+        /** Stored as a new version, its event published. */
+        ACCEPTED,
+        /** Stored by an earlier call with the same Idempotency-Key; nothing new. */
+        ALREADY_IMPORTED,
+        /** Not stored; {@code errors} says why. */
+        REJECTED
+    }
+
+    public record RowResult(int row, String municipality, Status status, String submissionId, Integer version,
+                            List<FieldError> errors) {
+    }
+
+    public record Result(int year, int rows, int accepted, int alreadyImported, int rejected, long millis,
+                         List<RowResult> results) {
+    }
+
+    /**
+     * @param idempotencyKey makes a retried import safe: each row is remembered under {@code <key>#<row>}
+     * @throws InvalidInputException when the import itself (not a row) is unusable
+     */
+    public Result run(Request request, String caller, String idempotencyKey) {
+        if (request == null) {
+            throw InvalidInputException.of("body", "required", "an import body is required");
+        }
+        List<FieldError> problems = new ArrayList<>();
+        if (request.year() == null) {
+            problems.add(new FieldError("year", "required", "the year of the wave is required"));
+        }
+        if (request.rows() == null || request.rows().isEmpty()) {
+            problems.add(new FieldError("rows", "required", "an import needs at least one row"));
+        } else if (request.rows().size() > MAX_ROWS) {
+            problems.add(new FieldError("rows", "too-many", "an import takes at most " + MAX_ROWS + " rows, not "
+                    + request.rows().size()));
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 190)) {
+            problems.add(new FieldError("Idempotency-Key", "invalid-format",
+                    "an import's Idempotency-Key has 1 to 190 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException("The import cannot be run", problems);
+        }
+
+        long started = System.nanoTime();
+        Map<String, Integer> firstRowOf = new HashMap<>();
+        List<RowResult> results = new ArrayList<>();
+        for (int i = 0; i < request.rows().size(); i++) {
+            results.add(importRow(i, request.rows().get(i), request.year(), firstRowOf, caller, idempotencyKey));
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Result result = new Result(request.year(), results.size(), count(results, Status.ACCEPTED),
+                count(results, Status.ALREADY_IMPORTED), count(results, Status.REJECTED), millis, results);
+        LOG.infof("Import of %d by %s: %d row(s), %d accepted, %d already imported, %d rejected, in %d ms",
+                result.year(), caller, result.rows(), result.accepted(), result.alreadyImported(), result.rejected(),
+                millis);
+        return result;
+    }
+
+    private RowResult importRow(int index, SubmissionRequest row, int year, Map<String, Integer> firstRowOf,
+                                String caller, String idempotencyKey) {
+        String prefix = "rows[" + index + "].";
+        if (row == null) {
+            return rejected(index, null, List.of(new FieldError("rows[" + index + "]", "required", "an empty row")));
+        }
+        if (row.year() != null && row.year() != year) {
+            return rejected(index, row.municipality(), List.of(new FieldError(prefix + "year", "other-year",
+                    "the row is for " + row.year() + ", the wave for " + year)));
+        }
+        SubmissionRequest inWave = new SubmissionRequest(row.municipality(), year, row.questionnaireVersion(),
+                row.goals(), row.extras());
+        List<Violation> violations = submissions.validate(inWave);
+        if (!violations.isEmpty()) {
+            return rejected(index, row.municipality(), violations.stream()
+                    .map(v -> new FieldError(prefix + v.path(), v.code(), v.message())).toList());
+        }
+        Integer earlier = firstRowOf.putIfAbsent(row.municipality(), index);
+        if (earlier != null) {
+            return rejected(index, row.municipality(), List.of(new FieldError(prefix + "municipality", "duplicate",
+                    row.municipality() + " is in row " + earlier + " of this import already")));
+        }
+        try {
+            SubmissionService.Submitted submitted = submissions.submit(inWave, caller,
+                    idempotencyKey == null ? null : idempotencyKey + "#" + index);
+            return new RowResult(index, row.municipality(),
+                    submitted.created() ? Status.ACCEPTED : Status.ALREADY_IMPORTED,
+                    submitted.submission().id().toString(), submitted.submission().version(), List.of());
+        } catch (InvalidInputException e) {
+            return rejected(index, row.municipality(), e.errors().stream()
+                    .map(f -> new FieldError(f.field().startsWith("Idempotency-Key") ? f.field() : prefix + f.field(),
+                            f.code(), f.message())).toList());
+        }
+    }
+
+    private static RowResult rejected(int index, String municipality, List<FieldError> errors) {
+        return new RowResult(index, municipality, Status.REJECTED, null, null, errors);
+    }
+
+    private static int count(List<RowResult> results, Status status) {
+        return (int) results.stream().map(RowResult::status).filter(s -> Objects.equals(s, status)).count();
+    }
+}

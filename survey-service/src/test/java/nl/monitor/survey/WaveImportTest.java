@@ -1,0 +1,134 @@
+package nl.monitor.survey;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import nl.monitor.contracts.EventType;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.testsupport.TestTokens;
+import nl.monitor.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+@QuarkusTestResource(MonitorInfrastructure.class)
+class WaveImportTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private TopicReader events;
+
+    @BeforeEach
+    void readEvents() {
+        events = new TopicReader(EventType.SURVEY_SUBMITTED.topic());
+    }
+
+    @AfterEach
+    void closeReader() {
+        events.close();
+    }
+
+    /** A row without a year: the wave's year applies. */
+    private static String row(String municipality) {
+        return SubmissionResourceTest.assessment(municipality, 0).replace("\"year\": 0, ", "");
+    }
+
+    private static Response importWave(String token, String idempotencyKey, String body) {
+        var request = given().auth().oauth2(token).contentType(ContentType.JSON).body(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/api/imports");
+    }
+
+    @Test
+    void valid_rows_are_stored_and_published_and_invalid_ones_rejected_with_their_reasons() {
+        String body = """
+                {"year": 2014, "rows": [%s, %s, %s, %s, %s]}""".formatted(
+                row("GM0088"),
+                row("GM9999"),
+                row("GM0090").replace("\"attention-officer\"", "\"skywriting\""),
+                row("GM0088"),
+                SubmissionResourceTest.assessment("GM0093", 2017));
+
+        importWave(TestTokens.admin(), null, body).then().statusCode(200)
+                .body("year", equalTo(2014)).body("rows", equalTo(5))
+                .body("accepted", equalTo(1)).body("rejected", equalTo(4))
+                .body("results.status", contains("ACCEPTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED"))
+                .body("results[0].version", equalTo(1))
+                .body("results[1].errors.field", hasItem("rows[1].municipality"))
+                .body("results[1].errors.code", hasItem("unknown-municipality"))
+                .body("results[2].errors.field", hasItem("rows[2].goals[0].inhoud.categories[0].options[0].option"))
+                .body("results[3].errors.code", contains("duplicate"))
+                .body("results[4].errors.field", contains("rows[4].year"));
+
+        List<ConsumerRecord<String, String>> published = events.await(r -> r.key().equals("GM0088"), 1, DEADLINE);
+        assertThat(published.get(0).value()).contains("\"year\":2014");
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0088/submissions").then()
+                .statusCode(200).body("year", contains(2014));
+        // Nothing of the rejected rows was stored.
+        for (String rejected : List.of("GM0090", "GM0093")) {
+            given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/" + rejected + "/submissions")
+                    .then().statusCode(200).body("size()", equalTo(0));
+        }
+    }
+
+    @Test
+    void a_retried_import_with_the_same_idempotency_key_stores_nothing_twice() {
+        String body = """
+                {"year": 2017, "rows": [%s, %s]}""".formatted(row("GM0096"), row("GM0098"));
+
+        importWave(TestTokens.admin(), "wave-2017-retry", body).then().statusCode(200)
+                .body("accepted", equalTo(2)).body("results.version", contains(1, 1));
+        importWave(TestTokens.admin(), "wave-2017-retry", body).then().statusCode(200)
+                .body("accepted", equalTo(0)).body("alreadyImported", equalTo(2))
+                .body("results.status", contains("ALREADY_IMPORTED", "ALREADY_IMPORTED"))
+                .body("results.version", contains(1, 1));
+
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0096/submissions").then()
+                .statusCode(200).body("version", contains(1));
+    }
+
+    @Test
+    void a_wave_of_a_hundred_rows_is_imported_in_one_call() {
+        List<Municipality> all = MunicipalityDivision.shipped().all();
+        List<String> codes = all.subList(all.size() - 100, all.size()).stream().map(Municipality::code).toList();
+        String body = """
+                {"year": 2016, "rows": [%s]}""".formatted(codes.stream().map(WaveImportTest::row)
+                .collect(Collectors.joining(",")));
+
+        importWave(TestTokens.admin(), null, body).then().statusCode(200)
+                .body("rows", equalTo(100)).body("accepted", equalTo(100));
+        events.await(r -> codes.contains(r.key()) && r.value().contains("\"year\":2016"), 100, DEADLINE);
+    }
+
+    @Test
+    void only_admins_import_and_an_unusable_import_is_refused_naming_the_field() {
+        String body = """
+                {"year": 2014, "rows": [%s]}""".formatted(row("GM0106"));
+        importWave(TestTokens.respondent("GM0106"), null, body).then().statusCode(403);
+        importWave(TestTokens.coordinator("Drenthe"), null, body).then().statusCode(403);
+        importWave(TestTokens.analyst(), null, body).then().statusCode(403);
+        given().contentType(ContentType.JSON).body(body).post("/api/imports").then().statusCode(401);
+
+        importWave(TestTokens.admin(), null, "{\"rows\": []}").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("year", "rows"));
+        importWave(TestTokens.admin(), null, "{\"year\": 2014, \"rows\": [").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+}
