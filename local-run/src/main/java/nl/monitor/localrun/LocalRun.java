@@ -2,6 +2,7 @@ package nl.monitor.localrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.monitor.demo.DemoCohorts;
 import nl.monitor.testsupport.KafkaBroker;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.PostgresServer;
@@ -65,6 +66,13 @@ public final class LocalRun {
             stopped.countDown();
         }, "local-run-stop"));
 
+        say("Loading the demo waves " + DemoCohorts.YEARS + " through the bulk import ...");
+        long loading = System.nanoTime();
+        DemoLoad demo = new DemoLoad(json, http, kafka.bootstrapServers());
+        Map<Integer, Integer> imported = demo.importWaves(platform.url("survey-service"));
+        demo.awaitDigested(platform.url("reporting-service"), imported);
+        say(String.format("Imported, scored and reported %s municipalities per wave in %.0f s.", imported,
+                (System.nanoTime() - loading) / 1_000_000_000.0));
         subscribeEveryRegion(platform.url("notification-service"), receiver.url());
         printBanner(platform, (System.nanoTime() - start) / 1_000_000_000.0);
         stopped.await();
