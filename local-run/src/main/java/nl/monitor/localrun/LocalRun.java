@@ -105,7 +105,8 @@ public final class LocalRun {
                     ? "goal " + threshold.path("goal").asInt() : "total";
             String from = alert.path("previousScore").isNull() ? "first score"
                     : alert.path("previousScore").asText() + " " + alert.path("previousBand").asText();
-            System.out.printf("%n*** ALERT %s %s (region %s), %d: %s %s %s: %s -> %s %s   [delivery %s, signature %s]%n%n",
+            System.out.printf("%n*** %s %s %s (region %s), %d: %s %s %s: %s -> %s %s   [delivery %s, signature %s]%n%n",
+                    alert.path("type").asText().equals("resolved") ? "RESOLVED" : "ALERT",
                     alert.path("municipality").asText(), alert.path("municipalityName").asText(),
                     alert.path("region").asText(), alert.path("year").asInt(), what,
                     alert.path("direction").asText().equals("DOWN") ? "fell below" : "rose above",

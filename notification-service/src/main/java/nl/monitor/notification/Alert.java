@@ -19,6 +19,8 @@ public class Alert {
 
     /** The only alert type so far; a recovery reported as resolved will be another. */
     public static final String THRESHOLD_CROSSED = "threshold-crossed";
+    /** The type of the notice that a municipality came back up across a threshold it had an open alert for. */
+    public static final String RESOLVED = "resolved";
 
     @Id
     public UUID id;
@@ -86,6 +88,18 @@ public class Alert {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AlertState state;
+
+    /** When the crossing back up resolved this alert. */
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    /** On a resolved notice: the alert it resolves. */
+    @Column(name = "resolves_alert_id")
+    public UUID resolvesAlertId;
 
     public ThresholdCrossed.Threshold threshold() {
         return new ThresholdCrossed.Threshold(thresholdScope, thresholdGoal, thresholdValue);

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Threshold crossings produced to the real {@code threshold-crossed} topic reach the subscribed receivers as signed
@@ -192,6 +193,50 @@ class AlertDeliveryTest {
             given().auth().oauth2(TestTokens.coordinator("Flevoland")).get("/api/alerts?municipality=GM0034").then()
                     .statusCode(200).body("crossingId", contains(marker.data().crossingId().toString(),
                             event.data().crossingId().toString()));
+        }
+    }
+
+    @Test
+    void a_recovery_resolves_the_open_alert_and_notifies_only_those_who_got_it() throws Exception {
+        try (RecordingReceiver early = new RecordingReceiver(); RecordingReceiver late = new RecordingReceiver()) {
+            String earlySubscription = subscribe("IJsselland", early.url(), SECRET);
+            publish(down("GM0193", "IJsselland", 20.0));
+            String alertId = body(early.await(1, DEADLINE).get(0)).path("alertId").asText();
+            String lateSubscription = subscribe("IJsselland", late.url(), SECRET);
+
+            publish(crossing("GM0193", "IJsselland", Direction.UP, 20.0, 40.0, Band.RED, Band.ORANGE));
+
+            JsonNode notice = body(early.await(2, DEADLINE).get(1));
+            assertThat(notice.path("type").asText()).isEqualTo("resolved");
+            assertThat(notice.path("status").asText()).isEqualTo("resolved");
+            assertThat(notice.path("resolvesAlertId").asText()).isEqualTo(alertId);
+            assertThat(notice.path("direction").asText()).isEqualTo("UP");
+            assertThat(notice.path("newScore").asDouble()).isEqualTo(40.0);
+            assertThat(body(early.requests().get(0)).path("status").asText()).isEqualTo("firing");
+            // The notice and its deliveries are stored together: the one subscribed after the alert got nothing.
+            settledDeliveries("IJsselland", earlySubscription, 2);
+            given().auth().oauth2(TestTokens.analyst()).get("/api/subscriptions/" + lateSubscription + "/deliveries")
+                    .then().statusCode(200).body("$", hasSize(0));
+
+            given().auth().oauth2(TestTokens.coordinator("IJsselland")).get("/api/alerts/" + alertId).then()
+                    .statusCode(200).body("state", equalTo("RESOLVED")).body("resolvedAt", notNullValue());
+            given().auth().oauth2(TestTokens.coordinator("IJsselland"))
+                    .get("/api/alerts?municipality=GM0193&state=open").then().statusCode(200).body("$", hasSize(0));
+            given().auth().oauth2(TestTokens.coordinator("IJsselland"))
+                    .get("/api/alerts?municipality=GM0193&state=RESOLVED").then().statusCode(200)
+                    .body("type", contains("resolved", "threshold-crossed"))
+                    .body("[0].resolvesAlertId", equalTo(alertId));
+
+            // Up again without an open alert: kept as resolved, sent to no one.
+            CloudEvent<ThresholdCrossed> again = crossing("GM0193", "IJsselland", Direction.UP, 20.0, 45.0, Band.RED,
+                    Band.ORANGE);
+            publish(again);
+            Awaitility.await("the third crossing in the feed").atMost(DEADLINE).until(() -> given()
+                    .auth().oauth2(TestTokens.analyst()).get("/api/alerts?municipality=GM0193").then()
+                    .extract().<List<String>>path("crossingId").contains(again.data().crossingId().toString()));
+            settledDeliveries("IJsselland", earlySubscription, 2);
+            given().auth().oauth2(TestTokens.analyst()).get("/api/alerts?municipality=GM0193&state=bogus").then()
+                    .statusCode(422).body("errors[0].field", equalTo("state"));
         }
     }
 

@@ -3,7 +3,9 @@ package nl.monitor.notification.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.notification.Alert;
+import nl.monitor.notification.AlertState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +19,23 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         return find("crossingId", crossingId).firstResultOptional();
     }
 
+    /** The municipality's open alert (a crossing down) on this threshold, the newest when there are several. */
+    public Optional<Alert> open(String municipality, ThresholdCrossed.Threshold threshold) {
+        String goal = threshold.goal() == null ? "thresholdGoal is null" : "thresholdGoal = :goal";
+        Parameters parameters = Parameters.with("municipality", municipality)
+                .and("scope", threshold.scope()).and("value", threshold.value()).and("open", AlertState.OPEN)
+                .and("down", ThresholdCrossed.Direction.DOWN);
+        if (threshold.goal() != null) {
+            parameters.and("goal", threshold.goal());
+        }
+        return find("municipality = :municipality and thresholdScope = :scope and " + goal
+                + " and thresholdValue = :value and direction = :down and state = :open order by occurredAt desc",
+                parameters)
+                .firstResultOptional();
+    }
+
     /** The newest alerts matching every filter given (a null filter matches all). */
-    public List<Alert> search(String region, String municipality, Integer year, int limit) {
+    public List<Alert> search(String region, String municipality, Integer year, AlertState state, int limit) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (region != null) {
@@ -32,6 +49,10 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
         if (year != null) {
             conditions.add("year = :year");
             parameters.and("year", year);
+        }
+        if (state != null) {
+            conditions.add("state = :state");
+            parameters.and("state", state);
         }
         String where = conditions.isEmpty() ? "" : String.join(" and ", conditions) + " ";
         return find(where + "order by occurredAt desc, id", parameters).page(0, limit).list();

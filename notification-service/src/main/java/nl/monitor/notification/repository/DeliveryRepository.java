@@ -28,6 +28,13 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The subscriptions an alert was delivered (or is being delivered) to. */
+    public List<UUID> subscriptionsOf(UUID alertId) {
+        return getEntityManager().createQuery(
+                        "select distinct d.subscriptionId from Delivery d where d.alertId = :alert", UUID.class)
+                .setParameter("alert", alertId).getResultList();
+    }
+
     public List<Delivery> ofSubscription(UUID subscriptionId, int limit) {
         return find("subscriptionId = ?1 order by createdAt desc, id", subscriptionId).page(0, limit).list();
     }

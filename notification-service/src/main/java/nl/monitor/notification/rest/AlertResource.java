@@ -9,6 +9,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import nl.monitor.notification.AlertState;
 import nl.monitor.notification.service.AlertService;
 import nl.monitor.notification.service.AlertView;
 import nl.monitor.reference.Municipality;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,7 +48,9 @@ public class AlertResource {
     @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
     @Operation(summary = "The alerts, newest first",
             description = "Each with the threshold, the direction, the previous and new score and band, and the "
-                    + "submission and score-computed event it came from. A coordinator sees its own region only "
+                    + "submission and score-computed event it came from, and its state: a crossing down opens an "
+                    + "alert (OPEN); the matching crossing back up resolves it (RESOLVED) and is itself kept as a "
+                    + "notice of type resolved. A coordinator sees its own region only "
                     + "(the default when no region is given); an analyst or admin every region.")
     @APIResponse(responseCode = "403", description = "A coordinator asking for another region or its municipalities",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -56,6 +60,8 @@ public class AlertResource {
                                 @Parameter(description = "a CBS municipality code, e.g. GM0014")
                                 @QueryParam("municipality") String municipality,
                                 @Parameter(description = "only this year") @QueryParam("year") Integer year,
+                                @Parameter(description = "OPEN (still below) or RESOLVED")
+                                @QueryParam("state") String stateName,
                                 @Parameter(description = "at most this many, 1 to 1000")
                                 @QueryParam("limit") @DefaultValue("100") int limit) {
         if (region != null && !municipalities.regions().contains(region)) {
@@ -65,16 +71,20 @@ public class AlertResource {
             throw InvalidInputException.of("municipality", "unknown-municipality",
                     "no municipality " + municipality + " in the " + municipalities.year() + " division");
         }
+        AlertState state = stateName == null ? null : Arrays.stream(AlertState.values())
+                .filter(s -> s.name().equalsIgnoreCase(stateName)).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("state", "unknown-state",
+                        "state is OPEN or RESOLVED, not '" + stateName + "'"));
         int checkedLimit = SubscriptionResource.checkedLimit(limit);
         if (caller.readsEverything()) {
-            return alerts.search(region, municipality, year, checkedLimit);
+            return alerts.search(region, municipality, year, state, checkedLimit);
         }
         String own = caller.region().orElseThrow(() -> new ForbiddenException("The token carries no region"));
         caller.requireRegion(region == null ? own : region);
         if (municipality != null) {
             caller.requireRegion(municipalities.municipality(municipality).map(Municipality::region).orElse(""));
         }
-        return alerts.search(own, municipality, year, checkedLimit);
+        return alerts.search(own, municipality, year, state, checkedLimit);
     }
 
     @GET

@@ -11,6 +11,7 @@ import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.messaging.IncomingEvents;
 import nl.monitor.notification.Alert;
+import nl.monitor.notification.AlertState;
 import nl.monitor.notification.Delivery;
 import nl.monitor.notification.DeliveryStatus;
 import nl.monitor.notification.Subscription;
@@ -69,14 +70,36 @@ public class AlertService {
             return;
         }
         Alert alert = store(event.id(), crossing);
-        List<Subscription> subscribers = subscriptions.activeInRegion(alert.region);
+        List<Subscription> subscribers = crossing.direction() == ThresholdCrossed.Direction.DOWN
+                ? subscriptions.activeInRegion(alert.region) : resolve(alert, crossing);
         for (Subscription subscription : subscribers) {
             deliveries.persist(delivery(alert, subscription));
         }
         raised.fire(new AlertRaised(alert.id, alert.region, subscribers.size()));
-        LOG.infof("Alert %s: %s %d crossed %s %s %.0f (%s -> %.2f); %d subscription(s) of region %s to notify",
-                alert.id, alert.municipality, alert.year, alert.thresholdScope, alert.direction, alert.thresholdValue,
-                alert.previousScore, alert.newScore, subscribers.size(), alert.region);
+        LOG.infof("Alert %s (%s): %s %d crossed %s %s %.0f (%s -> %.2f); %d subscription(s) of region %s to notify",
+                alert.id, alert.type, alert.municipality, alert.year, alert.thresholdScope, alert.direction,
+                alert.thresholdValue, alert.previousScore, alert.newScore, subscribers.size(), alert.region);
+    }
+
+    /**
+     * A crossing back up resolves the municipality's open alert on that threshold and becomes a resolved notice to
+     * every subscription that got the alert and is still active. Without an open alert (nobody was told it fired)
+     * it is kept, resolved, and sent to no one.
+     */
+    private List<Subscription> resolve(Alert notice, ThresholdCrossed crossing) {
+        notice.state = AlertState.RESOLVED;
+        notice.resolvedAt = notice.receivedAt;
+        Optional<Alert> open = alerts.open(crossing.municipality(), crossing.threshold());
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Alert resolved = open.get();
+        resolved.state = AlertState.RESOLVED;
+        resolved.resolvedAt = notice.receivedAt;
+        notice.type = Alert.RESOLVED;
+        notice.resolvesAlertId = resolved.id;
+        return deliveries.subscriptionsOf(resolved.id).stream().map(subscriptions::active).flatMap(Optional::stream)
+                .toList();
     }
 
     private Alert store(String eventId, ThresholdCrossed crossing) {
@@ -102,6 +125,7 @@ public class AlertService {
         alert.submissionId = crossing.submissionId();
         alert.occurredAt = crossing.occurredAt().truncatedTo(ChronoUnit.MICROS);
         alert.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        alert.state = AlertState.OPEN;
         alerts.persist(alert);
         return alert;
     }
@@ -124,8 +148,8 @@ public class AlertService {
     }
 
     /** The newest alerts matching every filter given (null matches all). */
-    public List<AlertView> search(String region, String municipality, Integer year, int limit) {
-        return alerts.search(region, municipality, year, limit).stream().map(AlertView::of).toList();
+    public List<AlertView> search(String region, String municipality, Integer year, AlertState state, int limit) {
+        return alerts.search(region, municipality, year, state, limit).stream().map(AlertView::of).toList();
     }
 
     private String write(Object value) {
