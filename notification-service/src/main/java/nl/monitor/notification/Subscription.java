@@ -44,6 +44,9 @@ public class Subscription {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** What it wants to hear about within its region, as JSON of a SubscriptionFilter; null: everything. */
+    public String filter;
+
     @Column(name = "deleted_at")
     public Instant deletedAt;
 

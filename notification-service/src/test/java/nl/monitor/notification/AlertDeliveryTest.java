@@ -54,8 +54,15 @@ class AlertDeliveryTest {
     private static CloudEvent<ThresholdCrossed> crossing(String municipality, String region, Direction direction,
                                                           Double previous, double next, Band previousBand,
                                                           Band newBand) {
+        return crossing(municipality, region, direction, previous, next, previousBand, newBand,
+                ThresholdCrossed.Threshold.total(25));
+    }
+
+    private static CloudEvent<ThresholdCrossed> crossing(String municipality, String region, Direction direction,
+                                                          Double previous, double next, Band previousBand,
+                                                          Band newBand, ThresholdCrossed.Threshold threshold) {
         return CloudEvent.of(EventType.THRESHOLD_CROSSED, "/scoring-service", municipality,
-                new ThresholdCrossed(UUID.randomUUID(), municipality, region, 2017, ThresholdCrossed.Threshold.total(25),
+                new ThresholdCrossed(UUID.randomUUID(), municipality, region, 2017, threshold,
                         direction, previous, next, previousBand, newBand, UUID.randomUUID().toString(),
                         UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
     }
@@ -76,6 +83,12 @@ class AlertDeliveryTest {
         return given().auth().oauth2(TestTokens.coordinator(region)).contentType(ContentType.JSON)
                 .body(Map.of("region", region, "url", url, "secret", secret)).post("/api/subscriptions")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    private static String subscribe(String region, String url, Map<String, Object> filter) {
+        return given().auth().oauth2(TestTokens.coordinator(region)).contentType(ContentType.JSON)
+                .body(Map.of("region", region, "url", url, "secret", SECRET, "filter", filter))
+                .post("/api/subscriptions").then().statusCode(201).extract().path("id");
     }
 
     /** The subscription's deliveries once none is PENDING any more. */
@@ -238,6 +251,53 @@ class AlertDeliveryTest {
             given().auth().oauth2(TestTokens.analyst()).get("/api/alerts?municipality=GM0193&state=bogus").then()
                     .statusCode(422).body("errors[0].field", equalTo("state"));
         }
+    }
+
+    @Test
+    void a_filter_limits_a_subscription_to_its_municipalities_thresholds_and_direction() throws Exception {
+        try (RecordingReceiver arnhem = new RecordingReceiver(); RecordingReceiver recoveries = new RecordingReceiver();
+             RecordingReceiver all = new RecordingReceiver()) {
+            String arnhemOnly = subscribe("Gelderland-Midden", arnhem.url(), Map.of("municipalities", List.of("GM0202"),
+                    "thresholds", List.of(Map.of("scope", "TOTAL", "value", 25)), "direction", "DOWN"));
+            String upOnly = subscribe("Gelderland-Midden", recoveries.url(), Map.of("direction", "UP"));
+            String everything = subscribe("Gelderland-Midden", all.url(), Map.of());
+
+            publish(down("GM0203", "Gelderland-Midden", 10.0));                      // Barneveld: not Arnhem
+            publish(crossing("GM0202", "Gelderland-Midden", Direction.DOWN, 80.0, 70.0, Band.GREEN, Band.ORANGE,
+                    ThresholdCrossed.Threshold.total(75)));                           // Arnhem, but threshold 75
+            publish(down("GM0202", "Gelderland-Midden", 20.0));                      // Arnhem, 25, down: matches
+            publish(crossing("GM0202", "Gelderland-Midden", Direction.UP, 20.0, 30.0, Band.RED, Band.ORANGE));
+
+            // The unfiltered one gets all four (the resolved notice because it got the alert it resolves).
+            List<String> types = new java.util.ArrayList<>();
+            for (RecordingReceiver.Request request : all.await(4, DEADLINE)) {
+                types.add(body(request).path("type").asText());
+            }
+            assertThat(types).containsExactlyInAnyOrder("threshold-crossed", "threshold-crossed", "threshold-crossed", "resolved");
+            settledDeliveries("Gelderland-Midden", everything, 4);
+            List<Map<String, Object>> toArnhem = settledDeliveries("Gelderland-Midden", arnhemOnly, 2);
+            assertThat(toArnhem).hasSize(2);   // its alert, and the resolved notice of that alert
+            assertThat(body(arnhem.await(2, DEADLINE).get(0)).path("newScore").asDouble()).isEqualTo(20.0);
+            assertThat(body(arnhem.requests().get(1)).path("type").asText()).isEqualTo("resolved");
+            settledDeliveries("Gelderland-Midden", upOnly, 1);
+            assertThat(body(recoveries.await(1, DEADLINE).get(0)).path("direction").asText()).isEqualTo("UP");
+
+            given().auth().oauth2(TestTokens.coordinator("Gelderland-Midden")).get("/api/subscriptions/" + arnhemOnly)
+                    .then().statusCode(200).body("filter.municipalities", contains("GM0202"))
+                    .body("filter.thresholds[0].value", equalTo(25.0f)).body("filter.direction", equalTo("DOWN"));
+        }
+    }
+
+    @Test
+    void a_filter_naming_another_regions_municipality_or_a_bad_threshold_is_refused() {
+        given().auth().oauth2(TestTokens.coordinator("Gelderland-Midden")).contentType(ContentType.JSON)
+                .body(Map.of("region", "Gelderland-Midden", "url", "https://example.org/hook", "secret", SECRET,
+                        "filter", Map.of("municipalities", List.of("GM0014", "GM9999"),
+                                "thresholds", List.of(Map.of("scope", "GOAL", "value", 140)))))
+                .post("/api/subscriptions").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("filter.municipalities[0]", "filter.municipalities[1]",
+                        "filter.thresholds[0].goal", "filter.thresholds[0].value"))
+                .body("errors.code", contains("other-region", "unknown-municipality", "invalid-goal", "out-of-range"));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,13 +41,16 @@ public class AlertService {
     private final IncomingEvents incoming;
     private final AlertRepository alerts;
     private final SubscriptionRepository subscriptions;
+    private final SubscriptionService subscriptionService;
     private final DeliveryRepository deliveries;
     private final Event<AlertRaised> raised;
     private final ObjectMapper json;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public AlertService(IncomingEvents incoming, AlertRepository alerts, SubscriptionRepository subscriptions,
-                        DeliveryRepository deliveries, Event<AlertRaised> raised, EventCodec codec) {
+                        SubscriptionService subscriptionService, DeliveryRepository deliveries,
+                        Event<AlertRaised> raised, EventCodec codec) {
+        this.subscriptionService = subscriptionService;
         this.incoming = incoming;
         this.alerts = alerts;
         this.subscriptions = subscriptions;
@@ -70,8 +74,16 @@ public class AlertService {
             return;
         }
         Alert alert = store(event.id(), crossing);
-        List<Subscription> subscribers = crossing.direction() == ThresholdCrossed.Direction.DOWN
-                ? subscriptions.activeInRegion(alert.region) : resolve(alert, crossing);
+        boolean down = crossing.direction() == ThresholdCrossed.Direction.DOWN;
+        List<Subscription> subscribers = new ArrayList<>(down ? List.of() : resolve(alert, crossing));
+        for (Subscription subscription : subscriptions.activeInRegion(alert.region)) {
+            SubscriptionFilter filter = subscriptionService.filterOf(subscription);
+            // an alert goes to every matching filter; a recovery only to those who asked for recoveries explicitly
+            boolean wants = filter.matches(crossing) && (down || filter.direction() == ThresholdCrossed.Direction.UP);
+            if (wants && subscribers.stream().noneMatch(s -> s.id.equals(subscription.id))) {
+                subscribers.add(subscription);
+            }
+        }
         for (Subscription subscription : subscribers) {
             deliveries.persist(delivery(alert, subscription));
         }
@@ -83,8 +95,8 @@ public class AlertService {
 
     /**
      * A crossing back up resolves the municipality's open alert on that threshold and becomes a resolved notice to
-     * every subscription that got the alert and is still active. Without an open alert (nobody was told it fired)
-     * it is kept, resolved, and sent to no one.
+     * every subscription that got the alert and is still active (besides those whose filter asks for recoveries).
+     * Without an open alert (nobody was told it fired) it is kept, resolved, and sent only to those filters.
      */
     private List<Subscription> resolve(Alert notice, ThresholdCrossed crossing) {
         notice.state = AlertState.RESOLVED;

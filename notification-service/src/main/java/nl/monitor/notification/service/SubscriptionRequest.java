@@ -10,5 +10,6 @@ public record SubscriptionRequest(
                 description = "an absolute http(s) URL the alerts are POSTed to") String url,
         @Schema(description = "the HMAC-SHA256 key of the signature, at least 16 characters; generated (and returned "
                 + "once) when left out") String secret,
-        @Schema(examples = "Regional team inbox") String description) {
+        @Schema(examples = "Regional team inbox") String description,
+        @Schema(description = "which crossings of the region; left out: all of them") SubscriptionFilter filter) {
 }

@@ -1,7 +1,11 @@
 package nl.monitor.notification.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import nl.monitor.contracts.EventCodec;
+import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.notification.Channel;
 import nl.monitor.notification.Delivery;
 import nl.monitor.notification.DeliveryAttempt;
@@ -9,6 +13,7 @@ import nl.monitor.notification.Subscription;
 import nl.monitor.notification.repository.DeliveryAttemptRepository;
 import nl.monitor.notification.repository.DeliveryRepository;
 import nl.monitor.notification.repository.SubscriptionRepository;
+import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
@@ -45,11 +50,61 @@ public class SubscriptionService {
     private final SecureRandom random = new SecureRandom();
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
+    private final ObjectMapper json;
+
     public SubscriptionService(SubscriptionRepository subscriptions, DeliveryRepository deliveries,
-                               DeliveryAttemptRepository attempts) {
+                               DeliveryAttemptRepository attempts, EventCodec codec) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.attempts = attempts;
+        this.json = codec.mapper();
+    }
+
+    /** What the subscription wants to hear about; everything when it set no filter. */
+    public SubscriptionFilter filterOf(Subscription subscription) {
+        if (subscription.filter == null) {
+            return SubscriptionFilter.EVERYTHING;
+        }
+        try {
+            return json.readValue(subscription.filter, SubscriptionFilter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored filter of subscription " + subscription.id + " cannot be read", e);
+        }
+    }
+
+    private SubscriptionView view(Subscription subscription) {
+        return SubscriptionView.of(subscription, subscription.filter == null ? null : filterOf(subscription));
+    }
+
+    private void validate(SubscriptionFilter filter, String subscriptionRegion, List<Problem.FieldError> errors) {
+        for (int i = 0; i < filter.municipalities().size(); i++) {
+            String code = filter.municipalities().get(i);
+            String region = municipalities.municipality(code).map(Municipality::region).orElse(null);
+            if (region == null) {
+                errors.add(new Problem.FieldError("filter.municipalities[" + i + "]", "unknown-municipality",
+                        "no municipality '" + code + "' in the " + municipalities.year() + " division"));
+            } else if (!region.equals(subscriptionRegion)) {
+                errors.add(new Problem.FieldError("filter.municipalities[" + i + "]", "other-region",
+                        code + " lies in region " + region + ", not in " + subscriptionRegion));
+            }
+        }
+        for (int i = 0; i < filter.thresholds().size(); i++) {
+            ThresholdCrossed.Threshold threshold = filter.thresholds().get(i);
+            String at = "filter.thresholds[" + i + "]";
+            if (threshold == null || threshold.scope() == null) {
+                errors.add(new Problem.FieldError(at + ".scope", "required", "a threshold is on TOTAL or a GOAL"));
+                continue;
+            }
+            boolean goalFits = threshold.scope() == ThresholdCrossed.Threshold.Scope.TOTAL ? threshold.goal() == null
+                    : threshold.goal() != null && threshold.goal() >= 1 && threshold.goal() <= 10;
+            if (!goalFits) {
+                errors.add(new Problem.FieldError(at + ".goal", "invalid-goal",
+                        "a GOAL threshold names a goal 1-10; a TOTAL threshold none"));
+            }
+            if (threshold.value() < 0 || threshold.value() > 100) {
+                errors.add(new Problem.FieldError(at + ".value", "out-of-range", "a threshold lies in 0-100"));
+            }
+        }
     }
 
     /**
@@ -77,6 +132,9 @@ public class SubscriptionService {
         if (request.description() != null && request.description().length() > MAX_DESCRIPTION_LENGTH) {
             errors.add(new Problem.FieldError("description", "too-long",
                     "a description has at most " + MAX_DESCRIPTION_LENGTH + " characters"));
+        }
+        if (request.filter() != null && request.region() != null) {
+            validate(request.filter(), request.region(), errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The subscription has " + errors.size() + " problem(s)", errors);
@@ -119,21 +177,22 @@ public class SubscriptionService {
         subscription.description = request.description() == null || request.description().isBlank() ? null
                 : request.description().strip();
         subscription.owner = owner;
+        subscription.filter = request.filter() == null ? null : write(request.filter());
         subscription.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         subscriptions.persist(subscription);
         LOG.infof("Subscription %s for region %s created by %s: %s", subscription.id, subscription.region, owner,
                 subscription.url);
-        return SubscriptionView.of(subscription).withSecret(generated);
+        return view(subscription).withSecret(generated);
     }
 
     public Optional<SubscriptionView> find(UUID id) {
-        return subscriptions.active(id).map(SubscriptionView::of);
+        return subscriptions.active(id).map(this::view);
     }
 
     /** The active subscriptions, of one region or (null) of all. */
     public List<SubscriptionView> list(String region) {
         List<Subscription> found = region == null ? subscriptions.allActive() : subscriptions.activeInRegion(region);
-        return found.stream().map(SubscriptionView::of).toList();
+        return found.stream().map(this::view).toList();
     }
 
     /** Deletes a subscription: nothing more is sent to it, and what was still waiting is cancelled. */
@@ -163,5 +222,13 @@ public class SubscriptionService {
         byte[] bytes = new byte[GENERATED_SECRET_BYTES];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -14,16 +14,17 @@ import java.util.UUID;
  */
 @Schema(description = "A webhook subscription")
 public record SubscriptionView(UUID id, String region, Channel channel, String url, String description, String owner,
-                               Instant createdAt,
+                               Instant createdAt, SubscriptionFilter filter,
                                @JsonInclude(JsonInclude.Include.NON_NULL)
                                @Schema(description = "only in the 201 answer, and only when the service generated it")
                                String secret) {
 
-    public static SubscriptionView of(Subscription s) {
-        return new SubscriptionView(s.id, s.region, s.channel, s.url, s.description, s.owner, s.createdAt, null);
+    public static SubscriptionView of(Subscription s, SubscriptionFilter filter) {
+        return new SubscriptionView(s.id, s.region, s.channel, s.url, s.description, s.owner, s.createdAt, filter,
+                null);
     }
 
     public SubscriptionView withSecret(String generated) {
-        return new SubscriptionView(id, region, channel, url, description, owner, createdAt, generated);
+        return new SubscriptionView(id, region, channel, url, description, owner, createdAt, filter, generated);
     }
 }
