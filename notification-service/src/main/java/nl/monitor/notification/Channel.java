@@ -1,6 +1,11 @@
 package nl.monitor.notification;
 
-/** How a subscription is reached. Only signed webhooks so far; e-mail and a live stream (SSE) are to come. */
+/** How a subscription is reached. */
 public enum Channel {
-    WEBHOOK
+    /** A signed HTTP POST to the subscription's URL. */
+    WEBHOOK,
+    /** An e-mail in Dutch to the subscription's address, over SMTP. */
+    EMAIL,
+    /** A live Server-Sent Events stream the coordinator keeps open ({@code GET /api/subscriptions/{id}/stream}). */
+    STREAM
 }

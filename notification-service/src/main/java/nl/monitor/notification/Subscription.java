@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A coordinator's wish to hear about the threshold crossings of one Veilig Thuis region. A deleted subscription keeps
+ * A coordinator's wish to hear about the threshold crossings of one Veilig Thuis region, by one channel. A deleted subscription keeps
  * its row ({@code deletedAt} set) so its delivery log survives; it receives nothing more.
  */
 @Entity
@@ -28,12 +28,14 @@ public class Subscription {
     @Column(nullable = false)
     public Channel channel;
 
-    @Column(nullable = false)
+    /** Where a WEBHOOK subscription's calls go; null for the other channels. */
     public String url;
 
     /** The HMAC-SHA256 key the webhook calls are signed with; kept in clear because signing needs it. */
-    @Column(nullable = false)
     public String secret;
+
+    /** Where an EMAIL subscription's messages go; null for the other channels. */
+    public String email;
 
     public String description;
 

@@ -11,7 +11,6 @@ import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.contracts.ThresholdCrossed.Direction;
 import nl.monitor.domain.scoring.Band;
-import nl.monitor.testsupport.EventPublisher;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
@@ -24,13 +23,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static nl.monitor.notification.Crossings.crossing;
+import static nl.monitor.notification.Crossings.down;
+import static nl.monitor.notification.Crossings.publish;
+import static nl.monitor.notification.Crossings.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -50,34 +52,6 @@ class AlertDeliveryTest {
     private static final String SECRET = "a-receiver-secret-of-some-length";
     private final EventCodec codec = new EventCodec();
     private final ObjectMapper json = EventCodec.newMapper();
-
-    private static CloudEvent<ThresholdCrossed> crossing(String municipality, String region, Direction direction,
-                                                          Double previous, double next, Band previousBand,
-                                                          Band newBand) {
-        return crossing(municipality, region, direction, previous, next, previousBand, newBand,
-                ThresholdCrossed.Threshold.total(25));
-    }
-
-    private static CloudEvent<ThresholdCrossed> crossing(String municipality, String region, Direction direction,
-                                                          Double previous, double next, Band previousBand,
-                                                          Band newBand, ThresholdCrossed.Threshold threshold) {
-        return CloudEvent.of(EventType.THRESHOLD_CROSSED, "/scoring-service", municipality,
-                new ThresholdCrossed(UUID.randomUUID(), municipality, region, 2017, threshold,
-                        direction, previous, next, previousBand, newBand, UUID.randomUUID().toString(),
-                        UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-    }
-
-    private static CloudEvent<ThresholdCrossed> down(String municipality, String region, double next) {
-        return crossing(municipality, region, Direction.DOWN, null, next, null, Band.RED);
-    }
-
-    private void publish(CloudEvent<ThresholdCrossed> event) {
-        send(event.subject(), codec.encode(event));
-    }
-
-    private static void send(String key, String value) {
-        EventPublisher.shared().send(EventType.THRESHOLD_CROSSED.topic(), key, value);
-    }
 
     private static String subscribe(String region, String url, String secret) {
         return given().auth().oauth2(TestTokens.coordinator(region)).contentType(ContentType.JSON)

@@ -50,4 +50,11 @@ public interface DeliveryConfig {
     /** Deliveries claimed and sent at once. */
     @WithDefault("50")
     int batchSize();
+
+    /**
+     * How long a delivery to a live stream with no client connected to this instance waits before it is looked at
+     * again; such a delivery spends no attempt: it waits, PENDING, until a client connects.
+     */
+    @WithDefault("5s")
+    Duration streamRecheck();
 }

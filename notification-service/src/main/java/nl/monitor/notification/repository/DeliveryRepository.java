@@ -44,4 +44,10 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return update("status = ?1, nextAttemptAt = null, completedAt = ?2 where subscriptionId = ?3 and status = ?4",
                 DeliveryStatus.CANCELLED, now, subscriptionId, DeliveryStatus.PENDING);
     }
+
+    /** Makes the subscription's waiting deliveries due now (a client of its stream just connected); returns how many. */
+    public int dueNow(UUID subscriptionId, Instant now) {
+        return update("nextAttemptAt = ?1 where subscriptionId = ?2 and status = ?3 and nextAttemptAt > ?1", now,
+                subscriptionId, DeliveryStatus.PENDING);
+    }
 }

@@ -8,10 +8,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import nl.monitor.notification.AlertState;
 import nl.monitor.notification.service.AlertService;
 import nl.monitor.notification.service.AlertView;
+import nl.monitor.notification.service.StreamHub;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.rest.Caller;
@@ -36,11 +42,13 @@ import java.util.UUID;
 public class AlertResource {
 
     private final AlertService alerts;
+    private final StreamHub streams;
     private final Caller caller;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public AlertResource(AlertService alerts, Caller caller) {
+    public AlertResource(AlertService alerts, StreamHub streams, Caller caller) {
         this.alerts = alerts;
+        this.streams = streams;
         this.caller = caller;
     }
 
@@ -85,6 +93,35 @@ public class AlertResource {
             caller.requireRegion(municipalities.municipality(municipality).map(Municipality::region).orElse(""));
         }
         return alerts.search(own, municipality, year, state, checkedLimit);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
+    @Operation(summary = "New alerts as they are raised (Server-Sent Events)",
+            description = "Each new alert (and resolved notice) as one event: id the alert id, event its type "
+                    + "(threshold-crossed or resolved), data the alert as GET /api/alerts/{id} shows it. A coordinator "
+                    + "gets its own region (the default); an analyst or admin one region or, without region, all. "
+                    + "Alerts raised while disconnected are in GET /api/alerts. Comments (keep-alive) every 20 s.")
+    @APIResponse(responseCode = "200", description = "The stream, open until the client closes it",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "403", description = "A coordinator asking for another region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An unknown region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void stream(@Parameter(description = "a Veilig Thuis region") @QueryParam("region") String region,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        if (region != null && !municipalities.regions().contains(region)) {
+            throw InvalidInputException.of("region", "unknown-region", "no Veilig Thuis region '" + region + "'");
+        }
+        if (caller.readsEverything()) {
+            streams.openFeed(region, sink, sse);
+            return;
+        }
+        String own = caller.region().orElseThrow(() -> new ForbiddenException("The token carries no region"));
+        caller.requireRegion(region == null ? own : region);
+        streams.openFeed(own, sink, sse);
     }
 
     @GET

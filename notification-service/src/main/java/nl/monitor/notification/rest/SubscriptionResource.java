@@ -3,6 +3,7 @@ package nl.monitor.notification.rest;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -10,11 +11,18 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import nl.monitor.notification.Channel;
+import nl.monitor.notification.service.Deliverer;
 import nl.monitor.notification.service.DeliveryView;
+import nl.monitor.notification.service.StreamHub;
 import nl.monitor.notification.service.SubscriptionRequest;
 import nl.monitor.notification.service.SubscriptionService;
 import nl.monitor.notification.service.SubscriptionView;
@@ -29,33 +37,42 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.UUID;
 
 @Path("/api/subscriptions")
 @Authenticated
-@Tag(name = "Subscriptions", description = "Webhook subscriptions of the regional coordinators, with their delivery log")
+@Tag(name = "Subscriptions", description = "The regional coordinators' subscriptions (webhook, e-mail, live stream), "
+        + "with their delivery log")
 @SecurityRequirement(name = "bearer")
 public class SubscriptionResource {
 
     static final int MAX_LIMIT = 1000;
 
+    private static final Logger LOG = Logger.getLogger(SubscriptionResource.class);
+
     private final SubscriptionService service;
+    private final StreamHub streams;
+    private final Deliverer deliverer;
     private final Caller caller;
 
-    public SubscriptionResource(SubscriptionService service, Caller caller) {
+    public SubscriptionResource(SubscriptionService service, StreamHub streams, Deliverer deliverer, Caller caller) {
         this.service = service;
+        this.streams = streams;
+        this.deliverer = deliverer;
         this.caller = caller;
     }
 
     @POST
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "Subscribe a webhook to the threshold crossings of a region",
-            description = "Every crossing of a municipality in the region is POSTed to the URL as JSON, signed "
-                    + "Standard Webhooks style (webhook-id, webhook-timestamp, webhook-signature: v1,<base64 "
-                    + "HMAC-SHA256 of \"<id>.<timestamp>.<body>\" with the secret>). Leave the secret out to have "
-                    + "one generated: it is in this answer only. A coordinator subscribes for its own region.")
+    @Operation(summary = "Subscribe to the threshold crossings of a region",
+            description = "By WEBHOOK (the default): every crossing the filter matches is POSTed to the URL as JSON, "
+                    + "signed Standard Webhooks style (webhook-id, webhook-timestamp, webhook-signature: v1,<base64 "
+                    + "HMAC-SHA256 of \"<id>.<timestamp>.<body>\" with the secret>); leave the secret out to have "
+                    + "one generated: it is in this answer only. By EMAIL: a Dutch e-mail to the address. By STREAM: "
+                    + "Server-Sent Events on streamPath. A coordinator subscribes for its own region.")
     @APIResponse(responseCode = "201", description = "Stored; Location names the new subscription")
     @APIResponse(responseCode = "422", description = "Invalid region, URL, secret or description; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -128,6 +145,34 @@ public class SubscriptionResource {
                                          @QueryParam("limit") @DefaultValue("100") int limit) {
         readable(id);
         return service.deliveries(id, checkedLimit(limit));
+    }
+
+    @GET
+    @Path("/{id}/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
+    @Operation(summary = "The live stream of a STREAM subscription (Server-Sent Events)",
+            description = "Each alert of the subscription arrives as one event: id the delivery id (the same if it "
+                    + "is ever sent again: deduplicate on it), event threshold-crossed or resolved, data the JSON "
+                    + "body a webhook would get. What came while no client was connected waits (PENDING in the "
+                    + "delivery log, no attempt spent) and is sent when one connects. Comments (keep-alive) every 20 s.")
+    @APIResponse(responseCode = "200", description = "The stream, open until the client closes it",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
+    @APIResponse(responseCode = "403", description = "A subscription of another region")
+    @APIResponse(responseCode = "409", description = "Not a STREAM subscription",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void stream(@PathParam("id") UUID id, @Context SseEventSink sink, @Context Sse sse) {
+        SubscriptionView subscription = readable(id);
+        if (subscription.channel() != Channel.STREAM) {
+            throw new ClientErrorException("Subscription " + id + " is a " + subscription.channel()
+                    + " subscription; only STREAM subscriptions have a stream", Response.Status.CONFLICT);
+        }
+        streams.openSubscriptionStream(id, sink, sse);
+        int waiting = service.streamOpened(id);
+        deliverer.requestRound();
+        LOG.infof("Stream client of subscription %s connected (%s); %d waiting deliveries due", id, caller.name(),
+                waiting);
     }
 
     private SubscriptionView readable(UUID id) {

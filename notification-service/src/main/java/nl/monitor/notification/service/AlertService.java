@@ -87,7 +87,7 @@ public class AlertService {
         for (Subscription subscription : subscribers) {
             deliveries.persist(delivery(alert, subscription));
         }
-        raised.fire(new AlertRaised(alert.id, alert.region, subscribers.size()));
+        raised.fire(new AlertRaised(AlertView.of(alert), subscribers.size()));
         LOG.infof("Alert %s (%s): %s %d crossed %s %s %.0f (%s -> %.2f); %d subscription(s) of region %s to notify",
                 alert.id, alert.type, alert.municipality, alert.year, alert.thresholdScope, alert.direction,
                 alert.thresholdValue, alert.previousScore, alert.newScore, subscribers.size(), alert.region);

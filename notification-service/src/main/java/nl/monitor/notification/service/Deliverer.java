@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
+import nl.monitor.notification.Channel;
 import nl.monitor.notification.Delivery;
 import nl.monitor.notification.DeliveryAttempt;
 import nl.monitor.notification.DeliveryStatus;
@@ -33,7 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * as a safety net after a crash). Each round claims a batch in a short transaction (rows locked with SKIP LOCKED, so
  * several instances share the work, and leased so a crashed instance's claims come back), makes the calls outside
  * any transaction, then records each attempt: 2xx is DELIVERED; otherwise the next attempt is due after an
- * exponential backoff, and after the last attempt the delivery is FAILED.
+ * exponential backoff, and after the last attempt the delivery is FAILED. A delivery to a live stream is only sent
+ * while a client of that stream is connected to this instance; until then it waits without spending attempts.
  */
 @ApplicationScoped
 public class Deliverer {
@@ -43,7 +45,11 @@ public class Deliverer {
     private final DeliveryRepository deliveries;
     private final DeliveryAttemptRepository attempts;
     private final SubscriptionRepository subscriptions;
-    private final WebhookSender sender;
+    private final WebhookSender webhooks;
+    private final MailSender mails;
+    private final StreamSender streamSender;
+    private final StreamHub streams;
+    private final Event<DeliveryRequested> requests;
     private final DeliveryConfig config;
     private final RetryPolicy retries;
     private final ReentrantLock delivering = new ReentrantLock();
@@ -53,12 +59,18 @@ public class Deliverer {
     private final Counter failed;
 
     public Deliverer(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
-                     SubscriptionRepository subscriptions, WebhookSender sender, DeliveryConfig config,
+                     SubscriptionRepository subscriptions, WebhookSender webhooks, MailSender mails,
+                     StreamSender streamSender, StreamHub streams, Event<DeliveryRequested> requests,
+                     DeliveryConfig config,
                      MeterRegistry registry) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.subscriptions = subscriptions;
-        this.sender = sender;
+        this.webhooks = webhooks;
+        this.mails = mails;
+        this.streamSender = streamSender;
+        this.streams = streams;
+        this.requests = requests;
         this.config = config;
         this.retries = RetryPolicy.of(config);
         this.delivered = outcomes(registry, "delivered");
@@ -68,14 +80,18 @@ public class Deliverer {
 
     private static Counter outcomes(MeterRegistry registry, String outcome) {
         return Counter.builder("monitor.notification.delivery.attempts").tag("outcome", outcome)
-                .description("Webhook delivery attempts by outcome").register(registry);
+                .description("Delivery attempts (webhook, e-mail, stream) by outcome").register(registry);
     }
 
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRaised alert,
-                     Event<DeliveryRequested> request) {
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertRaised alert) {
         if (alert.deliveries() > 0) {
-            request.fireAsync(new DeliveryRequested());
+            requestRound();
         }
+    }
+
+    /** Asks for a delivery round soon, off the calling thread. */
+    public void requestRound() {
+        requests.fireAsync(new DeliveryRequested());
     }
 
     void onRequest(@ObservesAsync DeliveryRequested request) {
@@ -101,7 +117,7 @@ public class Deliverer {
         int total = 0;
         try {
             while (requested.getAndSet(false)) {
-                List<WebhookSender.Call> batch;
+                List<DeliveryCall> batch;
                 do {
                     batch = QuarkusTransaction.requiringNew().call(this::claimDue);
                     sendAll(batch);
@@ -117,9 +133,9 @@ public class Deliverer {
     }
 
     /** Claims the due deliveries: leases them to this instance and returns what to send. */
-    private List<WebhookSender.Call> claimDue() {
+    private List<DeliveryCall> claimDue() {
         Instant now = Instant.now();
-        List<WebhookSender.Call> calls = new ArrayList<>();
+        List<DeliveryCall> calls = new ArrayList<>();
         for (Delivery delivery : deliveries.lockDue(now, config.batchSize())) {
             Subscription subscription = subscriptions.findById(delivery.subscriptionId);
             if (subscription == null || !subscription.active()) {
@@ -128,18 +144,31 @@ public class Deliverer {
                 delivery.completedAt = now;
                 continue;
             }
+            if (subscription.channel == Channel.STREAM && !streams.connected(subscription.id)) {
+                // nobody listens here now: the delivery waits, spending no attempt, until a client connects
+                delivery.nextAttemptAt = now.plus(config.streamRecheck());
+                continue;
+            }
             delivery.nextAttemptAt = now.plus(config.lease());
-            calls.add(new WebhookSender.Call(delivery.id, delivery.attempts + 1, subscription.url,
-                    subscription.secret, delivery.payload));
+            calls.add(DeliveryCall.of(delivery.id, delivery.attempts + 1, subscription, delivery.payload));
         }
         return calls;
     }
 
-    private void sendAll(List<WebhookSender.Call> batch) {
-        List<CompletableFuture<WebhookSender.Outcome>> outcomes = batch.stream().map(sender::send).toList();
+    private CompletableFuture<DeliveryOutcome> send(DeliveryCall call) {
+        ChannelSender sender = switch (call.channel()) {
+            case WEBHOOK -> webhooks;
+            case EMAIL -> mails;
+            case STREAM -> streamSender;
+        };
+        return sender.send(call);
+    }
+
+    private void sendAll(List<DeliveryCall> batch) {
+        List<CompletableFuture<DeliveryOutcome>> outcomes = batch.stream().map(this::send).toList();
         for (int i = 0; i < batch.size(); i++) {
-            WebhookSender.Call call = batch.get(i);
-            WebhookSender.Outcome outcome = outcomes.get(i).join();
+            DeliveryCall call = batch.get(i);
+            DeliveryOutcome outcome = outcomes.get(i).join();
             try {
                 Recorded recorded = QuarkusTransaction.requiringNew().call(() -> record(call, outcome));
                 count(recorded);
@@ -164,7 +193,7 @@ public class Deliverer {
         }
     }
 
-    private Recorded record(WebhookSender.Call call, WebhookSender.Outcome outcome) {
+    private Recorded record(DeliveryCall call, DeliveryOutcome outcome) {
         Delivery delivery = deliveries.lock(call.deliveryId());
         if (delivery == null || delivery.attempts >= call.attempt()) {
             return Recorded.NOTHING; // recorded already by an instance that took over after the lease ran out
@@ -186,8 +215,8 @@ public class Deliverer {
             delivery.status = DeliveryStatus.DELIVERED;
             delivery.nextAttemptAt = null;
             delivery.completedAt = now;
-            LOG.infof("Delivery %s (alert %s) delivered on attempt %d: HTTP %d in %d ms", delivery.id,
-                    delivery.alertId, call.attempt(), outcome.httpStatus(), outcome.latencyMs());
+            LOG.infof("Delivery %s (alert %s) delivered by %s on attempt %d in %d ms", delivery.id,
+                    delivery.alertId, call.channel(), call.attempt(), outcome.latencyMs());
             return Recorded.DELIVERED;
         } else if (retries.exhausted(call.attempt())) {
             delivery.status = DeliveryStatus.FAILED;

@@ -1,15 +1,25 @@
 package nl.monitor.notification.service;
 
+import nl.monitor.notification.Channel;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of a new subscription. */
-@Schema(description = "A webhook subscription to the threshold crossings of one Veilig Thuis region")
+@Schema(description = "A subscription to the threshold crossings of one Veilig Thuis region, by one channel")
 public record SubscriptionRequest(
         @Schema(examples = "Groningen", required = true, description = "a Veilig Thuis region") String region,
-        @Schema(examples = "https://alerts.example.org/monitor", required = true,
-                description = "an absolute http(s) URL the alerts are POSTed to") String url,
-        @Schema(description = "the HMAC-SHA256 key of the signature, at least 16 characters; generated (and returned "
-                + "once) when left out") String secret,
+        @Schema(description = "WEBHOOK (the default), EMAIL or STREAM") Channel channel,
+        @Schema(examples = "https://alerts.example.org/monitor",
+                description = "WEBHOOK only, required there: an absolute http(s) URL the alerts are POSTed to")
+        String url,
+        @Schema(description = "WEBHOOK only: the HMAC-SHA256 key of the signature, at least 16 characters; "
+                + "generated (and returned once) when left out") String secret,
+        @Schema(examples = "coordinator@veiligthuis.example.nl", description = "EMAIL only, required there: the "
+                + "address the Dutch alert e-mails go to") String email,
         @Schema(examples = "Regional team inbox") String description,
         @Schema(description = "which crossings of the region; left out: all of them") SubscriptionFilter filter) {
+
+    /** The channel asked for; a webhook when none is named. */
+    public Channel channelOrDefault() {
+        return channel == null ? Channel.WEBHOOK : channel;
+    }
 }

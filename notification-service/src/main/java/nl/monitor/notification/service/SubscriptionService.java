@@ -30,9 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Creates, lists and deletes webhook subscriptions, and shows their delivery log. */
+/** Creates, lists and deletes subscriptions (webhook, e-mail, live stream), and shows their delivery log. */
 @ApplicationScoped
 public class SubscriptionService {
 
@@ -43,6 +44,9 @@ public class SubscriptionService {
     private static final int GENERATED_SECRET_BYTES = 32;
     private static final int MAX_URL_LENGTH = 2048;
     private static final int MAX_DESCRIPTION_LENGTH = 500;
+    private static final int MAX_EMAIL_LENGTH = 254;
+    /** A plain address: no display name, no spaces, one @, a dotted domain. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;.]+");
 
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
@@ -123,11 +127,26 @@ public class SubscriptionService {
             errors.add(new Problem.FieldError("region", "unknown-region", "no Veilig Thuis region '"
                     + request.region() + "' in the " + municipalities.year() + " division"));
         }
-        urlProblem(request.url()).ifPresent(errors::add);
-        if (request.secret() != null && (request.secret().length() < MIN_SECRET_LENGTH
-                || request.secret().length() > MAX_SECRET_LENGTH)) {
-            errors.add(new Problem.FieldError("secret", "invalid-length", "a secret has " + MIN_SECRET_LENGTH
-                    + " to " + MAX_SECRET_LENGTH + " characters; leave it out to have one generated"));
+        switch (request.channelOrDefault()) {
+            case WEBHOOK -> {
+                urlProblem(request.url()).ifPresent(errors::add);
+                if (request.secret() != null && (request.secret().length() < MIN_SECRET_LENGTH
+                        || request.secret().length() > MAX_SECRET_LENGTH)) {
+                    errors.add(new Problem.FieldError("secret", "invalid-length", "a secret has " + MIN_SECRET_LENGTH
+                            + " to " + MAX_SECRET_LENGTH + " characters; leave it out to have one generated"));
+                }
+                notFor(Channel.WEBHOOK, "email", request.email(), errors);
+            }
+            case EMAIL -> {
+                emailProblem(request.email()).ifPresent(errors::add);
+                notFor(Channel.EMAIL, "url", request.url(), errors);
+                notFor(Channel.EMAIL, "secret", request.secret(), errors);
+            }
+            case STREAM -> {
+                notFor(Channel.STREAM, "url", request.url(), errors);
+                notFor(Channel.STREAM, "secret", request.secret(), errors);
+                notFor(Channel.STREAM, "email", request.email(), errors);
+            }
         }
         if (request.description() != null && request.description().length() > MAX_DESCRIPTION_LENGTH) {
             errors.add(new Problem.FieldError("description", "too-long",
@@ -139,6 +158,24 @@ public class SubscriptionService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The subscription has " + errors.size() + " problem(s)", errors);
         }
+    }
+
+    private static void notFor(Channel channel, String field, String value, List<Problem.FieldError> errors) {
+        if (value != null) {
+            errors.add(new Problem.FieldError(field, "not-for-channel", "a " + channel + " subscription has no "
+                    + field));
+        }
+    }
+
+    private static Optional<Problem.FieldError> emailProblem(String email) {
+        if (email == null || email.isBlank()) {
+            return Optional.of(new Problem.FieldError("email", "required", "the e-mail address is required"));
+        }
+        if (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches()) {
+            return Optional.of(new Problem.FieldError("email", "invalid-email",
+                    "an e-mail address is local-part@domain, at most " + MAX_EMAIL_LENGTH + " characters"));
+        }
+        return Optional.empty();
     }
 
     private static Optional<Problem.FieldError> urlProblem(String url) {
@@ -167,21 +204,24 @@ public class SubscriptionService {
     @Transactional
     public SubscriptionView create(SubscriptionRequest request, String owner) {
         validate(request);
-        String generated = request.secret() == null ? generateSecret() : null;
+        Channel channel = request.channelOrDefault();
+        String generated = channel == Channel.WEBHOOK && request.secret() == null ? generateSecret() : null;
         Subscription subscription = new Subscription();
         subscription.id = UUID.randomUUID();
         subscription.region = request.region();
-        subscription.channel = Channel.WEBHOOK;
+        subscription.channel = channel;
         subscription.url = request.url();
         subscription.secret = generated == null ? request.secret() : generated;
+        subscription.email = request.email() == null ? null : request.email().strip();
         subscription.description = request.description() == null || request.description().isBlank() ? null
                 : request.description().strip();
         subscription.owner = owner;
         subscription.filter = request.filter() == null ? null : write(request.filter());
         subscription.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         subscriptions.persist(subscription);
-        LOG.infof("Subscription %s for region %s created by %s: %s", subscription.id, subscription.region, owner,
-                subscription.url);
+        LOG.infof("Subscription %s for region %s created by %s: %s %s", subscription.id, subscription.region, owner,
+                channel, channel == Channel.WEBHOOK ? subscription.url : channel == Channel.EMAIL ? subscription.email
+                        : "");
         return view(subscription).withSecret(generated);
     }
 
@@ -193,6 +233,15 @@ public class SubscriptionService {
     public List<SubscriptionView> list(String region) {
         List<Subscription> found = region == null ? subscriptions.allActive() : subscriptions.activeInRegion(region);
         return found.stream().map(this::view).toList();
+    }
+
+    /**
+     * A client connected to the subscription's live stream: what waited for it is due now, and a delivery round is
+     * asked for.
+     */
+    @Transactional
+    public int streamOpened(UUID id) {
+        return deliveries.dueNow(id, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** Deletes a subscription: nothing more is sent to it, and what was still waiting is cancelled. */

@@ -9,22 +9,25 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A subscription as the API shows it. The secret is never shown again, except once in the answer to the POST that
- * generated it.
+ * A subscription as the API shows it: never its secret, except once in the answer that created it when the service
+ * generated it. Only the address of its own channel is present: {@code url} for a webhook, {@code email} for e-mail,
+ * {@code streamPath} (where to connect) for a live stream.
  */
-@Schema(description = "A webhook subscription")
-public record SubscriptionView(UUID id, String region, Channel channel, String url, String description, String owner,
-                               Instant createdAt, SubscriptionFilter filter,
-                               @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(description = "A subscription")
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubscriptionView(UUID id, String region, Channel channel, String url, String email, String streamPath,
+                               String description, String owner, Instant createdAt, SubscriptionFilter filter,
                                @Schema(description = "only in the 201 answer, and only when the service generated it")
                                String secret) {
 
     public static SubscriptionView of(Subscription s, SubscriptionFilter filter) {
-        return new SubscriptionView(s.id, s.region, s.channel, s.url, s.description, s.owner, s.createdAt, filter,
-                null);
+        String streamPath = s.channel == Channel.STREAM ? "/api/subscriptions/" + s.id + "/stream" : null;
+        return new SubscriptionView(s.id, s.region, s.channel, s.url, s.email, streamPath, s.description, s.owner,
+                s.createdAt, filter, null);
     }
 
     public SubscriptionView withSecret(String generated) {
-        return new SubscriptionView(id, region, channel, url, description, owner, createdAt, filter, generated);
+        return new SubscriptionView(id, region, channel, url, email, streamPath, description, owner, createdAt, filter,
+                generated);
     }
 }

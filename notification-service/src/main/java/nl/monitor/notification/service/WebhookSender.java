@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -20,7 +19,7 @@ import java.util.concurrent.CompletionException;
  * failure), so a call never goes anywhere but the subscribed URL.
  */
 @ApplicationScoped
-public class WebhookSender {
+public class WebhookSender implements ChannelSender {
 
     private static final String USER_AGENT = "Monitor-notification-service/1.0";
 
@@ -36,25 +35,8 @@ public class WebhookSender {
                 .build();
     }
 
-    /** What to send, and where. */
-    public record Call(UUID deliveryId, int attempt, String url, String secret, String payload) {
-    }
-
-    /**
-     * What one attempt got.
-     *
-     * @param httpStatus null when no response came
-     * @param error      null when the receiver answered 2xx
-     */
-    public record Outcome(Instant at, Integer httpStatus, String error, long latencyMs) {
-
-        public boolean delivered() {
-            return httpStatus != null && httpStatus >= 200 && httpStatus < 300;
-        }
-    }
-
-    /** Sends the call; the future always completes normally, with the outcome. */
-    public CompletableFuture<Outcome> send(Call call) {
+    @Override
+    public CompletableFuture<DeliveryOutcome> send(DeliveryCall call) {
         Instant at = Instant.now();
         long start = System.nanoTime();
         HttpRequest request;
@@ -72,15 +54,15 @@ public class WebhookSender {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(new Outcome(at, null, describe(e), 0));
+            return CompletableFuture.completedFuture(DeliveryOutcome.failed(at, describe(e), 0));
         }
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
             long latencyMs = (System.nanoTime() - start) / 1_000_000;
             if (failure != null) {
-                return new Outcome(at, null, describe(failure), latencyMs);
+                return DeliveryOutcome.failed(at, describe(failure), latencyMs);
             }
             int status = response.statusCode();
-            return new Outcome(at, status, status >= 200 && status < 300 ? null : "HTTP " + status, latencyMs);
+            return new DeliveryOutcome(at, status, status >= 200 && status < 300 ? null : "HTTP " + status, latencyMs);
         });
     }
 
