@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -20,7 +21,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingReceiver implements AutoCloseable {
 
     /** One request as it arrived, and what it was answered. */
-    record Request(String id, String timestamp, String signature, String contentType, byte[] body, int answered) {
+    record Request(String id, String timestamp, String signature, String contentType, byte[] body, int answered,
+                   Instant receivedAt) {
 
         String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -36,13 +38,14 @@ final class RecordingReceiver implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
+            Instant receivedAt = Instant.now();
             int status;
             synchronized (script) {
                 status = script.isEmpty() ? 204 : script.poll();
             }
             var headers = exchange.getRequestHeaders();
             requests.add(new Request(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature"), headers.getFirst("Content-Type"), body, status));
+                    headers.getFirst("webhook-signature"), headers.getFirst("Content-Type"), body, status, receivedAt));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
