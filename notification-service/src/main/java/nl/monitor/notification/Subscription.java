@@ -49,6 +49,10 @@ public class Subscription {
     /** What it wants to hear about within its region, as JSON of a SubscriptionFilter; null: everything. */
     public String filter;
 
+    /** Whether its alerts wait for the daily digest instead of going out one by one. */
+    @Column(nullable = false)
+    public boolean digest;
+
     @Column(name = "deleted_at")
     public Instant deletedAt;
 

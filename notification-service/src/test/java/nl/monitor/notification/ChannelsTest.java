@@ -12,6 +12,7 @@ import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.contracts.ThresholdCrossed.Direction;
 import nl.monitor.domain.scoring.Band;
+import nl.monitor.notification.service.DigestSchedule;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import org.awaitility.Awaitility;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URL;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +168,62 @@ class ChannelsTest {
                 TestTokens.coordinator("Twente"))) {
             assertThat(intruder.status()).isEqualTo(403);
         }
+    }
+
+    @Test
+    void a_digest_subscription_gets_its_alerts_together_once_a_day_or_when_asked() throws Exception {
+        String address = "dagoverzicht@veiligthuis-gooi.example.nl";
+        String region = "Gooi en Vechtstreek";
+        String mail = subscribe(region, Map.of("region", region, "channel", "EMAIL", "email", address,
+                "digest", true));
+        try (RecordingReceiver receiver = new RecordingReceiver()) {
+            String hook = subscribe(region, Map.of("region", region, "url", receiver.url(), "digest", true));
+            Instant before = Instant.now();
+            publish(down("GM0402", region, 20.0));                                  // Hilversum
+            publish(crossing("GM0406", region, Direction.DOWN, 40.0, 22.5, Band.ORANGE, Band.RED)); // Huizen
+            publish(crossing("GM0402", region, Direction.UP, 20.0, 27.5, Band.RED, Band.ORANGE));
+
+            // Each waits for the next 07:00 in Amsterdam, and nothing is sent before.
+            Instant seven = new DigestSchedule(java.time.LocalTime.of(7, 0), java.time.ZoneId.of("Europe/Amsterdam"))
+                    .next(before);
+            for (String subscription : List.of(mail, hook)) {
+                List<Map<String, Object>> waiting = Awaitility.await("3 waiting deliveries").atMost(DEADLINE)
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> given().auth().oauth2(TestTokens.coordinator(region))
+                                .get("/api/subscriptions/" + subscription + "/deliveries").then().extract()
+                                .<List<Map<String, Object>>>path("$"), d -> d.size() == 3);
+                assertThat(waiting).extracting(d -> d.get("status")).containsOnly("PENDING");
+                assertThat(waiting).extracting(d -> Instant.parse((String) d.get("nextAttemptAt")))
+                        .containsOnly(seven);
+            }
+            assertThat(receiver.requests()).isEmpty();
+
+            for (String subscription : List.of(mail, hook)) {
+                given().auth().oauth2(TestTokens.coordinator(region)).post("/api/subscriptions/" + subscription
+                        + "/digest").then().statusCode(202).body("alerts", equalTo(3));
+            }
+            MimeMessage digest = mailsTo(address, 1).get(0);
+            assertThat(digest.getSubject()).isEqualTo("Dagoverzicht signaleringen regio Gooi en Vechtstreek: 3 meldingen");
+            assertThat(digest.getContent().toString()).contains(
+                    "- Signalering: Hilversum gezakt onder 25 punten — totaalscore 20,0 (eerste score)",
+                    "- Signalering: Huizen gezakt onder 25 punten — totaalscore 22,5 (was 40,0)",
+                    "- Opgelost: Hilversum weer boven 25 punten — totaalscore 27,5 (was 20,0)",
+                    "Gemeentekaart: http://localhost:8083/dashboard/#/card/GM0406/2017");
+            JsonNode call = json.readTree(receiver.await(1, DEADLINE).get(0).body());
+            assertThat(call.path("type").asText()).isEqualTo("digest");
+            assertThat(call.path("alerts")).hasSize(3);
+            assertThat(call.path("deliveryId").asText()).isEqualTo(receiver.requests().get(0).id());
+            for (String subscription : List.of(mail, hook)) {
+                assertThat(settledDeliveries(region, subscription, 3)).extracting(d -> d.get("status"))
+                        .containsOnly("DELIVERED");
+            }
+            assertThat(SmtpServer.received().getReceivedMessages()).filteredOn(m -> recipient(m).equals(address))
+                    .hasSize(1);
+            assertThat(receiver.requests()).hasSize(1);
+        }
+        given().auth().oauth2(TestTokens.coordinator("Gooi en Vechtstreek")).contentType(ContentType.JSON)
+                .body(Map.of("region", "Gooi en Vechtstreek", "channel", "STREAM", "digest", true))
+                .post("/api/subscriptions").then().statusCode(422).body("errors.field", contains("digest"));
     }
 
     @Test

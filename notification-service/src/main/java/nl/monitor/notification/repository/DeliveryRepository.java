@@ -24,6 +24,14 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .page(0, limit).list();
     }
 
+    /** The subscription's pending deliveries due at {@code now} after this many attempts, locked, oldest first. */
+    public List<Delivery> lockDue(UUID subscriptionId, int attempts, Instant now) {
+        return find("subscriptionId = ?1 and status = ?2 and attempts = ?3 and nextAttemptAt <= ?4 "
+                        + "order by createdAt, id", subscriptionId, DeliveryStatus.PENDING, attempts, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED).list();
+    }
+
     public Delivery lock(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -40,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/subscriptions")
@@ -169,10 +170,32 @@ public class SubscriptionResource {
                     + " subscription; only STREAM subscriptions have a stream", Response.Status.CONFLICT);
         }
         streams.openSubscriptionStream(id, sink, sse);
-        int waiting = service.streamOpened(id);
+        int waiting = service.dueNow(id);
         deliverer.requestRound();
         LOG.infof("Stream client of subscription %s connected (%s); %d waiting deliveries due", id, caller.name(),
                 waiting);
+    }
+
+    @POST
+    @Path("/{id}/digest")
+    @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
+    @Operation(summary = "Send a digest subscription's digest now",
+            description = "What waits for the next daily digest goes out now, as one message, instead of at "
+                    + "notification.digest.at. Answers how many alerts it carries (0: nothing waited).")
+    @APIResponse(responseCode = "202", description = "Due now; it goes out within a moment")
+    @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
+    @APIResponse(responseCode = "403", description = "A subscription of another region")
+    @APIResponse(responseCode = "409", description = "Not a digest subscription",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response digestNow(@PathParam("id") UUID id) {
+        SubscriptionView subscription = readable(id);
+        if (!subscription.digest()) {
+            throw new ClientErrorException("Subscription " + id + " takes its alerts one by one; it has no digest",
+                    Response.Status.CONFLICT);
+        }
+        int waiting = service.dueNow(id);
+        deliverer.requestRound();
+        return Response.accepted(Map.of("alerts", waiting)).build();
     }
 
     private SubscriptionView readable(UUID id) {

@@ -33,8 +33,7 @@ public record AlertMail(String subject, String body) {
                 : score(alert.newScore()) + " (was " + score(alert.previousScore()) + ")";
         String subject = (resolved ? "Opgelost: " : "Signalering: ") + name + " " + movement + " — " + what + " "
                 + change;
-        String link = cardUrl.replace("{municipality}", alert.municipality())
-                .replace("{year}", Integer.toString(alert.year()));
+        String link = link(alert, cardUrl);
         String body = "Beste coördinator,\n\n"
                 + "De Monitor Aanpak Kindermishandeling meldt voor " + name + " (" + alert.municipality() + ", regio "
                 + alert.region() + "), jaar " + alert.year() + ":\n"
@@ -48,6 +47,38 @@ public record AlertMail(String subject, String body) {
                 + "U ontvangt dit bericht omdat u bent geabonneerd op signaleringen voor regio " + alert.region()
                 + ".\n";
         return new AlertMail(subject, body);
+    }
+
+    /**
+     * The daily digest: the subject names the region and how many alerts it carries; the body has one paragraph per
+     * alert (its subject line, its bands and its card link).
+     */
+    public static AlertMail digest(DigestPayload digest, String cardUrl) {
+        int count = digest.alerts().size();
+        String subject = "Dagoverzicht signaleringen regio " + digest.region() + ": " + count
+                + (count == 1 ? " melding" : " meldingen");
+        StringBuilder body = new StringBuilder("Beste coördinator,\n\nHet dagoverzicht van de Monitor Aanpak "
+                + "Kindermishandeling voor regio " + digest.region() + " bevat " + count
+                + (count == 1 ? " melding" : " meldingen") + ":\n\n");
+        for (WebhookPayload alert : digest.alerts()) {
+            AlertMail one = of(alert, cardUrl);
+            body.append("- ").append(one.subject()).append("\n")
+                    .append("  ").append(bands(alert)).append("\n")
+                    .append("  Gemeentekaart: ").append(link(alert, cardUrl)).append("\n\n");
+        }
+        body.append("Overzicht ").append(digest.deliveryId()).append(".\n")
+                .append("U ontvangt dit dagoverzicht omdat u bent geabonneerd op signaleringen voor regio ")
+                .append(digest.region()).append(".\n");
+        return new AlertMail(subject, body.toString());
+    }
+
+    private static String bands(WebhookPayload alert) {
+        return (alert.previousBand() == null ? "eerste score" : band(alert.previousBand())) + " → "
+                + band(alert.newBand()) + ", jaar " + alert.year();
+    }
+
+    private static String link(WebhookPayload alert, String cardUrl) {
+        return cardUrl.replace("{municipality}", alert.municipality()).replace("{year}", Integer.toString(alert.year()));
     }
 
     private static String scope(ThresholdCrossed.Threshold threshold) {

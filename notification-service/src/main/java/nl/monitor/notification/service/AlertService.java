@@ -42,15 +42,18 @@ public class AlertService {
     private final AlertRepository alerts;
     private final SubscriptionRepository subscriptions;
     private final SubscriptionService subscriptionService;
+    private final DigestSchedule digestSchedule;
     private final DeliveryRepository deliveries;
     private final Event<AlertRaised> raised;
     private final ObjectMapper json;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public AlertService(IncomingEvents incoming, AlertRepository alerts, SubscriptionRepository subscriptions,
-                        SubscriptionService subscriptionService, DeliveryRepository deliveries,
+                        SubscriptionService subscriptionService, DigestSchedule digestSchedule,
+                        DeliveryRepository deliveries,
                         Event<AlertRaised> raised, EventCodec codec) {
         this.subscriptionService = subscriptionService;
+        this.digestSchedule = digestSchedule;
         this.incoming = incoming;
         this.alerts = alerts;
         this.subscriptions = subscriptions;
@@ -150,7 +153,8 @@ public class AlertService {
         delivery.status = DeliveryStatus.PENDING;
         delivery.attempts = 0;
         delivery.createdAt = alert.receivedAt;
-        delivery.nextAttemptAt = alert.receivedAt;
+        // one by one: due at once; for a digest subscription: due with the next digest
+        delivery.nextAttemptAt = subscription.digest ? digestSchedule.next(alert.receivedAt) : alert.receivedAt;
         delivery.payload = write(WebhookPayload.of(delivery.id, alert));
         return delivery;
     }

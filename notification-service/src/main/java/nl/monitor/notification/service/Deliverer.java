@@ -24,7 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -49,6 +52,7 @@ public class Deliverer {
     private final MailSender mails;
     private final StreamSender streamSender;
     private final StreamHub streams;
+    private final Digests digests;
     private final Event<DeliveryRequested> requests;
     private final DeliveryConfig config;
     private final RetryPolicy retries;
@@ -60,7 +64,7 @@ public class Deliverer {
 
     public Deliverer(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
                      SubscriptionRepository subscriptions, WebhookSender webhooks, MailSender mails,
-                     StreamSender streamSender, StreamHub streams, Event<DeliveryRequested> requests,
+                     StreamSender streamSender, StreamHub streams, Digests digests, Event<DeliveryRequested> requests,
                      DeliveryConfig config,
                      MeterRegistry registry) {
         this.deliveries = deliveries;
@@ -70,6 +74,7 @@ public class Deliverer {
         this.mails = mails;
         this.streamSender = streamSender;
         this.streams = streams;
+        this.digests = digests;
         this.requests = requests;
         this.config = config;
         this.retries = RetryPolicy.of(config);
@@ -122,7 +127,7 @@ public class Deliverer {
                     batch = QuarkusTransaction.requiringNew().call(this::claimDue);
                     sendAll(batch);
                     total += batch.size();
-                } while (batch.size() == config.batchSize());
+                } while (!batch.isEmpty());
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "Delivery round failed; due deliveries stay pending and are tried again");
@@ -132,11 +137,18 @@ public class Deliverer {
         return total;
     }
 
-    /** Claims the due deliveries: leases them to this instance and returns what to send. */
+    /**
+     * Claims the due deliveries: leases them to this instance and returns what to send. The due deliveries of a digest
+     * subscription go together, as one message.
+     */
     private List<DeliveryCall> claimDue() {
         Instant now = Instant.now();
         List<DeliveryCall> calls = new ArrayList<>();
+        Set<UUID> digested = new HashSet<>();
         for (Delivery delivery : deliveries.lockDue(now, config.batchSize())) {
+            if (digested.contains(delivery.id)) {
+                continue;
+            }
             Subscription subscription = subscriptions.findById(delivery.subscriptionId);
             if (subscription == null || !subscription.active()) {
                 delivery.status = DeliveryStatus.CANCELLED;
@@ -147,6 +159,13 @@ public class Deliverer {
             if (subscription.channel == Channel.STREAM && !streams.connected(subscription.id)) {
                 // nobody listens here now: the delivery waits, spending no attempt, until a client connects
                 delivery.nextAttemptAt = now.plus(config.streamRecheck());
+                continue;
+            }
+            if (subscription.digest) {
+                List<Delivery> together = deliveries.lockDue(subscription.id, delivery.attempts, now);
+                together.forEach(d -> d.nextAttemptAt = now.plus(config.lease()));
+                together.forEach(d -> digested.add(d.id));
+                calls.add(digests.call(subscription, delivery.attempts + 1, together));
                 continue;
             }
             delivery.nextAttemptAt = now.plus(config.lease());
@@ -169,12 +188,14 @@ public class Deliverer {
         for (int i = 0; i < batch.size(); i++) {
             DeliveryCall call = batch.get(i);
             DeliveryOutcome outcome = outcomes.get(i).join();
-            try {
-                Recorded recorded = QuarkusTransaction.requiringNew().call(() -> record(call, outcome));
-                count(recorded);
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "Cannot record attempt %d of delivery %s; it is tried again when its lease ends",
-                        call.attempt(), call.deliveryId());
+            for (UUID carried : call.carries()) {
+                try {
+                    Recorded recorded = QuarkusTransaction.requiringNew().call(() -> record(carried, call, outcome));
+                    count(recorded);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Cannot record attempt %d of delivery %s; it is tried again when its lease ends",
+                            call.attempt(), carried);
+                }
             }
         }
     }
@@ -193,8 +214,8 @@ public class Deliverer {
         }
     }
 
-    private Recorded record(DeliveryCall call, DeliveryOutcome outcome) {
-        Delivery delivery = deliveries.lock(call.deliveryId());
+    private Recorded record(UUID deliveryId, DeliveryCall call, DeliveryOutcome outcome) {
+        Delivery delivery = deliveries.lock(deliveryId);
         if (delivery == null || delivery.attempts >= call.attempt()) {
             return Recorded.NOTHING; // recorded already by an instance that took over after the lease ran out
         }

@@ -38,7 +38,9 @@ public class MailSender implements ChannelSender {
         long start = System.nanoTime();
         Mail mail;
         try {
-            AlertMail text = AlertMail.of(json.readValue(call.payload(), WebhookPayload.class), cardUrl);
+            boolean digest = DigestPayload.TYPE.equals(json.readTree(call.payload()).path("type").asText());
+            AlertMail text = digest ? AlertMail.digest(json.readValue(call.payload(), DigestPayload.class), cardUrl)
+                    : AlertMail.of(json.readValue(call.payload(), WebhookPayload.class), cardUrl);
             mail = Mail.withText(call.email(), text.subject(), text.body())
                     .addHeader(DELIVERY_ID_HEADER, call.deliveryId().toString())
                     .addHeader("Message-ID", "<" + call.deliveryId() + "@notification.monitor>");

@@ -16,7 +16,14 @@ public record SubscriptionRequest(
         @Schema(examples = "coordinator@veiligthuis.example.nl", description = "EMAIL only, required there: the "
                 + "address the Dutch alert e-mails go to") String email,
         @Schema(examples = "Regional team inbox") String description,
-        @Schema(description = "which crossings of the region; left out: all of them") SubscriptionFilter filter) {
+        @Schema(description = "which crossings of the region; left out: all of them") SubscriptionFilter filter,
+        @Schema(description = "WEBHOOK and EMAIL: true to get the alerts as one daily digest (at "
+                + "notification.digest.at, 07:00 Europe/Amsterdam) instead of one message each") Boolean digest) {
+
+    /** Whether the alerts wait for the daily digest. */
+    public boolean digestOrDefault() {
+        return Boolean.TRUE.equals(digest);
+    }
 
     /** The channel asked for; a webhook when none is named. */
     public Channel channelOrDefault() {

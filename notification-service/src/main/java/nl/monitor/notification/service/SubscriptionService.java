@@ -146,6 +146,10 @@ public class SubscriptionService {
                 notFor(Channel.STREAM, "url", request.url(), errors);
                 notFor(Channel.STREAM, "secret", request.secret(), errors);
                 notFor(Channel.STREAM, "email", request.email(), errors);
+                if (request.digestOrDefault()) {
+                    errors.add(new Problem.FieldError("digest", "not-for-channel",
+                            "a live stream has no digest; choose WEBHOOK or EMAIL for a daily digest"));
+                }
             }
         }
         if (request.description() != null && request.description().length() > MAX_DESCRIPTION_LENGTH) {
@@ -213,6 +217,7 @@ public class SubscriptionService {
         subscription.url = request.url();
         subscription.secret = generated == null ? request.secret() : generated;
         subscription.email = request.email() == null ? null : request.email().strip();
+        subscription.digest = request.digestOrDefault();
         subscription.description = request.description() == null || request.description().isBlank() ? null
                 : request.description().strip();
         subscription.owner = owner;
@@ -236,11 +241,11 @@ public class SubscriptionService {
     }
 
     /**
-     * A client connected to the subscription's live stream: what waited for it is due now, and a delivery round is
-     * asked for.
+     * What waits for the subscription is due now: a client connected to its live stream, or the coordinator asked for
+     * the digest now. Returns how many deliveries.
      */
     @Transactional
-    public int streamOpened(UUID id) {
+    public int dueNow(UUID id) {
         return deliveries.dueNow(id, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 

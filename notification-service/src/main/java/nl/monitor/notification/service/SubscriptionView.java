@@ -16,18 +16,19 @@ import java.util.UUID;
 @Schema(description = "A subscription")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(UUID id, String region, Channel channel, String url, String email, String streamPath,
-                               String description, String owner, Instant createdAt, SubscriptionFilter filter,
+                               boolean digest, String description, String owner, Instant createdAt,
+                               SubscriptionFilter filter,
                                @Schema(description = "only in the 201 answer, and only when the service generated it")
                                String secret) {
 
     public static SubscriptionView of(Subscription s, SubscriptionFilter filter) {
         String streamPath = s.channel == Channel.STREAM ? "/api/subscriptions/" + s.id + "/stream" : null;
-        return new SubscriptionView(s.id, s.region, s.channel, s.url, s.email, streamPath, s.description, s.owner,
-                s.createdAt, filter, null);
+        return new SubscriptionView(s.id, s.region, s.channel, s.url, s.email, streamPath, s.digest, s.description,
+                s.owner, s.createdAt, filter, null);
     }
 
     public SubscriptionView withSecret(String generated) {
-        return new SubscriptionView(id, region, channel, url, email, streamPath, description, owner, createdAt, filter,
-                generated);
+        return new SubscriptionView(id, region, channel, url, email, streamPath, digest, description, owner, createdAt,
+                filter, generated);
     }
 }
