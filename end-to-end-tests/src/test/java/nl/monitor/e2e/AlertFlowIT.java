@@ -1,10 +1,7 @@
 package nl.monitor.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.monitor.testsupport.KafkaBroker;
 import nl.monitor.testsupport.Platform;
-import nl.monitor.testsupport.PostgresServer;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.WebhookReceiver;
 import org.awaitility.Awaitility;
@@ -12,10 +9,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,34 +20,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole way, as in production: the four packaged services as separate JVMs against one Kafka broker and one
- * PostgreSQL. A failing assessment reaches the region's coordinator as a signed webhook call; an improved one
+ * PostgreSQL (started once for all end-to-end tests). A failing assessment reaches the region's coordinator as a signed webhook call; an improved one
  * crosses back up.
  */
 class AlertFlowIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("monitor.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT = RunningPlatform.ROOT;
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String SECRET = "end-to-end-webhook-secret";
 
     private static Platform platform;
     private static WebhookReceiver receiver;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        KafkaBroker kafka = KafkaBroker.shared();
-        kafka.createTopics("survey-submitted", "score-computed", "threshold-crossed");
         receiver = new WebhookReceiver(Platform.freePort(), SECRET, call -> { });
-        platform = Platform.start(ROOT, kafka, PostgresServer.shared(), false, Map.of(),
-                ROOT.resolve("end-to-end-tests/target/service-logs"));
+        platform = RunningPlatform.get();
     }
 
     @AfterAll
-    static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void stopReceiver() {
         if (receiver != null) {
             receiver.close();
         }
@@ -63,13 +48,13 @@ class AlertFlowIT {
     @Test
     void a_failing_assessment_alerts_the_coordinator_and_an_improved_one_crosses_back_up() throws Exception {
         String coordinator = TestTokens.coordinator("Groningen");
-        HttpResponse<String> subscribed = post(platform.url("notification-service") + "/api/subscriptions",
-                coordinator, json.writeValueAsString(Map.of("region", "Groningen", "url", receiver.url(),
+        HttpResponse<String> subscribed = Api.post(platform.url("notification-service") + "/api/subscriptions",
+                coordinator, Api.write(Map.of("region", "Groningen", "url", receiver.url(),
                         "secret", SECRET, "description", "end-to-end test")));
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
 
         String respondent = TestTokens.respondent("GM0014");
-        HttpResponse<String> failing = post(platform.url("survey-service") + "/api/submissions", respondent,
+        HttpResponse<String> failing = Api.post(platform.url("survey-service") + "/api/submissions", respondent,
                 Files.readString(ROOT.resolve("local-run/demo/failing-assessment.json")));
         assertThat(failing.statusCode()).as(failing.body()).isEqualTo(201);
 
@@ -81,7 +66,7 @@ class AlertFlowIT {
         assertThat(down.path("newScore").asDouble()).isEqualTo(20.0);   // goal 1: 5, goal 7: 15 + 5 + 15
         assertThat(down.path("newBand").asText()).isEqualTo("RED");
 
-        HttpResponse<String> improved = post(platform.url("survey-service") + "/api/submissions", respondent,
+        HttpResponse<String> improved = Api.post(platform.url("survey-service") + "/api/submissions", respondent,
                 Files.readString(ROOT.resolve("local-run/demo/improved-assessment.json")));
         assertThat(improved.statusCode()).as(improved.body()).isEqualTo(201);
 
@@ -100,65 +85,41 @@ class AlertFlowIT {
             throws Exception {
         for (String service : Platform.SERVICES.keySet()) {
             String url = platform.url(service);
-            assertThat(get(url + "/q/health/ready", null).statusCode()).as(service + " ready").isEqualTo(200);
-            HttpResponse<String> openapi = get(url + "/openapi", null);
+            assertThat(Api.get(url + "/q/health/ready", null).statusCode()).as(service + " ready").isEqualTo(200);
+            HttpResponse<String> openapi = Api.get(url + "/openapi", null);
             assertThat(openapi.statusCode()).as(service + " OpenAPI").isEqualTo(200);
             assertThat(openapi.body()).as(service + " OpenAPI").contains("/api/");
-            assertThat(get(url + "/swagger-ui/", null).statusCode()).as(service + " Swagger UI").isEqualTo(200);
-            assertThat(get(url + "/q/metrics", null).statusCode()).as(service + " metrics").isEqualTo(200);
+            assertThat(Api.get(url + "/swagger-ui/", null).statusCode()).as(service + " Swagger UI").isEqualTo(200);
+            assertThat(Api.get(url + "/q/metrics", null).statusCode()).as(service + " metrics").isEqualTo(200);
         }
         String scores = "/api/municipalities/GM0014/scores";
-        assertThat(get(platform.url("reporting-service") + scores, null).statusCode()).isEqualTo(401);
-        assertThat(get(platform.url("reporting-service") + scores, TestTokens.wronglySigned()).statusCode())
+        assertThat(Api.get(platform.url("reporting-service") + scores, null).statusCode()).isEqualTo(401);
+        assertThat(Api.get(platform.url("reporting-service") + scores, TestTokens.wronglySigned()).statusCode())
                 .isEqualTo(401);
-        assertThat(get(platform.url("scoring-service") + scores, TestTokens.respondent("GM0034")).statusCode())
+        assertThat(Api.get(platform.url("scoring-service") + scores, TestTokens.respondent("GM0034")).statusCode())
                 .isEqualTo(403);
-        assertThat(get(platform.url("survey-service") + "/api/questionnaire", TestTokens.analyst()).statusCode())
+        assertThat(Api.get(platform.url("survey-service") + "/api/questionnaire", TestTokens.analyst()).statusCode())
                 .isEqualTo(200);
-    }
-
-    private HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode alert(String direction, double threshold) throws Exception {
         List<WebhookReceiver.Call> calls = receiver.await(call -> {
-            JsonNode body = read(call.body());
+            JsonNode body = Api.read(call.body());
             return body.path("direction").asText().equals(direction)
                     && body.path("threshold").path("value").asDouble() == threshold;
         }, 1, DEADLINE);
         assertThat(calls).hasSize(1);
         assertThat(calls.get(0).signatureValid()).as("HMAC-SHA256 signature").isTrue();
-        return read(calls.get(0).body());
+        return Api.read(calls.get(0).body());
     }
 
     private JsonNode awaitReported(String municipality, int year, double total) {
         String url = platform.url("reporting-service") + "/api/municipalities/" + municipality + "/scores/" + year;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + TestTokens.analyst()).build();
         return Awaitility.await("reporting-service shows " + total + " for " + municipality)
                 .atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    return response.statusCode() == 200 ? read(response.body()) : null;
+                    HttpResponse<String> response = Api.get(url, TestTokens.analyst());
+                    return response.statusCode() == 200 ? Api.read(response.body()) : null;
                 }, reported -> reported != null && reported.path("total").asDouble() == total);
-    }
-
-    private HttpResponse<String> post(String url, String token, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode read(String body) {
-        try {
-            return json.readTree(body);
-        } catch (IOException e) {
-            throw new AssertionError("Not JSON: " + body, e);
-        }
     }
 }

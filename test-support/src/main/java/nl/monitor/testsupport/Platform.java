@@ -19,8 +19,14 @@ public final class Platform implements AutoCloseable {
     public static final Map<String, Integer> SERVICES = servicesInOrder();
 
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
+    private final Path repository;
+    private final Map<String, String> config;
+    private final Path logDir;
 
-    private Platform() {
+    private Platform(Path repository, Map<String, String> config, Path logDir) {
+        this.repository = repository;
+        this.config = Map.copyOf(config);
+        this.logDir = logDir;
     }
 
     private static Map<String, Integer> servicesInOrder() {
@@ -43,13 +49,13 @@ public final class Platform implements AutoCloseable {
                                  Map<String, String> extra, Path logDir) throws IOException, InterruptedException {
         Map<String, String> config = new LinkedHashMap<>(MonitorInfrastructure.config(kafka, postgres));
         config.putAll(extra);
-        Platform platform = new Platform();
+        Platform platform = new Platform(repository, config, logDir);
         try {
             List<ServiceProcess> started = new ArrayList<>();
             for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
                 int port = fixedPorts ? service.getValue() : freePort();
-                Path jar = repository.resolve(service.getKey()).resolve("target/quarkus-app/quarkus-run.jar");
-                ServiceProcess process = ServiceProcess.start(service.getKey(), jar, port, config, logDir);
+                ServiceProcess process = ServiceProcess.start(service.getKey(), jar(repository, service.getKey()), port,
+                        config, logDir);
                 platform.running.put(service.getKey(), process);
                 started.add(process);
             }
@@ -61,6 +67,25 @@ public final class Platform implements AutoCloseable {
             platform.close();
             throw e;
         }
+    }
+
+    private static Path jar(Path repository, String service) {
+        return repository.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /**
+     * Stops one service and starts it again on the same port, with the platform's configuration plus {@code extra};
+     * waits until it is ready. Its log is {@code <logDir>/restarted/<name>.log}.
+     */
+    public ServiceProcess restart(String name, Map<String, String> extra) throws IOException, InterruptedException {
+        ServiceProcess old = service(name);
+        old.stop();
+        Map<String, String> restartConfig = new LinkedHashMap<>(config);
+        restartConfig.putAll(extra);
+        ServiceProcess process = ServiceProcess.start(name, jar(repository, name), old.port(), restartConfig,
+                logDir.resolve("restarted"));
+        running.put(name, process);
+        return process.awaitReady(Duration.ofSeconds(120));
     }
 
     public ServiceProcess service(String name) {

@@ -84,6 +84,10 @@ public final class ServiceProcess {
         return name;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** {@code reporting.rebuild.*}: how a rebuild of the read model reads the topic. */
+/** {@code reporting.rebuild.*}: how a rebuild of the read model reads the topic, and whether one runs at start-up. */
 @ConfigMapping(prefix = "reporting.rebuild")
 public interface RebuildConfig {
 
@@ -16,4 +16,11 @@ public interface RebuildConfig {
     /** How long one poll of the replaying consumer waits for records. */
     @WithDefault("500ms")
     Duration pollTimeout();
+
+    /**
+     * Rebuild the read models from the topics when the service starts (e.g. after a projection changed, or to
+     * recover a damaged read model); the service reports itself not ready until the rebuild is done.
+     */
+    @WithDefault("false")
+    boolean onStart();
 }

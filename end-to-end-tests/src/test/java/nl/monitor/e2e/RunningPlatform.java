@@ -1,0 +1,32 @@
+package nl.monitor.e2e;
+
+import nl.monitor.testsupport.KafkaBroker;
+import nl.monitor.testsupport.Platform;
+import nl.monitor.testsupport.PostgresServer;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The four packaged services, started once for all end-to-end tests of this JVM against the shared broker and
+ * database, and stopped when the JVM ends.
+ */
+final class RunningPlatform {
+
+    static final Path ROOT = Path.of(System.getProperty("monitor.root", "..")).toAbsolutePath().normalize();
+    private static Platform platform;
+
+    private RunningPlatform() {
+    }
+
+    static synchronized Platform get() throws Exception {
+        if (platform == null) {
+            KafkaBroker kafka = KafkaBroker.shared();
+            kafka.createTopics("survey-submitted", "score-computed", "threshold-crossed");
+            platform = Platform.start(ROOT, kafka, PostgresServer.shared(), false, Map.of(),
+                    ROOT.resolve("end-to-end-tests/target/service-logs"));
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-platform"));
+        }
+        return platform;
+    }
+}
