@@ -65,17 +65,6 @@ class AlertDeliveryTest {
                 .post("/api/subscriptions").then().statusCode(201).extract().path("id");
     }
 
-    /** The subscription's deliveries once none is PENDING any more. */
-    private static List<Map<String, Object>> settledDeliveries(String region, String subscription, int count) {
-        return Awaitility.await(count + " settled deliveries of " + subscription).atMost(DEADLINE)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> given().auth().oauth2(TestTokens.coordinator(region))
-                                .get("/api/subscriptions/" + subscription + "/deliveries").then().statusCode(200)
-                                .extract().<List<Map<String, Object>>>path("$"),
-                        deliveries -> deliveries.size() == count
-                                && deliveries.stream().noneMatch(d -> d.get("status").equals("PENDING")));
-    }
-
     /** The receiver's own check: HMAC-SHA256 over "<id>.<timestamp>.<body bytes>", base64, prefixed "v1,". */
     private static boolean signatureValid(RecordingReceiver.Request request, String secret) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
@@ -121,7 +110,7 @@ class AlertDeliveryTest {
             assertThat(alert.path("submissionId").asText()).isEqualTo(event.data().submissionId().toString());
             assertThat(Instant.parse(alert.path("occurredAt").asText())).isEqualTo(event.data().occurredAt());
 
-            List<Map<String, Object>> deliveries = settledDeliveries("Groningen", subscription, 1);
+            List<Map<String, Object>> deliveries = Deliveries.settled("Groningen", subscription, 1);
             assertThat(deliveries.get(0)).containsEntry("id", request.id()).containsEntry("status", "DELIVERED")
                     .containsEntry("attemptsMade", 1).containsEntry("alertId", alert.path("alertId").asText());
             given().auth().oauth2(TestTokens.coordinator("Groningen"))
@@ -167,7 +156,7 @@ class AlertDeliveryTest {
                     Band.ORANGE);
             publish(marker);
 
-            settledDeliveries("Flevoland", subscription, 2);
+            Deliveries.settled("Flevoland", subscription, 2);
             List<String> directions = flevoland.await(2, DEADLINE).stream().map(r -> {
                 try {
                     return body(r).path("direction").asText();
@@ -201,7 +190,7 @@ class AlertDeliveryTest {
             assertThat(notice.path("newScore").asDouble()).isEqualTo(40.0);
             assertThat(body(early.requests().get(0)).path("status").asText()).isEqualTo("firing");
             // The notice and its deliveries are stored together: the one subscribed after the alert got nothing.
-            settledDeliveries("IJsselland", earlySubscription, 2);
+            Deliveries.settled("IJsselland", earlySubscription, 2);
             given().auth().oauth2(TestTokens.analyst()).get("/api/subscriptions/" + lateSubscription + "/deliveries")
                     .then().statusCode(200).body("$", hasSize(0));
 
@@ -221,7 +210,7 @@ class AlertDeliveryTest {
             Awaitility.await("the third crossing in the feed").atMost(DEADLINE).until(() -> given()
                     .auth().oauth2(TestTokens.analyst()).get("/api/alerts?municipality=GM0193").then()
                     .extract().<List<String>>path("crossingId").contains(again.data().crossingId().toString()));
-            settledDeliveries("IJsselland", earlySubscription, 2);
+            Deliveries.settled("IJsselland", earlySubscription, 2);
             given().auth().oauth2(TestTokens.analyst()).get("/api/alerts?municipality=GM0193&state=bogus").then()
                     .statusCode(422).body("errors[0].field", equalTo("state"));
         }
@@ -248,12 +237,12 @@ class AlertDeliveryTest {
                 types.add(body(request).path("type").asText());
             }
             assertThat(types).containsExactlyInAnyOrder("threshold-crossed", "threshold-crossed", "threshold-crossed", "resolved");
-            settledDeliveries("Gelderland-Midden", everything, 4);
-            List<Map<String, Object>> toArnhem = settledDeliveries("Gelderland-Midden", arnhemOnly, 2);
+            Deliveries.settled("Gelderland-Midden", everything, 4);
+            List<Map<String, Object>> toArnhem = Deliveries.settled("Gelderland-Midden", arnhemOnly, 2);
             assertThat(toArnhem).hasSize(2);   // its alert, and the resolved notice of that alert
             assertThat(body(arnhem.await(2, DEADLINE).get(0)).path("newScore").asDouble()).isEqualTo(20.0);
             assertThat(body(arnhem.requests().get(1)).path("type").asText()).isEqualTo("resolved");
-            settledDeliveries("Gelderland-Midden", upOnly, 1);
+            Deliveries.settled("Gelderland-Midden", upOnly, 1);
             assertThat(body(recoveries.await(1, DEADLINE).get(0)).path("direction").asText()).isEqualTo("UP");
 
             given().auth().oauth2(TestTokens.coordinator("Gelderland-Midden")).get("/api/subscriptions/" + arnhemOnly)
@@ -280,7 +269,7 @@ class AlertDeliveryTest {
             String subscription = subscribe("Drenthe", drenthe.url(), SECRET);
             publish(down("GM0106", "Drenthe", 12.5));
 
-            List<Map<String, Object>> deliveries = settledDeliveries("Drenthe", subscription, 1);
+            List<Map<String, Object>> deliveries = Deliveries.settled("Drenthe", subscription, 1);
             assertThat(deliveries.get(0)).containsEntry("status", "DELIVERED").containsEntry("attemptsMade", 3);
             List<RecordingReceiver.Request> requests = drenthe.requests();
             assertThat(requests).extracting(RecordingReceiver.Request::answered).containsExactly(500, 500, 200);
@@ -311,7 +300,7 @@ class AlertDeliveryTest {
             String subscription = subscribe("IJsselland", ijsselland.url(), SECRET);
             publish(down("GM0150", "IJsselland", 22.0));
 
-            List<Map<String, Object>> deliveries = settledDeliveries("IJsselland", subscription, 1);
+            List<Map<String, Object>> deliveries = Deliveries.settled("IJsselland", subscription, 1);
             // max-attempts is 4 in the test profile.
             assertThat(deliveries.get(0)).containsEntry("status", "FAILED").containsEntry("attemptsMade", 4)
                     .containsEntry("nextAttemptAt", null);

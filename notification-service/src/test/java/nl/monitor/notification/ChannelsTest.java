@@ -55,16 +55,6 @@ class ChannelsTest {
                 .post("/api/subscriptions").then().statusCode(201).extract().path("id");
     }
 
-    private static List<Map<String, Object>> settledDeliveries(String region, String subscription, int count) {
-        return Awaitility.await(count + " settled deliveries of " + subscription).atMost(DEADLINE)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> given().auth().oauth2(TestTokens.coordinator(region))
-                                .get("/api/subscriptions/" + subscription + "/deliveries").then().statusCode(200)
-                                .extract().<List<Map<String, Object>>>path("$"),
-                        deliveries -> deliveries.size() == count
-                                && deliveries.stream().noneMatch(d -> d.get("status").equals("PENDING")));
-    }
-
     private static List<MimeMessage> mailsTo(String address, int count) {
         return Awaitility.await(count + " e-mail(s) to " + address).atMost(DEADLINE)
                 .pollInterval(Duration.ofMillis(100))
@@ -93,7 +83,7 @@ class ChannelsTest {
         assertThat(body).contains("Delft (GM0503, regio Haaglanden), jaar 2017", "de totaalscore is gezakt onder 25 punten",
                 "Vorige score: 30,0 (oranje)", "Nieuwe score: 20,0 (rood)",
                 "Bekijk de gemeentekaart: http://localhost:8083/dashboard/#/card/GM0503/2017");
-        List<Map<String, Object>> deliveries = settledDeliveries("Haaglanden", subscription, 1);
+        List<Map<String, Object>> deliveries = Deliveries.settled("Haaglanden", subscription, 1);
         assertThat(deliveries.get(0)).containsEntry("status", "DELIVERED").containsEntry("attemptsMade", 1);
         assertThat(alert.getHeader(nl.monitor.notification.service.MailSender.DELIVERY_ID_HEADER)[0])
                 .isEqualTo(deliveries.get(0).get("id"));
@@ -136,7 +126,7 @@ class ChannelsTest {
             assertThat(body.path("municipality").asText()).isEqualTo("GM0888");
             assertThat(live.id()).isEqualTo(body.path("deliveryId").asText());
 
-            List<Map<String, Object>> deliveries = settledDeliveries("Zuid-Limburg", subscription, 2);
+            List<Map<String, Object>> deliveries = Deliveries.settled("Zuid-Limburg", subscription, 2);
             assertThat(deliveries).extracting(d -> d.get("id"))
                     .containsExactlyInAnyOrder(waited.id(), live.id());
             assertThat(deliveries).extracting(d -> d.get("status")).containsOnly("DELIVERED");
@@ -214,7 +204,7 @@ class ChannelsTest {
             assertThat(call.path("alerts")).hasSize(3);
             assertThat(call.path("deliveryId").asText()).isEqualTo(receiver.requests().get(0).id());
             for (String subscription : List.of(mail, hook)) {
-                assertThat(settledDeliveries(region, subscription, 3)).extracting(d -> d.get("status"))
+                assertThat(Deliveries.settled(region, subscription, 3)).extracting(d -> d.get("status"))
                         .containsOnly("DELIVERED");
             }
             assertThat(SmtpServer.received().getReceivedMessages()).filteredOn(m -> recipient(m).equals(address))

@@ -6,15 +6,18 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.contracts.EventCodec;
+import nl.monitor.notification.config.DeliveryConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Sends a delivery as a Dutch e-mail over SMTP (quarkus-mailer). The SMTP server accepting the message counts as
  * delivered. The delivery id travels in the {@code X-Monitor-Delivery-Id} header and in the Message-ID, so a mail
- * client or rule can drop a copy a retry after a lost acknowledgement sent again.
+ * client or rule can drop a copy a retry after a lost acknowledgement sent again. A send that gets no answer within
+ * {@code notification.delivery.request-timeout} fails and is retried like a webhook call.
  */
 @ApplicationScoped
 public class MailSender implements ChannelSender {
@@ -25,9 +28,12 @@ public class MailSender implements ChannelSender {
     private final ObjectMapper json;
     private final String cardUrl;
 
-    public MailSender(ReactiveMailer mailer, EventCodec codec,
+    private final Duration timeout;
+
+    public MailSender(ReactiveMailer mailer, EventCodec codec, DeliveryConfig config,
                       @ConfigProperty(name = "notification.mail.card-url") String cardUrl) {
         this.mailer = mailer;
+        this.timeout = config.requestTimeout();
         this.json = codec.mapper();
         this.cardUrl = cardUrl;
     }
@@ -47,11 +53,12 @@ public class MailSender implements ChannelSender {
         } catch (JsonProcessingException | RuntimeException e) {
             return CompletableFuture.completedFuture(DeliveryOutcome.failed(at, "cannot write the e-mail: " + e, 0));
         }
-        return mailer.send(mail).subscribeAsCompletionStage().handle((ignored, failure) -> {
-            long latencyMs = (System.nanoTime() - start) / 1_000_000;
-            return failure == null ? DeliveryOutcome.succeeded(at, latencyMs)
-                    : DeliveryOutcome.failed(at, "SMTP: " + describe(failure), latencyMs);
-        });
+        return mailer.send(mail).ifNoItem().after(timeout).fail().subscribeAsCompletionStage()
+                .handle((ignored, failure) -> {
+                    long latencyMs = (System.nanoTime() - start) / 1_000_000;
+                    return failure == null ? DeliveryOutcome.succeeded(at, latencyMs)
+                            : DeliveryOutcome.failed(at, "SMTP: " + describe(failure), latencyMs);
+                });
     }
 
     private static String describe(Throwable failure) {
