@@ -23,12 +23,13 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The one-command local platform: a real Kafka broker and PostgreSQL in this JVM, the four packaged services as
  * child processes on ports 8081-8084, a webhook receiver on 8090 subscribed to every region that prints each alert,
- * and demo tokens. Ctrl-C stops everything it started.
+ * an SMTP server on 8025 that prints each e-mail the notification-service sends, and demo tokens. Ctrl-C stops everything it started.
  */
 public final class LocalRun {
 
     static final int RECEIVER_PORT = 8090;
     static final String RECEIVER_SECRET = "local-demo-webhook-secret";
+    static final int SMTP_PORT = 8025;
     private static final List<String> TOPICS = List.of("survey-submitted", "score-computed", "threshold-crossed");
 
     private final Path root;
@@ -56,13 +57,17 @@ public final class LocalRun {
         PostgresServer postgres = PostgresServer.shared();
 
         WebhookReceiver receiver = new WebhookReceiver(RECEIVER_PORT, RECEIVER_SECRET, this::printAlert);
+        MailSink mails = new MailSink(SMTP_PORT, LocalRun::printMail);
         say("Starting the four services (logs in " + root.relativize(runDir.resolve("logs")) + "/) ...");
-        Platform platform = Platform.start(root, kafka, postgres, true, Map.of(), runDir.resolve("logs"));
+        Platform platform = Platform.start(root, kafka, postgres, true, Map.of("quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", Integer.toString(SMTP_PORT), "quarkus.mailer.start-tls", "DISABLED"),
+                runDir.resolve("logs"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("Stopping the services, Kafka and PostgreSQL ...");
             platform.close();
             receiver.close();
+            mails.close();
             stopped.countDown();
         }, "local-run-stop"));
 
@@ -118,6 +123,15 @@ public final class LocalRun {
         }
     }
 
+    private static void printMail(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            System.out.printf("%n*** E-MAIL to %s%n    Subject: %s%n    %s%n", mail.getAllRecipients()[0],
+                    mail.getSubject(), MailSink.text(mail).strip().replace("\n", "\n    "));
+        } catch (jakarta.mail.MessagingException e) {
+            System.out.println("*** E-MAIL (unreadable): " + e.getMessage());
+        }
+    }
+
     private void printBanner(Platform platform, double seconds) throws IOException {
         String respondent = TestTokens.respondent("GM0014");
         Path tokens = root.resolve(".run/tokens.env");
@@ -144,6 +158,15 @@ public final class LocalRun {
         banner.append(curl(platform.url("survey-service"), respondent, "local-run/demo/failing-assessment.json"));
         banner.append("\nThen an improved one (the municipality crosses back up):\n");
         banner.append(curl(platform.url("survey-service"), respondent, "local-run/demo/improved-assessment.json"));
+        String notification = platform.url("notification-service");
+        banner.append("\nOther channels: subscribe coordinator Groningen by e-mail (mails print here, from the local SMTP"
+                + " server on port " + SMTP_PORT + "):\n");
+        banner.append("  curl -s -X POST " + notification + "/api/subscriptions -H 'Authorization: Bearer "
+                + TestTokens.coordinator("Groningen") + "' -H 'Content-Type: application/json' -d '{\"region\": "
+                + "\"Groningen\", \"channel\": \"EMAIL\", \"email\": \"coordinator@veiligthuis-groningen.example\"}'\n");
+        banner.append("or follow the live alert feed (Server-Sent Events):\n");
+        banner.append("  curl -N " + notification + "/api/alerts/stream -H 'Authorization: Bearer "
+                + TestTokens.analyst() + "'\n");
         banner.append("\nPress Ctrl-C to stop everything.\n");
         System.out.println(banner);
     }
