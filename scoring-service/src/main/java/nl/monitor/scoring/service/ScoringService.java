@@ -27,24 +27,33 @@ import nl.monitor.messaging.IncomingEvents;
 import nl.monitor.messaging.Outbox;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.rest.InvalidInputException;
+import nl.monitor.rest.Problem;
 import nl.monitor.scoring.Score;
+import nl.monitor.scoring.Submission;
 import nl.monitor.scoring.config.ThresholdConfig;
+import nl.monitor.scoring.repository.RulesInForceRepository;
 import nl.monitor.scoring.repository.ScoreRepository;
+import nl.monitor.scoring.repository.SubmissionRepository;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Scores submitted assessments with the latest rules, keeps every score, and publishes {@code score-computed} and,
- * when the municipality's total moved across a threshold, {@code threshold-crossed} — all in one transaction.
+ * Scores submitted assessments with the rules in force for their year (the latest shipped ones until a rescore),
+ * keeps every score and the answers, and publishes {@code score-computed} and, when the municipality's total moved
+ * across a threshold, {@code threshold-crossed} — all in one transaction. Rescores a wave under other rules.
  */
 @ApplicationScoped
 public class ScoringService {
@@ -57,13 +66,18 @@ public class ScoringService {
     private final Events events;
     private final Thresholds thresholds;
     private final ObjectMapper json;
-    private final Scorer scorer = Scorer.latest();
+    private final SubmissionRepository submissions;
+    private final RulesInForceRepository rulesInForce;
+    private final Map<Integer, Scorer> scorers = new ConcurrentHashMap<>();
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public ScoringService(IncomingEvents incoming, ScoreRepository scores, Outbox outbox, Events events,
+    public ScoringService(IncomingEvents incoming, ScoreRepository scores, SubmissionRepository submissions,
+                          RulesInForceRepository rulesInForce, Outbox outbox, Events events,
                           ThresholdConfig thresholds, EventCodec codec) {
         this.incoming = incoming;
         this.scores = scores;
+        this.submissions = submissions;
+        this.rulesInForce = rulesInForce;
         this.outbox = outbox;
         this.events = events;
         this.thresholds = Thresholds.from(thresholds);
@@ -78,9 +92,99 @@ public class ScoringService {
 
     private void score(CloudEvent<SurveySubmitted> event) {
         SurveySubmitted submitted = event.data();
-        Municipality municipality = municipalities.municipality(submitted.municipality()).orElseThrow(
+        Municipality municipality = municipalityOf(submitted);
+        Scorer scorer = scorer(rulesInForce.lockForYear(submitted.year()));
+        Assessment assessment = checked(submitted, scorer);
+        keep(submitted);
+        scoreAndPublish(submitted, municipality, assessment, scorer);
+    }
+
+    private Municipality municipalityOf(SurveySubmitted submitted) {
+        return municipalities.municipality(submitted.municipality()).orElseThrow(
                 () -> new PoisonEventException("unknown municipality " + submitted.municipality()));
-        Assessment assessment = checked(submitted);
+    }
+
+    private Scorer scorer(int rulesVersion) {
+        return scorers.computeIfAbsent(rulesVersion, version -> new Scorer(ScoringRulesCatalog.version(version)));
+    }
+
+    private void keep(SurveySubmitted submitted) {
+        Submission kept = new Submission();
+        kept.submissionId = submitted.submissionId();
+        kept.municipality = submitted.municipality();
+        kept.year = submitted.year();
+        kept.version = submitted.version();
+        kept.questionnaireVersion = submitted.questionnaireVersion();
+        kept.answers = write(submitted);
+        kept.submittedAt = submitted.submittedAt().truncatedTo(ChronoUnit.MICROS);
+        if (submissions.findById(kept.submissionId) == null) {
+            submissions.persist(kept);
+        }
+    }
+
+    /**
+     * Rescores the current submission of every municipality of the year under another rules version, which from
+     * then on is in force for that year (new submissions are scored under it too). Each new score is published as
+     * score-computed, and a municipality whose threshold state changed crosses as usual; a submission already scored
+     * under that version is left alone, so a second call changes nothing. One transaction: all or nothing.
+     *
+     * @throws InvalidInputException for an unknown rules version, a year without submissions, or rules for another
+     *                               questionnaire version than the wave was answered with
+     */
+    @Transactional
+    public RescoreReport rescore(Integer year, Integer rulesVersion, String by) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (year == null) {
+            errors.add(new Problem.FieldError("year", "required", "the year (wave) to rescore is required"));
+        }
+        if (rulesVersion == null) {
+            errors.add(new Problem.FieldError("rulesVersion", "required", "the rules version to rescore under is required"));
+        } else if (!ScoringRulesCatalog.exists(rulesVersion)) {
+            errors.add(new Problem.FieldError("rulesVersion", "unknown-rules-version",
+                    "this build has no scoring rules version " + rulesVersion));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The rescore request has " + errors.size() + " problem(s)", errors);
+        }
+        int before = rulesInForce.lockForYear(year);
+        List<Submission> wave = submissions.currentOfYear(year);
+        if (wave.isEmpty()) {
+            throw InvalidInputException.of("year", "no-submissions", "no submission of " + year + " was scored");
+        }
+        Scorer scorer = scorer(rulesVersion);
+        int questionnaire = scorer.rules().questionnaireVersion();
+        if (wave.stream().anyMatch(w -> w.questionnaireVersion != questionnaire)) {
+            throw InvalidInputException.of("rulesVersion", "questionnaire-mismatch", "rules version " + rulesVersion
+                    + " score questionnaire version " + questionnaire + "; the wave of " + year + " was answered with "
+                    + wave.stream().map(w -> Integer.toString(w.questionnaireVersion)).distinct()
+                    .collect(Collectors.joining(", ")));
+        }
+        rulesInForce.put(year, rulesVersion, by);
+        int rescored = 0;
+        int unchanged = 0;
+        Map<ThresholdCrossed.Direction, Integer> crossings = new EnumMap<>(ThresholdCrossed.Direction.class);
+        for (Submission current : wave) {
+            if (scores.scored(current.submissionId, rulesVersion)) {
+                unchanged++;
+                continue;
+            }
+            SurveySubmitted submitted = read(current.answers);
+            for (Thresholds.Crossing crossing : scoreAndPublish(submitted, municipalityOf(submitted),
+                    submitted.toAssessment(), scorer)) {
+                crossings.merge(crossing.direction(), 1, Integer::sum);
+            }
+            rescored++;
+        }
+        LOG.infof("Rescored %d of the %d municipalities of %d under rules v%d (was v%d) for %s; %d unchanged, "
+                + "crossings %s", rescored, wave.size(), year, rulesVersion, before, by, unchanged, crossings);
+        return new RescoreReport(year, rulesVersion, before, wave.size(), rescored, unchanged,
+                crossings.getOrDefault(ThresholdCrossed.Direction.DOWN, 0),
+                crossings.getOrDefault(ThresholdCrossed.Direction.UP, 0));
+    }
+
+    /** Scores, stores and publishes score-computed and any threshold crossings; returns the crossings. */
+    private List<Thresholds.Crossing> scoreAndPublish(SurveySubmitted submitted, Municipality municipality,
+                                                      Assessment assessment, Scorer scorer) {
         AssessmentScore result = scorer.score(assessment);
         Optional<Score> standing = scores.standing(submitted.municipality(), submitted.year());
 
@@ -101,9 +205,10 @@ public class ScoringService {
         for (Thresholds.Crossing crossing : outcome.crossings()) {
             publishCrossing(crossing, municipality, submitted, standing, result, score, computed.id());
         }
-        LOG.infof("Scored submission %s (%s %d v%d): %.2f %s over %d goal(s)", submitted.submissionId(),
-                submitted.municipality(), submitted.year(), submitted.version(), result.total(), result.band(),
-                result.goalsAnswered());
+        LOG.infof("Scored submission %s (%s %d v%d) under rules v%d: %.2f %s over %d goal(s)",
+                submitted.submissionId(), submitted.municipality(), submitted.year(), submitted.version(),
+                result.rulesVersion(), result.total(), result.band(), result.goalsAnswered());
+        return outcome.crossings();
     }
 
     private void publishCrossing(Thresholds.Crossing crossing, Municipality municipality, SurveySubmitted submitted,
@@ -152,11 +257,11 @@ public class ScoringService {
     }
 
     /** An event that passed its schema but not the questionnaire's rules can never be scored: poison. */
-    private static Assessment checked(SurveySubmitted submitted) {
+    private static Assessment checked(SurveySubmitted submitted, Scorer scorer) {
         if (!Questionnaires.exists(submitted.questionnaireVersion())
-                || submitted.questionnaireVersion() != ScoringRulesCatalog.latest().questionnaireVersion()) {
-            throw new PoisonEventException("no scoring rules for questionnaire version "
-                    + submitted.questionnaireVersion());
+                || submitted.questionnaireVersion() != scorer.rules().questionnaireVersion()) {
+            throw new PoisonEventException("no scoring rules in force for " + submitted.year()
+                    + " score questionnaire version " + submitted.questionnaireVersion());
         }
         Assessment assessment = submitted.toAssessment();
         List<Violation> violations = new AssessmentValidator(Questionnaires.version(submitted.questionnaireVersion()))
@@ -192,6 +297,14 @@ public class ScoringService {
             });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored goal scores of " + score.id + " cannot be read", e);
+        }
+    }
+
+    private SurveySubmitted read(String answers) {
+        try {
+            return json.readValue(answers, SurveySubmitted.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answers cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -1,0 +1,35 @@
+package nl.monitor.scoring.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import nl.monitor.domain.scoring.ScoringRulesCatalog;
+
+/** Which scoring rules version is in force for each year (wave); the latest shipped one until a rescore. */
+@ApplicationScoped
+public class RulesInForceRepository {
+
+    private final EntityManager em;
+
+    public RulesInForceRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * The rules version in force for the year, its row locked until the transaction ends (created with the latest
+     * shipped rules when the year has none yet): whoever scores in that year waits for a rescore, and the reverse.
+     */
+    public int lockForYear(int year) {
+        em.createNativeQuery("INSERT INTO rules_in_force (year, rules_version, since, changed_by) "
+                        + "VALUES (?1, ?2, now(), 'shipped default') ON CONFLICT (year) DO NOTHING")
+                .setParameter(1, year).setParameter(2, ScoringRulesCatalog.LATEST).executeUpdate();
+        return ((Number) em.createNativeQuery("SELECT rules_version FROM rules_in_force WHERE year = ?1 FOR UPDATE")
+                .setParameter(1, year).getSingleResult()).intValue();
+    }
+
+    /** Puts a rules version in force for the year (the row must be locked by {@link #lockForYear}). */
+    public void put(int year, int rulesVersion, String by) {
+        em.createNativeQuery("UPDATE rules_in_force SET rules_version = ?2, since = now(), changed_by = ?3 "
+                        + "WHERE year = ?1")
+                .setParameter(1, year).setParameter(2, rulesVersion).setParameter(3, by).executeUpdate();
+    }
+}
