@@ -265,14 +265,14 @@ class AlertDeliveryTest {
 
     @Test
     void a_failing_receiver_is_retried_with_the_same_webhook_id_until_it_answers_2xx() throws Exception {
-        try (RecordingReceiver drenthe = new RecordingReceiver(500, 500, 200)) {
+        try (RecordingReceiver drenthe = new RecordingReceiver(500, 500, 500, 200)) {
             String subscription = subscribe("Drenthe", drenthe.url(), SECRET);
             publish(down("GM0106", "Drenthe", 12.5));
 
             List<Map<String, Object>> deliveries = Deliveries.settled("Drenthe", subscription, 1);
-            assertThat(deliveries.get(0)).containsEntry("status", "DELIVERED").containsEntry("attemptsMade", 3);
+            assertThat(deliveries.get(0)).containsEntry("status", "DELIVERED").containsEntry("attemptsMade", 4);
             List<RecordingReceiver.Request> requests = drenthe.requests();
-            assertThat(requests).extracting(RecordingReceiver.Request::answered).containsExactly(500, 500, 200);
+            assertThat(requests).extracting(RecordingReceiver.Request::answered).containsExactly(500, 500, 500, 200);
             assertThat(requests).extracting(RecordingReceiver.Request::id).containsOnly((String) deliveries.get(0).get("id"));
             assertThat(requests).extracting(RecordingReceiver.Request::text).containsOnly(requests.get(0).text());
             for (RecordingReceiver.Request request : requests) {
@@ -281,16 +281,20 @@ class AlertDeliveryTest {
 
             given().auth().oauth2(TestTokens.coordinator("Drenthe"))
                     .get("/api/subscriptions/" + subscription + "/deliveries").then().statusCode(200)
-                    .body("[0].attempts.attempt", contains(1, 2, 3))
-                    .body("[0].attempts.httpStatus", contains(500, 500, 200))
-                    .body("[0].attempts.error", contains("HTTP 500", "HTTP 500", null));
+                    .body("[0].attempts.attempt", contains(1, 2, 3, 4))
+                    .body("[0].attempts.httpStatus", contains(500, 500, 500, 200))
+                    .body("[0].attempts.error", contains("HTTP 500", "HTTP 500", "HTTP 500", null));
             List<String> at = given().auth().oauth2(TestTokens.coordinator("Drenthe"))
                     .get("/api/subscriptions/" + subscription + "/deliveries").then().extract().path("[0].attempts.at");
-            // Exponential backoff (200 ms, then 400 ms in the test profile).
+            // Exponential backoff (200 ms, 400 ms, then 800 ms in the test profile).
             assertThat(Duration.between(Instant.parse(at.get(0)), Instant.parse(at.get(1))))
                     .isGreaterThanOrEqualTo(Duration.ofMillis(200));
             assertThat(Duration.between(Instant.parse(at.get(1)), Instant.parse(at.get(2))))
                     .isGreaterThanOrEqualTo(Duration.ofMillis(400));
+            assertThat(Duration.between(Instant.parse(at.get(2)), Instant.parse(at.get(3))))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(800));
+            // Exactly once as the receiver sees it: one accepted call, and every call carried its one id.
+            assertThat(requests).filteredOn(r -> r.answered() == 200).hasSize(1);
         }
     }
 
