@@ -148,6 +148,11 @@ public final class LocalRun {
             banner.append(String.format("  %-21s %s   (Swagger UI %s/swagger-ui, health %s/q/health)%n",
                     service.name(), service.url(), service.url(), service.url()));
         }
+        String dashboard = platform.url("reporting-service") + "/dashboard/";
+        banner.append(String.format("%nDashboard (2017 against 2014, as analyst):%n  %s#token=%s%n", dashboard,
+                TestTokens.analyst()));
+        banner.append(String.format("  as coordinator of Groningen: %s#token=%s%n", dashboard,
+                TestTokens.coordinator("Groningen")));
         banner.append(String.format("%nDemo tokens (valid 12 h; also in %s, source it with `set -a; . %s`):%n",
                 root.relativize(tokens), root.relativize(tokens)));
         banner.append("  respondent GM0014 Groningen: ").append(respondent).append('\n');

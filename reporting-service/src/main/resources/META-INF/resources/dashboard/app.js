@@ -1,0 +1,351 @@
+// The Monitor dashboard: plain JavaScript over the reporting-service's JSON API (the same one the reports use),
+// Chart.js for the figures. Routes live in the URL fragment:
+//   #/national?year=2017&compare=2014   per goal (bars by band, comparison year as dots) and per size class
+//   #/region/<region>?year=2017          every municipality of a Veilig Thuis region
+//   #/card/<code>/<year>?components=...  a municipality's card, with the component switches
+// A token arrives once as #token=<jwt>[&to=<route>] (the local run prints such a link) or through the sign-in box;
+// it is kept in sessionStorage for this tab only.
+
+const TOKEN_KEY = 'monitor.token';
+const BAND_COLOURS = { RED: '#c0392b', ORANGE: '#e67e22', GREEN: '#27ae60' };
+const COMPONENTS = [['borging', 'Borging'], ['inhoud', 'Inhoud'], ['bereik', 'Bereik']];
+const charts = [];
+
+const view = document.getElementById('view');
+const message = document.getElementById('message');
+
+function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function claims() {
+  try {
+    const payload = token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(decodeURIComponent(escape(atob(payload))));
+  } catch (e) {
+    return {};
+  }
+}
+
+function takeTokenFromUrl() {
+  const match = location.hash.match(/^#token=([^&]+)(?:&to=(.*))?$/);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
+    const to = match[2] ? decodeURIComponent(match[2]) : '/';
+    history.replaceState(null, '', location.pathname + location.search + '#' + to);
+  }
+}
+
+// Each render has a ticket; a render overtaken by a newer one (the user clicked on) stops before touching the page.
+let currentTicket = 0;
+
+class Overtaken extends Error {
+}
+
+async function fresh(ticket, promise) {
+  const value = await promise;
+  if (ticket !== currentTicket) {
+    throw new Overtaken();
+  }
+  clearCharts();
+  return value;
+}
+
+class ApiError extends Error {
+  constructor(status, detail) {
+    super(detail);
+    this.status = status;
+  }
+}
+
+async function api(path) {
+  const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token(), Accept: 'application/json' } });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      const problem = await response.json();
+      detail = problem.detail || problem.title || detail;
+    } catch (ignored) { /* not a problem document */ }
+    throw new ApiError(response.status, detail);
+  }
+  return response.json();
+}
+
+// ---- formatting
+
+const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const score = value => value == null ? '–' : nl.format(value);
+const percent = value => value == null ? '–' : value + ' %';
+const signed = value => value == null ? '–' : (value > 0 ? '+' : '') + nl.format(value);
+const bandOf = value => value == null ? null : value < 25 ? 'RED' : value > 75 ? 'GREEN' : 'ORANGE';
+const bandLabel = { RED: 'rood', ORANGE: 'oranje', GREEN: 'groen' };
+const band = value => value ? `<span class="band ${value}">${bandLabel[value]}</span>` : '–';
+
+function escapeHtml(text) {
+  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+function parseRoute() {
+  const [path, query] = location.hash.replace(/^#/, '').split('?');
+  return { parts: path.split('/').filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(query || '') };
+}
+
+function go(hash) {
+  location.hash = hash;
+}
+
+function clearCharts() {
+  while (charts.length) {
+    charts.pop().destroy();
+  }
+}
+
+function chart(canvas, config) {
+  const made = new Chart(canvas, config);
+  charts.push(made);
+  return made;
+}
+
+// ---- views
+
+async function nationalView(ticket, params) {
+  const year = Number(params.get('year') || 2017);
+  const compare = params.get('compare') === null ? year - 3 : Number(params.get('compare')) || null;
+  const query = `year=${year}` + (compare ? `&compareWith=${compare}` : '');
+  const [scores, participation] = await fresh(ticket, Promise.all([
+    api(`/api/reports/goal-scores?${query}`), api(`/api/reports/participation?${query}`)]));
+  const at = goal => goal.years.find(y => y.year === year);
+  const before = goal => compare ? goal.years.find(y => y.year === compare) : null;
+  view.innerHTML = `
+    <div class="panel controls">
+      <label>Jaar <input id="year" type="number" value="${year}" min="2000" max="2100"></label>
+      <label>Vergelijken met <input id="compare" type="number" value="${compare ?? ''}" min="2000" max="2100"></label>
+      <button id="show" type="button">Toon</button>
+    </div>
+    <div class="panel">
+      <h2>Gemiddelde score per doelstelling, ${year}${compare ? ` (stippen: ${compare})` : ''}</h2>
+      <div class="chart"><canvas id="goal-chart" aria-label="Score per doelstelling"></canvas></div>
+      <table id="goal-table">
+        <thead><tr><th>Doel</th><th>Titel</th><th class="num">n</th><th class="num">Totaal ${year}</th><th>Band</th>
+          <th class="num">Borging</th><th class="num">Inhoud</th><th class="num">Bereik</th>
+          ${compare ? `<th class="num">Totaal ${compare}</th>` : ''}</tr></thead>
+        <tbody>${scores.goals.map(goal => `
+          <tr data-goal="${goal.goal}"><td>${goal.goal}</td><td>${escapeHtml(goal.title)}</td>
+            <td class="num">${at(goal).n}</td><td class="num total">${score(at(goal).meanTotal)}</td>
+            <td>${band(bandOf(at(goal).meanTotal))}</td>
+            <td class="num">${score(at(goal).meanBorging)}</td><td class="num">${score(at(goal).meanInhoud)}</td>
+            <td class="num">${score(at(goal).meanBereik)}</td>
+            ${compare ? `<td class="num compare">${score(before(goal)?.meanTotal)}</td>` : ''}</tr>`).join('')}
+        </tbody>
+      </table>
+    </div>
+    <div class="panel">
+      <h2>Deelname en gemiddelde totaalscore per grootteklasse</h2>
+      <div class="chart"><canvas id="size-chart" aria-label="Score per grootteklasse"></canvas></div>
+      <table id="size-table">
+        <thead><tr><th>Grootteklasse</th>${participation.sizeClasses[0].years.map(y => `
+          <th class="num">Uitgenodigd ${y.year}</th><th class="num">Deelname ${y.year}</th>
+          <th class="num">Gem. totaal ${y.year}</th>`).join('')}</tr></thead>
+        <tbody>${participation.sizeClasses.map(row => `
+          <tr><td>${escapeHtml(row.label)}</td>${row.years.map(y => `
+            <td class="num">${y.invited}</td><td class="num">${y.participated} (${percent(y.percent)})</td>
+            <td class="num">${score(y.meanTotal)}</td>`).join('')}</tr>`).join('')}
+        </tbody>
+      </table>
+    </div>`;
+  document.getElementById('show').onclick = () => {
+    const compareTo = document.getElementById('compare').value;
+    go(`#/national?year=${document.getElementById('year').value}&compare=${compareTo || 'none'}`);
+  };
+
+  const labels = scores.goals.map(goal => 'Doel ' + goal.goal);
+  const datasets = [{
+    type: 'bar', label: String(year), data: scores.goals.map(goal => at(goal).meanTotal),
+    backgroundColor: scores.goals.map(goal => BAND_COLOURS[bandOf(at(goal).meanTotal)] || '#ccc'), order: 2
+  }];
+  if (compare) {
+    datasets.push({
+      type: 'line', label: String(compare), data: scores.goals.map(goal => before(goal)?.meanTotal ?? null),
+      showLine: false, pointRadius: 6, pointBackgroundColor: '#14365d', borderColor: '#14365d', order: 1
+    });
+  }
+  chart(document.getElementById('goal-chart'), {
+    data: { labels, datasets },
+    options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } }
+  });
+  const classes = participation.sizeClasses.filter(row => row.sizeClass !== null);
+  chart(document.getElementById('size-chart'), {
+    type: 'bar',
+    data: {
+      labels: classes.map(row => row.label),
+      datasets: classes[0].years.map((y, i) => ({
+        label: String(y.year), data: classes.map(row => row.years[i].meanTotal),
+        backgroundColor: i === classes[0].years.length - 1 ? '#14365d' : '#9fb4cc'
+      }))
+    },
+    options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } }
+  });
+}
+
+async function regionView(ticket, parts, params) {
+  const region = parts[1] || claims().region || 'Groningen';
+  const year = Number(params.get('year') || 2017);
+  const data = await fresh(ticket, api(`/api/regions/${encodeURIComponent(region)}/municipalities?year=${year}`));
+  const trend = { UP: '▲ hoger', DOWN: '▼ lager', SAME: '= gelijk', NEW: 'nieuw', NONE: '–' };
+  view.innerHTML = `
+    <div class="panel controls">
+      <label>Regio <input id="region" value="${escapeHtml(region)}"></label>
+      <label>Jaar <input id="year" type="number" value="${year}"></label>
+      <button id="show" type="button">Toon</button>
+    </div>
+    <div class="panel">
+      <h2>Regio ${escapeHtml(data.region)}, ${data.year}</h2>
+      <table id="region-table">
+        <thead><tr><th>Gemeente</th><th class="num">Totaal</th><th>Band</th><th class="num">Doelen</th>
+          <th class="num">Verandering</th><th>Trend</th></tr></thead>
+        <tbody>${data.municipalities.map(row => `
+          <tr data-municipality="${row.municipality}">
+            <td>${row.participated ? `<a href="#/card/${row.municipality}/${data.year}">${escapeHtml(row.name)}</a>`
+              : `<span class="muted">${escapeHtml(row.name)} (niet deelgenomen)</span>`}</td>
+            <td class="num">${score(row.total)}</td><td>${band(row.band)}</td>
+            <td class="num">${row.goalsAnswered ?? '–'}</td><td class="num">${signed(row.change)}</td>
+            <td class="trend-${row.trend}">${trend[row.trend] || row.trend}</td></tr>`).join('')}
+        </tbody>
+      </table>
+    </div>`;
+  document.getElementById('show').onclick = () =>
+    go(`#/region/${encodeURIComponent(document.getElementById('region').value)}?year=${document.getElementById('year').value}`);
+}
+
+async function cardView(ticket, parts, params) {
+  const code = parts[1] || claims().municipality || 'GM0014';
+  const year = Number(parts[2] || params.get('year') || 2017);
+  const components = (params.get('components') || 'borging,inhoud,bereik').split(',').filter(Boolean);
+  const card = await fresh(ticket,
+    api(`/api/municipalities/${code}/card?year=${year}&components=${components.join(',')}`));
+  view.innerHTML = `
+    <div class="panel">
+      <h2>${escapeHtml(card.name)} (${card.municipality}), ${card.year}</h2>
+      <p class="muted">Regio ${escapeHtml(card.region)}, ${escapeHtml(card.sizeClassLabel)}.
+        ${card.previousYear ? `Vergeleken met ${card.previousYear}.` : 'Geen eerdere deelname.'}</p>
+      <div class="switches" id="switches">Onderdelen:
+        ${COMPONENTS.map(([id, label]) => `<label><input type="checkbox" data-component="${id}"
+          ${components.includes(id) ? 'checked' : ''}> ${label}</label>`).join('')}
+        <span class="muted">maximum ${score(card.maximum)} punten</span>
+      </div>
+      <p id="card-total">Totaal: <strong class="points">${score(card.total.points)}</strong> punten
+        (<span class="percent">${percent(card.total.percent)}</span>) ${band(card.total.band)},
+        ${card.total.goalsAnswered} doelen beantwoord, verandering ${signed(card.total.change)}</p>
+      <div class="chart"><canvas id="card-chart" aria-label="Scores per doelstelling"></canvas></div>
+      <table id="card-table">
+        <thead><tr><th>Doel</th><th>Titel</th><th class="num">Punten</th><th class="num">%</th><th>Band</th>
+          <th class="num">Verandering</th><th class="num">Grootteklasse</th><th class="num">Regio</th>
+          <th class="num">Land</th></tr></thead>
+        <tbody>${card.goals.map(goal => `
+          <tr data-goal="${goal.goal}"><td>${goal.goal}</td><td>${escapeHtml(goal.title)}</td>
+            <td class="num points">${goal.answered ? score(goal.points) : 'niet beantwoord'}</td>
+            <td class="num percent">${percent(goal.percent)}</td><td>${band(goal.band)}</td>
+            <td class="num">${signed(goal.change)}</td><td class="num">${score(goal.sizeClassMean)}</td>
+            <td class="num">${score(goal.regionMean)}</td><td class="num">${score(goal.countryMean)}</td></tr>`).join('')}
+        </tbody>
+      </table>
+    </div>
+    <div class="panel">
+      <h2>Advies</h2>
+      ${card.advice.length === 0 ? '<p class="muted">Geen advies.</p>' : card.advice.map(advice => `
+        <h3>Doel ${advice.goal}: ${escapeHtml(advice.title)} (${score(advice.points)})</h3>
+        ${advice.measures.length === 0 ? '<p class="muted">Geen maatregelen die gemeenten van dezelfde grootte vaker inzetten.</p>'
+          : `<ul>${advice.measures.map(m => `<li>${escapeHtml(m.label)} <span class="muted">(${escapeHtml(m.categoryLabel.replace(/[:;\s]+$/, ''))};
+              ${m.peers} van ${m.peersAnswered} gemeenten, ${percent(m.percent)})</span></li>`).join('')}</ul>`}`).join('')}
+    </div>`;
+  document.querySelectorAll('#switches input').forEach(box => box.onchange = () => {
+    const chosen = [...document.querySelectorAll('#switches input:checked')].map(b => b.dataset.component);
+    if (chosen.length === 0) {
+      box.checked = true;
+      return;
+    }
+    go(`#/card/${code}/${year}?components=${chosen.join(',')}`);
+  });
+  chart(document.getElementById('card-chart'), {
+    data: {
+      labels: card.goals.map(goal => 'Doel ' + goal.goal),
+      datasets: [
+        { type: 'bar', label: card.name, data: card.goals.map(goal => goal.points),
+          backgroundColor: card.goals.map(goal => BAND_COLOURS[goal.band] || '#ccc'), order: 2 },
+        { type: 'line', label: 'Gemiddelde van het land', data: card.goals.map(goal => goal.countryMean), showLine: false,
+          pointRadius: 5, pointBackgroundColor: '#14365d', borderColor: '#14365d', order: 1 }]
+    },
+    options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: card.maximum } } }
+  });
+}
+
+// ---- routing
+
+function landingRoute() {
+  const mine = claims();
+  const roles = mine.groups || [];
+  if (roles.includes('respondent') && mine.municipality) {
+    return `#/card/${mine.municipality}/2017`;
+  }
+  if (roles.includes('coordinator') && mine.region) {
+    return `#/region/${encodeURIComponent(mine.region)}`;
+  }
+  return '#/national';
+}
+
+async function render() {
+  takeTokenFromUrl();
+  message.hidden = true;
+  const signIn = document.getElementById('sign-in');
+  signIn.hidden = Boolean(token());
+  if (!token()) {
+    view.innerHTML = '';
+    return;
+  }
+  const mine = claims();
+  document.getElementById('who').textContent = [(mine.groups || []).join(', '), mine.region, mine.municipality]
+    .filter(Boolean).join(' · ');
+  const { parts, params } = parseRoute();
+  if (parts.length === 0) {
+    go(landingRoute());
+    return;
+  }
+  document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.nav === parts[0]));
+  const ticket = ++currentTicket;
+  view.dataset.state = 'loading';
+  try {
+    if (parts[0] === 'region') {
+      await regionView(ticket, parts, params);
+    } else if (parts[0] === 'card') {
+      await cardView(ticket, parts, params);
+    } else {
+      await nationalView(ticket, params);
+    }
+    view.dataset.state = 'ready';
+  } catch (e) {
+    if (e instanceof Overtaken) {
+      return;
+    }
+    view.dataset.state = 'error';
+    clearCharts();
+    view.innerHTML = '';
+    message.hidden = false;
+    message.textContent = e.status === 401 ? 'Het token is niet (meer) geldig: meld opnieuw aan.'
+      : e.status === 403 ? 'Geen toegang: ' + e.message
+        : 'Kan het overzicht niet laden: ' + e.message;
+    if (e.status === 401) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      signIn.hidden = false;
+    }
+  }
+}
+
+document.getElementById('token-save').onclick = () => {
+  const pasted = document.getElementById('token-input').value.trim();
+  if (pasted) {
+    sessionStorage.setItem(TOKEN_KEY, pasted);
+    render(); // on the page asked for (e.g. the card an e-mail links to), or the landing page
+  }
+};
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,191 @@
+package nl.monitor.reporting;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import static io.restassured.RestAssured.given;
+import static nl.monitor.domain.questionnaire.Inclusion.INCLUDED;
+import static nl.monitor.domain.questionnaire.Inclusion.INTENDED;
+import static nl.monitor.domain.questionnaire.Inclusion.NOT_INCLUDED;
+import static nl.monitor.domain.questionnaire.ReachShare.EVERYONE;
+import static nl.monitor.domain.questionnaire.ReachShare.MORE_THAN_HALF;
+import static nl.monitor.reporting.Cohort.category;
+import static nl.monitor.reporting.Cohort.extras;
+import static nl.monitor.reporting.Cohort.goal;
+import static nl.monitor.reporting.Cohort.publish;
+import static nl.monitor.reporting.Cohort.submission;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's, installed by scripts/ensure-chromium.sh as the build runs),
+ * over the reporting-service with a small cohort of its own years (2060 and 2061) on the real broker and database.
+ * What the page shows is checked against what the JSON API answers.
+ */
+@QuarkusTest
+@QuarkusTestResource(MonitorInfrastructure.class)
+class DashboardBrowserTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final String GRONINGEN = "GM0014";
+    private static final String ALMERE = "GM0034";
+    private static WebDriver browser;
+    private static Path profile;
+
+    @TestHTTPResource("/dashboard/")
+    URL dashboard;
+
+    @BeforeAll
+    static void startTheBrowserAndPublishTheCohort() throws Exception {
+        publish(submission(GRONINGEN, 2060, 1, extras(List.of(), List.of(), 5, 5, 6, "no", false, "not-yet"),
+                goal(1, INTENDED, false, false, null)));
+        publish(submission(GRONINGEN, 2061, 1, extras(List.of(), List.of(), 5, 7, 8, "somewhat", true, "yes"),
+                goal(1, INCLUDED, true, true, MORE_THAN_HALF, category("subsidy-conditions", "attention-officer"),
+                        category("chain-cooperation", "cooperation-agreements")),
+                goal(2, NOT_INCLUDED, false, false, null)));
+        publish(submission(ALMERE, 2061, 1, extras(List.of(), List.of(), 6, 8, 8, "strongly", true, "yes"),
+                goal(1, INCLUDED, true, true, EVERYONE, category("subsidy-conditions", "attention-officer"),
+                        category("chain-cooperation", "cooperation-agreements"), category("own-action", "campaign"),
+                        category("programme-purchasing", "voorzorg"))));
+        await().atMost(DEADLINE).until(() -> ScoreEvents.rows("SELECT 1 FROM reporting.municipality_score "
+                + "WHERE year IN (2060, 2061)").size() == 3);
+
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1600", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static JsonPath api(String path) {
+        return given().auth().oauth2(TestTokens.analyst()).get(path).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** As the page writes a score: one decimal, Dutch decimal comma. */
+    private static String shown(double value) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag("nl-NL"));
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        return format.format(value);
+    }
+
+    /** Loads the page afresh with the token and the route, as the local run's link does. */
+    private void load(String token, String route) {
+        browser.get("about:blank");
+        browser.get(dashboard + "#token=" + token + "&to=" + URLEncoder.encode(route, StandardCharsets.UTF_8));
+    }
+
+    private void open(String route) {
+        load(TestTokens.analyst(), route);
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
+    }
+
+    private String cell(String selector) {
+        return browser.findElement(By.cssSelector(selector)).getText().trim();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_national_view_loads_with_the_data_of_the_api_and_draws_its_charts() {
+        open("/national?year=2061&compare=2060");
+
+        JsonPath report = api("/api/reports/goal-scores?year=2061&compareWith=2060");
+        // Goal 1 in 2061: Groningen 72.5 and Almere 100 -> 86.25 -> 86.3, green; 2060: Groningen 5.
+        double goal1 = report.getDouble("goals[0].years[1].meanTotal");
+        assertThat(cell("#goal-table tr[data-goal='1'] .total")).isEqualTo(shown(goal1)).isEqualTo("86,3");
+        assertThat(cell("#goal-table tr[data-goal='1'] .band")).isEqualTo("groen");
+        assertThat(cell("#goal-table tr[data-goal='1'] .compare"))
+                .isEqualTo(shown(report.getDouble("goals[0].years[0].meanTotal")));
+        assertThat(cell("#goal-table tr[data-goal='2'] .band")).isEqualTo("rood");
+        assertThat(browser.findElements(By.cssSelector("#goal-table tbody tr"))).hasSize(10);
+        assertThat(browser.findElements(By.cssSelector("#size-table tbody tr"))).hasSize(6);
+
+        // Chart.js drew both figures: bars coloured by band, the comparison year as a second dataset of dots.
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        Object bars = script.executeScript(
+                "const c = Chart.getChart('goal-chart'); return [c.data.datasets.length, c.data.datasets[0].data[0],"
+                        + " c.data.datasets[0].backgroundColor[0], c.data.datasets[1].data[0]];");
+        assertThat((List<Object>) bars).containsExactly(2L, goal1, "#27ae60", 5L);
+        assertThat(script.executeScript("return Chart.getChart('size-chart').data.datasets.length")).isEqualTo(2L);
+    }
+
+    @Test
+    void a_component_switch_on_the_card_changes_the_numbers_to_those_of_that_subset() throws Exception {
+        open("/card/" + GRONINGEN + "/2061");
+        JsonPath all = api("/api/municipalities/" + GRONINGEN + "/card?year=2061");
+        assertThat(cell("#card-table tr[data-goal='1'] .points")).isEqualTo(shown(all.getDouble("goals[0].points")))
+                .isEqualTo("72,5");
+        assertThat(cell("#card-table tr[data-goal='1'] .percent")).isEqualTo("73 %");
+        assertThat(cell("#card-total .points")).isEqualTo("36,3");
+
+        browser.findElement(By.cssSelector("#switches input[data-component='bereik']")).click();
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.textToBe(
+                By.cssSelector("#card-table tr[data-goal='1'] .percent"), "70 %"));
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
+
+        // Borging and inhoud only (maximum 75): goal 1 25 + 27.5 = 52.5 = 70 %, as the API answers for that subset.
+        JsonPath subset = api("/api/municipalities/" + GRONINGEN + "/card?year=2061&components=borging,inhoud");
+        assertThat(cell("#card-table tr[data-goal='1'] .points")).isEqualTo(shown(subset.getDouble("goals[0].points")))
+                .isEqualTo("52,5");
+        assertThat(cell("#card-total .percent")).isEqualTo(subset.getInt("total.percent") + " %");
+        assertThat(browser.getCurrentUrl()).endsWith("components=borging,inhoud");
+        assertThat(browser.findElement(By.cssSelector("#switches input[data-component='bereik']")).isSelected())
+                .isFalse();
+
+        Path screenshot = Path.of("target", "dashboard-card.png");
+        Files.write(screenshot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void without_a_valid_token_the_page_asks_to_sign_in_and_shows_why() {
+        load(TestTokens.wronglySigned(), "/national?year=2061");
+        WebElement message = new WebDriverWait(browser, DEADLINE).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("message")));
+        assertThat(message.getText()).contains("niet (meer) geldig");
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isTrue();
+
+        // A respondent reading another municipality's card is told it has no access.
+        load(TestTokens.respondent(ALMERE), "/card/" + GRONINGEN + "/2061");
+        assertThat(new WebDriverWait(browser, DEADLINE).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText()).startsWith("Geen toegang");
+    }
+}
