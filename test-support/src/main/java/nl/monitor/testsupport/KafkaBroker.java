@@ -5,6 +5,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 import java.util.Arrays;
@@ -24,6 +25,13 @@ public final class KafkaBroker {
 
     private KafkaBroker() throws Exception {
         long start = System.nanoTime();
+        // An embedded broker must never end the JVM it lives in: Kafka halts the process on some faults (a log dir
+        // failing, e.g. when the JVM is stopping while a write is under way), which killed test JVMs with a non-zero
+        // exit after their tests had passed. Say it instead; a broker that is really broken fails the tests anyway.
+        Exit.setHaltProcedure((status, message) -> System.err.printf(
+                "[test-support] Kafka asked to halt the JVM (status %d): %s%n", status, message));
+        Exit.setExitProcedure((status, message) -> System.err.printf(
+                "[test-support] Kafka asked to exit the JVM (status %d): %s%n", status, message));
         cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 .setConfigProp("offsets.topic.replication.factor", "1")
