@@ -190,11 +190,13 @@ async function nationalView(ticket, params) {
 async function regionView(ticket, parts, params) {
   const region = parts[1] || claims().region || 'Groningen';
   const year = Number(params.get('year') || 2017);
-  const data = await fresh(ticket, api(`/api/regions/${encodeURIComponent(region)}/municipalities?year=${year}`));
+  const [data, regions] = await fresh(ticket, Promise.all([
+    api(`/api/regions/${encodeURIComponent(region)}/municipalities?year=${year}`), api('/api/regions')]));
   const trend = { UP: '▲ hoger', DOWN: '▼ lager', SAME: '= gelijk', NEW: 'nieuw', NONE: '–' };
   view.innerHTML = `
     <div class="panel controls">
-      <label>Regio <input id="region" value="${escapeHtml(region)}"></label>
+      <label>Regio <select id="region">${regions.map(name => `<option ${name === region ? 'selected' : ''}>${
+        escapeHtml(name)}</option>`).join('')}</select></label>
       <label>Jaar <input id="year" type="number" value="${year}"></label>
       <button id="show" type="button">Toon</button>
     </div>

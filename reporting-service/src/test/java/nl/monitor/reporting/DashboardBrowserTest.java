@@ -100,9 +100,10 @@ class DashboardBrowserTest {
         return given().auth().oauth2(TestTokens.analyst()).get(path).then().statusCode(200).extract().jsonPath();
     }
 
-    /** As the page writes a score: one decimal, Dutch decimal comma. */
+    /** As the page writes a score: one decimal (half up, as the reports round), Dutch decimal comma. */
     private static String shown(double value) {
         NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag("nl-NL"));
+        format.setRoundingMode(java.math.RoundingMode.HALF_UP);
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
         return format.format(value);
@@ -146,6 +147,18 @@ class DashboardBrowserTest {
                         + " c.data.datasets[0].backgroundColor[0], c.data.datasets[1].data[0]];");
         assertThat((List<Object>) bars).containsExactly(2L, goal1, "#27ae60", 5L);
         assertThat(script.executeScript("return Chart.getChart('size-chart').data.datasets.length")).isEqualTo(2L);
+    }
+
+    @Test
+    void the_region_view_lists_every_municipality_of_the_region_with_the_apis_totals() {
+        open("/region/Groningen?year=2061");
+        JsonPath region = api("/api/regions/Groningen/municipalities?year=2061");
+        String total = "municipalities.find { it.municipality == '" + GRONINGEN + "' }.total";
+        assertThat(browser.findElements(By.cssSelector("#region-table tbody tr"))).hasSize(10);
+        assertThat(cell("#region-table tr[data-municipality='" + GRONINGEN + "'] td.num"))
+                .isEqualTo(shown(region.getDouble(total))).isEqualTo("36,3");
+        assertThat(cell("#region-table tr[data-municipality='" + GRONINGEN + "'] .band")).isEqualTo("oranje");
+        assertThat(browser.findElements(By.cssSelector("#region option"))).hasSize(26);
     }
 
     @Test

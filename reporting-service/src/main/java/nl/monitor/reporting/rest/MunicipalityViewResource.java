@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.List;
+
 /** The municipality card and the region view. */
 @Path("/api")
 @Authenticated
@@ -68,6 +70,18 @@ public class MunicipalityViewResource {
         MunicipalityCard card = views.card(municipality, cardYear, requests.components(components))
                 .orElseThrow(() -> new NotFoundException("No score of " + code + " for " + cardYear));
         return requests.render(card, format, "card-" + code + "-" + cardYear);
+    }
+
+    @GET
+    @Path("/regions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The Veilig Thuis regions the caller may view",
+            description = "Analysts and admins: all 26; coordinators: their own; respondents: none.")
+    public List<String> regions() {
+        if (caller.readsEverything()) {
+            return List.copyOf(municipalities.regions());
+        }
+        return caller.region().filter(municipalities.regions()::contains).map(List::of).orElse(List.of());
     }
 
     @GET
