@@ -90,6 +90,24 @@ class SubscriptionResourceTest {
     }
 
     @Test
+    void a_colleague_of_the_same_region_sees_a_subscription_but_only_its_owner_or_an_admin_deletes_it() {
+        String colleague = TestTokens.sign(TestTokens.builder("coordinator-zeeland-2", "coordinator")
+                .claim("region", "Zeeland"));
+        String id = post(ZEELAND, subscription("Zeeland", "https://hooks.example.org/zeeland-own")).then()
+                .statusCode(201).extract().path("id");
+
+        given().auth().oauth2(colleague).get("/api/subscriptions/" + id).then().statusCode(200);
+        given().auth().oauth2(colleague).delete("/api/subscriptions/" + id).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(ZEELAND).get("/api/subscriptions/" + id).then().statusCode(200);
+        given().auth().oauth2(ZEELAND).delete("/api/subscriptions/" + id).then().statusCode(204);
+
+        String another = post(ZEELAND, subscription("Zeeland", "https://hooks.example.org/zeeland-other")).then()
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(TestTokens.admin()).delete("/api/subscriptions/" + another).then().statusCode(204);
+    }
+
+    @Test
     void analysts_read_but_do_not_manage_and_respondents_see_nothing() {
         String id = post(TestTokens.admin(), subscription("Zeeland", "https://hooks.example.org/admin")).then()
                 .statusCode(201).body("owner", equalTo("admin")).extract().path("id");

@@ -68,6 +68,14 @@ public class Caller {
         requireMunicipality(code);
     }
 
+    /** What someone created (e.g. a subscription) only they, or an admin, may change or use. */
+    public void requireOwner(String owner) {
+        if (identity.hasRole(ADMIN) || name().equals(owner)) {
+            return;
+        }
+        throw new ForbiddenException("Only its owner " + owner + " (or an admin) may do this");
+    }
+
     /** Coordinators may act for their own region only. */
     public void requireRegion(String region) {
         if (readsEverything()) {

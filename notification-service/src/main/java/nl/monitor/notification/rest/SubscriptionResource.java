@@ -124,9 +124,9 @@ public class SubscriptionResource {
             description = "Nothing more is sent to it; deliveries still waiting are cancelled. Its delivery log is kept.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription, or deleted already")
-    @APIResponse(responseCode = "403", description = "A subscription of another region")
+    @APIResponse(responseCode = "403", description = "A subscription of another region, or of another coordinator")
     public Response delete(@PathParam("id") UUID id) {
-        readable(id);
+        caller.requireOwner(readable(id).owner());
         if (!service.delete(id, caller.name())) {
             throw new NotFoundException("No subscription " + id);
         }
@@ -165,6 +165,7 @@ public class SubscriptionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void stream(@PathParam("id") UUID id, @Context SseEventSink sink, @Context Sse sse) {
         SubscriptionView subscription = readable(id);
+        caller.requireOwner(subscription.owner());
         if (subscription.channel() != Channel.STREAM) {
             throw new ClientErrorException("Subscription " + id + " is a " + subscription.channel()
                     + " subscription; only STREAM subscriptions have a stream", Response.Status.CONFLICT);
@@ -189,6 +190,7 @@ public class SubscriptionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response digestNow(@PathParam("id") UUID id) {
         SubscriptionView subscription = readable(id);
+        caller.requireOwner(subscription.owner());
         if (!subscription.digest()) {
             throw new ClientErrorException("Subscription " + id + " takes its alerts one by one; it has no digest",
                     Response.Status.CONFLICT);
