@@ -78,7 +78,7 @@ class ChannelsTest {
         publish(crossing("GM0503", "Haaglanden", Direction.DOWN, 30.0, 20.0, Band.ORANGE, Band.RED));
 
         MimeMessage alert = mailsTo(address, 1).get(0);
-        assertThat(alert.getSubject()).isEqualTo("Signalering: Delft gezakt onder 25 punten — totaalscore 20,0 (was 30,0)");
+        assertThat(alert.getSubject()).isEqualTo("Signalering: Delft gezakt onder 25 punten — totaalscore 20,0 rood (was 30,0 oranje)");
         String body = alert.getContent().toString();
         assertThat(body).contains("Delft (GM0503, regio Haaglanden), jaar 2017", "de totaalscore is gezakt onder 25 punten",
                 "Vorige score: 30,0 (oranje)", "Nieuwe score: 20,0 (rood)",
@@ -91,7 +91,7 @@ class ChannelsTest {
         publish(crossing("GM0503", "Haaglanden", Direction.UP, 20.0, 31.25, Band.RED, Band.ORANGE));
         MimeMessage resolved = mailsTo(address, 2).get(1);
         assertThat(resolved.getSubject())
-                .isEqualTo("Opgelost: Delft weer boven 25 punten — totaalscore 31,3 (was 20,0)");
+                .isEqualTo("Opgelost: Delft weer boven 25 punten — totaalscore 31,3 oranje (was 20,0 rood)");
         assertThat(resolved.getContent().toString()).contains("Hiermee is de eerdere signalering opgelost.");
         given().auth().oauth2(TestTokens.coordinator("Haaglanden")).get("/api/subscriptions/" + subscription).then()
                 .statusCode(200).body("channel", equalTo("EMAIL")).body("email", equalTo(address))
@@ -195,9 +195,9 @@ class ChannelsTest {
             MimeMessage digest = mailsTo(address, 1).get(0);
             assertThat(digest.getSubject()).isEqualTo("Dagoverzicht signaleringen regio Gooi en Vechtstreek: 3 meldingen");
             assertThat(digest.getContent().toString()).contains(
-                    "- Signalering: Hilversum gezakt onder 25 punten — totaalscore 20,0 (eerste score)",
-                    "- Signalering: Huizen gezakt onder 25 punten — totaalscore 22,5 (was 40,0)",
-                    "- Opgelost: Hilversum weer boven 25 punten — totaalscore 27,5 (was 20,0)",
+                    "- Signalering: Hilversum gezakt onder 25 punten — totaalscore 20,0 rood (eerste score)",
+                    "- Signalering: Huizen gezakt onder 25 punten — totaalscore 22,5 rood (was 40,0 oranje)",
+                    "- Opgelost: Hilversum weer boven 25 punten — totaalscore 27,5 oranje (was 20,0 rood)",
                     "Gemeentekaart: http://localhost:8083/dashboard/#/card/GM0406/2017");
             JsonNode call = json.readTree(receiver.await(1, DEADLINE).get(0).body());
             assertThat(call.path("type").asText()).isEqualTo("digest");

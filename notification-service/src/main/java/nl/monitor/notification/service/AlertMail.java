@@ -28,9 +28,10 @@ public record AlertMail(String subject, String body) {
         boolean resolved = Alert.RESOLVED.equals(alert.type());
         String movement = alert.direction() == ThresholdCrossed.Direction.DOWN
                 ? "gezakt onder " + threshold : (resolved ? "weer boven " : "gestegen boven ") + threshold;
-        String change = alert.previousScore() == null
-                ? score(alert.newScore()) + " (eerste score)"
-                : score(alert.newScore()) + " (was " + score(alert.previousScore()) + ")";
+        String now = score(alert.newScore()) + " " + band(alert.newBand());
+        String change = alert.previousScore() == null ? now + " (eerste score)"
+                : now + " (was " + score(alert.previousScore())
+                + (alert.previousBand() == null ? "" : " " + band(alert.previousBand())) + ")";
         String subject = (resolved ? "Opgelost: " : "Signalering: ") + name + " " + movement + " — " + what + " "
                 + change;
         String link = link(alert, cardUrl);
