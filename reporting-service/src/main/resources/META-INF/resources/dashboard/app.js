@@ -71,6 +71,29 @@ async function api(path) {
   return response.json();
 }
 
+/** Downloads a report as CSV (the same endpoint, ?format=csv), with the caller's token. */
+async function downloadCsv(path, filename) {
+  const separator = path.includes('?') ? '&' : '?';
+  const response = await fetch(path + separator + 'format=csv', { headers: { Authorization: 'Bearer ' + token() } });
+  if (!response.ok) {
+    message.hidden = false;
+    message.textContent = 'Kan de CSV niet ophalen: HTTP ' + response.status;
+    return;
+  }
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+function csvButton(id, path, filename) {
+  const button = document.getElementById(id);
+  button.onclick = () => downloadCsv(path, filename);
+}
+
 // ---- formatting
 
 const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -123,7 +146,8 @@ async function nationalView(ticket, params) {
       <button id="show" type="button">Toon</button>
     </div>
     <div class="panel">
-      <h2>Gemiddelde score per doelstelling, ${year}${compare ? ` (stippen: ${compare})` : ''}</h2>
+      <h2>Gemiddelde score per doelstelling, ${year}${compare ? ` (stippen: ${compare})` : ''}
+        <button id="download-goal-scores" type="button" class="csv">CSV</button></h2>
       <div class="chart"><canvas id="goal-chart" aria-label="Score per doelstelling"></canvas></div>
       <table id="goal-table">
         <thead><tr><th>Doel</th><th>Titel</th><th class="num">n</th><th class="num">Totaal ${year}</th><th>Band</th>
@@ -140,7 +164,8 @@ async function nationalView(ticket, params) {
       </table>
     </div>
     <div class="panel">
-      <h2>Deelname en gemiddelde totaalscore per grootteklasse</h2>
+      <h2>Deelname en gemiddelde totaalscore per grootteklasse
+        <button id="download-participation" type="button" class="csv">CSV</button></h2>
       <div class="chart"><canvas id="size-chart" aria-label="Score per grootteklasse"></canvas></div>
       <table id="size-table">
         <thead><tr><th>Grootteklasse</th>${participation.sizeClasses[0].years.map(y => `
@@ -153,6 +178,8 @@ async function nationalView(ticket, params) {
         </tbody>
       </table>
     </div>`;
+  csvButton('download-goal-scores', `/api/reports/goal-scores?${query}`, `doelen-${year}.csv`);
+  csvButton('download-participation', `/api/reports/participation?${query}`, `grootteklassen-${year}.csv`);
   document.getElementById('show').onclick = () => {
     const compareTo = document.getElementById('compare').value;
     go(`#/national?year=${document.getElementById('year').value}&compare=${compareTo || 'none'}`);
@@ -201,7 +228,8 @@ async function regionView(ticket, parts, params) {
       <button id="show" type="button">Toon</button>
     </div>
     <div class="panel">
-      <h2>Regio ${escapeHtml(data.region)}, ${data.year}</h2>
+      <h2>Regio ${escapeHtml(data.region)}, ${data.year}
+        <button id="download-region" type="button" class="csv">CSV</button></h2>
       <table id="region-table">
         <thead><tr><th>Gemeente</th><th class="num">Totaal</th><th>Band</th><th class="num">Doelen</th>
           <th class="num">Verandering</th><th>Trend</th></tr></thead>
@@ -215,6 +243,8 @@ async function regionView(ticket, parts, params) {
         </tbody>
       </table>
     </div>`;
+  csvButton('download-region', `/api/regions/${encodeURIComponent(region)}/municipalities?year=${year}`,
+    `regio-${region}-${year}.csv`);
   document.getElementById('show').onclick = () =>
     go(`#/region/${encodeURIComponent(document.getElementById('region').value)}?year=${document.getElementById('year').value}`);
 }
@@ -227,7 +257,8 @@ async function cardView(ticket, parts, params) {
     api(`/api/municipalities/${code}/card?year=${year}&components=${components.join(',')}`));
   view.innerHTML = `
     <div class="panel">
-      <h2>${escapeHtml(card.name)} (${card.municipality}), ${card.year}</h2>
+      <h2>${escapeHtml(card.name)} (${card.municipality}), ${card.year}
+        <button id="download-card" type="button" class="csv">CSV</button></h2>
       <p class="muted">Regio ${escapeHtml(card.region)}, ${escapeHtml(card.sizeClassLabel)}.
         ${card.previousYear ? `Vergeleken met ${card.previousYear}.` : 'Geen eerdere deelname.'}</p>
       <div class="switches" id="switches">Onderdelen:
@@ -260,6 +291,8 @@ async function cardView(ticket, parts, params) {
           : `<ul>${advice.measures.map(m => `<li>${escapeHtml(m.label)} <span class="muted">(${escapeHtml(m.categoryLabel.replace(/[:;\s]+$/, ''))};
               ${m.peers} van ${m.peersAnswered} gemeenten, ${percent(m.percent)})</span></li>`).join('')}</ul>`}`).join('')}
     </div>`;
+  csvButton('download-card', `/api/municipalities/${code}/card?year=${year}&components=${components.join(',')}`,
+    `gemeentekaart-${code}-${year}.csv`);
   document.querySelectorAll('#switches input').forEach(box => box.onchange = () => {
     const chosen = [...document.querySelectorAll('#switches input:checked')].map(b => b.dataset.component);
     if (chosen.length === 0) {

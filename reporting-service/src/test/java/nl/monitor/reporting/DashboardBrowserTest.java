@@ -59,6 +59,7 @@ class DashboardBrowserTest {
     private static final String ALMERE = "GM0034";
     private static WebDriver browser;
     private static Path profile;
+    private static Path downloads;
 
     @TestHTTPResource("/dashboard/")
     URL dashboard;
@@ -79,7 +80,10 @@ class DashboardBrowserTest {
                 + "WHERE year IN (2060, 2061)").size() == 3);
 
         profile = Files.createTempDirectory("chromium-profile");
+        downloads = Files.createTempDirectory("chromium-downloads");
         ChromeOptions options = new ChromeOptions();
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -126,7 +130,7 @@ class DashboardBrowserTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void the_national_view_loads_with_the_data_of_the_api_and_draws_its_charts() {
+    void the_national_view_loads_with_the_data_of_the_api_and_draws_its_charts() throws Exception {
         open("/national?year=2061&compare=2060");
 
         JsonPath report = api("/api/reports/goal-scores?year=2061&compareWith=2060");
@@ -147,6 +151,16 @@ class DashboardBrowserTest {
                         + " c.data.datasets[0].backgroundColor[0], c.data.datasets[1].data[0]];");
         assertThat((List<Object>) bars).containsExactly(2L, goal1, "#27ae60", 5L);
         assertThat(script.executeScript("return Chart.getChart('size-chart').data.datasets.length")).isEqualTo(2L);
+
+        // The table's CSV button downloads the same report as CSV, fetched with the caller's token.
+        browser.findElement(By.id("download-goal-scores")).click();
+        Path csv = downloads.resolve("doelen-2061.csv");
+        await().atMost(DEADLINE).until(() -> Files.exists(csv) && Files.size(csv) > 0);
+        String expected = given().auth().oauth2(TestTokens.analyst())
+                .get("/api/reports/goal-scores?year=2061&compareWith=2060&format=csv").then().statusCode(200)
+                .extract().asString();
+        assertThat(Files.readString(csv)).isEqualTo(expected)
+                .startsWith("goal,title,year,n,mean_total,mean_borging,mean_inhoud,mean_bereik");
     }
 
     @Test
