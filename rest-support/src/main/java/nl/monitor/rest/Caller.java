@@ -68,6 +68,19 @@ public class Caller {
         requireMunicipality(code);
     }
 
+    /**
+     * The region a read is confined to: for analysts and admins the one asked for (null: every region); for a
+     * coordinator its own, which it may also name (another one answers 403).
+     */
+    public String regionToRead(String requested) {
+        if (readsEverything()) {
+            return requested;
+        }
+        String own = region().orElseThrow(() -> new ForbiddenException("The token carries no region"));
+        requireRegion(requested == null ? own : requested);
+        return own;
+    }
+
     /** What someone created (e.g. a subscription) only they, or an admin, may change or use. */
     public void requireOwner(String owner) {
         if (identity.hasRole(ADMIN) || name().equals(owner)) {

@@ -1,7 +1,6 @@
 package nl.monitor.notification.rest;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -72,9 +71,7 @@ public class AlertResource {
                                 @QueryParam("state") String stateName,
                                 @Parameter(description = "at most this many, 1 to 1000")
                                 @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (region != null && !municipalities.regions().contains(region)) {
-            throw InvalidInputException.of("region", "unknown-region", "no Veilig Thuis region '" + region + "'");
-        }
+        requireKnown(region);
         if (municipality != null && municipalities.municipality(municipality).isEmpty()) {
             throw InvalidInputException.of("municipality", "unknown-municipality",
                     "no municipality " + municipality + " in the " + municipalities.year() + " division");
@@ -84,15 +81,11 @@ public class AlertResource {
                 .orElseThrow(() -> InvalidInputException.of("state", "unknown-state",
                         "state is OPEN or RESOLVED, not '" + stateName + "'"));
         int checkedLimit = SubscriptionResource.checkedLimit(limit);
-        if (caller.readsEverything()) {
-            return alerts.search(region, municipality, year, state, checkedLimit);
-        }
-        String own = caller.region().orElseThrow(() -> new ForbiddenException("The token carries no region"));
-        caller.requireRegion(region == null ? own : region);
+        String readable = caller.regionToRead(region);
         if (municipality != null) {
             caller.requireRegion(municipalities.municipality(municipality).map(Municipality::region).orElse(""));
         }
-        return alerts.search(own, municipality, year, state, checkedLimit);
+        return alerts.search(readable, municipality, year, state, checkedLimit);
     }
 
     @GET
@@ -112,16 +105,14 @@ public class AlertResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void stream(@Parameter(description = "a Veilig Thuis region") @QueryParam("region") String region,
                        @Context SseEventSink sink, @Context Sse sse) {
+        requireKnown(region);
+        streams.openFeed(caller.regionToRead(region), sink, sse);
+    }
+
+    private void requireKnown(String region) {
         if (region != null && !municipalities.regions().contains(region)) {
             throw InvalidInputException.of("region", "unknown-region", "no Veilig Thuis region '" + region + "'");
         }
-        if (caller.readsEverything()) {
-            streams.openFeed(region, sink, sse);
-            return;
-        }
-        String own = caller.region().orElseThrow(() -> new ForbiddenException("The token carries no region"));
-        caller.requireRegion(region == null ? own : region);
-        streams.openFeed(own, sink, sse);
     }
 
     @GET

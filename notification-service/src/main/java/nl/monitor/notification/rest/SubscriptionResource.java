@@ -1,7 +1,6 @@
 package nl.monitor.notification.rest;
 
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.DELETE;
@@ -99,12 +98,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "403", description = "A coordinator asking for another region")
     public List<SubscriptionView> list(@Parameter(description = "only this region") @QueryParam("region")
                                        String region) {
-        if (caller.readsEverything()) {
-            return service.list(region);
-        }
-        String own = caller.region().orElseThrow(() -> new ForbiddenException("The token carries no region"));
-        caller.requireRegion(region == null ? own : region);
-        return service.list(own);
+        return service.list(caller.regionToRead(region));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package nl.monitor.notification.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
@@ -44,9 +45,10 @@ public class MailSender implements ChannelSender {
         long start = System.nanoTime();
         Mail mail;
         try {
-            boolean digest = DigestPayload.TYPE.equals(json.readTree(call.payload()).path("type").asText());
-            AlertMail text = digest ? AlertMail.digest(json.readValue(call.payload(), DigestPayload.class), cardUrl)
-                    : AlertMail.of(json.readValue(call.payload(), WebhookPayload.class), cardUrl);
+            JsonNode payload = json.readTree(call.payload());
+            AlertMail text = DigestPayload.TYPE.equals(payload.path("type").asText())
+                    ? AlertMail.digest(json.treeToValue(payload, DigestPayload.class), cardUrl)
+                    : AlertMail.of(json.treeToValue(payload, WebhookPayload.class), cardUrl);
             mail = Mail.withText(call.email(), text.subject(), text.body())
                     .addHeader(DELIVERY_ID_HEADER, call.deliveryId().toString())
                     .addHeader("Message-ID", "<" + call.deliveryId() + "@notification.monitor>");
