@@ -21,6 +21,13 @@ echo "debootstrap bookworm from $MIRROR"
 debootstrap --variant=minbase --include=openjdk-17-jre-headless,netcat-openbsd bookworm "$ROOTFS" "$MIRROR" >/dev/null
 # The user every Monitor image runs as (uid 185, as the Quarkus images do), with /deployments as its home.
 chroot "$ROOTFS" useradd --system --uid 185 --gid 0 --home-dir /deployments --no-create-home monitor
+# The machine's own extra certificate authorities (e.g. of a TLS-intercepting egress proxy) go into the base too, so
+# that image builds and the services reach Maven Central and other HTTPS hosts exactly as the host does.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$ROOTFS/usr/local/share/ca-certificates/"
+  chroot "$ROOTFS" update-ca-certificates >/dev/null 2>&1 || true
+  [ -f /etc/ssl/certs/java/cacerts ] && cp /etc/ssl/certs/java/cacerts "$ROOTFS/etc/ssl/certs/java/cacerts"
+fi
 rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/*
 tar -C "$ROOTFS" -c . | podman import -q --change 'ENV LANG=C.UTF-8' - "$IMAGE" >/dev/null
 echo "base image $IMAGE built"
