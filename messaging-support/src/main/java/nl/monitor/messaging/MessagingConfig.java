@@ -5,33 +5,103 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.time.Duration;
+import java.util.Optional;
 
-/** {@code monitor.*}: how this service talks to Kafka outside the SmallRye channels. */
+/** {@code monitor.*}: how this service talks to Kafka. */
 @ConfigMapping(prefix = "monitor")
 public interface MessagingConfig {
 
-    /** The service name, used as CloudEvents source ({@code /<name>}) and to key processed events. */
+    /** The service name: CloudEvents source ({@code /<name>}), consumer group, and the key of processed events. */
     @WithName("service-name")
     String serviceName();
 
-    /** The brokers; the same property SmallRye Kafka reads. */
     Kafka kafka();
 
     Outbox outbox();
 
+    Consumer consumer();
+
     interface Kafka {
+        /** The brokers; the same property the Kafka client extension reads. */
         @WithName("bootstrap-servers")
         @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
         String bootstrapServers();
+
+        /** Create the platform's topics and this service's dead-letter topics at start when they are missing. */
+        @WithDefault("true")
+        boolean createTopics();
+
+        /**
+         * Partitions of a topic the service creates. Records are keyed by municipality, so this bounds how many
+         * instances of a consumer can share the work; it cannot be lowered later, and raising it moves keys.
+         */
+        @WithDefault("12")
+        int partitions();
+
+        /** Replication factor of a topic the service creates (1 on a single local broker, 3 in production). */
+        @WithDefault("1")
+        short replicationFactor();
+
+        /**
+         * The largest record the producer sends, in bytes; the broker's {@code message.max.bytes} must be at least
+         * this. A submission is limited far below it at the door (256 KB body, 2,000 characters per text).
+         */
+        @WithDefault("1048576")
+        int maxRequestSize();
     }
 
     interface Outbox {
         /** Events relayed per transaction. */
-        @WithDefault("200")
+        @WithDefault("1000")
         int batchSize();
 
         /** How long the relay waits for the broker's acknowledgements of one batch. */
         @WithDefault("30s")
         Duration sendTimeout();
+
+        /** How long the producer waits to fill a batch of records per partition. */
+        @WithDefault("5ms")
+        Duration linger();
+
+        /** Compression of the relayed batches: none, gzip, snappy, lz4 or zstd. */
+        @WithDefault("lz4")
+        String compression();
+    }
+
+    interface Consumer {
+        /** Whether this instance consumes at all (a service without event handlers never does). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Records handled per poll and per database transaction. */
+        @WithDefault("500")
+        int batchSize();
+
+        @WithDefault("1s")
+        Duration pollTimeout();
+
+        /** First wait after a transient fault; doubled per attempt up to {@link #backoffMax()}. */
+        @WithDefault("200ms")
+        Duration backoffInitial();
+
+        @WithDefault("15s")
+        Duration backoffMax();
+
+        /**
+         * How long the group waits for a silent member before giving its partitions to the others: the time a
+         * killed instance holds its partitions. The broker allows 6 s at least.
+         */
+        @WithDefault("8s")
+        Duration sessionTimeout();
+
+        /**
+         * A stable name of this instance (e.g. the pod name of a StatefulSet): static group membership, so that a
+         * restarted instance gets its partitions back at once, without a rebalance.
+         */
+        Optional<String> instanceId();
+
+        /** How long a stopping instance may take to finish the batch in hand. */
+        @WithDefault("20s")
+        Duration drainTimeout();
     }
 }

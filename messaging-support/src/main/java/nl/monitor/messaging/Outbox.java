@@ -8,6 +8,7 @@ import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.EventType;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Publishes an event together with the database write it describes: the event is stored in the caller's
@@ -33,8 +34,21 @@ public class Outbox {
         if (!type.type().equals(event.type())) {
             throw new IllegalArgumentException("Event " + event.id() + " is " + event.type() + ", not " + type.type());
         }
-        repository.persist(new OutboxEvent(event.id(), type.topic(), event.subject(), codec.encode(event),
-                Instant.now()));
+        store(new OutboxEvent(event.id(), type.topic(), event.subject(), codec.encode(event), null, Instant.now()));
+    }
+
+    /**
+     * Stores a record that is not one of the platform's events (a dead-lettered record, say) for {@code topic}.
+     *
+     * @param uniqueId names the record so that storing it twice fails instead of sending it twice
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishRecord(String topic, String key, String payload, String uniqueId, Map<String, String> headers) {
+        store(new OutboxEvent(uniqueId, topic, key, payload, Map.copyOf(headers), Instant.now()));
+    }
+
+    private void store(OutboxEvent row) {
+        repository.persist(row);
         written.fire(new OutboxWritten());
     }
 

@@ -3,10 +3,18 @@ package nl.monitor.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Remembers which events this service has processed, in the consumer's own transaction: if the processing rolls
- * back, so does the mark, and a redelivered event is processed again; once committed, a redelivery is skipped.
+ * back, so do the marks, and a redelivered event is processed again; once committed, a redelivery is skipped.
  */
 @ApplicationScoped
 public class ProcessedEvents {
@@ -19,13 +27,30 @@ public class ProcessedEvents {
         this.consumer = config.serviceName();
     }
 
-    /** Marks the event processed; {@code false} when it already was, and the caller must then do nothing. */
+    /** Marks the events processed in one statement; returns those that were not marked before. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean firstTime(String eventId) {
-        int inserted = entityManager.createNativeQuery(
-                        "INSERT INTO processed_event (consumer, event_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                .setParameter(1, consumer).setParameter(2, eventId).executeUpdate();
-        return inserted == 1;
+    public Set<String> firstTime(Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            Set<String> fresh = new HashSet<>();
+            Array ids = connection.createArrayOf("text", eventIds.toArray());
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::text[]) "
+                            + "ON CONFLICT DO NOTHING RETURNING event_id")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, ids);
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        fresh.add(inserted.getString(1));
+                    }
+                }
+            } finally {
+                ids.free();
+            }
+            return fresh;
+        });
     }
 
     /** Forgets every processed event, for a rebuild of a read model from offset zero. */

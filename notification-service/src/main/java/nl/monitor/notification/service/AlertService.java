@@ -9,7 +9,8 @@ import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.ThresholdCrossed;
-import nl.monitor.messaging.IncomingEvents;
+import nl.monitor.messaging.consume.EventHandler;
+import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.notification.Alert;
 import nl.monitor.notification.AlertState;
 import nl.monitor.notification.Delivery;
@@ -34,11 +35,10 @@ import java.util.UUID;
  * consumer's transaction: a redelivered event, or another event about the same crossing, alerts nobody twice.
  */
 @ApplicationScoped
-public class AlertService {
+public class AlertService implements EventHandler<ThresholdCrossed> {
 
     private static final Logger LOG = Logger.getLogger(AlertService.class);
 
-    private final IncomingEvents incoming;
     private final AlertRepository alerts;
     private final SubscriptionRepository subscriptions;
     private final SubscriptionService subscriptionService;
@@ -48,13 +48,12 @@ public class AlertService {
     private final ObjectMapper json;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public AlertService(IncomingEvents incoming, AlertRepository alerts, SubscriptionRepository subscriptions,
+    public AlertService(AlertRepository alerts, SubscriptionRepository subscriptions,
                         SubscriptionService subscriptionService, DigestSchedule digestSchedule,
                         DeliveryRepository deliveries,
                         Event<AlertRaised> raised, EventCodec codec) {
         this.subscriptionService = subscriptionService;
         this.digestSchedule = digestSchedule;
-        this.incoming = incoming;
         this.alerts = alerts;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
@@ -62,19 +61,21 @@ public class AlertService {
         this.json = codec.mapper();
     }
 
-    /** Handles one {@code threshold-crossed} record; a redelivered or replayed event changes nothing. */
-    @Transactional
-    public void handle(String record) {
-        incoming.<ThresholdCrossed>firstDelivery(record, EventType.THRESHOLD_CROSSED).ifPresent(this::raise);
+    @Override
+    public EventType type() {
+        return EventType.THRESHOLD_CROSSED;
     }
 
-    private void raise(CloudEvent<ThresholdCrossed> event) {
+    /** Raises the alert of one crossing, inside the transaction of its batch (see {@link EventHandler}). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome handle(CloudEvent<ThresholdCrossed> event) {
         ThresholdCrossed crossing = event.data();
         Optional<Alert> earlier = alerts.byCrossing(crossing.crossingId());
         if (earlier.isPresent()) {
             LOG.infof("Crossing %s of %s %d already raised alert %s (event %s); nothing to do",
                     crossing.crossingId(), crossing.municipality(), crossing.year(), earlier.get().id, event.id());
-            return;
+            return Outcome.DUPLICATE;
         }
         Alert alert = store(event.id(), crossing);
         boolean down = crossing.direction() == ThresholdCrossed.Direction.DOWN;
@@ -94,6 +95,7 @@ public class AlertService {
         LOG.infof("Alert %s (%s): %s %d crossed %s %s %.0f (%s -> %.2f); %d subscription(s) of region %s to notify",
                 alert.id, alert.type, alert.municipality, alert.year, alert.thresholdScope, alert.direction,
                 alert.thresholdValue, alert.previousScore, alert.newScore, subscribers.size(), alert.region);
+        return Outcome.APPLIED;
     }
 
     /**

@@ -13,10 +13,6 @@ public interface RebuildConfig {
     @WithDefault("10m")
     Duration timeout();
 
-    /** How long one poll of the replaying consumer waits for records. */
-    @WithDefault("500ms")
-    Duration pollTimeout();
-
     /**
      * Rebuild the read models from the topics when the service starts (e.g. after a projection changed, or to
      * recover a damaged read model); the service reports itself not ready until the rebuild is done.

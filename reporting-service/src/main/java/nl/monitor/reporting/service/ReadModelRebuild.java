@@ -3,9 +3,12 @@ package nl.monitor.reporting.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.contracts.EventType;
-import nl.monitor.contracts.PoisonEventException;
 import nl.monitor.messaging.ProcessedEvents;
-import nl.monitor.reporting.messaging.TopicReplay;
+import nl.monitor.messaging.consume.EventBatchProcessor;
+import nl.monitor.messaging.consume.EventBatchProcessor.Poison;
+import nl.monitor.messaging.consume.Outcome;
+import nl.monitor.messaging.consume.TopicReplay;
+import nl.monitor.reporting.config.RebuildConfig;
 import nl.monitor.reporting.repository.MunicipalityScoreRepository;
 import nl.monitor.reporting.repository.SubmissionRepository;
 import nl.monitor.reporting.service.RebuildReport.TopicRebuild;
@@ -39,20 +42,20 @@ public class ReadModelRebuild {
     private final MunicipalityScoreRepository scores;
     private final SubmissionRepository submissions;
     private final ProcessedEvents processed;
-    private final ScoreProjection scoreProjection;
-    private final SubmissionProjection submissionProjection;
+    private final EventBatchProcessor processor;
     private final TopicReplay replay;
+    private final RebuildConfig config;
     private final ReentrantLock running = new ReentrantLock();
 
     public ReadModelRebuild(MunicipalityScoreRepository scores, SubmissionRepository submissions,
-                            ProcessedEvents processed, ScoreProjection scoreProjection,
-                            SubmissionProjection submissionProjection, TopicReplay replay) {
+                            ProcessedEvents processed, EventBatchProcessor processor, TopicReplay replay,
+                            RebuildConfig config) {
         this.scores = scores;
         this.submissions = submissions;
         this.processed = processed;
-        this.scoreProjection = scoreProjection;
-        this.submissionProjection = submissionProjection;
+        this.processor = processor;
         this.replay = replay;
+        this.config = config;
     }
 
     /** A rebuild stopped part-way; the read model stays incomplete until a rebuild succeeds. */
@@ -87,8 +90,8 @@ public class ReadModelRebuild {
             processed.forgetAll();
         });
         List<TopicRebuild> topics = new ArrayList<>();
-        topics.add(replay(EventType.SCORE_COMPUTED.topic(), scoreProjection));
-        topics.add(replay(EventType.SURVEY_SUBMITTED.topic(), submissionProjection));
+        topics.add(replay(EventType.SCORE_COMPUTED.topic()));
+        topics.add(replay(EventType.SURVEY_SUBMITTED.topic()));
         RebuildReport report = RebuildReport.of(started, Instant.now(), topics);
         for (TopicRebuild topic : topics) {
             LOG.infof("Rebuilt from %d record(s) of %s: %d applied, %d superseded, %d duplicate, %d poison skipped",
@@ -98,31 +101,27 @@ public class ReadModelRebuild {
         return report;
     }
 
-    private TopicRebuild replay(String topic, Projection projection) {
-        Map<Projection.Outcome, Long> outcomes = new EnumMap<>(Projection.Outcome.class);
-        long[] poison = {0};
+    private TopicRebuild replay(String topic) {
+        Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
         TopicReplay.Replayed replayed;
         try {
-            replayed = replay.replay(topic, record -> {
-                try {
-                    outcomes.merge(projection.handle(record.value()), 1L, Long::sum);
-                } catch (PoisonEventException e) {
-                    // Dead-lettered by the live consumer when it first met the record; here it is only skipped.
-                    poison[0]++;
-                    LOG.warnf("Rebuild skipped poison record %s: %s", position(record), e.getMessage());
-                }
+            replayed = replay.replay(topic, config.timeout(), batch -> {
+                EventBatchProcessor.Result result = processor.process(batch, Poison.SKIP);
+                result.outcomes().forEach(outcome -> outcomes.merge(outcome, 1L, Long::sum));
+                // Dead-lettered by the live consumer when it first met the record; here it is only skipped.
+                result.poisonReasons().forEach((index, reason) ->
+                        LOG.warnf("Rebuild skipped poison record %s: %s", position(batch.get(index)), reason));
             });
         } catch (RuntimeException e) {
-            long read = outcomes.values().stream().mapToLong(Long::longValue).sum() + poison[0];
+            long read = outcomes.values().stream().mapToLong(Long::longValue).sum();
             LOG.errorf(e, "Rebuild failed after %d record(s) of %s; the read model stays incomplete until a rebuild "
                     + "succeeds", read, topic);
             throw new RebuildFailedException("The rebuild stopped after " + read + " record(s) of " + topic + ": "
                     + e.getMessage() + ". The read model stays incomplete until a rebuild succeeds; run it again.", e);
         }
         return new TopicRebuild(topic, replayed.partitions(), replayed.records(),
-                outcomes.getOrDefault(Projection.Outcome.APPLIED, 0L),
-                outcomes.getOrDefault(Projection.Outcome.SUPERSEDED, 0L),
-                outcomes.getOrDefault(Projection.Outcome.DUPLICATE, 0L), poison[0]);
+                outcomes.getOrDefault(Outcome.APPLIED, 0L), outcomes.getOrDefault(Outcome.SUPERSEDED, 0L),
+                outcomes.getOrDefault(Outcome.DUPLICATE, 0L), outcomes.getOrDefault(Outcome.POISON, 0L));
     }
 
     private static String position(ConsumerRecord<String, String> record) {

@@ -1,6 +1,6 @@
 package nl.monitor.reporting.service;
 
-import nl.monitor.reporting.messaging.TopicReplay.PartitionRange;
+import nl.monitor.messaging.consume.TopicReplay.PartitionRange;
 
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,8 @@ import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.PoisonEventException;
 import nl.monitor.contracts.ScoreComputed;
 import nl.monitor.domain.scoring.GoalScore;
-import nl.monitor.messaging.IncomingEvents;
+import nl.monitor.messaging.consume.EventHandler;
+import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.repository.MunicipalityScoreRepository;
@@ -21,33 +22,26 @@ import java.util.Set;
  * the live consumer and by the rebuild alike.
  */
 @ApplicationScoped
-public class ScoreProjection implements Projection {
+public class ScoreProjection implements EventHandler<ScoreComputed> {
 
     private static final Logger LOG = Logger.getLogger(ScoreProjection.class);
 
-    private final IncomingEvents incoming;
     private final MunicipalityScoreRepository scores;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public ScoreProjection(IncomingEvents incoming, MunicipalityScoreRepository scores) {
-        this.incoming = incoming;
+    public ScoreProjection(MunicipalityScoreRepository scores) {
         this.scores = scores;
     }
 
-    /**
-     * Handles one {@code score-computed} record in one transaction.
-     *
-     * @throws PoisonEventException when the record can never be projected
-     */
     @Override
-    @Transactional
-    public Outcome handle(String record) {
-        return incoming.<ScoreComputed>firstDelivery(record, EventType.SCORE_COMPUTED)
-                .map(this::project)
-                .orElse(Outcome.DUPLICATE);
+    public EventType type() {
+        return EventType.SCORE_COMPUTED;
     }
 
-    private Outcome project(CloudEvent<ScoreComputed> event) {
+    /** Projects one event, inside the transaction of its batch (see {@link EventHandler}). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome handle(CloudEvent<ScoreComputed> event) {
         ScoreComputed score = event.data();
         Municipality municipality = municipalities.municipality(score.municipality()).orElseThrow(
                 () -> new PoisonEventException("unknown municipality " + score.municipality()));

@@ -7,7 +7,8 @@ import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.PoisonEventException;
 import nl.monitor.contracts.SurveySubmitted;
 import nl.monitor.domain.assessment.GoalAnswer;
-import nl.monitor.messaging.IncomingEvents;
+import nl.monitor.messaging.consume.EventHandler;
+import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.repository.SubmissionRepository;
@@ -21,28 +22,26 @@ import java.util.Set;
  * assessment version per year. Used by the live consumer and by the rebuild alike.
  */
 @ApplicationScoped
-public class SubmissionProjection implements Projection {
+public class SubmissionProjection implements EventHandler<SurveySubmitted> {
 
     private static final Logger LOG = Logger.getLogger(SubmissionProjection.class);
 
-    private final IncomingEvents incoming;
     private final SubmissionRepository submissions;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public SubmissionProjection(IncomingEvents incoming, SubmissionRepository submissions) {
-        this.incoming = incoming;
+    public SubmissionProjection(SubmissionRepository submissions) {
         this.submissions = submissions;
     }
 
     @Override
-    @Transactional
-    public Outcome handle(String record) {
-        return incoming.<SurveySubmitted>firstDelivery(record, EventType.SURVEY_SUBMITTED)
-                .map(this::project)
-                .orElse(Outcome.DUPLICATE);
+    public EventType type() {
+        return EventType.SURVEY_SUBMITTED;
     }
 
-    private Outcome project(CloudEvent<SurveySubmitted> event) {
+    /** Projects one event, inside the transaction of its batch (see {@link EventHandler}). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome handle(CloudEvent<SurveySubmitted> event) {
         SurveySubmitted submission = event.data();
         Municipality municipality = municipalities.municipality(submission.municipality()).orElseThrow(
                 () -> new PoisonEventException("unknown municipality " + submission.municipality()));

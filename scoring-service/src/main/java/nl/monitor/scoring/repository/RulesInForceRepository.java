@@ -16,13 +16,25 @@ public class RulesInForceRepository {
 
     /**
      * The rules version in force for the year, its row locked until the transaction ends (created with the latest
-     * shipped rules when the year has none yet): whoever scores in that year waits for a rescore, and the reverse.
+     * shipped rules when the year has none yet): a rescore waits for whoever scores in that year, and the reverse.
      */
     public int lockForYear(int year) {
+        return inForce(year, "FOR UPDATE");
+    }
+
+    /**
+     * The rules version in force for the year, share-locked until the transaction ends: scorers (of several
+     * instances) do not wait for each other, only for a rescore of the year, and a rescore waits for them.
+     */
+    public int shareForYear(int year) {
+        return inForce(year, "FOR SHARE");
+    }
+
+    private int inForce(int year, String lock) {
         em.createNativeQuery("INSERT INTO rules_in_force (year, rules_version, since, changed_by) "
                         + "VALUES (?1, ?2, now(), 'shipped default') ON CONFLICT (year) DO NOTHING")
                 .setParameter(1, year).setParameter(2, ScoringRulesCatalog.LATEST).executeUpdate();
-        return ((Number) em.createNativeQuery("SELECT rules_version FROM rules_in_force WHERE year = ?1 FOR UPDATE")
+        return ((Number) em.createNativeQuery("SELECT rules_version FROM rules_in_force WHERE year = ?1 " + lock)
                 .setParameter(1, year).getSingleResult()).intValue();
     }
 

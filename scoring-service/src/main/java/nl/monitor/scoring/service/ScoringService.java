@@ -23,7 +23,8 @@ import nl.monitor.domain.scoring.GoalScore;
 import nl.monitor.domain.scoring.Scorer;
 import nl.monitor.domain.scoring.ScoringRulesCatalog;
 import nl.monitor.messaging.Events;
-import nl.monitor.messaging.IncomingEvents;
+import nl.monitor.messaging.consume.EventHandler;
+import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.messaging.Outbox;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
@@ -56,11 +57,10 @@ import java.util.stream.Collectors;
  * across a threshold, {@code threshold-crossed} — all in one transaction. Rescores a wave under other rules.
  */
 @ApplicationScoped
-public class ScoringService {
+public class ScoringService implements EventHandler<SurveySubmitted> {
 
     private static final Logger LOG = Logger.getLogger(ScoringService.class);
 
-    private final IncomingEvents incoming;
     private final ScoreRepository scores;
     private final Outbox outbox;
     private final Events events;
@@ -71,10 +71,9 @@ public class ScoringService {
     private final Map<Integer, Scorer> scorers = new ConcurrentHashMap<>();
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public ScoringService(IncomingEvents incoming, ScoreRepository scores, SubmissionRepository submissions,
+    public ScoringService(ScoreRepository scores, SubmissionRepository submissions,
                           RulesInForceRepository rulesInForce, Outbox outbox, Events events,
                           ThresholdConfig thresholds, EventCodec codec) {
-        this.incoming = incoming;
         this.scores = scores;
         this.submissions = submissions;
         this.rulesInForce = rulesInForce;
@@ -84,19 +83,22 @@ public class ScoringService {
         this.json = codec.mapper();
     }
 
-    /** Handles one {@code survey-submitted} record; a redelivered event changes nothing. */
-    @Transactional
-    public void handle(String record) {
-        incoming.<SurveySubmitted>firstDelivery(record, EventType.SURVEY_SUBMITTED).ifPresent(this::score);
+    @Override
+    public EventType type() {
+        return EventType.SURVEY_SUBMITTED;
     }
 
-    private void score(CloudEvent<SurveySubmitted> event) {
+    /** Scores one submitted assessment, inside the transaction of its batch (see {@link EventHandler}). */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome handle(CloudEvent<SurveySubmitted> event) {
         SurveySubmitted submitted = event.data();
         Municipality municipality = municipalityOf(submitted);
-        Scorer scorer = scorer(rulesInForce.lockForYear(submitted.year()));
+        Scorer scorer = scorer(rulesInForce.shareForYear(submitted.year()));
         Assessment assessment = checked(submitted, scorer);
         keep(submitted);
         scoreAndPublish(submitted, municipality, assessment, scorer);
+        return Outcome.APPLIED;
     }
 
     private Municipality municipalityOf(SurveySubmitted submitted) {

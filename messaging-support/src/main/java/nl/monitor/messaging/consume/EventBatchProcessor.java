@@ -1,0 +1,163 @@
+package nl.monitor.messaging.consume;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import nl.monitor.contracts.CloudEvent;
+import nl.monitor.contracts.EventCodec;
+import nl.monitor.contracts.PoisonEventException;
+import nl.monitor.messaging.ProcessedEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Processes a batch of records in one database transaction, the same way for the live consumer, the read-model
+ * replay and the dead-letter redrive:
+ * <ol>
+ *     <li>each record is decoded and checked against its schema; one that fails is poison;</li>
+ *     <li>the events' ids are marked processed in one statement, and only events not processed before reach their
+ *     {@link EventHandler}, in record order (so per partition, and so per municipality, in order);</li>
+ *     <li>a handler that finds an event against the domain rules throws {@link PoisonEventException}: the transaction
+ *     rolls back and the batch runs again without that record, so a poison record never takes others with it;</li>
+ *     <li>poison records are dead-lettered (through the outbox, in the same transaction) or only counted.</li>
+ * </ol>
+ * Any other exception leaves the transaction rolled back and is thrown: the caller retries the whole batch.
+ */
+@ApplicationScoped
+public class EventBatchProcessor {
+
+    private static final Logger LOG = Logger.getLogger(EventBatchProcessor.class);
+
+    /** What happens to poison records. */
+    public enum Poison {
+        /** Sent to the dead-letter topic with the reason (the live consumer), once per record position. */
+        DEAD_LETTER,
+        /** Only counted and logged (a replay, or a redrive of a dead-lettered record). */
+        SKIP
+    }
+
+    /** Per record of the batch, in order: its outcome, and for poison the reason. */
+    public record Result(List<Outcome> outcomes, Map<Integer, String> poisonReasons) {
+        public long count(Outcome outcome) {
+            return outcomes.stream().filter(outcome::equals).count();
+        }
+    }
+
+    private final Map<String, EventHandler<?>> handlers = new HashMap<>();
+    private final EventCodec codec;
+    private final ProcessedEvents processed;
+    private final DeadLetters deadLetters;
+
+    public EventBatchProcessor(Instance<EventHandler<?>> handlers, EventCodec codec, ProcessedEvents processed,
+                               DeadLetters deadLetters) {
+        handlers.forEach(handler -> this.handlers.put(handler.type().topic(), handler));
+        this.codec = codec;
+        this.processed = processed;
+        this.deadLetters = deadLetters;
+    }
+
+    /** The topics there is a handler for. */
+    public Set<String> topics() {
+        return Set.copyOf(handlers.keySet());
+    }
+
+    public Result process(List<ConsumerRecord<String, String>> records, Poison poison) {
+        Map<Integer, String> poisonReasons = new HashMap<>();
+        List<CloudEvent<?>> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            events.add(decode(records.get(i), i, poisonReasons));
+        }
+        while (true) {
+            try {
+                Outcome[] outcomes = QuarkusTransaction.requiringNew()
+                        .call(() -> apply(records, events, poisonReasons, poison));
+                return new Result(Arrays.asList(outcomes), Map.copyOf(poisonReasons));
+            } catch (PoisonRecord e) {
+                poisonReasons.put(e.index, e.reason);
+                LOG.warnf("Poison record %s: %s; processing its batch again without it",
+                        DeadLetters.positionOf(records.get(e.index)), e.reason);
+            }
+        }
+    }
+
+    private CloudEvent<?> decode(ConsumerRecord<String, String> record, int index, Map<Integer, String> poison) {
+        EventHandler<?> handler = handlers.get(record.topic());
+        if (handler == null) {
+            poison.put(index, "no handler for topic " + record.topic());
+            return null;
+        }
+        try {
+            return codec.decode(record.value(), handler.type());
+        } catch (PoisonEventException e) {
+            poison.put(index, e.getMessage());
+            return null;
+        }
+    }
+
+    private Outcome[] apply(List<ConsumerRecord<String, String>> records, List<CloudEvent<?>> events,
+                            Map<Integer, String> poisonReasons, Poison poison) {
+        Set<String> marks = new LinkedHashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (!poisonReasons.containsKey(i)) {
+                marks.add(events.get(i).id());
+            } else if (poison == Poison.DEAD_LETTER) {
+                marks.add(poisonMark(records.get(i)));
+            }
+        }
+        Set<String> fresh = processed.firstTime(marks);
+        Set<String> appliedNow = new HashSet<>();
+        Outcome[] outcomes = new Outcome[records.size()];
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            String reason = poisonReasons.get(i);
+            if (reason != null) {
+                if (poison == Poison.DEAD_LETTER && fresh.contains(poisonMark(record))) {
+                    deadLetters.send(record, reason);
+                }
+                outcomes[i] = Outcome.POISON;
+                continue;
+            }
+            CloudEvent<?> event = events.get(i);
+            if (!fresh.contains(event.id()) || !appliedNow.add(event.id())) {
+                outcomes[i] = Outcome.DUPLICATE;
+                continue;
+            }
+            try {
+                outcomes[i] = handle(handlers.get(record.topic()), event);
+            } catch (PoisonEventException e) {
+                throw new PoisonRecord(i, e.getMessage());
+            }
+        }
+        return outcomes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Outcome handle(EventHandler<T> handler, CloudEvent<?> event) {
+        return handler.handle((CloudEvent<T>) event);
+    }
+
+    private static String poisonMark(ConsumerRecord<String, String> record) {
+        return "poison:" + DeadLetters.positionOf(record);
+    }
+
+    /** Thrown out of the transaction to roll it back when a handler found record {@code index} poison. */
+    private static final class PoisonRecord extends RuntimeException {
+        final int index;
+        final String reason;
+
+        PoisonRecord(int index, String reason) {
+            super(reason, null, false, false);
+            this.index = index;
+            this.reason = reason;
+        }
+    }
+}
