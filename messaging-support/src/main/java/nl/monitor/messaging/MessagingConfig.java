@@ -51,6 +51,10 @@ public interface MessagingConfig {
     }
 
     interface Outbox {
+        /** How often the relay looks for rows besides right after each commit (after a crash, or Kafka away). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
         /** Events relayed per transaction. */
         @WithDefault("1000")
         int batchSize();

@@ -157,6 +157,26 @@ class SubmissionResourceTest {
     }
 
     @Test
+    void a_text_over_2000_characters_is_refused_at_its_field_and_a_body_over_256_kb_as_too_large() {
+        String token = TestTokens.respondent("GM0050");
+        String longText = assessment("GM0050", 2017).replace("\"text\": \"Convenant\"",
+                "\"text\": \"" + "x".repeat(2_001) + "\"");
+        submit(token, longText).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", contains("goals[0].inhoud.categories[1].options[0].text"))
+                .body("errors.code", contains("too-long"));
+
+        String huge = assessment("GM0050", 2017).replace("\"text\": \"Convenant\"",
+                "\"text\": \"" + "x".repeat(300 * 1024) + "\"");
+        submit(token, huge).then().statusCode(413).contentType("application/problem+json")
+                .body("status", equalTo(413))
+                .body("errors.field", contains("body"))
+                .body("errors.code", contains("too-large"));
+
+        given().auth().oauth2(token).get("/api/municipalities/GM0050/submissions").then()
+                .statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
     void unreadable_json_and_unknown_municipalities_name_the_field() {
         submit(TestTokens.admin(), "{\"municipality\": \"GM0014\", \"year\": \"twenty\"}").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("year"));

@@ -27,6 +27,8 @@ public final class AssessmentValidator {
     private static final int LAST_YEAR = 2100;
     private static final int LOWEST_GRADE = 1;
     private static final int HIGHEST_GRADE = 10;
+    /** The longest free text (an "Anders" description, an explanation) a respondent may give, in characters. */
+    public static final int MAX_TEXT_LENGTH = 2_000;
 
     private final Questionnaire questionnaire;
 
@@ -125,6 +127,7 @@ public final class AssessmentValidator {
         if (otherNamed && isBlank(borging.otherDocumentText())) {
             at.at("otherDocumentText").add(ViolationCode.TEXT_REQUIRED, "name the other document");
         }
+        checkLength(borging.otherDocumentText(), at.at("otherDocumentText"));
     }
 
     private void validateInhoud(Goal goal, InhoudAnswer inhoud, Problems at) {
@@ -132,6 +135,7 @@ public final class AssessmentValidator {
             at.add(ViolationCode.REQUIRED, "an answered goal needs its inhoud part");
             return;
         }
+        checkLength(inhoud.otherMeasure(), at.at("otherMeasure"));
         Set<String> answered = new HashSet<>();
         for (int c = 0; c < inhoud.categories().size(); c++) {
             CategoryAnswer answer = inhoud.categories().get(c);
@@ -194,6 +198,7 @@ public final class AssessmentValidator {
             } else {
                 measureChosen = true;
             }
+            checkLength(chosen.text(), optionAt.at("text"));
             if (option.get().needsText() && isBlank(chosen.text())) {
                 optionAt.at("text").add(ViolationCode.TEXT_REQUIRED, "'Anders' needs a description of the measure");
             }
@@ -235,6 +240,8 @@ public final class AssessmentValidator {
         }
         validateSingleChoice(ExtraQuestion.COOPERATION_IMPROVED, extras.cooperationImproved(),
                 at.at("cooperationImproved"));
+        checkLength(extras.cooperationExplanation(), at.at("cooperationExplanation"));
+        checkLength(extras.youthInvolvementHow(), at.at("youthInvolvementHow"));
         if (!Boolean.TRUE.equals(extras.youthInvolved()) && !isBlank(extras.youthInvolvementHow())) {
             at.at("youthInvolvementHow").add(ViolationCode.TEXT_WITHOUT_YES,
                     "how youth is involved is only asked when youthInvolved is true");
@@ -274,6 +281,12 @@ public final class AssessmentValidator {
         if (grade != null && (grade < LOWEST_GRADE || grade > HIGHEST_GRADE)) {
             at.add(ViolationCode.OUT_OF_RANGE,
                     "a report grade is from " + LOWEST_GRADE + " to " + HIGHEST_GRADE + ", was " + grade);
+        }
+    }
+
+    private static void checkLength(String text, Problems at) {
+        if (text != null && text.length() > MAX_TEXT_LENGTH) {
+            at.add(ViolationCode.TOO_LONG, "at most " + MAX_TEXT_LENGTH + " characters, was " + text.length());
         }
     }
 

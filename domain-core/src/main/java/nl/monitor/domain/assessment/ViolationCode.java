@@ -19,6 +19,7 @@ public final class ViolationCode {
     public static final String LAID_DOWN_WITHOUT_INCLUSION = "laid-down-without-inclusion";
     public static final String DOCUMENTS_WITHOUT_LAID_DOWN = "documents-without-laid-down";
     public static final String SHARE_WITHOUT_INSIGHT = "share-without-insight";
+    public static final String TOO_LONG = "too-long";
 
     private ViolationCode() {
     }

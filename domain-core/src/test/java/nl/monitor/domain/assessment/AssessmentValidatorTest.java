@@ -221,4 +221,21 @@ class AssessmentValidatorTest {
         assertThat(violation.toString()).isEqualTo(
                 "goals[0].bereik.share: with insight into reach, say which share is reached (required)");
     }
+
+    @Test
+    void a_free_text_longer_than_the_limit_is_refused_at_its_path_and_one_at_the_limit_is_not() {
+        String atLimit = "x".repeat(AssessmentValidator.MAX_TEXT_LENGTH);
+        String overLimit = atLimit + "y";
+        GoalAnswer goal = goal(10, borging(Inclusion.NOT_INCLUDED), new InhoudAnswer(false, List.of(), overLimit),
+                noInsight());
+        ExtraAnswers extras = new ExtraAnswers(List.of(), List.of(), null, "somewhat", atLimit, true, overLimit,
+                null);
+
+        assertThat(validator.validate(assessment(List.of(workedExample(), goal), extras)))
+                .extracting(Violation::path, Violation::code, Violation::message).containsExactly(
+                        tuple("goals[1].inhoud.otherMeasure", ViolationCode.TOO_LONG,
+                                "at most 2000 characters, was 2001"),
+                        tuple("extras.youthInvolvementHow", ViolationCode.TOO_LONG,
+                                "at most 2000 characters, was 2001"));
+    }
 }

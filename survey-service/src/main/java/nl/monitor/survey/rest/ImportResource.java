@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import nl.monitor.rest.BodyLimit;
 import nl.monitor.rest.Caller;
 import nl.monitor.rest.Problem;
 import nl.monitor.survey.service.WaveImport;
@@ -30,6 +31,7 @@ public class ImportResource {
     }
 
     @POST
+    @BodyLimit(bytes = 16 * 1024 * 1024)
     @Operation(summary = "Import a wave of assessments for one year",
             description = "Each row is an assessment as POST /api/submissions takes it (its year may be left out; "
                     + "it is the wave's). A valid row is stored as the next version of that municipality's assessment "
