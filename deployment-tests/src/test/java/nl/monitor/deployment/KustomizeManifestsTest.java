@@ -1,0 +1,263 @@
+package nl.monitor.deployment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * deploy/ checked offline: every overlay renders, every object is valid for its kind, and the manifests agree with
+ * the services (configuration they read, health paths, topics, image names).
+ */
+class KustomizeManifestsTest {
+
+    /** apiVersion and model class of every built-in kind the manifests may use. */
+    private static final Map<String, Map.Entry<String, Class<?>>> TYPED = Map.of(
+            "ConfigMap", Map.entry("v1", io.fabric8.kubernetes.api.model.ConfigMap.class),
+            "Secret", Map.entry("v1", io.fabric8.kubernetes.api.model.Secret.class),
+            "Service", Map.entry("v1", io.fabric8.kubernetes.api.model.Service.class),
+            "Deployment", Map.entry("apps/v1", io.fabric8.kubernetes.api.model.apps.Deployment.class),
+            "PodDisruptionBudget", Map.entry("policy/v1",
+                    io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget.class),
+            "HorizontalPodAutoscaler", Map.entry("autoscaling/v2",
+                    io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler.class),
+            "NetworkPolicy", Map.entry("networking.k8s.io/v1",
+                    io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class),
+            "ServiceMonitor", Map.entry("monitoring.coreos.com/v1",
+                    io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class),
+            "PrometheusRule", Map.entry("monitoring.coreos.com/v1",
+                    io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule.class));
+
+    /** Custom resources and the CRD schema (kept in the repo, with its licence) they are checked against. */
+    private static final Map<String, Map.Entry<String, JsonSchema>> CUSTOM = Map.of(
+            "KafkaTopic", Map.entry("kafka.strimzi.io/v1",
+                    Schemas.crd("/schemas/strimzi/043-Crd-kafkatopic.yaml", "v1")),
+            "ScaledObject", Map.entry("keda.sh/v1alpha1",
+                    Schemas.crd("/schemas/keda/keda.sh_scaledobjects.yaml", "v1alpha1")));
+
+    private static final List<Manifests.Rendered> RENDERED = new ArrayList<>();
+
+    @BeforeAll
+    static void render() {
+        ensureKubectl();
+        for (var overlay : Manifests.overlays()) {
+            RENDERED.add(Manifests.render(overlay));
+        }
+    }
+
+    private static void ensureKubectl() {
+        if (!Command.onPath("kubectl") && "root".equals(System.getProperty("user.name"))
+                && Command.onPath("apt-get")) {
+            Command.run(Repo.ROOT, Map.of("DEBIAN_FRONTEND", "noninteractive"), Duration.ofMinutes(5),
+                    List.of("bash", "-c", "apt-get update -qq && apt-get install -y -qq kubernetes-client"));
+        }
+        Assumptions.assumeTrue(Command.onPath("kubectl"),
+                "SKIPPED: kubectl is not installed and could not be installed here; deploy/ was not rendered");
+        String version = Command.run(Repo.ROOT, Duration.ofSeconds(30), "kubectl", "version", "--client").output();
+        Assumptions.assumeFalse(version.matches("(?s).*v1\\.(1\\d|20)\\..*"),
+                "SKIPPED: kubectl " + version.trim() + " embeds a Kustomize too old for deploy/ (needs kubectl 1.21+)");
+    }
+
+    private static List<Manifests.Rendered> applications() {
+        return RENDERED.stream().filter(r -> !r.ofKind("Deployment").isEmpty()).toList();
+    }
+
+    @Test
+    void there_are_the_local_and_production_overlays_each_with_its_topics() {
+        assertThat(RENDERED).extracting(Manifests.Rendered::name)
+                .contains("local", "production", "local/kafka-topics", "production/kafka-topics");
+        assertThat(RENDERED).allSatisfy(r -> assertThat(r.objects()).as(r.name()).isNotEmpty());
+    }
+
+    @Test
+    void every_rendered_object_is_valid_for_its_kind() throws Exception {
+        List<String> problems = new ArrayList<>();
+        for (var rendered : RENDERED) {
+            for (JsonNode object : rendered.objects()) {
+                String kind = object.path("kind").asText();
+                String where = rendered.name() + " " + kind + "/" + object.path("metadata").path("name").asText();
+                String apiVersion = object.path("apiVersion").asText();
+                if (TYPED.containsKey(kind)) {
+                    var expected = TYPED.get(kind);
+                    if (!expected.getKey().equals(apiVersion)) {
+                        problems.add(where + ": apiVersion " + apiVersion + ", expected " + expected.getKey());
+                    }
+                    Object typed = Repo.JSON.treeToValue(object, expected.getValue());
+                    Schemas.unknownFields(typed, where, problems);
+                } else if (CUSTOM.containsKey(kind)) {
+                    var expected = CUSTOM.get(kind);
+                    if (!expected.getKey().equals(apiVersion)) {
+                        problems.add(where + ": apiVersion " + apiVersion + ", expected " + expected.getKey());
+                    }
+                    Schemas.errors(expected.getValue(), object).forEach(e -> problems.add(where + ": " + e));
+                } else {
+                    problems.add(where + ": no model class or schema for kind " + kind);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void every_service_has_its_deployment_service_config_budget_policy_and_autoscaler() {
+        for (var rendered : applications()) {
+            for (String service : Repo.SERVICES) {
+                JsonNode deployment = rendered.one("Deployment", service);
+                rendered.one("Service", service);
+                rendered.one("ConfigMap", service + "-config");
+                rendered.one("PodDisruptionBudget", service);
+                rendered.one("NetworkPolicy", service);
+                boolean scaled = rendered.ofKind("ScaledObject").stream().anyMatch(o -> targets(o, service))
+                        || rendered.ofKind("HorizontalPodAutoscaler").stream().anyMatch(o -> targets(o, service));
+                assertThat(scaled).as(rendered.name() + ": an autoscaler for " + service).isTrue();
+
+                JsonNode pod = deployment.path("spec").path("template").path("spec");
+                assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean())
+                        .as(rendered.name() + " " + service + " runs as non-root").isTrue();
+                JsonNode container = pod.path("containers").get(0);
+                assertThat(container.path("resources").path("limits").path("memory").asText())
+                        .as(service + " memory limit").isNotEmpty();
+                Set<String> envFrom = new TreeSet<>();
+                container.path("envFrom").forEach(e -> {
+                    envFrom.add(e.path("configMapRef").path("name").asText(""));
+                    envFrom.add(e.path("secretRef").path("name").asText(""));
+                });
+                assertThat(envFrom).as(service + " envFrom").contains(service + "-config", service + "-config-creds");
+            }
+        }
+    }
+
+    private static boolean targets(JsonNode autoscaler, String service) {
+        return autoscaler.path("spec").path("scaleTargetRef").path("name").asText().equals(service);
+    }
+
+    @Test
+    void every_environment_variable_set_maps_to_configuration_the_service_reads() {
+        List<String> problems = new ArrayList<>();
+        for (var rendered : applications()) {
+            for (String service : Repo.SERVICES) {
+                ServiceConfig config = ServiceConfig.of(service);
+                Set<String> variables = new TreeSet<>();
+                rendered.one("ConfigMap", service + "-config").path("data").fieldNames()
+                        .forEachRemaining(variables::add);
+                rendered.ofKind("Secret").stream()
+                        .filter(s -> s.path("metadata").path("name").asText().equals(service + "-config-creds"))
+                        .forEach(s -> {
+                            s.path("data").fieldNames().forEachRemaining(variables::add);
+                            s.path("stringData").fieldNames().forEachRemaining(variables::add);
+                        });
+                rendered.one("Deployment", service).path("spec").path("template").path("spec").path("containers")
+                        .get(0).path("env").forEach(e -> variables.add(e.path("name").asText()));
+                variables.forEach(v -> config.unknownVariable(v)
+                        .ifPresent(p -> problems.add(rendered.name() + " " + service + ": " + p)));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void every_probe_asks_a_health_path_the_service_serves_on_its_http_port() {
+        Set<String> healthPaths = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
+        for (var rendered : applications()) {
+            for (String service : Repo.SERVICES) {
+                ServiceConfig config = ServiceConfig.of(service);
+                assertThat(config.hasHealth()).as(service + " has quarkus-smallrye-health").isTrue();
+                assertThat(config.properties()).as(service + " keeps the default health paths")
+                        .doesNotContain("quarkus.http.non-application-root-path", "quarkus.smallrye-health.root-path");
+                JsonNode container = rendered.one("Deployment", service).path("spec").path("template")
+                        .path("spec").path("containers").get(0);
+                Map<String, Integer> ports = new HashMap<>();
+                container.path("ports").forEach(p -> ports.put(p.path("name").asText(),
+                        p.path("containerPort").asInt()));
+                assertThat(ports).as(service + " container ports").containsEntry("http", config.httpPort());
+                for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                    JsonNode get = container.path(probe).path("httpGet");
+                    assertThat(get.path("path").asText()).as(rendered.name() + " " + service + " " + probe)
+                            .isIn(healthPaths);
+                    String port = get.path("port").asText();
+                    assertThat(ports.containsKey(port) || port.equals(String.valueOf(config.httpPort())))
+                            .as(service + " " + probe + " port " + port).isTrue();
+                }
+                assertThat(List.of("startupProbe", "livenessProbe", "readinessProbe").stream()
+                        .map(p -> container.path(p).path("httpGet").path("path").asText()).collect(Collectors.toSet()))
+                        .as(service + ": one probe per health check").isEqualTo(healthPaths);
+            }
+        }
+    }
+
+    @Test
+    void every_topic_the_services_use_has_a_kafka_topic_and_every_kafka_topic_is_used() {
+        Set<String> events = Expected.eventTopics();
+        for (var rendered : RENDERED.stream().filter(r -> !r.ofKind("KafkaTopic").isEmpty()).toList()) {
+            Map<String, JsonNode> topics = new HashMap<>();
+            rendered.ofKind("KafkaTopic").forEach(t -> topics.put(
+                    t.path("spec").path("topicName").asText(t.path("metadata").path("name").asText()), t));
+            assertThat(topics.keySet()).as(rendered.name() + ": the event topics").containsAll(events);
+            for (String service : Repo.SERVICES) {
+                assertThat(topics.keySet()).as(rendered.name() + ": topics " + service + " configures")
+                        .containsAll(Expected.configuredTopics(service));
+            }
+            for (String topic : topics.keySet()) {
+                JsonNode spec = topics.get(topic).path("spec");
+                assertThat(spec.path("partitions").asInt()).as(topic + " partitions").isEqualTo(12);
+                if (events.contains(topic)) {
+                    assertThat(spec.path("config").path("retention.ms").asText()).as(topic + " keeps everything")
+                            .isEqualTo("-1");
+                } else {
+                    boolean deadLetter = Repo.SERVICES.stream().anyMatch(s -> events.stream()
+                            .anyMatch(e -> Expected.deadLetterTopic(s, e).equals(topic)));
+                    assertThat(deadLetter).as(topic + " is an event topic or <service>.<topic>.dlq").isTrue();
+                }
+            }
+        }
+        for (var rendered : applications()) {
+            for (JsonNode scaled : rendered.ofKind("ScaledObject")) {
+                String service = scaled.path("spec").path("scaleTargetRef").path("name").asText();
+                for (JsonNode trigger : scaled.path("spec").path("triggers")) {
+                    assertThat(trigger.path("type").asText()).isEqualTo("kafka");
+                    assertThat(trigger.path("metadata").path("consumerGroup").asText())
+                            .as(service + " consumer group").isEqualTo(service);
+                    assertThat(trigger.path("metadata").path("topic").asText()).as(service + " lag topic")
+                            .isIn(events);
+                    String dlq = Expected.deadLetterTopic(service, trigger.path("metadata").path("topic").asText());
+                    RENDERED.stream().filter(r -> r.overlay().startsWith(rendered.overlay())
+                                    && !r.ofKind("KafkaTopic").isEmpty())
+                            .forEach(r -> assertThat(r.ofKind("KafkaTopic")).as(r.name() + " has " + dlq)
+                                    .anySatisfy(t -> assertThat(t.path("metadata").path("name").asText())
+                                            .isEqualTo(dlq)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void images_are_the_ones_the_build_makes() {
+        for (var rendered : applications()) {
+            for (String service : Repo.SERVICES) {
+                String image = rendered.one("Deployment", service).path("spec").path("template").path("spec")
+                        .path("containers").get(0).path("image").asText();
+                String expected = Expected.image(service);
+                if (rendered.name().equals("local")) {
+                    assertThat(image).as("local overlay: the image scripts/build-images.sh makes").isEqualTo(expected);
+                } else {
+                    String repository = image.substring(0, image.lastIndexOf(':'));
+                    assertThat(repository.substring(repository.lastIndexOf('/') + 1)).as(rendered.name() + " " + image)
+                            .isEqualTo(expected.substring(expected.lastIndexOf('/') + 1, expected.lastIndexOf(':')));
+                    assertThat(image.substring(image.lastIndexOf(':') + 1)).as(image + " has a tag").isNotBlank();
+                }
+            }
+        }
+    }
+}
