@@ -90,6 +90,14 @@ public final class DemoCohorts {
         return wave;
     }
 
+    /**
+     * A valid assessment of one municipality with a random maturity (any band), for load and fault tests: drawn from
+     * {@code random}, so a seeded generator gives the same one again.
+     */
+    public Assessment random(String code, int year, Random random) {
+        return assessment(code, year, clamp(random.nextDouble() * 1.1 - 0.05), random);
+    }
+
     private Assessment assessment(String code, int year, double maturity, Random random) {
         List<GoalAnswer> goals = new ArrayList<>();
         for (Goal goal : questionnaire.goals()) {

@@ -19,6 +19,9 @@ import java.util.concurrent.ExecutionException;
  */
 public final class KafkaBroker {
 
+    /** Partitions of every topic, as the services create theirs ({@code monitor.kafka.partitions}). */
+    public static final int PARTITIONS = 12;
+
     private static KafkaBroker shared;
 
     private final KafkaClusterTestKit cluster;
@@ -40,7 +43,7 @@ public final class KafkaBroker {
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("auto.create.topics.enable", "true")
-                .setConfigProp("num.partitions", "1")
+                .setConfigProp("num.partitions", Integer.toString(PARTITIONS))
                 .build();
         cluster.format();
         cluster.startup();
@@ -66,10 +69,10 @@ public final class KafkaBroker {
         return cluster.bootstrapServers();
     }
 
-    /** Creates the topics that do not exist yet (one partition each). */
+    /** Creates the topics that do not exist yet, with {@link #PARTITIONS} partitions each. */
     public void createTopics(String... names) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            List<NewTopic> topics = Arrays.stream(names).map(n -> new NewTopic(n, 1, (short) 1)).toList();
+            List<NewTopic> topics = Arrays.stream(names).map(n -> new NewTopic(n, PARTITIONS, (short) 1)).toList();
             for (var result : admin.createTopics(topics).values().values()) {
                 try {
                     result.get();

@@ -19,8 +19,13 @@ public class MonitorInfrastructure implements QuarkusTestResourceLifecycleManage
 
     /** The configuration a Monitor service needs to run against these servers (also used by the local run). */
     public static Map<String, String> config(KafkaBroker kafka, PostgresServer postgres) {
+        return config(kafka.bootstrapServers(), postgres);
+    }
+
+    /** The configuration a Monitor service needs to run against these brokers and this database. */
+    public static Map<String, String> config(String bootstrapServers, PostgresServer postgres) {
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("kafka.bootstrap.servers", bootstrapServers);
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", PostgresServer.PASSWORD);

@@ -22,6 +22,7 @@ public final class Platform implements AutoCloseable {
     private final Path repository;
     private final Map<String, String> config;
     private final Path logDir;
+    private final Map<String, Integer> restarts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Platform(Path repository, Map<String, String> config, Path logDir) {
         this.repository = repository;
@@ -49,15 +50,29 @@ public final class Platform implements AutoCloseable {
                                  Map<String, String> extra, Path logDir) throws IOException, InterruptedException {
         Map<String, String> config = new LinkedHashMap<>(MonitorInfrastructure.config(kafka, postgres));
         config.putAll(extra);
+        return start(repository, config, Map.of(), fixedPorts, logDir);
+    }
+
+    /**
+     * Starts the services with the given configuration, {@code instances} of a service as separate processes in its
+     * consumer group (one where not said), named {@code <service>}, {@code <service>-2}, ...; each consumer instance
+     * has a stable {@code monitor.consumer.instance-id} (static group membership), so a restarted one gets its
+     * partitions back at once.
+     */
+    public static Platform start(Path repository, Map<String, String> config, Map<String, Integer> instances,
+                                 boolean fixedPorts, Path logDir) throws IOException, InterruptedException {
         Platform platform = new Platform(repository, config, logDir);
         try {
             List<ServiceProcess> started = new ArrayList<>();
             for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-                int port = fixedPorts ? service.getValue() : freePort();
-                ServiceProcess process = ServiceProcess.start(service.getKey(), jar(repository, service.getKey()), port,
-                        config, logDir);
-                platform.running.put(service.getKey(), process);
-                started.add(process);
+                int count = instances.getOrDefault(service.getKey(), 1);
+                for (int i = 1; i <= count; i++) {
+                    String name = i == 1 ? service.getKey() : service.getKey() + "-" + i;
+                    int port = fixedPorts && i == 1 ? service.getValue() : freePort();
+                    ServiceProcess process = platform.launch(name, port, Map.of());
+                    platform.running.put(name, process);
+                    started.add(process);
+                }
             }
             for (ServiceProcess process : started) {
                 process.awaitReady(Duration.ofSeconds(120));
@@ -69,23 +84,39 @@ public final class Platform implements AutoCloseable {
         }
     }
 
+    private ServiceProcess launch(String name, int port, Map<String, String> extra) throws IOException {
+        Map<String, String> instanceConfig = new LinkedHashMap<>(config);
+        instanceConfig.put("monitor.consumer.instance-id", name);
+        instanceConfig.putAll(extra);
+        return ServiceProcess.start(name, jar(repository, moduleOf(name)), port, instanceConfig,
+                logDir.resolve(restarts.merge(name, 1, Integer::sum) == 1 ? "" : "restarted"));
+    }
+
+    /** The module of an instance name: {@code scoring-service-2} is an instance of {@code scoring-service}. */
+    private static String moduleOf(String instance) {
+        return SERVICES.keySet().stream().filter(s -> instance.equals(s) || instance.startsWith(s + "-"))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("No service " + instance));
+    }
+
     private static Path jar(Path repository, String service) {
         return repository.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     /**
-     * Stops one service and starts it again on the same port, with the platform's configuration plus {@code extra};
-     * waits until it is ready. Its log is {@code <logDir>/restarted/<name>.log}.
+     * Stops one service instance and starts it again on the same port, with the platform's configuration plus
+     * {@code extra}; waits until it is ready. Its log is {@code <logDir>/restarted/<name>.log}.
      */
     public ServiceProcess restart(String name, Map<String, String> extra) throws IOException, InterruptedException {
         ServiceProcess old = service(name);
         old.stop();
-        Map<String, String> restartConfig = new LinkedHashMap<>(config);
-        restartConfig.putAll(extra);
-        ServiceProcess process = ServiceProcess.start(name, jar(repository, name), old.port(), restartConfig,
-                logDir.resolve("restarted"));
+        ServiceProcess process = launch(name, old.port(), extra);
         running.put(name, process);
         return process.awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** Kills one service instance at once (SIGKILL), as a crash would; {@link #restart} starts it again. */
+    public void kill(String name) {
+        service(name).kill();
     }
 
     public ServiceProcess service(String name) {

