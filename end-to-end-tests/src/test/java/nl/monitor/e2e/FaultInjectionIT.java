@@ -7,6 +7,7 @@ import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.testsupport.KafkaProcess;
 import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.testsupport.PipelineState;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.PostgresServer;
 import nl.monitor.testsupport.SubmissionLoad;
@@ -17,10 +18,9 @@ import nl.monitor.testsupport.TopicReader;
 import nl.monitor.testsupport.WebhookReceiver;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -77,10 +77,6 @@ class FaultInjectionIT {
     private static final List<String> DEAD_LETTER_TOPICS = List.of("scoring-service.survey-submitted.dlq",
             "reporting-service.survey-submitted.dlq", "reporting-service.score-computed.dlq",
             "notification-service.threshold-crossed.dlq");
-    private static final Map<String, List<String>> CONSUMED = Map.of(
-            "scoring-service", List.of("survey-submitted"),
-            "reporting-service", List.of("survey-submitted", "score-computed"),
-            "notification-service", List.of("threshold-crossed"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static KafkaProcess kafka;
@@ -268,6 +264,29 @@ class FaultInjectionIT {
         assertThat(after).isEqualTo(before);
     }
 
+    @Test
+    @Order(11)
+    void a_rebuild_refuses_when_retention_removed_history() throws Exception {
+        TopicPartition first = new TopicPartition("score-computed", 0);
+        long end = admin.listOffsets(Map.of(first, OffsetSpec.latest())).all().get(10, TimeUnit.SECONDS).get(first)
+                .offset();
+        assertThat(end).as("records in score-computed-0").isPositive();
+        admin.deleteRecords(Map.of(first, RecordsToDelete.beforeOffset(1))).all().get(10, TimeUnit.SECONDS);
+        long before;
+        try (Connection db = postgres.connect()) {
+            before = count(db, "SELECT count(*) FROM reporting.municipality_score");
+        }
+
+        HttpResponse<String> refused = Api.post(platform.url("reporting-service") + "/api/admin/read-model/rebuild",
+                TestTokens.admin(), "");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(Api.read(refused.body()).path("detail").asText())
+                .contains("score-computed no longer starts at offset 0").contains("force=true");
+        try (Connection db = postgres.connect()) {
+            assertThat(count(db, "SELECT count(*) FROM reporting.municipality_score")).isEqualTo(before);
+        }
+    }
+
     // --- the scenarios -------------------------------------------------------------------------------------------
 
     private void killMidBurst(String instance, int year) throws Exception {
@@ -418,43 +437,14 @@ class FaultInjectionIT {
         }
     }
 
-    /**
-     * Waits until everything offered so far has gone all the way: checked in the order of the pipeline, so one pass
-     * that finds each stage empty means all stages are: the survey outbox relayed, the scoring-service caught up and
-     * its outbox relayed, the reporting- and notification-service caught up, no delivery pending.
-     */
+    /** Waits until everything offered so far has gone all the way through (see {@link PipelineState}). */
     private void awaitQuiet() {
         Awaitility.await("the platform quiet").atMost(QUIET).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().until(() -> {
                     try (Connection db = postgres.connect()) {
-                        return waiting(db, "survey") == 0 && lag("scoring-service") == 0
-                                && waiting(db, "scoring") == 0 && lag("reporting-service") == 0
-                                && lag("notification-service") == 0 && count(db, "SELECT count(*) FROM "
-                                + "notification.delivery WHERE status = 'PENDING'") == 0;
+                        return PipelineState.quiet(db, admin);
                     }
                 });
-    }
-
-    private static long waiting(Connection db, String schema) throws SQLException {
-        return count(db, "SELECT count(*) FROM " + schema + ".outbox_event WHERE parked_at IS NULL");
-    }
-
-    private static long lag(String group) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (String topic : CONSUMED.get(group)) {
-            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-        }
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                .get(10, TimeUnit.SECONDS);
-        long lag = 0;
-        for (var end : ends.entrySet()) {
-            OffsetAndMetadata at = committed.get(end.getKey());
-            lag += end.getValue().offset() - (at == null ? 0 : at.offset());
-        }
-        return lag;
     }
 
     private static Map<String, Long> deadLetterCounts() {

@@ -40,9 +40,14 @@ public final class EventPublisher implements AutoCloseable {
 
     /** Sends {@code value} to {@code topic} under {@code key} and waits (30 s at most) until the broker has it. */
     public void send(String topic, String key, String value) {
+        send(topic, key, value, Map.of("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE));
+    }
+
+    /** Sends {@code value} with these headers (and no others), and waits until the broker has it. */
+    public void send(String topic, String key, String value, Map<String, String> headers) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add(new RecordHeader("content-type",
-                CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        headers.forEach((name, header) -> record.headers().add(new RecordHeader(name,
+                header.getBytes(StandardCharsets.UTF_8))));
         try {
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

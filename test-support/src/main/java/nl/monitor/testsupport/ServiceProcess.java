@@ -49,6 +49,11 @@ public final class ServiceProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-XX:+UseSerialGC");
+        // e.g. -Dmonitor.service.jvm-options=-XX:StartFlightRecording=filename=target/x.jfr to profile the services
+        String extra = System.getProperty("monitor.service.jvm-options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.replace("{name}", name).split("\\s+")));
+        }
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.http.host=127.0.0.1");
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -94,6 +99,10 @@ public final class ServiceProcess {
 
     public Path log() {
         return log;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

@@ -2,7 +2,9 @@ package nl.monitor.reporting.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -45,14 +47,22 @@ public class ReadModelResource {
     @APIResponse(responseCode = "200", description = "Rebuilt")
     @APIResponse(responseCode = "403", description = "Not an admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A rebuild is already running on this instance",
+    @APIResponse(responseCode = "409", description = "A rebuild is already running on this instance, or a topic no "
+            + "longer starts at offset 0 (retention removed history) and force is not set",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "500", description = "The rebuild stopped part-way; run it again",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RebuildReport rebuild() {
-        LOG.infof("Read model rebuild requested by %s", caller.name());
-        return rebuild.rebuildUnlessRunning().orElseThrow(() -> new ClientErrorException(
+    public RebuildReport rebuild(@QueryParam("force") @DefaultValue("false") boolean force) {
+        LOG.infof("AUDIT read model rebuild requested by %s%s", caller.name(), force ? " (forced)" : "");
+        return rebuild.rebuildUnlessRunning(force).orElseThrow(() -> new ClientErrorException(
                 "A rebuild of the read model is already running", Response.Status.CONFLICT));
+    }
+
+    @ServerExceptionMapper
+    public Response historyMissing(ReadModelRebuild.HistoryMissingException e, UriInfo uri) {
+        Problem problem = Problem.of("history-missing", "The topics no longer hold their whole history", 409,
+                e.getMessage(), null).at(uri.getPath());
+        return Response.status(409).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
     @ServerExceptionMapper

@@ -65,19 +65,46 @@ public class ReadModelRebuild {
         }
     }
 
+    /** A topic no longer holds its whole history: a rebuild from it would lose what retention removed. */
+    public static class HistoryMissingException extends RuntimeException {
+        HistoryMissingException(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Rebuilds the read models, unless this instance is rebuilding already (then empty).
      *
-     * @throws RebuildFailedException when a replay stopped on a fault that is not a poison record
+     * @param force rebuild even when a topic's log no longer starts at offset 0 (what retention removed is lost)
+     * @throws HistoryMissingException when a topic no longer starts at offset 0 and {@code force} is false; the
+     *                                 read model is left as it was
+     * @throws RebuildFailedException  when a replay stopped on a fault that is not a poison record
      */
-    public Optional<RebuildReport> rebuildUnlessRunning() {
+    public Optional<RebuildReport> rebuildUnlessRunning(boolean force) {
         if (!running.tryLock()) {
             return Optional.empty();
         }
         try {
+            requireWholeHistory(force);
             return Optional.of(rebuild());
         } finally {
             running.unlock();
+        }
+    }
+
+    private void requireWholeHistory(boolean force) {
+        for (String topic : List.of(EventType.SCORE_COMPUTED.topic(), EventType.SURVEY_SUBMITTED.topic())) {
+            List<TopicReplay.PartitionRange> truncated = replay.ranges(topic).stream().filter(r -> r.from() > 0)
+                    .toList();
+            if (!truncated.isEmpty()) {
+                String message = topic + " no longer starts at offset 0 (retention removed history) in partition(s) "
+                        + truncated + "; the source topics need unlimited retention (retention.ms=-1)";
+                if (!force) {
+                    throw new HistoryMissingException(message + ". Nothing was changed; rebuild with force=true to "
+                            + "accept the loss.");
+                }
+                LOG.warnf("Rebuilding although %s (forced)", message);
+            }
         }
     }
 

@@ -47,7 +47,7 @@ public class RebuildOnStart implements HealthCheck {
 
     private void run() {
         try {
-            rebuild.rebuildUnlessRunning().ifPresentOrElse(report -> {
+            rebuild.rebuildUnlessRunning(false).ifPresentOrElse(report -> {
                 detail = "rebuilt from " + report.records() + " record(s)";
                 LOG.infof("Start-up rebuild of the read models done: %s", detail);
             }, () -> detail = "a rebuild asked for through the API ran instead");
