@@ -7,7 +7,8 @@
 // it is kept in sessionStorage for this tab only.
 
 const TOKEN_KEY = 'monitor.token';
-const BAND_COLOURS = { RED: '#c0392b', ORANGE: '#e67e22', GREEN: '#27ae60' };
+// Band colours with at least 4.5:1 against white (WCAG 2.1 AA: white text on them, bars on a white chart).
+const BAND_COLOURS = { RED: '#b03a2e', ORANGE: '#9c4a00', GREEN: '#1e7040' };
 const COMPONENTS = [['borging', 'Borging'], ['inhoud', 'Inhoud'], ['bereik', 'Bereik']];
 const charts = [];
 

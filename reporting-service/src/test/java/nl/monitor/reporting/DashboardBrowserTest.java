@@ -149,7 +149,7 @@ class DashboardBrowserTest {
         Object bars = script.executeScript(
                 "const c = Chart.getChart('goal-chart'); return [c.data.datasets.length, c.data.datasets[0].data[0],"
                         + " c.data.datasets[0].backgroundColor[0], c.data.datasets[1].data[0]];");
-        assertThat((List<Object>) bars).containsExactly(2L, goal1, "#27ae60", 5L);
+        assertThat((List<Object>) bars).containsExactly(2L, goal1, "#1e7040", 5L);
         assertThat(script.executeScript("return Chart.getChart('size-chart').data.datasets.length")).isEqualTo(2L);
 
         // The table's CSV button downloads the same report as CSV, fetched with the caller's token.
@@ -214,5 +214,32 @@ class DashboardBrowserTest {
         load(TestTokens.respondent(ALMERE), "/card/" + GRONINGEN + "/2061");
         assertThat(new WebDriverWait(browser, DEADLINE).until(
                 ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText()).startsWith("Geen toegang");
+    }
+
+    private List<String> axe(String page) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(nl.monitor.testsupport.Axe.source());
+        browser.manage().timeouts().scriptTimeout(DEADLINE);
+        return nl.monitor.testsupport.Axe.serious(js.executeAsyncScript(nl.monitor.testsupport.Axe.RUN)).stream()
+                .map(v -> page + ": " + v).toList();
+    }
+
+    @Test
+    void axe_core_finds_no_serious_or_critical_violation_on_any_page_of_the_dashboard() {
+        List<String> found = new java.util.ArrayList<>();
+        open("/national?year=2061&compare=2060");
+        found.addAll(axe("national"));
+        open("/region/Groningen?year=2061");
+        found.addAll(axe("region"));
+        open("/card/" + GRONINGEN + "/2061");
+        found.addAll(axe("card"));
+        load(TestTokens.wronglySigned(), "/national?year=2061");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        found.addAll(axe("sign-in"));
+        load(TestTokens.respondent(ALMERE), "/card/" + GRONINGEN + "/2061");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"),
+                "Geen toegang"));
+        found.addAll(axe("no access"));
+        assertThat(found).isEmpty();
     }
 }

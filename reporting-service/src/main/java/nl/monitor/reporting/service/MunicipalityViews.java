@@ -2,9 +2,6 @@ package nl.monitor.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.domain.questionnaire.Goal;
-import nl.monitor.domain.questionnaire.MeasureCategory;
-import nl.monitor.domain.questionnaire.MeasureOption;
-import nl.monitor.domain.questionnaire.OptionKind;
 import nl.monitor.domain.questionnaire.Questionnaire;
 import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.domain.scoring.Band;
@@ -15,6 +12,7 @@ import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.config.ReportConfig;
 import nl.monitor.reporting.report.MunicipalityCard;
+import nl.monitor.reporting.report.PeerMeasuresView;
 import nl.monitor.reporting.report.RegionView;
 import nl.monitor.reporting.repository.Sql;
 import nl.monitor.reporting.repository.Sql.Row;
@@ -22,7 +20,6 @@ import nl.monitor.reporting.repository.Sql.Row;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,13 +35,15 @@ public class MunicipalityViews {
 
     private final Sql sql;
     private final ReportConfig config;
+    private final PeerMeasures peerMeasures;
     private final Questionnaire questionnaire = Questionnaires.latest();
     private final ScoringRules rules = ScoringRulesCatalog.latest();
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public MunicipalityViews(Sql sql, ReportConfig config) {
+    public MunicipalityViews(Sql sql, ReportConfig config, PeerMeasures peerMeasures) {
         this.sql = sql;
         this.config = config;
+        this.peerMeasures = peerMeasures;
     }
 
     /** The card of a municipality for a year over the chosen components; empty when it has no score that year. */
@@ -122,47 +121,13 @@ public class MunicipalityViews {
         if (weakest.isEmpty()) {
             return List.of();
         }
-        List<Row> chosen = sql.query("""
-                SELECT o.goal, o.category, o.option,
-                       count(*) FILTER (WHERE o.municipality <> ?) AS peers,
-                       bool_or(o.municipality = ?) AS own
-                FROM submission_option o
-                WHERE o.year = ? AND o.size_class = ? GROUP BY o.goal, o.category, o.option
-                """, municipality.code(), municipality.code(), year, sizeClass(municipality));
-        Map<Integer, Long> peersAnswered = new HashMap<>();
-        sql.query("""
-                SELECT g.goal, count(*) AS n
-                FROM submission_goal g
-                WHERE g.year = ? AND g.size_class = ? AND g.municipality <> ? GROUP BY g.goal
-                """, year, sizeClass(municipality), municipality.code())
-                .forEach(r -> peersAnswered.put(r.integer("goal"), r.count("n")));
+        List<PeerMeasuresView.GoalPeers> peers = peerMeasures.of(municipality, year);
         List<MunicipalityCard.Advice> advice = new ArrayList<>();
         for (MunicipalityCard.Goal weak : weakest) {
-            Goal goal = questionnaire.goal(weak.goal()).orElseThrow();
-            Set<String> ownOptions = new HashSet<>();
-            chosen.stream().filter(r -> r.integer("goal") == goal.number() && Boolean.TRUE.equals(r.columns().get("own")))
-                    .forEach(r -> ownOptions.add(r.text("category") + "/" + r.text("option")));
-            long answered = peersAnswered.getOrDefault(goal.number(), 0L);
-            List<MunicipalityCard.PeerMeasure> measures = new ArrayList<>();
-            for (Row row : chosen) {
-                if (row.integer("goal") != goal.number() || row.count("peers") == 0
-                        || ownOptions.contains(row.text("category") + "/" + row.text("option"))) {
-                    continue;
-                }
-                Optional<MeasureCategory> category = goal.category(row.text("category"));
-                Optional<MeasureOption> option = category.flatMap(c -> c.option(row.text("option")));
-                if (option.isEmpty() || option.get().kind() != OptionKind.MEASURE) {
-                    continue;
-                }
-                measures.add(new MunicipalityCard.PeerMeasure(category.get().id(), category.get().label(),
-                        option.get().id(), option.get().label(), row.count("peers"), answered,
-                        nl.monitor.reporting.report.Rounding.percent(row.count("peers"), answered)));
-            }
-            measures.sort(Comparator.comparingLong(MunicipalityCard.PeerMeasure::peers).reversed()
-                    .thenComparing(MunicipalityCard.PeerMeasure::category)
-                    .thenComparing(MunicipalityCard.PeerMeasure::option));
-            advice.add(new MunicipalityCard.Advice(goal.number(), goal.title(), weak.points(),
-                    List.copyOf(measures.subList(0, Math.min(config.adviceMeasures(), measures.size())))));
+            List<MunicipalityCard.PeerMeasure> measures = peers.stream().filter(g -> g.goal() == weak.goal())
+                    .flatMap(g -> g.measures().stream()).filter(m -> !m.own())
+                    .limit(config.adviceMeasures()).map(PeerMeasuresView.Measure::asCardMeasure).toList();
+            advice.add(new MunicipalityCard.Advice(weak.goal(), weak.title(), weak.points(), measures));
         }
         return advice;
     }

@@ -1,0 +1,95 @@
+package nl.monitor.reporting.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import nl.monitor.domain.questionnaire.Goal;
+import nl.monitor.domain.questionnaire.MeasureCategory;
+import nl.monitor.domain.questionnaire.MeasureOption;
+import nl.monitor.domain.questionnaire.OptionKind;
+import nl.monitor.domain.questionnaire.Questionnaire;
+import nl.monitor.domain.questionnaire.Questionnaires;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reporting.report.PeerMeasuresView;
+import nl.monitor.reporting.report.Rounding;
+import nl.monitor.reporting.repository.Sql;
+import nl.monitor.reporting.repository.Sql.Row;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How many other municipalities of a municipality's size class chose each measure in a year: the one computation
+ * behind the card's advice and the questionnaire's suggestions.
+ */
+@ApplicationScoped
+public class PeerMeasures {
+
+    private final Sql sql;
+    private final Questionnaire questionnaire = Questionnaires.latest();
+
+    public PeerMeasures(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** Per goal (every goal of the questionnaire, in order) the measures peers chose that year, most used first. */
+    public List<PeerMeasuresView.GoalPeers> of(Municipality municipality, int year) {
+        int sizeClass = municipality.sizeClass().number();
+        List<Row> chosen = sql.query("""
+                SELECT o.goal, o.category, o.option,
+                       count(*) FILTER (WHERE o.municipality <> ?) AS peers,
+                       bool_or(o.municipality = ?) AS own
+                FROM submission_option o
+                WHERE o.year = ? AND o.size_class = ? GROUP BY o.goal, o.category, o.option
+                """, municipality.code(), municipality.code(), year, sizeClass);
+        Map<Integer, Long> peersAnswered = new HashMap<>();
+        sql.query("""
+                SELECT g.goal, count(*) AS n
+                FROM submission_goal g
+                WHERE g.year = ? AND g.size_class = ? AND g.municipality <> ? GROUP BY g.goal
+                """, year, sizeClass, municipality.code())
+                .forEach(r -> peersAnswered.put(r.integer("goal"), r.count("n")));
+        List<PeerMeasuresView.GoalPeers> goals = new ArrayList<>();
+        for (Goal goal : questionnaire.goals()) {
+            long answered = peersAnswered.getOrDefault(goal.number(), 0L);
+            List<PeerMeasuresView.Measure> measures = new ArrayList<>();
+            for (Row row : chosen) {
+                if (row.integer("goal") != goal.number() || row.count("peers") == 0) {
+                    continue;
+                }
+                Optional<MeasureCategory> category = goal.category(row.text("category"));
+                Optional<MeasureOption> option = category.flatMap(c -> c.option(row.text("option")));
+                if (option.isEmpty() || option.get().kind() != OptionKind.MEASURE) {
+                    continue;
+                }
+                measures.add(new PeerMeasuresView.Measure(category.get().id(), category.get().label(),
+                        option.get().id(), option.get().label(), row.count("peers"), answered,
+                        Rounding.percent(row.count("peers"), answered),
+                        Boolean.TRUE.equals(row.columns().get("own"))));
+            }
+            measures.sort(Comparator.comparingLong(PeerMeasuresView.Measure::peers).reversed()
+                    .thenComparing(PeerMeasuresView.Measure::category)
+                    .thenComparing(PeerMeasuresView.Measure::option));
+            goals.add(new PeerMeasuresView.GoalPeers(goal.number(), goal.title(), answered, List.copyOf(measures)));
+        }
+        return goals;
+    }
+
+    /** The requested year when its size class has answers, else the latest earlier year that has; empty if none. */
+    public Optional<Integer> yearWithAnswers(Municipality municipality, int year) {
+        List<Row> rows = sql.query("""
+                SELECT max(year) AS year FROM submission_goal WHERE year <= ? AND size_class = ?
+                """, year, municipality.sizeClass().number());
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0).nullableInteger("year"));
+    }
+
+    /** The whole view for the questionnaire. */
+    public PeerMeasuresView view(Municipality municipality, int requestedYear) {
+        Optional<Integer> year = yearWithAnswers(municipality, requestedYear);
+        return new PeerMeasuresView(municipality.code(), municipality.sizeClass().number(),
+                municipality.sizeClass().label(), requestedYear, year.orElse(null),
+                year.map(y -> of(municipality, y)).orElse(List.of()));
+    }
+}
