@@ -3,6 +3,7 @@ package nl.monitor.messaging.consume;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.EntityManager;
 import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.PoisonEventException;
@@ -56,13 +57,15 @@ public class EventBatchProcessor {
     private final EventCodec codec;
     private final ProcessedEvents processed;
     private final DeadLetters deadLetters;
+    private final EntityManager entityManager;
 
     public EventBatchProcessor(Instance<EventHandler<?>> handlers, EventCodec codec, ProcessedEvents processed,
-                               DeadLetters deadLetters) {
+                               DeadLetters deadLetters, EntityManager entityManager) {
         handlers.forEach(handler -> this.handlers.put(handler.type().topic(), handler));
         this.codec = codec;
         this.processed = processed;
         this.deadLetters = deadLetters;
+        this.entityManager = entityManager;
     }
 
     /** The topics there is a handler for. */
@@ -133,6 +136,10 @@ public class EventBatchProcessor {
             }
             try {
                 outcomes[i] = handle(handlers.get(record.topic()), event);
+                // Write this event's changes now and forget its entities: a persistence context that grew over the
+                // whole batch would be dirty-checked again at every query of every later event.
+                entityManager.flush();
+                entityManager.clear();
             } catch (PoisonEventException e) {
                 throw new PoisonRecord(i, e.getMessage());
             }

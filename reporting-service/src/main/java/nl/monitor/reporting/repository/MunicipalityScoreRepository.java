@@ -59,16 +59,10 @@ public class MunicipalityScoreRepository implements PanacheRepositoryBase<Munici
     public void replaceGoals(String municipality, int year, List<GoalScore> goals) {
         getEntityManager().createNativeQuery("DELETE FROM municipality_goal_score WHERE municipality = ?1 AND year = ?2")
                 .setParameter(1, municipality).setParameter(2, year).executeUpdate();
-        for (GoalScore goal : goals) {
-            getEntityManager().createNativeQuery("""
-                            INSERT INTO municipality_goal_score (municipality, year, goal, borging, inhoud, bereik, total, band)
-                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                            """)
-                    .setParameter(1, municipality).setParameter(2, year).setParameter(3, goal.goal())
-                    .setParameter(4, goal.borging()).setParameter(5, goal.inhoud()).setParameter(6, goal.bereik())
-                    .setParameter(7, goal.total()).setParameter(8, goal.band().name())
-                    .executeUpdate();
-        }
+        MultiRowInsert.insert(getEntityManager(),
+                "municipality_goal_score (municipality, year, goal, borging, inhoud, bereik, total, band)",
+                goals.stream().<List<Object>>map(goal -> List.of(municipality, year, goal.goal(), goal.borging(),
+                        goal.inhoud(), goal.bereik(), goal.total(), goal.band().name())).toList());
     }
 
     /**

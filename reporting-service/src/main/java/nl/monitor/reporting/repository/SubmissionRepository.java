@@ -11,6 +11,7 @@ import nl.monitor.domain.assessment.OptionAnswer;
 import nl.monitor.domain.assessment.SelfAssessmentGrades;
 import nl.monitor.domain.questionnaire.ExtraQuestion;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,57 +73,48 @@ public class SubmissionRepository {
             entityManager.createNativeQuery("DELETE FROM " + table + " WHERE municipality = ?1 AND year = ?2")
                     .setParameter(1, municipality).setParameter(2, year).executeUpdate();
         }
+        List<List<Object>> goals = new ArrayList<>();
+        List<List<Object>> options = new ArrayList<>();
         for (GoalAnswer goal : submission.goals()) {
-            entityManager.createNativeQuery("""
-                            INSERT INTO submission_goal (municipality, year, goal, inclusion, deploys_measures,
-                                reach_insight, region, size_class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                            """)
-                    .setParameter(1, municipality).setParameter(2, year).setParameter(3, goal.goal())
-                    .setParameter(4, goal.borging().inclusion().name())
-                    .setParameter(5, goal.inhoud().deploysMeasures())
-                    .setParameter(6, goal.bereik().insight())
-                    .setParameter(7, region).setParameter(8, sizeClass)
-                    .executeUpdate();
+            goals.add(List.of(municipality, year, goal.goal(), goal.borging().inclusion().name(),
+                    goal.inhoud().deploysMeasures(), goal.bereik().insight(), region, sizeClass));
             for (CategoryAnswer category : goal.inhoud().categories()) {
-                Set<String> options = new LinkedHashSet<>();
-                category.options().stream().map(OptionAnswer::option).forEach(options::add);
-                for (String option : options) {
-                    entityManager.createNativeQuery("""
-                                    INSERT INTO submission_option (municipality, year, goal, category, option, region,
-                                        size_class) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                                    """)
-                            .setParameter(1, municipality).setParameter(2, year).setParameter(3, goal.goal())
-                            .setParameter(4, category.category()).setParameter(5, option)
-                            .setParameter(6, region).setParameter(7, sizeClass)
-                            .executeUpdate();
+                Set<String> chosen = new LinkedHashSet<>();
+                category.options().stream().map(OptionAnswer::option).forEach(chosen::add);
+                for (String option : chosen) {
+                    options.add(List.of(municipality, year, goal.goal(), category.category(), option, region,
+                            sizeClass));
                 }
             }
         }
+        MultiRowInsert.insert(entityManager, "submission_goal (municipality, year, goal, inclusion, "
+                + "deploys_measures, reach_insight, region, size_class)", goals);
+        MultiRowInsert.insert(entityManager, "submission_option (municipality, year, goal, category, option, "
+                + "region, size_class)", options);
         ExtraAnswers extras = submission.extras();
         if (extras == null) {
             return;
         }
-        insertChoices(municipality, year, ExtraQuestion.RISK_GROUP_FIGURES, extras.riskGroupFigures());
-        insertChoices(municipality, year, ExtraQuestion.TARGET_GROUP_POLICY, extras.targetGroupPolicies());
-        insertChoices(municipality, year, ExtraQuestion.COOPERATION_IMPROVED, single(extras.cooperationImproved()));
-        insertChoices(municipality, year, ExtraQuestion.YOUTH_INVOLVED,
+        List<List<Object>> choices = new ArrayList<>();
+        addChoices(choices, municipality, year, ExtraQuestion.RISK_GROUP_FIGURES, extras.riskGroupFigures());
+        addChoices(choices, municipality, year, ExtraQuestion.TARGET_GROUP_POLICY, extras.targetGroupPolicies());
+        addChoices(choices, municipality, year, ExtraQuestion.COOPERATION_IMPROVED,
+                single(extras.cooperationImproved()));
+        addChoices(choices, municipality, year, ExtraQuestion.YOUTH_INVOLVED,
                 extras.youthInvolved() == null ? List.of() : List.of(extras.youthInvolved() ? "yes" : "no"));
-        insertChoices(municipality, year, ExtraQuestion.REGIONAL_VISION, single(extras.regionalVision()));
+        addChoices(choices, municipality, year, ExtraQuestion.REGIONAL_VISION, single(extras.regionalVision()));
+        MultiRowInsert.insert(entityManager, "submission_extra_choice (municipality, year, question, option)",
+                choices);
     }
 
     private static List<String> single(String option) {
         return option == null ? List.of() : List.of(option);
     }
 
-    private void insertChoices(String municipality, int year, String question, List<String> options) {
+    private static void addChoices(List<List<Object>> rows, String municipality, int year, String question,
+                                   List<String> options) {
         for (String option : new LinkedHashSet<>(options)) {
-            entityManager.createNativeQuery("""
-                            INSERT INTO submission_extra_choice (municipality, year, question, option)
-                            VALUES (?1, ?2, ?3, ?4)
-                            """)
-                    .setParameter(1, municipality).setParameter(2, year).setParameter(3, question)
-                    .setParameter(4, option)
-                    .executeUpdate();
+            rows.add(List.of(municipality, year, question, option));
         }
     }
 

@@ -2,6 +2,7 @@ package nl.monitor.scoring.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import nl.monitor.domain.scoring.ScoringRulesCatalog;
 
 /** Which scoring rules version is in force for each year (wave); the latest shipped one until a rescore. */
@@ -9,9 +10,11 @@ import nl.monitor.domain.scoring.ScoringRulesCatalog;
 public class RulesInForceRepository {
 
     private final EntityManager em;
+    private final TransactionSynchronizationRegistry transaction;
 
-    public RulesInForceRepository(EntityManager em) {
+    public RulesInForceRepository(EntityManager em, TransactionSynchronizationRegistry transaction) {
         this.em = em;
+        this.transaction = transaction;
     }
 
     /**
@@ -27,7 +30,14 @@ public class RulesInForceRepository {
      * instances) do not wait for each other, only for a rescore of the year, and a rescore waits for them.
      */
     public int shareForYear(int year) {
-        return inForce(year, "FOR SHARE");
+        // Held until the transaction ends: a batch of a year's submissions takes the lock once.
+        String key = "rules-in-force-shared:" + year;
+        Integer held = (Integer) transaction.getResource(key);
+        if (held == null) {
+            held = inForce(year, "FOR SHARE");
+            transaction.putResource(key, held);
+        }
+        return held;
     }
 
     private int inForce(int year, String lock) {

@@ -189,21 +189,19 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
                                                       Assessment assessment, Scorer scorer) {
         AssessmentScore result = scorer.score(assessment);
         Optional<Score> standing = scores.standing(submitted.municipality(), submitted.year());
-
-        Score score = store(submitted, result);
-        CloudEvent<ScoreComputed> computed = events.create(EventType.SCORE_COMPUTED, submitted.municipality(),
-                new ScoreComputed(submitted.submissionId(), submitted.municipality(), submitted.year(),
-                        submitted.version(), result.rulesVersion(), result.goals(), result.total(),
-                        result.goalsAnswered(), result.band(), score.computedAt));
-        score.eventId = computed.id();
-        outbox.publish(EventType.SCORE_COMPUTED, computed);
-
         Thresholds.Outcome outcome = thresholds.evaluate(
                 standing.map(s -> s.belowThresholds).map(this::readKeys).orElse(null),
                 standing.map(s -> Thresholds.values(s.total, goalTotals(goals(s))))
                         .orElse(threshold -> null),
                 Thresholds.values(result.total(), goalTotals(result.goals())));
-        score.belowThresholds = write(outcome.below());
+
+        Instant computedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        CloudEvent<ScoreComputed> computed = events.create(EventType.SCORE_COMPUTED, submitted.municipality(),
+                new ScoreComputed(submitted.submissionId(), submitted.municipality(), submitted.year(),
+                        submitted.version(), result.rulesVersion(), result.goals(), result.total(),
+                        result.goalsAnswered(), result.band(), computedAt));
+        Score score = store(submitted, result, computed.id(), write(outcome.below()), computedAt);
+        outbox.publish(EventType.SCORE_COMPUTED, computed);
         for (Thresholds.Crossing crossing : outcome.crossings()) {
             publishCrossing(crossing, municipality, submitted, standing, result, score, computed.id());
         }
@@ -275,7 +273,8 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         return assessment;
     }
 
-    private Score store(SurveySubmitted submitted, AssessmentScore result) {
+    private Score store(SurveySubmitted submitted, AssessmentScore result, String eventId, String belowThresholds,
+                        Instant computedAt) {
         Score score = new Score();
         score.id = UUID.randomUUID();
         score.submissionId = submitted.submissionId();
@@ -287,8 +286,9 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         score.band = result.band();
         score.goalsAnswered = result.goalsAnswered();
         score.goals = write(result.goals());
-        score.eventId = "";
-        score.computedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        score.eventId = eventId;
+        score.belowThresholds = belowThresholds;
+        score.computedAt = computedAt;
         scores.persist(score);
         return score;
     }
