@@ -104,6 +104,28 @@ class WaveImportTest {
     }
 
     @Test
+    void a_row_that_fails_while_stored_is_rejected_alone_and_the_rows_of_its_transaction_are_stored() {
+        String first = """
+                {"year": 2018, "rows": [%s, %s]}""".formatted(row("GM0106"), row("GM0109"));
+        importWave(TestTokens.admin(), "wave-2018", first).then().statusCode(200).body("accepted", equalTo(2));
+
+        // Row 1 reuses its Idempotency-Key with other answers: only storing it finds that out, after the rows of
+        // its transaction were written; they are stored again one by one and only row 1 is rejected.
+        String second = """
+                {"year": 2018, "rows": [%s, %s, %s]}""".formatted(row("GM0106"),
+                row("GM0109").replace("Convenant", "Convenant met de GGD"), row("GM0114"));
+        importWave(TestTokens.admin(), "wave-2018", second).then().statusCode(200)
+                .body("results.status", contains("ALREADY_IMPORTED", "REJECTED", "ACCEPTED"))
+                .body("results[1].errors.field", contains("Idempotency-Key"))
+                .body("results[1].errors.code", contains("idempotency-key-reused"));
+
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0109/submissions").then()
+                .statusCode(200).body("version", contains(1));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0114/submissions").then()
+                .statusCode(200).body("version", contains(1));
+    }
+
+    @Test
     void a_wave_of_a_hundred_rows_is_imported_in_one_call() {
         List<Municipality> all = MunicipalityDivision.shipped().all();
         List<String> codes = all.subList(all.size() - 100, all.size()).stream().map(Municipality::code).toList();

@@ -1,5 +1,6 @@
 package nl.monitor.survey.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.domain.assessment.Violation;
 import nl.monitor.rest.InvalidInputException;
@@ -15,14 +16,17 @@ import java.util.Objects;
 
 /**
  * Imports a whole wave: every row is an assessment as a single submit takes it, stored as the next version of that
- * municipality's assessment for the wave's year, with its {@code survey-submitted} event, in the row's own
- * transaction. A row that is invalid is rejected with every problem, and the others go on.
+ * municipality's assessment for the wave's year, with its {@code survey-submitted} event. All rows are validated
+ * first; a row that is invalid is rejected with every problem, and the others go on. The valid rows are stored
+ * {@value #ROWS_PER_TRANSACTION} to a transaction; should one of them fail in storing, that chunk is stored again a
+ * row per transaction, so a bad row never takes the others with it.
  */
 @ApplicationScoped
 public class WaveImport {
 
     /** The most rows one import takes. */
     public static final int MAX_ROWS = 1000;
+    static final int ROWS_PER_TRANSACTION = 100;
 
     private static final Logger LOG = Logger.getLogger(WaveImport.class);
 
@@ -83,21 +87,48 @@ public class WaveImport {
 
         long started = System.nanoTime();
         Map<String, Integer> firstRowOf = new HashMap<>();
-        List<RowResult> results = new ArrayList<>();
+        RowResult[] results = new RowResult[request.rows().size()];
+        List<Valid> valid = new ArrayList<>();
         for (int i = 0; i < request.rows().size(); i++) {
-            results.add(importRow(i, request.rows().get(i), request.year(), firstRowOf, caller, idempotencyKey));
+            SubmissionRequest row = request.rows().get(i);
+            results[i] = checkRow(i, row, request.year(), firstRowOf);
+            if (results[i] == null) {
+                valid.add(new Valid(i, new SubmissionRequest(row.municipality(), request.year(),
+                        row.questionnaireVersion(), row.goals(), row.extras())));
+            }
         }
+        for (int from = 0; from < valid.size(); from += ROWS_PER_TRANSACTION) {
+            List<Valid> chunk = valid.subList(from, Math.min(valid.size(), from + ROWS_PER_TRANSACTION));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (Valid row : chunk) {
+                        results[row.index()] = store(row, caller, idempotencyKey);
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.infof("A row of rows %d-%d could not be stored (%s); storing them one by one",
+                        chunk.get(0).index(), chunk.get(chunk.size() - 1).index(), e.getMessage());
+                for (Valid row : chunk) {
+                    results[row.index()] = storeAlone(row, caller, idempotencyKey);
+                }
+            }
+        }
+        List<RowResult> rows = List.of(results);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        Result result = new Result(request.year(), results.size(), count(results, Status.ACCEPTED),
-                count(results, Status.ALREADY_IMPORTED), count(results, Status.REJECTED), millis, results);
+        Result result = new Result(request.year(), rows.size(), count(rows, Status.ACCEPTED),
+                count(rows, Status.ALREADY_IMPORTED), count(rows, Status.REJECTED), millis, rows);
         LOG.infof("Import of %d by %s: %d row(s), %d accepted, %d already imported, %d rejected, in %d ms",
                 result.year(), caller, result.rows(), result.accepted(), result.alreadyImported(), result.rejected(),
                 millis);
         return result;
     }
 
-    private RowResult importRow(int index, SubmissionRequest row, int year, Map<String, Integer> firstRowOf,
-                                String caller, String idempotencyKey) {
+    /** A row that passed the checks, with the wave's year. */
+    private record Valid(int index, SubmissionRequest row) {
+    }
+
+    /** The row's rejection, or null when it may be stored. */
+    private RowResult checkRow(int index, SubmissionRequest row, int year, Map<String, Integer> firstRowOf) {
         String prefix = "rows[" + index + "].";
         if (row == null) {
             return rejected(index, null, List.of(new FieldError("rows[" + index + "]", "required", "an empty row")));
@@ -106,9 +137,8 @@ public class WaveImport {
             return rejected(index, row.municipality(), List.of(new FieldError(prefix + "year", "other-year",
                     "the row is for " + row.year() + ", the wave for " + year)));
         }
-        SubmissionRequest inWave = new SubmissionRequest(row.municipality(), year, row.questionnaireVersion(),
-                row.goals(), row.extras());
-        List<Violation> violations = submissions.validate(inWave);
+        List<Violation> violations = submissions.validate(new SubmissionRequest(row.municipality(), year,
+                row.questionnaireVersion(), row.goals(), row.extras()));
         if (!violations.isEmpty()) {
             return rejected(index, row.municipality(), violations.stream()
                     .map(v -> new FieldError(prefix + v.path(), v.code(), v.message())).toList());
@@ -118,14 +148,25 @@ public class WaveImport {
             return rejected(index, row.municipality(), List.of(new FieldError(prefix + "municipality", "duplicate",
                     row.municipality() + " is in row " + earlier + " of this import already")));
         }
+        return null;
+    }
+
+    /** Stores a valid row in the caller's transaction; a failure rolls back the whole chunk. */
+    private RowResult store(Valid row, String caller, String idempotencyKey) {
+        SubmissionService.Submitted submitted = submissions.submit(row.row(), caller,
+                idempotencyKey == null ? null : idempotencyKey + "#" + row.index());
+        return new RowResult(row.index(), row.row().municipality(),
+                submitted.created() ? Status.ACCEPTED : Status.ALREADY_IMPORTED,
+                submitted.submission().id().toString(), submitted.submission().version(), List.of());
+    }
+
+    /** Stores a row in a transaction of its own, rejecting it with the reasons when it cannot be stored. */
+    private RowResult storeAlone(Valid row, String caller, String idempotencyKey) {
         try {
-            SubmissionService.Submitted submitted = submissions.submit(inWave, caller,
-                    idempotencyKey == null ? null : idempotencyKey + "#" + index);
-            return new RowResult(index, row.municipality(),
-                    submitted.created() ? Status.ACCEPTED : Status.ALREADY_IMPORTED,
-                    submitted.submission().id().toString(), submitted.submission().version(), List.of());
+            return QuarkusTransaction.requiringNew().call(() -> store(row, caller, idempotencyKey));
         } catch (InvalidInputException e) {
-            return rejected(index, row.municipality(), e.errors().stream()
+            String prefix = "rows[" + row.index() + "].";
+            return rejected(row.index(), row.row().municipality(), e.errors().stream()
                     .map(f -> new FieldError(f.field().startsWith("Idempotency-Key") ? f.field() : prefix + f.field(),
                             f.code(), f.message())).toList());
         }
