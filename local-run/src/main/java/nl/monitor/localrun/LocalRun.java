@@ -153,6 +153,9 @@ public final class LocalRun {
                 TestTokens.analyst()));
         banner.append(String.format("  as coordinator of Groningen: %s#token=%s%n", dashboard,
                 TestTokens.coordinator("Groningen")));
+        banner.append(String.format("%nQuestionnaire (the 2018 wave, as the demo respondent of GM0014 Groningen):%n"
+                        + "  %s/vragenlijst/?gemeente=GM0014&jaar=2018&rapportage=%s#token=%s%n",
+                platform.url("survey-service"), platform.url("reporting-service"), respondent));
         banner.append(String.format("%nDemo tokens (valid 12 h; also in %s, source it with `set -a; . %s`):%n",
                 root.relativize(tokens), root.relativize(tokens)));
         banner.append("  respondent GM0014 Groningen: ").append(respondent).append('\n');
