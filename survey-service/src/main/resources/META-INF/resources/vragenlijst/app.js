@@ -328,7 +328,7 @@ async function submit() {
 /** Polls the reporting-service until the score of the submitted version is there, within the configured time. */
 async function awaitOfficialScore(version) {
   const deadline = Date.now() + state.app.officialScoreWaitSeconds * 1000;
-  while (Date.now() < deadline && location.hash.startsWith('#/overzicht')) {
+  while (Date.now() < deadline) {
     try {
       const score = await api(`${reportingUrl()}/api/municipalities/${state.municipality}/scores/${state.year}`);
       if (score.submissionVersion >= version) {
@@ -875,6 +875,9 @@ async function start() {
     $('layout').hidden = false;
     render();
     await refreshPreview();
+    if (state.submittedVersion) {
+      awaitOfficialScore(state.submittedVersion);
+    }
   } catch (e) {
     if (e.status === 401) {
       sessionStorage.removeItem(TOKEN_KEY);
