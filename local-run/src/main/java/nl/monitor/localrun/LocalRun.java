@@ -55,6 +55,9 @@ public final class LocalRun {
         KafkaBroker kafka = KafkaBroker.shared();
         kafka.createTopics(TOPICS.toArray(String[]::new));
         PostgresServer postgres = PostgresServer.shared();
+        // For the database outage drill: scripts/local-postgres.sh stop | start
+        Files.writeString(runDir.resolve("postgres.env"), "PG_BIN=" + postgres.serverBinary() + "\nPG_DATA="
+                + postgres.dataDirectory().toAbsolutePath() + "\nPG_PORT=" + postgres.port() + "\n");
 
         WebhookReceiver receiver = new WebhookReceiver(RECEIVER_PORT, RECEIVER_SECRET, this::printAlert);
         MailSink mails = new MailSink(SMTP_PORT, LocalRun::printMail);
@@ -175,6 +178,9 @@ public final class LocalRun {
         banner.append("or follow the live alert feed (Server-Sent Events):\n");
         banner.append("  curl -N " + notification + "/api/alerts/stream -H 'Authorization: Bearer "
                 + TestTokens.analyst() + "'\n");
+        banner.append("\nDatabase outage drill (nothing is lost; see the README): in another terminal\n"
+                + "  scripts/local-postgres.sh stop    # the services report not ready, submissions answer 503/500\n"
+                + "  scripts/local-postgres.sh start   # they catch up by themselves\n");
         banner.append("\nPress Ctrl-C to stop everything.\n");
         System.out.println(banner);
     }

@@ -56,9 +56,31 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (databaseUnreachable(e)) {
+            LOG.warnf("The database is unreachable on %s: %s", uri.getPath(), e.getMessage());
+            Problem problem = Problem.of("service-unavailable", "Service unavailable", 503,
+                    "The database cannot be reached right now; nothing was stored. Try again in a few seconds.", null);
+            return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
+                    .entity(problem.at(uri.getPath())).build();
+        }
         LOG.errorf(e, "Unexpected error on %s", uri.getPath());
         return respond(Problem.of("internal-error", "Internal server error", 500,
                 "The error is logged; nothing was half-stored", null), uri);
+    }
+
+    /** A connection fault (SQLState class 08, an admin shutdown, the pool's wait for a connection): transient. */
+    private static boolean databaseUnreachable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01"))
+                    || String.valueOf(sql.getMessage()).contains("cquisition timeout"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String path(JsonMappingException e) {
