@@ -113,11 +113,13 @@ public final class PipelineBenchmark {
         Thread sampling = new Thread(sampler, "lag-sampler");
         List<Offer> offers = offers(2091, SUBMISSIONS);
         sampling.start();
+        Map<String, Double> cpuBefore = cpuSeconds();
         long start = System.nanoTime();
         List<Result> results = new SubmissionLoad(platform.url("survey-service")).offer(offers, CONNECTIONS);
         long loaded = System.nanoTime();
         awaitQuiet();
         long quiet = System.nanoTime();
+        Map<String, Double> cpuAfter = cpuSeconds();
         sampler.stop();
         sampling.join();
 
@@ -138,6 +140,16 @@ public final class PipelineBenchmark {
         row("reporting-service draining both topics", sampler.reporting.rate(), "events/s", ">= 5,000/s",
                 ratio(sampler.reporting.rate(), kafkaBaseline));
         exactlyOnce(2091, accepted.size());
+        double wall = (quiet - start) / 1e9;
+        double used = 0;
+        for (String process : cpuAfter.keySet()) {
+            double cpu = cpuAfter.get(process) - cpuBefore.getOrDefault(process, 0.0);
+            used += cpu;
+            row("  CPU per 1,000 assessments: " + process, cpu * 1000 / accepted.size(), "s", "",
+                    String.format("%.0f%% of one core over the run", 100 * cpu / wall));
+        }
+        row("  CPU used of the machine over the run", 100 * used / (wall * Runtime.getRuntime().availableProcessors()),
+                "%", "", Runtime.getRuntime().availableProcessors() + " cores");
 
         say("Bulk import of " + IMPORT_ROWS + " rows ...");
         double importRate = importRate(2092);
@@ -364,6 +376,41 @@ public final class PipelineBenchmark {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /**
+     * CPU seconds (user + system) used so far by each part: the four services, PostgreSQL (all its processes), and
+     * this JVM, which runs the Kafka broker and the load generator.
+     */
+    private Map<String, Double> cpuSeconds() throws Exception {
+        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+        for (ServiceProcess service : platform.services()) {
+            cpu.put(service.name(), cpuSeconds(service.pid()));
+        }
+        String dataDir = postgres.dataDirectory().toAbsolutePath().toString();
+        double database = 0;
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path proc : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String command = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                    String status = Files.readString(proc.resolve("status"));
+                    if (command.contains(dataDir) || status.contains("Name:\tpostgres")) {
+                        database += cpuSeconds(Long.parseLong(proc.getFileName().toString()));
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a process that ended meanwhile
+                }
+            }
+        }
+        cpu.put("PostgreSQL", database);
+        cpu.put("Kafka broker + load generator (this JVM)", cpuSeconds(ProcessHandle.current().pid()));
+        return cpu;
+    }
+
+    private static double cpuSeconds(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static double rssMegabytes(long pid) throws Exception {
