@@ -47,8 +47,9 @@ public final class ServiceProcess {
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-XX:+UseSerialGC");
+        // Sized to stay within 256 MB of resident memory: heap, metaspace, code cache, thread stacks, direct buffers.
+        command.addAll(List.of("-Xmx128m", "-XX:MaxMetaspaceSize=112m", "-XX:ReservedCodeCacheSize=48m", "-Xss512k",
+                "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         // e.g. -Dmonitor.service.jvm-options=-XX:StartFlightRecording=filename=target/x.jfr to profile the services
         String extra = System.getProperty("monitor.service.jvm-options", "").trim();
         if (!extra.isEmpty()) {
@@ -59,8 +60,11 @@ public final class ServiceProcess {
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        // glibc's per-thread malloc arenas add tens of MB of resident memory to a JVM for nothing
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
+        Process process = builder.start();
         return new ServiceProcess(name, port, process, log);
     }
 

@@ -20,13 +20,13 @@ import java.util.function.Consumer;
 
 /**
  * Reads a topic from the beginning with a plain Kafka consumer of its own (all partitions assigned, no consumer
- * group, nothing committed), up to the end offsets captured when the replay starts, in large batches. The service's
+ * group, nothing committed), up to the end offsets captured when the replay starts, in batches of 500 records (one transaction each for the rebuild). The service's
  * live consumer is not touched: it keeps its group offsets and goes on with what arrives meanwhile.
  */
 @ApplicationScoped
 public class TopicReplay {
 
-    private static final int BATCH = 2_000;
+    private static final int BATCH = 500;
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final MessagingConfig messaging;
