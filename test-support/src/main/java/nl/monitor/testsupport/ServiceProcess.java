@@ -48,7 +48,7 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Sized to stay within 256 MB of resident memory: heap, metaspace, code cache, thread stacks, direct buffers.
-        command.addAll(List.of("-Xmx128m", "-XX:MaxMetaspaceSize=112m", "-XX:ReservedCodeCacheSize=48m", "-Xss512k",
+        command.addAll(List.of("-Xmx160m", "-XX:MaxMetaspaceSize=112m", "-XX:ReservedCodeCacheSize=48m", "-Xss512k",
                 "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         // e.g. -Dmonitor.service.jvm-options=-XX:StartFlightRecording=filename=target/x.jfr to profile the services
         String extra = System.getProperty("monitor.service.jvm-options", "").trim();
