@@ -69,18 +69,29 @@ public class ProblemMappers {
     }
 
     /** A connection fault (SQLState class 08, an admin shutdown, the pool's wait for a connection): transient. */
-    private static boolean databaseUnreachable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && (sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01"))
-                    || String.valueOf(sql.getMessage()).contains("cquisition timeout"))) {
+    static boolean databaseUnreachable(Throwable e) {
+        return databaseUnreachable(e, 0);
+    }
+
+    /** Looks through causes and suppressed exceptions (a failed commit carries the driver's error as suppressed). */
+    private static boolean databaseUnreachable(Throwable e, int depth) {
+        if (e == null || depth > 12) {
+            return false;
+        }
+        if (e instanceof java.sql.SQLTransientConnectionException) {
+            return true;
+        }
+        if (e instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57P01"))
+                || String.valueOf(sql.getMessage()).contains("cquisition timeout"))) {
+            return true;
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (databaseUnreachable(suppressed, depth + 1)) {
                 return true;
             }
         }
-        return false;
+        return e.getCause() != e && databaseUnreachable(e.getCause(), depth + 1);
     }
 
     private static String path(JsonMappingException e) {

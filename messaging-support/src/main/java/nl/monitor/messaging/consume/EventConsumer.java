@@ -62,6 +62,8 @@ public class EventConsumer {
     private volatile Stall stall;
     private volatile boolean rebalanced;
     private volatile int assigned;
+    /** Offsets of processed records not committed yet (only touched by the consumer thread). */
+    private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
 
     public EventConsumer(EventBatchProcessor processor, Topics topics, MessagingConfig config) {
         this.processor = processor;
@@ -87,7 +89,8 @@ public class EventConsumer {
         stopping.countDown();
         if (!stopped.await(config.consumer().drainTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warnf("The consumer did not finish its batch within %s; its offsets stay uncommitted and the "
-                    + "records are processed again (idempotently) by whoever gets the partitions", config.consumer().drainTimeout());
+                    + "records are processed again (idempotently) by whoever gets the partitions",
+                    config.consumer().drainTimeout());
         }
     }
 
@@ -135,6 +138,7 @@ public class EventConsumer {
         LOG.infof("Consuming %s as group %s", processor.topics(), config.serviceName());
         while (running) {
             ConsumerRecords<String, String> polled = consumer.poll(config.consumer().pollTimeout());
+            commitPending(consumer);
             if (polled.isEmpty()) {
                 continue;
             }
@@ -147,13 +151,15 @@ public class EventConsumer {
     }
 
     /** Processes the batch, retrying transient faults; false when the batch was given up (rebalance, shutdown). */
-    private boolean processUntilDone(KafkaConsumer<String, String> consumer, List<ConsumerRecord<String, String>> batch) {
+    private boolean processUntilDone(KafkaConsumer<String, String> consumer,
+                                     List<ConsumerRecord<String, String>> batch) {
         int attempt = 0;
         while (true) {
             try {
                 processor.process(batch, Poison.DEAD_LETTER);
                 if (stall != null) {
-                    LOG.infof("Processing goes on after %d attempt(s): %d record(s) done", stall.attempts(), batch.size());
+                    LOG.infof("Processing goes on after %d attempt(s): %d record(s) done", stall.attempts(),
+                            batch.size());
                     stall = null;
                 }
                 return true;
@@ -162,7 +168,8 @@ public class EventConsumer {
                 stalled(e, attempt);
                 Duration wait = backoff(attempt);
                 if (attempt == 1 || attempt % 10 == 0) {
-                    LOG.warnf("Transient fault processing %d record(s) (attempt %d), partitions paused, retrying in %s: %s",
+                    LOG.warnf("Transient fault processing %d record(s) (attempt %d), partitions paused, retrying in "
+                                    + "%s: %s",
                             batch.size(), attempt, wait, rootCause(e));
                 }
                 if (!running || !waitPaused(consumer, wait)) {
@@ -191,7 +198,8 @@ public class EventConsumer {
         return running && !rebalanced;
     }
 
-    private static void rewind(KafkaConsumer<String, String> consumer, Iterable<ConsumerRecord<String, String>> records) {
+    private static void rewind(KafkaConsumer<String, String> consumer,
+                               Iterable<ConsumerRecord<String, String>> records) {
         Map<TopicPartition, Long> first = new HashMap<>();
         for (ConsumerRecord<String, String> record : records) {
             first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
@@ -203,19 +211,32 @@ public class EventConsumer {
         });
     }
 
+    /**
+     * Commits the offsets after the batch, with any earlier ones a rebalance kept from being committed. A commit that
+     * fails (a rebalance under way) is tried again after the next poll and when the partitions are revoked: else the
+     * group would show lag for records that are done until more arrive on their partitions.
+     */
     private void commit(KafkaConsumer<String, String> consumer, List<ConsumerRecord<String, String>> batch) {
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
-            next.merge(new TopicPartition(record.topic(), record.partition()),
-                    new OffsetAndMetadata(record.offset() + 1),
-                    (a, b) -> a.offset() >= b.offset() ? a : b);
+            pending.merge(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1), (a, b) -> a.offset() >= b.offset() ? a : b);
         }
+        commitPending(consumer);
+    }
+
+    private void commitPending(KafkaConsumer<String, String> consumer) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        pending.keySet().retainAll(consumer.assignment());
         try {
-            consumer.commitSync(next);
+            consumer.commitSync(pending);
+            pending.clear();
         } catch (KafkaException e) {
-            // Processed and marked: whoever reads these records again skips them.
-            LOG.infof("Could not commit the offsets of %d processed record(s) (%s); they will be skipped as "
-                    + "duplicates when read again", batch.size(), e.toString());
+            // Processed and marked: committed with the next batch, after the next poll, or on revocation; whoever
+            // reads these records again meanwhile skips them as duplicates.
+            LOG.infof("Could not commit the offsets of %d partition(s) yet (%s); trying again", pending.size(),
+                    e.toString());
         }
     }
 
@@ -275,16 +296,36 @@ public class EventConsumer {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+            partitions.forEach(partition -> {
+                OffsetAndMetadata offset = pending.remove(partition);
+                if (offset != null) {
+                    done.put(partition, offset);
+                }
+            });
+            if (!done.isEmpty()) {
+                try {
+                    consumer.commitSync(done);
+                } catch (KafkaException e) {
+                    LOG.infof("Could not commit the offsets of revoked %s (%s); the next owner skips those records "
+                            + "as duplicates", done.keySet(), e.toString());
+                }
+            }
+            lose(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            pending.keySet().removeAll(partitions);
+            lose(partitions);
+        }
+
+        private void lose(Collection<TopicPartition> partitions) {
             if (!partitions.isEmpty()) {
                 rebalanced = true;
                 LOG.infof("Partitions revoked: %s", partitions);
             }
             assigned = consumer.assignment().size() - partitions.size();
-        }
-
-        @Override
-        public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            onPartitionsRevoked(partitions);
         }
 
         @Override
