@@ -24,8 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -183,8 +185,20 @@ public class Deliverer {
         return sender.send(call);
     }
 
+    /**
+     * Sends the batch: subscriptions in parallel, the calls of one subscription one after the other in claim order
+     * (an alert before the notice that resolves it, even when one consumer batch created both).
+     */
     private void sendAll(List<DeliveryCall> batch) {
-        List<CompletableFuture<DeliveryOutcome>> outcomes = batch.stream().map(this::send).toList();
+        Map<UUID, CompletableFuture<DeliveryOutcome>> lastOfSubscription = new HashMap<>();
+        List<CompletableFuture<DeliveryOutcome>> outcomes = new ArrayList<>(batch.size());
+        for (DeliveryCall call : batch) {
+            CompletableFuture<DeliveryOutcome> previous = lastOfSubscription.get(call.subscriptionId());
+            CompletableFuture<DeliveryOutcome> outcome = previous == null ? send(call)
+                    : previous.handle((done, failure) -> call).thenCompose(this::send);
+            lastOfSubscription.put(call.subscriptionId(), outcome);
+            outcomes.add(outcome);
+        }
         for (int i = 0; i < batch.size(); i++) {
             DeliveryCall call = batch.get(i);
             DeliveryOutcome outcome = outcomes.get(i).join();
