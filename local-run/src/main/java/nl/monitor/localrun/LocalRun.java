@@ -30,6 +30,7 @@ public final class LocalRun {
     static final int RECEIVER_PORT = 8090;
     static final String RECEIVER_SECRET = "local-demo-webhook-secret";
     static final int SMTP_PORT = 8025;
+    static final int DRILL_PORT = 8089;
     private static final List<String> TOPICS = List.of("survey-submitted", "score-computed", "threshold-crossed");
 
     private final Path root;
@@ -55,9 +56,7 @@ public final class LocalRun {
         KafkaBroker kafka = KafkaBroker.shared();
         kafka.createTopics(TOPICS.toArray(String[]::new));
         PostgresServer postgres = PostgresServer.shared();
-        // For the database outage drill: scripts/local-postgres.sh stop | start
-        Files.writeString(runDir.resolve("postgres.env"), "PG_BIN=" + postgres.serverBinary() + "\nPG_DATA="
-                + postgres.dataDirectory().toAbsolutePath() + "\nPG_PORT=" + postgres.port() + "\n");
+        DrillControl drill = new DrillControl(DRILL_PORT, postgres);
 
         WebhookReceiver receiver = new WebhookReceiver(RECEIVER_PORT, RECEIVER_SECRET, this::printAlert);
         MailSink mails = new MailSink(SMTP_PORT, LocalRun::printMail);
@@ -71,6 +70,7 @@ public final class LocalRun {
             platform.close();
             receiver.close();
             mails.close();
+            drill.close();
             stopped.countDown();
         }, "local-run-stop"));
 
@@ -179,7 +179,7 @@ public final class LocalRun {
         banner.append("  curl -N " + notification + "/api/alerts/stream -H 'Authorization: Bearer "
                 + TestTokens.analyst() + "'\n");
         banner.append("\nDatabase outage drill (nothing is lost; see the README): in another terminal\n"
-                + "  scripts/local-postgres.sh stop    # the services report not ready, submissions answer 503/500\n"
+                + "  scripts/local-postgres.sh stop    # the services report not ready, submissions answer 503\n"
                 + "  scripts/local-postgres.sh start   # they catch up by themselves\n");
         banner.append("\nPress Ctrl-C to stop everything.\n");
         System.out.println(banner);

@@ -89,40 +89,16 @@ public final class PostgresServer implements AutoCloseable {
                 .start();
     }
 
-    /**
-     * Stops the server (fast shutdown: open connections are cut); the data stays for {@link #start()}. A postmaster
-     * started on this data directory by someone else (the local run's outage drill, {@code scripts/local-postgres.sh})
-     * is stopped too.
-     */
+    /** Stops the server (fast shutdown: open connections are cut); the data stays for {@link #start()}. */
     public synchronized void stop() throws IOException {
         if (postgres != null) {
             postgres.close();
             postgres = null;
         }
-        Path pidFile = dataDir.toPath().resolve("postmaster.pid");
-        if (Files.exists(pidFile)) {
-            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            ProcessHandle.of(pid).ifPresent(postmaster -> {
-                try {
-                    new ProcessBuilder("kill", "-INT", Long.toString(pid)).start().waitFor();
-                    postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    postmaster.destroyForcibly();
-                }
-            });
-        }
     }
 
     public Path dataDirectory() {
         return dataDir.toPath();
-    }
-
-    /** The {@code postgres} server binary these servers run. */
-    public Path serverBinary() throws IOException {
-        try (var entries = Files.list(workingDir)) {
-            return entries.map(dir -> dir.resolve("bin/postgres")).filter(Files::isExecutable).findFirst()
-                    .orElseThrow(() -> new IOException("No PostgreSQL binaries under " + workingDir));
-        }
     }
 
     public String jdbcUrl() {
