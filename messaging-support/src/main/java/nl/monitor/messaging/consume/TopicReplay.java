@@ -65,7 +65,9 @@ public class TopicReplay {
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             List<PartitionRange> ranges = ranges(consumer, partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            // the end offsets the report names are the ones the replay reads up to
+            Map<TopicPartition, Long> ends = ranges.stream().collect(java.util.stream.Collectors.toMap(
+                    range -> new TopicPartition(topic, range.partition()), PartitionRange::to));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Set<TopicPartition> remaining = new HashSet<>(partitions);
