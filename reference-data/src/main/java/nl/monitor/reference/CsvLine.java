@@ -1,5 +1,8 @@
 package nl.monitor.reference;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +10,34 @@ import java.util.List;
 final class CsvLine {
 
     private CsvLine() {
+    }
+
+    /**
+     * The data rows of a CSV whose first line must be {@code header}, each with as many fields as the header; blank
+     * lines are skipped. A wrong header or a row of another width is refused naming its line.
+     */
+    static List<List<String>> rows(Reader csv, String header) throws IOException {
+        BufferedReader reader = new BufferedReader(csv);
+        String first = reader.readLine();
+        if (first == null || !first.strip().replace("\uFEFF", "").equals(header)) {
+            throw new IllegalArgumentException("Expected the header " + header + " but found " + first);
+        }
+        int width = header.split(",").length;
+        List<List<String>> rows = new ArrayList<>();
+        String line;
+        int number = 1;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> fields = split(line);
+            if (fields.size() != width) {
+                throw new IllegalArgumentException("Line " + number + " has " + fields.size() + " fields, not " + width);
+            }
+            rows.add(fields);
+        }
+        return rows;
     }
 
     static List<String> split(String line) {

@@ -1,6 +1,5 @@
 package nl.monitor.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -45,24 +44,16 @@ public final class MunicipalityDivision {
         return Shipped.DIVISION;
     }
 
+    /** A division of the given municipalities (each code once). */
+    public static MunicipalityDivision of(int year, List<Municipality> municipalities) {
+        return new MunicipalityDivision(year, municipalities);
+    }
+
     public static MunicipalityDivision fromCsv(int year, Reader csv) throws IOException {
-        BufferedReader reader = new BufferedReader(csv);
-        String header = reader.readLine();
-        if (header == null || !header.strip().replace("\uFEFF", "").equals(HEADER)) {
-            throw new IllegalArgumentException("Expected the header " + HEADER + " but found " + header);
-        }
         List<Municipality> municipalities = new ArrayList<>();
-        String line;
         int lineNumber = 1;
-        while ((line = reader.readLine()) != null) {
+        for (List<String> fields : CsvLine.rows(csv, HEADER)) {
             lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> fields = CsvLine.split(line);
-            if (fields.size() != 5) {
-                throw new IllegalArgumentException("Line " + lineNumber + " has " + fields.size() + " fields, not 5");
-            }
             try {
                 municipalities.add(new Municipality(fields.get(0), fields.get(1), fields.get(2), fields.get(3),
                         Integer.parseInt(fields.get(4))));

@@ -1,0 +1,174 @@
+package nl.monitor.reference;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Every municipal division the platform ships (CBS, 1 January of 2013, 2017 and 2021), which one a Monitor year
+ * uses, and the mergers between them. The files and their sources are in {@code divisions.README.md} beside them.
+ *
+ * <p>A Monitor year uses the division of 1 January of that year, except where {@code monitor-years.csv} says
+ * otherwise (the 2014 wave invited the 408 municipalities of 1 January 2013). When that division is not shipped
+ * (e.g. 2018-2020, 2022-2024), the latest earlier one stands in: {@link #forYear(int)} says which it took.
+ */
+public final class MunicipalityDivisions {
+
+    private static final String BASE = "nl/monitor/reference/";
+    private static final String HEADER_2013 = "code,name,province,successors_2021,veilig_thuis_region";
+    private static final String HEADER_2017 = HEADER_2013 + ",inhabitants_2016_01_01";
+    private static final String HEADER_SUCCESSORS = "code,name,successors_2021,kind,note";
+    private static final String HEADER_MONITOR_YEARS = "monitor_year,division_year,source";
+
+    private MunicipalityDivisions() {
+    }
+
+    /** The division the wave of a Monitor year invites, and whether it is that year's own or a stand-in. */
+    public record Choice(int monitorYear, int intendedDivisionYear, MunicipalityDivision division) {
+
+        /** False when the intended division is not shipped and an earlier one stands in for it. */
+        public boolean exact() {
+            return division.year() == intendedDivisionYear;
+        }
+
+        /** One sentence for reports, e.g. "the 388 municipalities of the CBS division of 1 January 2017". */
+        public String describe() {
+            String text = "the " + division.size() + " municipalities of the CBS division of 1 January "
+                    + division.year();
+            return exact() ? text : text + " (the division of 1 January " + intendedDivisionYear
+                    + " is not shipped; the latest earlier one stands in)";
+        }
+    }
+
+    /** The division a Monitor year's wave uses (see the class comment). */
+    public static MunicipalityDivision forYear(int monitorYear) {
+        return choose(monitorYear).division();
+    }
+
+    /** {@link #forYear(int)} with the division year intended and whether it is shipped. */
+    public static Choice choose(int monitorYear) {
+        int intended = divisionYearOf(monitorYear);
+        Map.Entry<Integer, MunicipalityDivision> found = Shipped.DIVISIONS.floorEntry(intended);
+        MunicipalityDivision division = found != null ? found.getValue() : Shipped.DIVISIONS.firstEntry().getValue();
+        return new Choice(monitorYear, intended, division);
+    }
+
+    /** The division year a Monitor year intends: the one {@code monitor-years.csv} names, else the year itself. */
+    public static int divisionYearOf(int monitorYear) {
+        return Shipped.MONITOR_YEARS.getOrDefault(monitorYear, monitorYear);
+    }
+
+    /** The division of 1 January of a year, when shipped. */
+    public static Optional<MunicipalityDivision> of(int divisionYear) {
+        return Optional.ofNullable(Shipped.DIVISIONS.get(divisionYear));
+    }
+
+    /** The years of the shipped divisions, oldest first. */
+    public static SortedSet<Integer> years() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(Shipped.DIVISIONS.keySet()));
+    }
+
+    /** Which codes of 1 January 2013 and 2017 became which 2021 code(s), one entry per code, by code. */
+    public static List<Merger> mergers() {
+        return List.copyOf(Shipped.MERGERS.values());
+    }
+
+    /** What became of one code of 2013 or 2017. */
+    public static Optional<Merger> merger(String code) {
+        return Optional.ofNullable(Shipped.MERGERS.get(code));
+    }
+
+    /** The codes of 2013 or 2017 that went into a 2021 municipality (itself included when it existed then). */
+    public static List<Merger> predecessorsOf(String code2021) {
+        return Shipped.MERGERS.values().stream().filter(m -> m.successors2021().contains(code2021)).toList();
+    }
+
+    /**
+     * The 2013 division. Its file has no inhabitants: a municipality gets those of the 2017 municipality it is or
+     * became (its own code, else its first 2021 successor's), so its size class is that of the 2017 division, the
+     * "indeling 2017" under which Tabel 3.1 counts the 2014 wave too.
+     */
+    static MunicipalityDivision read2013(List<List<String>> rows, MunicipalityDivision division2017) {
+        List<Municipality> municipalities = new ArrayList<>();
+        for (List<String> row : rows) {
+            String code = row.get(0);
+            String firstSuccessor = row.get(3).split("\\|")[0];
+            Municipality in2017 = division2017.municipality(code)
+                    .or(() -> division2017.municipality(firstSuccessor))
+                    .orElseThrow(() -> new IllegalStateException("No 2017 municipality for " + code + " of 2013"));
+            municipalities.add(new Municipality(code, row.get(1), row.get(2), row.get(4), in2017.inhabitants()));
+        }
+        return MunicipalityDivision.of(2013, municipalities);
+    }
+
+    static MunicipalityDivision read2017(List<List<String>> rows) {
+        List<Municipality> municipalities = new ArrayList<>();
+        for (List<String> row : rows) {
+            municipalities.add(new Municipality(row.get(0), row.get(1), row.get(2), row.get(4),
+                    Integer.parseInt(row.get(5))));
+        }
+        return MunicipalityDivision.of(2017, municipalities);
+    }
+
+    /** The data rows of a shipped CSV, after checking its header. */
+    static List<List<String>> rows(String resource, String header) {
+        try (InputStream in = MunicipalityDivisions.class.getClassLoader().getResourceAsStream(BASE + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + BASE + resource);
+            }
+            return CsvLine.rows(new InputStreamReader(in, StandardCharsets.UTF_8), header);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final class Shipped {
+        static final NavigableMap<Integer, MunicipalityDivision> DIVISIONS = divisions();
+        static final Map<Integer, Integer> MONITOR_YEARS = monitorYears();
+        static final Map<String, Merger> MERGERS = mergers();
+
+        private static NavigableMap<Integer, MunicipalityDivision> divisions() {
+            MunicipalityDivision division2017 = read2017(rows("municipalities-2017.csv", HEADER_2017));
+            NavigableMap<Integer, MunicipalityDivision> divisions = new TreeMap<>();
+            divisions.put(2013, read2013(rows("municipalities-2013.csv", HEADER_2013), division2017));
+            divisions.put(2017, division2017);
+            divisions.put(2021, MunicipalityDivision.shipped());
+            return Collections.unmodifiableNavigableMap(divisions);
+        }
+
+        private static Map<Integer, Integer> monitorYears() {
+            Map<Integer, Integer> years = new LinkedHashMap<>();
+            for (List<String> row : rows("monitor-years.csv", HEADER_MONITOR_YEARS)) {
+                years.put(Integer.parseInt(row.get(0)), Integer.parseInt(row.get(1)));
+            }
+            return Map.copyOf(years);
+        }
+
+        private static Map<String, Merger> mergers() {
+            Map<String, Merger> mergers = new LinkedHashMap<>();
+            for (List<String> row : rows("successors-2021.csv", HEADER_SUCCESSORS)) {
+                Merger merger = new Merger(row.get(0), row.get(1), Arrays.asList(row.get(2).split("\\|")),
+                        Merger.Kind.parse(row.get(3)), row.get(4));
+                if (mergers.put(merger.code(), merger) != null) {
+                    throw new IllegalStateException("successors-2021.csv lists " + merger.code() + " twice");
+                }
+            }
+            return Collections.unmodifiableMap(mergers);
+        }
+    }
+}
