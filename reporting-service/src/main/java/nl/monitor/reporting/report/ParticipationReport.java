@@ -3,17 +3,32 @@ package nl.monitor.reporting.report;
 import java.util.List;
 
 /**
- * Tabel 3.1 and Figuur 4.11: per size class and year the municipalities invited (those of the municipal division the
- * service ships), those that participated (have a current score), the participation as a whole percentage (half up),
- * and their mean total score (one decimal). The last row of each year ({@code sizeClass} null) is the total.
+ * Tabel 3.1 and Figuur 4.11: per size class and year the municipalities invited (those of the municipal division
+ * that year's wave invites: 408 of 1 January 2013 for 2014, 388 of 2017 for 2017, 352 of 2021 from 2021 on), those
+ * that participated (have a current score), the participation as a whole percentage (half up), and their mean total
+ * score (one decimal). Size classes and regions are those of that division. The last row of each year
+ * ({@code sizeClass} null) is the total. {@code divisions} says per year which division was counted.
  */
 public record ParticipationReport(int year, Integer compareWith, String region, String divisionNote,
-                                  List<SizeClassRow> sizeClasses) implements Tabular {
+                                  List<SizeClassRow> sizeClasses, List<YearDivision> divisions) implements Tabular {
 
     public record SizeClassRow(Integer sizeClass, String label, List<YearParticipation> years) {
     }
 
     public record YearParticipation(int year, long invited, long participated, Integer percent, Double meanTotal) {
+    }
+
+    /**
+     * The division a year was counted by.
+     *
+     * @param intendedDivisionYear the division the year's wave invites (2013 for 2014)
+     * @param divisionYear         the division counted: the intended one, or the latest earlier one shipped
+     * @param exact                whether the intended division is shipped
+     * @param outsideDivision      participants whose code is not in that division (counted in the total and in
+     *                             the size class the read model gives them), e.g. a 2021 code in a 2017 report
+     */
+    public record YearDivision(int year, int intendedDivisionYear, int divisionYear, boolean exact, long invited,
+                               long outsideDivision, String description) {
     }
 
     @Override

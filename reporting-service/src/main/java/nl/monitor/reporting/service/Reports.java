@@ -11,10 +11,8 @@ import nl.monitor.domain.questionnaire.Questionnaire;
 import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.domain.scoring.ScoringRules;
 import nl.monitor.domain.scoring.ScoringRulesCatalog;
-import nl.monitor.reference.Municipality;
-import nl.monitor.reference.MunicipalityDivision;
-import nl.monitor.reference.SizeClass;
 import nl.monitor.reporting.report.DistributionReport;
+import nl.monitor.reporting.report.DivisionParticipation;
 import nl.monitor.reporting.report.ExtrasReport;
 import nl.monitor.reporting.report.GoalScoresReport;
 import nl.monitor.reporting.report.MeasuresReport;
@@ -28,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import static nl.monitor.reporting.report.Rounding.correlation;
 import static nl.monitor.reporting.report.Rounding.mean;
@@ -44,7 +41,7 @@ public class Reports {
     private final Sql sql;
     private final Questionnaire questionnaire = Questionnaires.latest();
     private final ScoringRules rules = ScoringRulesCatalog.latest();
-    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+    private final DivisionParticipation divisionParticipation = DivisionParticipation.shipped();
 
     public Reports(Sql sql) {
         this.sql = sql;
@@ -133,41 +130,20 @@ public class Reports {
                 goals);
     }
 
-    /** Tabel 3.1 and Figuur 4.11 (a size-class filter makes no sense here and is ignored). */
+    /**
+     * Tabel 3.1 and Figuur 4.11, each year counted by the municipal division its wave invites (a size-class filter
+     * makes no sense here and is ignored).
+     */
     public ParticipationReport participation(ReportScope scope) {
-        ReportScope national = new ReportScope(scope.year(), scope.compareWith(), scope.region(), null);
+        ReportScope allRegions = new ReportScope(scope.year(), scope.compareWith(), null, null);
         List<Object> parameters = new ArrayList<>();
-        List<Row> rows = sql.query("""
-                SELECT s.year, s.size_class, count(*) AS participated, avg(s.total) AS total
-                FROM municipality_score s WHERE %s GROUP BY GROUPING SETS ((s.year, s.size_class), (s.year))
-                """.formatted(national.where("s", parameters)), parameters);
-        Map<String, Row> byYearAndClass = index(rows, r -> r.integer("year") + "/" + r.nullableInteger("size_class"));
-        Predicate<Municipality> inScope = m -> scope.region() == null || scope.region().equals(m.region());
-        List<ParticipationReport.SizeClassRow> sizeClasses = new ArrayList<>();
-        for (SizeClass sizeClass : SizeClass.values()) {
-            long invited = municipalities.all().stream().filter(inScope)
-                    .filter(m -> m.sizeClass() == sizeClass).count();
-            sizeClasses.add(new ParticipationReport.SizeClassRow(sizeClass.number(), sizeClass.label(),
-                    participation(scope, byYearAndClass, String.valueOf(sizeClass.number()), invited)));
-        }
-        long invited = municipalities.all().stream().filter(inScope).count();
-        sizeClasses.add(new ParticipationReport.SizeClassRow(null, "Totaal",
-                participation(scope, byYearAndClass, "null", invited)));
-        return new ParticipationReport(scope.year(), scope.compareWith(), scope.region(),
-                "invited: the municipalities of the " + municipalities.year() + " division the service ships",
-                sizeClasses);
-    }
-
-    private static List<ParticipationReport.YearParticipation> participation(ReportScope scope, Map<String, Row> rows,
-                                                                             String sizeClass, long invited) {
-        List<ParticipationReport.YearParticipation> years = new ArrayList<>();
-        for (int year : scope.years()) {
-            Row row = rows.get(year + "/" + sizeClass);
-            long participated = row == null ? 0 : row.count("participated");
-            years.add(new ParticipationReport.YearParticipation(year, invited, participated,
-                    percent(participated, invited), row == null ? null : mean(row.decimal("total"))));
-        }
-        return years;
+        List<DivisionParticipation.Participant> participants = sql.query("""
+                SELECT s.year, s.municipality, s.region, s.size_class, s.total
+                FROM municipality_score s WHERE %s
+                """.formatted(allRegions.where("s", parameters)), parameters).stream()
+                .map(r -> new DivisionParticipation.Participant(r.integer("year"), r.text("municipality"),
+                        r.text("region"), r.integer("size_class"), r.decimal("total"))).toList();
+        return divisionParticipation.report(scope, participants);
     }
 
     /** The distribution of totals, and the municipalities with no goal in policy. */
