@@ -7,7 +7,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventCodec;
-import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.contracts.ThresholdCrossed.Direction;
 import nl.monitor.domain.scoring.Band;
@@ -17,8 +16,6 @@ import nl.monitor.testsupport.TopicReader;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +24,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static io.restassured.RestAssured.given;
 import static nl.monitor.notification.Crossings.crossing;

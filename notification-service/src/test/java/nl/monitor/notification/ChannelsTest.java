@@ -12,7 +12,7 @@ import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.contracts.ThresholdCrossed.Direction;
 import nl.monitor.domain.scoring.Band;
-import nl.monitor.notification.service.DigestSchedule;
+import nl.monitor.notification.delivery.DigestSchedule;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import org.awaitility.Awaitility;
@@ -88,7 +88,7 @@ class ChannelsTest {
         // Known, not yet understood: the first mail of a test JVM after AlertDeliveryTest sometimes gets no SMTP
         // connection until the attempt times out, and goes out on the retry. Anything else fails the test.
         assertFirstMailAttempt(deliveries.get(0));
-        assertThat(alert.getHeader(nl.monitor.notification.service.MailSender.DELIVERY_ID_HEADER)[0])
+        assertThat(alert.getHeader(nl.monitor.notification.channel.email.MailSender.DELIVERY_ID_HEADER)[0])
                 .isEqualTo(deliveries.get(0).get("id"));
 
         publish(crossing("GM0503", "Haaglanden", Direction.UP, 20.0, 31.25, Band.RED, Band.ORANGE));

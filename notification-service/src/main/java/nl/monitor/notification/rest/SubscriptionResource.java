@@ -19,12 +19,13 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import nl.monitor.notification.Channel;
-import nl.monitor.notification.service.Deliverer;
-import nl.monitor.notification.service.DeliveryView;
-import nl.monitor.notification.service.StreamHub;
-import nl.monitor.notification.service.SubscriptionRequest;
-import nl.monitor.notification.service.SubscriptionService;
-import nl.monitor.notification.service.SubscriptionView;
+import nl.monitor.notification.channel.stream.StreamHub;
+import nl.monitor.notification.delivery.Deliverer;
+import nl.monitor.notification.delivery.DeliveryLog;
+import nl.monitor.notification.delivery.DeliveryView;
+import nl.monitor.notification.subscription.SubscriptionRequest;
+import nl.monitor.notification.subscription.SubscriptionService;
+import nl.monitor.notification.subscription.SubscriptionView;
 import nl.monitor.rest.Caller;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
@@ -56,10 +57,13 @@ public class SubscriptionResource {
     private final SubscriptionService service;
     private final StreamHub streams;
     private final Deliverer deliverer;
+    private final DeliveryLog deliveryLog;
     private final Caller caller;
 
-    public SubscriptionResource(SubscriptionService service, StreamHub streams, Deliverer deliverer, Caller caller) {
+    public SubscriptionResource(SubscriptionService service, StreamHub streams, Deliverer deliverer,
+                                DeliveryLog deliveryLog, Caller caller) {
         this.service = service;
+        this.deliveryLog = deliveryLog;
         this.streams = streams;
         this.deliverer = deliverer;
         this.caller = caller;
@@ -139,7 +143,7 @@ public class SubscriptionResource {
                                          @Parameter(description = "at most this many, 1 to 1000")
                                          @QueryParam("limit") @DefaultValue("100") int limit) {
         readable(id);
-        return service.deliveries(id, checkedLimit(limit));
+        return deliveryLog.ofSubscription(id, checkedLimit(limit));
     }
 
     @GET
@@ -165,7 +169,7 @@ public class SubscriptionResource {
                     + " subscription; only STREAM subscriptions have a stream", Response.Status.CONFLICT);
         }
         streams.openSubscriptionStream(id, sink, sse);
-        int waiting = service.dueNow(id);
+        int waiting = deliveryLog.dueNow(id);
         deliverer.requestRound();
         LOG.infof("Stream client of subscription %s connected (%s); %d waiting deliveries due", id, caller.name(),
                 waiting);
@@ -189,7 +193,7 @@ public class SubscriptionResource {
             throw new ClientErrorException("Subscription " + id + " takes its alerts one by one; it has no digest",
                     Response.Status.CONFLICT);
         }
-        int waiting = service.dueNow(id);
+        int waiting = deliveryLog.dueNow(id);
         deliverer.requestRound();
         return Response.accepted(Map.of("alerts", waiting)).build();
     }

@@ -1,0 +1,29 @@
+package nl.monitor.notification.delivery;
+
+import nl.monitor.notification.Channel;
+import nl.monitor.notification.Subscription;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One attempt to bring deliveries to their subscription: where to (a snapshot of the subscription's channel and
+ * address, taken when the deliveries were claimed) and what to send. One delivery, or, for a daily digest, several in
+ * one message.
+ *
+ * @param deliveryId the id the receiver sees: the delivery's own, or the digest's (derived from those it carries)
+ * @param carries    the deliveries this message brings (one, except for a digest)
+ */
+public record DeliveryCall(UUID deliveryId, List<UUID> carries, int attempt, UUID subscriptionId, Channel channel,
+                           String url, String secret, String email, String payload) {
+
+    static DeliveryCall of(UUID deliveryId, int attempt, Subscription to, String payload) {
+        return new DeliveryCall(deliveryId, List.of(deliveryId), attempt, to.id, to.channel, to.url, to.secret,
+                to.email, payload);
+    }
+
+    static DeliveryCall digest(UUID digestId, List<UUID> carries, int attempt, Subscription to, String payload) {
+        return new DeliveryCall(digestId, List.copyOf(carries), attempt, to.id, to.channel, to.url, to.secret,
+                to.email, payload);
+    }
+}

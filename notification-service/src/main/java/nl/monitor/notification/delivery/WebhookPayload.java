@@ -1,0 +1,35 @@
+package nl.monitor.notification.delivery;
+
+import nl.monitor.contracts.ThresholdCrossed;
+import nl.monitor.domain.scoring.Band;
+import nl.monitor.notification.Alert;
+import nl.monitor.notification.AlertState;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The JSON body of a webhook call. {@code previousScore} and {@code previousBand} are null when the crossing came
+ * with the municipality's first score.
+ *
+ * @param deliveryId the same as the {@code webhook-id} header; stable across retries, so receivers can deduplicate
+ * @param type            {@code threshold-crossed} (the municipality went below a threshold, or came back up without
+ *                        an open alert), or {@code resolved} (it came back up: the alert {@code resolvesAlertId} ends)
+ * @param status          {@code firing} or {@code resolved}, as Alertmanager says it
+ * @param resolvesAlertId on a resolved notice, the alert it resolves (the {@code alertId} of the earlier call)
+ */
+@Schema(description = "The body of a webhook call about a threshold crossing")
+public record WebhookPayload(UUID deliveryId, UUID alertId, String type, String municipality,
+                             String municipalityName, String region, int year, ThresholdCrossed.Threshold threshold,
+                             ThresholdCrossed.Direction direction, Double previousScore, double newScore,
+                             Band previousBand, Band newBand, UUID submissionId, Instant occurredAt, String status,
+                             UUID resolvesAlertId) {
+
+    public static WebhookPayload of(UUID deliveryId, Alert alert) {
+        return new WebhookPayload(deliveryId, alert.id, alert.type, alert.municipality, alert.municipalityName,
+                alert.region, alert.year, alert.threshold(), alert.direction, alert.previousScore, alert.newScore,
+                alert.previousBand, alert.newBand, alert.submissionId, alert.occurredAt,
+                alert.state == AlertState.OPEN ? "firing" : "resolved", alert.resolvesAlertId);
+    }
+}

@@ -1,0 +1,42 @@
+package nl.monitor.notification.subscription;
+
+import nl.monitor.contracts.ThresholdCrossed;
+import nl.monitor.contracts.ThresholdCrossed.Direction;
+import nl.monitor.contracts.ThresholdCrossed.Threshold;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/**
+ * Which crossings of its region a subscription wants; an empty or missing part matches everything.
+ *
+ * @param municipalities only these municipalities (CBS codes of the subscription's region)
+ * @param thresholds     only these thresholds, e.g. {@code {"scope":"TOTAL","value":25}} or
+ *                       {@code {"scope":"GOAL","goal":3,"value":40}}
+ * @param direction      DOWN: alerts (and the resolved notices of those alerts); UP: only recoveries; none: both
+ */
+@Schema(description = "Which crossings of the region to hear about; a part left out matches everything")
+public record SubscriptionFilter(
+        @Schema(examples = "[\"GM0014\",\"GM0037\"]") List<String> municipalities,
+        List<Threshold> thresholds,
+        Direction direction) {
+
+    public SubscriptionFilter {
+        municipalities = municipalities == null ? List.of() : List.copyOf(municipalities);
+        thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+    }
+
+    public static final SubscriptionFilter EVERYTHING = new SubscriptionFilter(null, null, null);
+
+    /** Whether the crossing is about what this filter asks for (municipality, threshold and direction). */
+    public boolean matches(ThresholdCrossed crossing) {
+        return (municipalities.isEmpty() || municipalities.contains(crossing.municipality()))
+                && (thresholds.isEmpty() || thresholds.stream().anyMatch(t -> same(t, crossing.threshold())))
+                && (direction == null || direction == crossing.direction());
+    }
+
+    private static boolean same(Threshold wanted, Threshold crossed) {
+        return wanted.scope() == crossed.scope() && wanted.value() == crossed.value()
+                && java.util.Objects.equals(wanted.goal(), crossed.goal());
+    }
+}

@@ -1,0 +1,190 @@
+package nl.monitor.notification.subscription;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import nl.monitor.contracts.EventCodec;
+import nl.monitor.contracts.ThresholdCrossed;
+import nl.monitor.notification.Channel;
+import nl.monitor.notification.Subscription;
+import nl.monitor.notification.channel.Channels;
+import nl.monitor.notification.channel.DeliveryChannel;
+import nl.monitor.notification.repository.DeliveryRepository;
+import nl.monitor.notification.repository.SubscriptionRepository;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.rest.InvalidInputException;
+import nl.monitor.rest.Problem;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creates, lists and deletes subscriptions; each channel checks and stores its own target fields. */
+@ApplicationScoped
+public class SubscriptionService {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
+    private static final int MAX_DESCRIPTION_LENGTH = 500;
+
+    private final SubscriptionRepository subscriptions;
+    private final DeliveryRepository deliveries;
+    private final Channels channels;
+    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
+
+    private final ObjectMapper json;
+
+    public SubscriptionService(SubscriptionRepository subscriptions, DeliveryRepository deliveries, Channels channels,
+                               EventCodec codec) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.channels = channels;
+        this.json = codec.mapper();
+    }
+
+    /** What the subscription wants to hear about; everything when it set no filter. */
+    public SubscriptionFilter filterOf(Subscription subscription) {
+        if (subscription.filter == null) {
+            return SubscriptionFilter.EVERYTHING;
+        }
+        try {
+            return json.readValue(subscription.filter, SubscriptionFilter.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored filter of subscription " + subscription.id + " cannot be read", e);
+        }
+    }
+
+    private SubscriptionView view(Subscription subscription) {
+        return SubscriptionView.of(subscription, subscription.filter == null ? null : filterOf(subscription));
+    }
+
+    private void validate(SubscriptionFilter filter, String subscriptionRegion, List<Problem.FieldError> errors) {
+        for (int i = 0; i < filter.municipalities().size(); i++) {
+            String code = filter.municipalities().get(i);
+            String region = municipalities.municipality(code).map(Municipality::region).orElse(null);
+            if (region == null) {
+                errors.add(new Problem.FieldError("filter.municipalities[" + i + "]", "unknown-municipality",
+                        "no municipality '" + code + "' in the " + municipalities.year() + " division"));
+            } else if (!region.equals(subscriptionRegion)) {
+                errors.add(new Problem.FieldError("filter.municipalities[" + i + "]", "other-region",
+                        code + " lies in region " + region + ", not in " + subscriptionRegion));
+            }
+        }
+        for (int i = 0; i < filter.thresholds().size(); i++) {
+            ThresholdCrossed.Threshold threshold = filter.thresholds().get(i);
+            String at = "filter.thresholds[" + i + "]";
+            if (threshold == null || threshold.scope() == null) {
+                errors.add(new Problem.FieldError(at + ".scope", "required", "a threshold is on TOTAL or a GOAL"));
+                continue;
+            }
+            boolean goalFits = threshold.scope() == ThresholdCrossed.Threshold.Scope.TOTAL ? threshold.goal() == null
+                    : threshold.goal() != null && threshold.goal() >= 1 && threshold.goal() <= 10;
+            if (!goalFits) {
+                errors.add(new Problem.FieldError(at + ".goal", "invalid-goal",
+                        "a GOAL threshold names a goal 1-10; a TOTAL threshold none"));
+            }
+            if (threshold.value() < 0 || threshold.value() > 100) {
+                errors.add(new Problem.FieldError(at + ".value", "out-of-range", "a threshold lies in 0-100"));
+            }
+        }
+    }
+
+    /**
+     * Checks a subscription request without storing it.
+     *
+     * @throws InvalidInputException naming every invalid field
+     */
+    public void validate(SubscriptionRequest request) {
+        if (request == null) {
+            throw InvalidInputException.of("body", "required", "a subscription body is required");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        if (request.region() == null || request.region().isBlank()) {
+            errors.add(new Problem.FieldError("region", "required", "the Veilig Thuis region is required"));
+        } else if (!municipalities.regions().contains(request.region())) {
+            errors.add(new Problem.FieldError("region", "unknown-region", "no Veilig Thuis region '"
+                    + request.region() + "' in the " + municipalities.year() + " division"));
+        }
+        DeliveryChannel channel = channels.of(request.channelOrDefault());
+        request.targetFields().forEach((field, value) -> {
+            if (value != null && !channel.targetFields().contains(field)) {
+                errors.add(new Problem.FieldError(field, "not-for-channel", "a " + channel.channel()
+                        + " subscription has no " + field));
+            }
+        });
+        channel.validate(request, errors);
+        if (request.description() != null && request.description().length() > MAX_DESCRIPTION_LENGTH) {
+            errors.add(new Problem.FieldError("description", "too-long",
+                    "a description has at most " + MAX_DESCRIPTION_LENGTH + " characters"));
+        }
+        if (request.filter() != null && request.region() != null) {
+            validate(request.filter(), request.region(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The subscription has " + errors.size() + " problem(s)", errors);
+        }
+    }
+
+    /** Stores a valid subscription; the answer carries the secret only when it was generated here. */
+    @Transactional
+    public SubscriptionView create(SubscriptionRequest request, String owner) {
+        validate(request);
+        Channel channel = request.channelOrDefault();
+        Subscription subscription = new Subscription();
+        subscription.id = UUID.randomUUID();
+        subscription.region = request.region();
+        subscription.channel = channel;
+        String secret = channels.of(channel).storeTarget(request, subscription);
+        subscription.digest = request.digestOrDefault();
+        subscription.description = request.description() == null || request.description().isBlank() ? null
+                : request.description().strip();
+        subscription.owner = owner;
+        subscription.filter = request.filter() == null ? null : write(request.filter());
+        subscription.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        subscriptions.persist(subscription);
+        LOG.infof("Subscription %s for region %s created by %s: %s %s", subscription.id, subscription.region, owner,
+                channel, channel == Channel.WEBHOOK ? subscription.url : channel == Channel.EMAIL ? subscription.email
+                        : "");
+        return view(subscription).withSecret(secret);
+    }
+
+    public Optional<SubscriptionView> find(UUID id) {
+        return subscriptions.active(id).map(this::view);
+    }
+
+    /** The active subscriptions, of one region or (null) of all. */
+    public List<SubscriptionView> list(String region) {
+        List<Subscription> found = region == null ? subscriptions.allActive() : subscriptions.activeInRegion(region);
+        return found.stream().map(this::view).toList();
+    }
+
+
+    /** Deletes a subscription: nothing more is sent to it, and what was still waiting is cancelled. */
+    @Transactional
+    public boolean delete(UUID id, String by) {
+        Optional<Subscription> found = subscriptions.active(id);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        found.get().deletedAt = now;
+        int cancelled = deliveries.cancelPending(id, now);
+        LOG.infof("Subscription %s for region %s deleted by %s; %d pending deliveries cancelled", id,
+                found.get().region, by, cancelled);
+        return true;
+    }
+
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
