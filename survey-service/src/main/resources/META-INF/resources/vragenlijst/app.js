@@ -243,13 +243,20 @@ async function save() {
     renderSaveState();
     return true;
   } catch (e) {
-    if (e.status === 409) {
+    if (waveNotOpen(e)) {
+      say('Niet opgeslagen: de meting van ' + state.year + ' is nu niet open (' + e.problem.detail + ').');
+    } else if (e.status === 409) {
       await explainConflict();
     } else {
       say('Opslaan is niet gelukt: ' + e.message);
     }
     return false;
   }
+}
+
+/** A 409 because the year's wave is closed, not yet open or past its window (not a colleague's save). */
+function waveNotOpen(e) {
+  return e.status === 409 && e.problem && String(e.problem.type || '').endsWith('/wave-not-open');
 }
 
 /** Someone saved the draft since this page loaded it: say who and when, keep the answers on screen. */
@@ -315,6 +322,8 @@ async function submit() {
       renderErrors();
       render();
       $('errors').focus();
+    } else if (waveNotOpen(e)) {
+      say('Niet ingediend: de meting van ' + state.year + ' is nu niet open (' + e.problem.detail + ').');
     } else if (e.status === 409) {
       await explainConflict();
     } else {

@@ -12,6 +12,7 @@ import nl.monitor.survey.repository.SubmissionRepository;
 import nl.monitor.survey.service.Answers;
 import nl.monitor.survey.service.SubmissionRequest;
 import nl.monitor.survey.service.SubmissionService;
+import nl.monitor.survey.wave.WaveService;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -31,11 +32,14 @@ public class DraftService {
     private final DraftRepository drafts;
     private final SubmissionRepository submissions;
     private final SubmissionService submissionService;
+    private final WaveService waves;
 
-    public DraftService(DraftRepository drafts, SubmissionRepository submissions, SubmissionService submissionService) {
+    public DraftService(DraftRepository drafts, SubmissionRepository submissions, SubmissionService submissionService,
+                        WaveService waves) {
         this.drafts = drafts;
         this.submissions = submissions;
         this.submissionService = submissionService;
+        this.waves = waves;
     }
 
     public Optional<DraftView> find(String municipality, int year) {
@@ -45,7 +49,8 @@ public class DraftService {
     /**
      * Saves the answers as the next draft version.
      *
-     * @throws ClientErrorException 409 when the stored draft is not the version the save is based on
+     * @throws ClientErrorException 409 when the stored draft is not the version the save is based on, or the year's
+     *                              wave is not open now
      */
     @Transactional
     public DraftView save(String municipality, int year, DraftRequest request, String caller) {
@@ -53,6 +58,7 @@ public class DraftService {
             throw InvalidInputException.of("version", "required",
                     "version is the draft version this save is based on (0 for a new draft)");
         }
+        waves.requireAccepting(year, request.questionnaireVersionOrLatest());
         submissions.lockMunicipalityYear(municipality, year);
         Draft draft = drafts.findByIdOptional(new Draft.Id(municipality, year)).orElse(null);
         requireVersion(draft, request.version(), municipality, year);
@@ -89,6 +95,7 @@ public class DraftService {
         Draft draft = drafts.findByIdOptional(new Draft.Id(municipality, year))
                 .orElseThrow(() -> new NotFoundException("No draft of " + municipality + " for " + year));
         requireVersion(draft, request.version(), municipality, year);
+        waves.requireAccepting(year, draft.questionnaireVersion);
         SubmissionService.Submitted submitted = submissionService.submit(
                 new SubmissionRequest(municipality, year, draft.questionnaireVersion, draft.answers.goals(),
                         draft.answers.extras()),

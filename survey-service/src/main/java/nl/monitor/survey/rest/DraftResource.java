@@ -76,7 +76,8 @@ public class DraftResource {
             description = "`version` is the draft version the page was showing (0 for a new draft); the saved "
                     + "draft gets the next one. Respondents: their own municipality.")
     @APIResponse(responseCode = "200", description = "Saved; the body has the new version")
-    @APIResponse(responseCode = "409", description = "Someone saved the draft since that version; nothing saved",
+    @APIResponse(responseCode = "409", description = "Someone saved the draft since that version, or the year's wave "
+            + "is not open now (problem type wave-not-open); nothing saved",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DraftView save(@PathParam("code") String code, @PathParam("year") int year, DraftRequest request) {
         requireWritable(code, year);
@@ -93,7 +94,8 @@ public class DraftResource {
             description = "Validated, stored and published as `POST /api/submissions` does; a retry of the same "
                     + "draft version returns the same submission.")
     @APIResponse(responseCode = "201", description = "Submitted")
-    @APIResponse(responseCode = "409", description = "The draft was saved since that version",
+    @APIResponse(responseCode = "409", description = "The draft was saved since that version, or the year's wave is "
+            + "not open now (problem type wave-not-open)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The draft is not a valid assessment; every problem at its path",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

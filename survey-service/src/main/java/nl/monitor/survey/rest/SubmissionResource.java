@@ -22,6 +22,7 @@ import nl.monitor.survey.service.SubmissionRequest;
 import nl.monitor.survey.service.SubmissionService;
 import nl.monitor.survey.service.SubmissionSummary;
 import nl.monitor.survey.service.SubmissionView;
+import nl.monitor.survey.wave.WaveService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -41,11 +42,13 @@ import java.util.UUID;
 public class SubmissionResource {
 
     private final SubmissionService service;
+    private final WaveService waves;
     private final Caller caller;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public SubmissionResource(SubmissionService service, Caller caller) {
+    public SubmissionResource(SubmissionService service, WaveService waves, Caller caller) {
         this.service = service;
+        this.waves = waves;
         this.caller = caller;
     }
 
@@ -68,6 +71,9 @@ public class SubmissionResource {
                              "errors":[{"field":"goals[0].inhoud.categories[2].options[0].option",
                                         "code":"unknown-option","message":"category own-action has no option 'x'"}]}""")))
     @APIResponse(responseCode = "403", description = "A respondent submitting for another municipality")
+    @APIResponse(responseCode = "409", description = "The year's wave is not open now (closed, not yet open, past "
+            + "its window, or none opened while such years are closed); the admin import may still load it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(SubmissionRequest request,
                            @Parameter(description = "Makes a retried POST safe; 1 to 200 characters")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -77,6 +83,9 @@ public class SubmissionResource {
         }
         if (request.municipality() != null) {
             caller.requireMunicipality(request.municipality());
+        }
+        if (request.year() != null) {
+            waves.requireAccepting(request.year(), request.questionnaireVersionOrLatest());
         }
         SubmissionService.Submitted submitted = service.submit(request, caller.name(), idempotencyKey);
         if (!submitted.created()) {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.domain.assessment.Violation;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem.FieldError;
+import nl.monitor.survey.wave.WaveService;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
@@ -31,9 +32,11 @@ public class WaveImport {
     private static final Logger LOG = Logger.getLogger(WaveImport.class);
 
     private final SubmissionService submissions;
+    private final WaveService waves;
 
-    public WaveImport(SubmissionService submissions) {
+    public WaveImport(SubmissionService submissions, WaveService waves) {
         this.submissions = submissions;
+        this.waves = waves;
     }
 
     @Schema(description = "A wave of assessments for one year")
@@ -84,6 +87,7 @@ public class WaveImport {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("The import cannot be run", problems);
         }
+        waves.requireImportable(request.year());
 
         long started = System.nanoTime();
         Map<String, Integer> firstRowOf = new HashMap<>();
