@@ -12,18 +12,26 @@ final class CsvLine {
     private CsvLine() {
     }
 
+    /** One data row of a CSV and the line it stands on (1 is the header). */
+    record Row(int line, List<String> fields) {
+
+        String get(int index) {
+            return fields.get(index);
+        }
+    }
+
     /**
      * The data rows of a CSV whose first line must be {@code header}, each with as many fields as the header; blank
      * lines are skipped. A wrong header or a row of another width is refused naming its line.
      */
-    static List<List<String>> rows(Reader csv, String header) throws IOException {
+    static List<Row> rows(Reader csv, String header) throws IOException {
         BufferedReader reader = new BufferedReader(csv);
         String first = reader.readLine();
         if (first == null || !first.strip().replace("\uFEFF", "").equals(header)) {
             throw new IllegalArgumentException("Expected the header " + header + " but found " + first);
         }
         int width = header.split(",").length;
-        List<List<String>> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         String line;
         int number = 1;
         while ((line = reader.readLine()) != null) {
@@ -35,7 +43,7 @@ final class CsvLine {
             if (fields.size() != width) {
                 throw new IllegalArgumentException("Line " + number + " has " + fields.size() + " fields, not " + width);
             }
-            rows.add(fields);
+            rows.add(new Row(number, fields));
         }
         return rows;
     }

@@ -51,14 +51,12 @@ public final class MunicipalityDivision {
 
     public static MunicipalityDivision fromCsv(int year, Reader csv) throws IOException {
         List<Municipality> municipalities = new ArrayList<>();
-        int lineNumber = 1;
-        for (List<String> fields : CsvLine.rows(csv, HEADER)) {
-            lineNumber++;
+        for (CsvLine.Row row : CsvLine.rows(csv, HEADER)) {
             try {
-                municipalities.add(new Municipality(fields.get(0), fields.get(1), fields.get(2), fields.get(3),
-                        Integer.parseInt(fields.get(4))));
+                municipalities.add(new Municipality(row.get(0), row.get(1), row.get(2), row.get(3),
+                        Integer.parseInt(row.get(4))));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Line " + lineNumber + ": inhabitants is not a number", e);
+                throw new IllegalArgumentException("Line " + row.line() + ": inhabitants is not a number", e);
             }
         }
         return new MunicipalityDivision(year, municipalities);

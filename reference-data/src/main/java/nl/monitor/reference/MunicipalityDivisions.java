@@ -101,9 +101,9 @@ public final class MunicipalityDivisions {
      * became (its own code, else its first 2021 successor's), so its size class is that of the 2017 division, the
      * "indeling 2017" under which Tabel 3.1 counts the 2014 wave too.
      */
-    static MunicipalityDivision read2013(List<List<String>> rows, MunicipalityDivision division2017) {
+    static MunicipalityDivision read2013(List<CsvLine.Row> rows, MunicipalityDivision division2017) {
         List<Municipality> municipalities = new ArrayList<>();
-        for (List<String> row : rows) {
+        for (CsvLine.Row row : rows) {
             String code = row.get(0);
             String firstSuccessor = row.get(3).split("\\|")[0];
             Municipality in2017 = division2017.municipality(code)
@@ -114,9 +114,9 @@ public final class MunicipalityDivisions {
         return MunicipalityDivision.of(2013, municipalities);
     }
 
-    static MunicipalityDivision read2017(List<List<String>> rows) {
+    static MunicipalityDivision read2017(List<CsvLine.Row> rows) {
         List<Municipality> municipalities = new ArrayList<>();
-        for (List<String> row : rows) {
+        for (CsvLine.Row row : rows) {
             municipalities.add(new Municipality(row.get(0), row.get(1), row.get(2), row.get(4),
                     Integer.parseInt(row.get(5))));
         }
@@ -124,7 +124,7 @@ public final class MunicipalityDivisions {
     }
 
     /** The data rows of a shipped CSV, after checking its header. */
-    static List<List<String>> rows(String resource, String header) {
+    static List<CsvLine.Row> rows(String resource, String header) {
         try (InputStream in = MunicipalityDivisions.class.getClassLoader().getResourceAsStream(BASE + resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing resource " + BASE + resource);
@@ -153,7 +153,7 @@ public final class MunicipalityDivisions {
 
         private static Map<Integer, Integer> monitorYears() {
             Map<Integer, Integer> years = new LinkedHashMap<>();
-            for (List<String> row : rows("monitor-years.csv", HEADER_MONITOR_YEARS)) {
+            for (CsvLine.Row row : rows("monitor-years.csv", HEADER_MONITOR_YEARS)) {
                 years.put(Integer.parseInt(row.get(0)), Integer.parseInt(row.get(1)));
             }
             return Map.copyOf(years);
@@ -161,7 +161,7 @@ public final class MunicipalityDivisions {
 
         private static Map<String, Merger> mergers() {
             Map<String, Merger> mergers = new LinkedHashMap<>();
-            for (List<String> row : rows("successors-2021.csv", HEADER_SUCCESSORS)) {
+            for (CsvLine.Row row : rows("successors-2021.csv", HEADER_SUCCESSORS)) {
                 Merger merger = new Merger(row.get(0), row.get(1), Arrays.asList(row.get(2).split("\\|")),
                         Merger.Kind.parse(row.get(3)), row.get(4));
                 if (mergers.put(merger.code(), merger) != null) {

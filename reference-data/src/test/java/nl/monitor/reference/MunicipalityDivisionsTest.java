@@ -4,12 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MunicipalityDivisionsTest {
 
@@ -87,6 +89,14 @@ class MunicipalityDivisionsTest {
                         .hasValueSatisfying(merger -> assertThat(codes2021).containsAll(merger.successors2021()));
             }
         }
+    }
+
+    @Test
+    void a_broken_row_after_a_blank_line_is_refused_with_its_own_line() {
+        String csv = "code,name,province,veilig_thuis_region,inhabitants_2020_approx\n\nGM0001,A,B,C,many\n";
+
+        assertThatThrownBy(() -> MunicipalityDivision.fromCsv(2022, new StringReader(csv)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("Line 3:");
     }
 
     private static Map<Integer, Long> sizeClasses(MunicipalityDivision division) {
