@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,8 +32,18 @@ public class Subscription {
     /** Where a WEBHOOK subscription's calls go; null for the other channels. */
     public String url;
 
-    /** The HMAC-SHA256 key the webhook calls are signed with; kept in clear because signing needs it. */
+    /**
+     * The key the webhook calls are signed with, as the Standard Webhooks specification writes it ({@code whsec_} +
+     * base64 of the key bytes); kept in clear because signing needs it.
+     */
     public String secret;
+
+    /** The secret before the last rotation; calls are signed with it too until {@code previousSecretUntil}. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+
+    @Column(name = "previous_secret_until")
+    public Instant previousSecretUntil;
 
     /** Where an EMAIL subscription's messages go; null for the other channels. */
     public String email;
@@ -58,5 +69,14 @@ public class Subscription {
 
     public boolean active() {
         return deletedAt == null;
+    }
+
+    /** The webhook secrets calls are signed with at that moment: the current one and, during an overlap, the previous. */
+    public List<String> signingSecrets(Instant at) {
+        if (secret == null) {
+            return List.of();
+        }
+        return previousSecret != null && previousSecretUntil != null && at.isBefore(previousSecretUntil)
+                ? List.of(secret, previousSecret) : List.of(secret);
     }
 }

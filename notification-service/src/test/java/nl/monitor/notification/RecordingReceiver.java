@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,8 +22,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingReceiver implements AutoCloseable {
 
     /** One request as it arrived, and what it was answered. */
-    record Request(String id, String timestamp, String signature, String contentType, byte[] body, int answered,
-                   Instant receivedAt) {
+    record Request(String id, String timestamp, String signature, String contentType, String host, byte[] body,
+                   int answered, Instant receivedAt) {
+
+        /** The Standard Webhooks headers, as a receiver hands them to a verifying library. */
+        Map<String, String> webhookHeaders() {
+            return Map.of("webhook-id", id, "webhook-timestamp", timestamp, "webhook-signature", signature);
+        }
 
         String text() {
             return new String(body, StandardCharsets.UTF_8);
@@ -45,7 +51,8 @@ final class RecordingReceiver implements AutoCloseable {
             }
             var headers = exchange.getRequestHeaders();
             requests.add(new Request(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
-                    headers.getFirst("webhook-signature"), headers.getFirst("Content-Type"), body, status, receivedAt));
+                    headers.getFirst("webhook-signature"), headers.getFirst("Content-Type"), headers.getFirst("Host"), body,
+                    status, receivedAt));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -53,7 +60,12 @@ final class RecordingReceiver implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/monitor";
+        return url("127.0.0.1");
+    }
+
+    /** The receiver's URL with another host name (that a test resolves to 127.0.0.1). */
+    String url(String host) {
+        return "http://" + host + ":" + server.getAddress().getPort() + "/hooks/monitor";
     }
 
     List<Request> requests() {

@@ -8,6 +8,8 @@ import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -49,11 +51,18 @@ class SubscriptionResourceTest {
         String id = created.jsonPath().getString("id");
         assertThat(created.header("Location")).endsWith("/api/subscriptions/" + id);
         String generated = created.jsonPath().getString("secret");
-        assertThat(generated).as("a generated secret, returned once").hasSizeGreaterThanOrEqualTo(32);
+        assertThat(generated).as("a generated secret, returned once, by the Standard Webhooks specification")
+                .startsWith("whsec_");
+        assertThat(Base64.getDecoder().decode(generated.substring("whsec_".length()))).hasSize(32);
 
+        String standard = "whsec_" + Base64.getEncoder().encodeToString(new byte[24]);
+        String standardId = post(ZEELAND, Map.of("region", "Zeeland", "url", "http://127.0.0.1:9/zeeland-standard",
+                "secret", standard)).then().statusCode(201).body("$", not(hasKey("secret"))).extract().path("id");
+        // a plain-text secret (the form before the standard) is taken and answered in the standard form, same key
         String own = post(ZEELAND, Map.of("region", "Zeeland", "url", "http://127.0.0.1:9/zeeland",
                 "secret", "zeeland-own-secret-0001")).then().statusCode(201)
-                .body("$", not(hasKey("secret"))).extract().path("id");
+                .body("secret", equalTo("whsec_" + Base64.getEncoder().encodeToString(
+                        "zeeland-own-secret-0001".getBytes(StandardCharsets.UTF_8)))).extract().path("id");
 
         given().auth().oauth2(ZEELAND).get(created.header("Location")).then().statusCode(200)
                 .body("id", equalTo(id)).body("$", not(hasKey("secret")));
@@ -63,7 +72,7 @@ class SubscriptionResourceTest {
         given().auth().oauth2(TestTokens.analyst()).get("/api/subscriptions").then().statusCode(200)
                 .body("id", hasItems(id, own));
         given().auth().oauth2(TestTokens.analyst()).get("/api/subscriptions?region=Zeeland").then().statusCode(200)
-                .body("id", containsInAnyOrder(id, own));
+                .body("id", containsInAnyOrder(id, own, standardId));
 
         given().auth().oauth2(ZEELAND).delete("/api/subscriptions/" + id).then().statusCode(204);
         given().auth().oauth2(ZEELAND).get("/api/subscriptions/" + id).then().statusCode(404)
@@ -131,8 +140,12 @@ class SubscriptionResourceTest {
         }
         post(TestTokens.admin(), subscription("Atlantis", "https://hooks.example.org/a")).then().statusCode(422)
                 .body("errors.field", contains("region")).body("errors[0].code", equalTo("unknown-region"));
-        post(ZEELAND, Map.of("region", "Zeeland", "url", "https://hooks.example.org/a", "secret", "too-short"))
-                .then().statusCode(422).body("errors.field", contains("secret"));
+        for (String secret : List.of("too-short", "whsec_" + Base64.getEncoder().encodeToString(new byte[16]),
+                "whsec_not base64!", "whsec_")) {
+            post(ZEELAND, Map.of("region", "Zeeland", "url", "https://hooks.example.org/a", "secret", secret))
+                    .then().statusCode(422).body("errors.field", contains("secret"))
+                    .body("errors[0].code", equalTo("invalid-secret"));
+        }
         post(TestTokens.admin(), Map.of("url", "relative")).then().statusCode(422)
                 .body("errors.field", contains("region", "url")).body("errors.code", contains("required", "invalid-url"));
         given().auth().oauth2(ZEELAND).contentType(ContentType.JSON).body("{\"region\": ").post("/api/subscriptions")

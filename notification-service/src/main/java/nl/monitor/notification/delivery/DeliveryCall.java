@@ -3,6 +3,7 @@ package nl.monitor.notification.delivery;
 import nl.monitor.notification.Channel;
 import nl.monitor.notification.Subscription;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,17 +14,18 @@ import java.util.UUID;
  *
  * @param deliveryId the id the receiver sees: the delivery's own, or the digest's (derived from those it carries)
  * @param carries    the deliveries this message brings (one, except for a digest)
+ * @param secrets    a webhook's secrets in force (two during a rotation's overlap, the newest first); empty otherwise
  */
 public record DeliveryCall(UUID deliveryId, List<UUID> carries, int attempt, UUID subscriptionId, Channel channel,
-                           String url, String secret, String email, String payload) {
+                           String url, List<String> secrets, String email, String payload) {
 
     static DeliveryCall of(UUID deliveryId, int attempt, Subscription to, String payload) {
-        return new DeliveryCall(deliveryId, List.of(deliveryId), attempt, to.id, to.channel, to.url, to.secret,
-                to.email, payload);
+        return new DeliveryCall(deliveryId, List.of(deliveryId), attempt, to.id, to.channel, to.url,
+                to.signingSecrets(Instant.now()), to.email, payload);
     }
 
     static DeliveryCall digest(UUID digestId, List<UUID> carries, int attempt, Subscription to, String payload) {
-        return new DeliveryCall(digestId, List.copyOf(carries), attempt, to.id, to.channel, to.url, to.secret,
-                to.email, payload);
+        return new DeliveryCall(digestId, List.copyOf(carries), attempt, to.id, to.channel, to.url,
+                to.signingSecrets(Instant.now()), to.email, payload);
     }
 }

@@ -23,6 +23,7 @@ import nl.monitor.notification.channel.stream.StreamHub;
 import nl.monitor.notification.delivery.Deliverer;
 import nl.monitor.notification.delivery.DeliveryLog;
 import nl.monitor.notification.delivery.DeliveryView;
+import nl.monitor.notification.subscription.SecretRotation;
 import nl.monitor.notification.subscription.SubscriptionRequest;
 import nl.monitor.notification.subscription.SubscriptionService;
 import nl.monitor.notification.subscription.SubscriptionView;
@@ -73,9 +74,10 @@ public class SubscriptionResource {
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
     @Operation(summary = "Subscribe to the threshold crossings of a region",
             description = "By WEBHOOK (the default): every crossing the filter matches is POSTed to the URL as JSON, "
-                    + "signed Standard Webhooks style (webhook-id, webhook-timestamp, webhook-signature: v1,<base64 "
-                    + "HMAC-SHA256 of \"<id>.<timestamp>.<body>\" with the secret>); leave the secret out to have "
-                    + "one generated: it is in this answer only. By EMAIL: a Dutch e-mail to the address. By STREAM: "
+                    + "signed by the Standard Webhooks specification (webhook-id, webhook-timestamp, webhook-signature: "
+                    + "v1,<base64 HMAC-SHA256 of \"<id>.<timestamp>.<body>\" keyed by the secret's decoded bytes>); "
+                    + "the URL must be https and resolve to public addresses only. Leave the secret out to have one "
+                    + "generated (whsec_ + base64 of 32 random bytes): it is in this answer only. By EMAIL: a Dutch e-mail to the address. By STREAM: "
                     + "Server-Sent Events on streamPath. A coordinator subscribes for its own region.")
     @APIResponse(responseCode = "201", description = "Stored; Location names the new subscription")
     @APIResponse(responseCode = "422", description = "Invalid region, URL, secret or description; each is named",
@@ -162,17 +164,34 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "409", description = "Not a STREAM subscription",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void stream(@PathParam("id") UUID id, @Context SseEventSink sink, @Context Sse sse) {
-        SubscriptionView subscription = readable(id);
-        caller.requireOwner(subscription.owner());
-        if (subscription.channel() != Channel.STREAM) {
-            throw new ClientErrorException("Subscription " + id + " is a " + subscription.channel()
-                    + " subscription; only STREAM subscriptions have a stream", Response.Status.CONFLICT);
-        }
+        ownedOf(id, Channel.STREAM, "a stream");
         streams.openSubscriptionStream(id, sink, sse);
         int waiting = deliveryLog.dueNow(id);
         deliverer.requestRound();
         LOG.infof("Stream client of subscription %s connected (%s); %d waiting deliveries due", id, caller.name(),
                 waiting);
+    }
+
+    @POST
+    @Path("/{id}/secret")
+    @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
+    @Operation(summary = "Rotate a webhook subscription's secret",
+            description = "A new secret (whsec_ + base64 of 32 random bytes) is generated and shown in this answer "
+                    + "only. Until previousSecretValidUntil (notification.webhook.rotation-overlap after now, 24 h) "
+                    + "every call carries two signatures in webhook-signature, one per secret, so the receiver can "
+                    + "switch to the new secret at its own moment; then only the new one. Rotating again within the "
+                    + "overlap ends the oldest secret at once.")
+    @APIResponse(responseCode = "200", description = "The new secret",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SecretRotation.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
+    @APIResponse(responseCode = "403", description = "A subscription of another region, or of another coordinator")
+    @APIResponse(responseCode = "409", description = "Not a WEBHOOK subscription",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SecretRotation rotateSecret(@PathParam("id") UUID id) {
+        ownedOf(id, Channel.WEBHOOK, "a secret");
+        return service.rotateSecret(id, caller.name())
+                .orElseThrow(() -> new NotFoundException("No subscription " + id));
     }
 
     @POST
@@ -196,6 +215,21 @@ public class SubscriptionResource {
         int waiting = deliveryLog.dueNow(id);
         deliverer.requestRound();
         return Response.accepted(Map.of("alerts", waiting)).build();
+    }
+
+    /**
+     * The subscription, for its owner (or an admin) only, and only of that channel.
+     *
+     * @throws ClientErrorException 409 for a subscription of another channel
+     */
+    private SubscriptionView ownedOf(UUID id, Channel channel, String what) {
+        SubscriptionView subscription = readable(id);
+        caller.requireOwner(subscription.owner());
+        if (subscription.channel() != channel) {
+            throw new ClientErrorException("Subscription " + id + " is a " + subscription.channel()
+                    + " subscription; only " + channel + " subscriptions have " + what, Response.Status.CONFLICT);
+        }
+        return subscription;
     }
 
     private SubscriptionView readable(UUID id) {

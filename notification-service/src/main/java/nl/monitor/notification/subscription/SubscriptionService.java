@@ -10,6 +10,7 @@ import nl.monitor.notification.Channel;
 import nl.monitor.notification.Subscription;
 import nl.monitor.notification.channel.Channels;
 import nl.monitor.notification.channel.DeliveryChannel;
+import nl.monitor.notification.channel.webhook.WebhookChannel;
 import nl.monitor.notification.repository.DeliveryRepository;
 import nl.monitor.notification.repository.SubscriptionRepository;
 import nl.monitor.reference.Municipality;
@@ -35,15 +36,17 @@ public class SubscriptionService {
     private final SubscriptionRepository subscriptions;
     private final DeliveryRepository deliveries;
     private final Channels channels;
+    private final WebhookChannel webhooks;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     private final ObjectMapper json;
 
     public SubscriptionService(SubscriptionRepository subscriptions, DeliveryRepository deliveries, Channels channels,
-                               EventCodec codec) {
+                               WebhookChannel webhooks, EventCodec codec) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.channels = channels;
+        this.webhooks = webhooks;
         this.json = codec.mapper();
     }
 
@@ -163,6 +166,29 @@ public class SubscriptionService {
         return found.stream().map(this::view).toList();
     }
 
+
+    /**
+     * Gives a webhook subscription a new secret; the old one signs calls too until the overlap ends.
+     *
+     * @return the rotation (with the new secret, to be shown once); empty when there is no such active subscription
+     * @throws IllegalStateException for a subscription of another channel
+     */
+    @Transactional
+    public Optional<SecretRotation> rotateSecret(UUID id, String by) {
+        Optional<Subscription> found = subscriptions.active(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Subscription subscription = found.get();
+        if (subscription.channel != Channel.WEBHOOK) {
+            throw new IllegalStateException("Subscription " + id + " is a " + subscription.channel
+                    + " subscription; only WEBHOOK subscriptions have a secret");
+        }
+        String secret = webhooks.rotateSecret(subscription, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        LOG.infof("Secret of subscription %s (region %s) rotated by %s; the previous one signs too until %s", id,
+                subscription.region, by, subscription.previousSecretUntil);
+        return Optional.of(new SecretRotation(id, secret, subscription.previousSecretUntil));
+    }
 
     /** Deletes a subscription: nothing more is sent to it, and what was still waiting is cancelled. */
     @Transactional

@@ -18,17 +18,23 @@ import java.util.UUID;
 public record SubscriptionView(UUID id, String region, Channel channel, String url, String email, String streamPath,
                                boolean digest, String description, String owner, Instant createdAt,
                                SubscriptionFilter filter,
-                               @Schema(description = "only in the 201 answer, and only when the service generated it")
+                               @Schema(description = "WEBHOOK after a secret rotation: until then calls carry a "
+                                       + "second signature, made with the previous secret")
+                               Instant previousSecretValidUntil,
+                               @Schema(description = "WEBHOOK, only in the 201 answer, when the service generated the secret or "
+                                       + "converted a plain-text one to the standard whsec_ form")
                                String secret) {
 
     public static SubscriptionView of(Subscription s, SubscriptionFilter filter) {
         String streamPath = s.channel == Channel.STREAM ? "/api/subscriptions/" + s.id + "/stream" : null;
+        Instant overlapEnds = s.previousSecretUntil != null && s.previousSecretUntil.isAfter(Instant.now())
+                ? s.previousSecretUntil : null;
         return new SubscriptionView(s.id, s.region, s.channel, s.url, s.email, streamPath, s.digest, s.description,
-                s.owner, s.createdAt, filter, null);
+                s.owner, s.createdAt, filter, overlapEnds, null);
     }
 
     public SubscriptionView withSecret(String generated) {
         return new SubscriptionView(id, region, channel, url, email, streamPath, digest, description, owner, createdAt,
-                filter, generated);
+                filter, previousSecretValidUntil, generated);
     }
 }

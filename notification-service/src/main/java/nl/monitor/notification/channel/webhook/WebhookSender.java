@@ -1,81 +1,163 @@
 package nl.monitor.notification.channel.webhook;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.notification.channel.ChannelSender;
 import nl.monitor.notification.config.DeliveryConfig;
 import nl.monitor.notification.delivery.DeliveryCall;
 import nl.monitor.notification.delivery.DeliveryOutcome;
+import org.jboss.logging.Logger;
 
+import javax.net.ssl.SSLException;
+import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Makes one signed webhook call: POSTs the delivery's payload with the {@code webhook-id}, {@code webhook-timestamp}
- * and {@code webhook-signature} headers, and reports what came back. Redirects are not followed (a 3xx counts as a
- * failure), so a call never goes anywhere but the subscribed URL.
+ * Makes one signed webhook call: checks the URL's addresses ({@link WebhookTargets}) and connects to the address it
+ * checked, with the URL's host in the Host header and as the TLS server name (so the certificate is verified for the
+ * host, not the address); POSTs the delivery's payload with the headers of {@link #headers}, and reports what came
+ * back. Redirects are not followed (a 3xx counts as a failure), so a call never goes anywhere but the subscribed URL.
+ * The delivery log gets a generic text for a failure ({@code connection failed}, {@code timeout}, {@code HTTP 500},
+ * {@code address not allowed}); the detail goes to this service's log.
  */
 @ApplicationScoped
 public class WebhookSender implements ChannelSender {
 
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     private static final String USER_AGENT = "Monitor-notification-service/1.0";
 
+    private final Vertx vertx;
     private final HttpClient http;
     private final DeliveryConfig config;
+    private final WebhookTargets targets;
 
-    public WebhookSender(DeliveryConfig config) {
+    public WebhookSender(Vertx vertx, DeliveryConfig config, WebhookTargets targets) {
+        this.vertx = vertx;
         this.config = config;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.targets = targets;
+        // a connection per call: a kept-alive one would outlive the address check it was opened after
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setKeepAlive(false)
+                .setVerifyHost(true)
+                .setMaxPoolSize(Math.max(config.batchSize(), 1)));
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
+    /**
+     * Every header of a webhook call, in order; built here and nowhere else (a W3C {@code traceparent} for
+     * OpenTelemetry belongs here too). {@code webhook-signature} carries one signature per secret in force: two during
+     * a rotation's overlap.
+     */
+    Map<String, String> headers(DeliveryCall call, Instant at, byte[] body) {
+        String id = call.deliveryId().toString();
+        long timestamp = at.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", USER_AGENT);
+        headers.put(WebhookSignature.ID_HEADER, id);
+        headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
+        headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(
+                call.secrets().stream().map(WebhookSecret::stored).toList(), id, timestamp, body));
+        return headers;
     }
 
     @Override
     public CompletableFuture<DeliveryOutcome> send(DeliveryCall call) {
         Instant at = Instant.now();
         long start = System.nanoTime();
-        HttpRequest request;
+        byte[] body = call.payload().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers;
         try {
-            byte[] body = call.payload().getBytes(StandardCharsets.UTF_8);
-            long timestamp = at.getEpochSecond();
-            String id = call.deliveryId().toString();
-            request = HttpRequest.newBuilder(URI.create(call.url()))
-                    .timeout(config.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", USER_AGENT)
-                    .header(WebhookSignature.ID_HEADER, id)
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(call.secret(), id, timestamp, body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
+            headers = headers(call, at, body);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(DeliveryOutcome.failed(at, describe(e), 0));
+            LOG.errorf(e, "Cannot sign delivery %s", call.deliveryId());
+            return CompletableFuture.completedFuture(DeliveryOutcome.failed(at, "cannot sign the call", 0));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
-            long latencyMs = (System.nanoTime() - start) / 1_000_000;
-            if (failure != null) {
-                return DeliveryOutcome.failed(at, describe(failure), latencyMs);
-            }
-            int status = response.statusCode();
-            return new DeliveryOutcome(at, status, status >= 200 && status < 300 ? null : "HTTP " + status, latencyMs);
-        });
+        long deadline = config.connectTimeout().plus(config.requestTimeout()).toMillis();
+        return check(call.url())
+                .thenCompose(target -> post(target, headers, body))
+                .orTimeout(deadline, TimeUnit.MILLISECONDS)
+                .handle((status, failure) -> {
+                    long latencyMs = (System.nanoTime() - start) / 1_000_000;
+                    if (failure != null) {
+                        return DeliveryOutcome.failed(at, describe(call, failure), latencyMs);
+                    }
+                    return new DeliveryOutcome(at, status, status >= 200 && status < 300 ? null : "HTTP " + status,
+                            latencyMs);
+                });
     }
 
-    private String describe(Throwable failure) {
+    /** The address check, off the calling thread (the name lookup blocks). */
+    private CompletableFuture<WebhookTargets.Checked> check(String url) {
+        return vertx.<WebhookTargets.Checked>executeBlocking(() -> targets.check(URI.create(url)), false)
+                .toCompletionStage().toCompletableFuture();
+    }
+
+    private CompletableFuture<Integer> post(WebhookTargets.Checked target, Map<String, String> headers, byte[] body) {
+        URI uri = target.uri();
+        boolean https = "https".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                : uri.getHost();
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(host)
+                .setPort(port)
+                .setSsl(https)
+                .setURI(path)
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(target.address(), port)))
+                .setConnectTimeout(config.connectTimeout().toMillis())
+                .setIdleTimeout(config.requestTimeout().toMillis())
+                .setFollowRedirects(false);
+        headers.forEach(options::putHeader);
+        return http.request(options)
+                .compose(request -> request.send(Buffer.buffer(body)))
+                .map(response -> {
+                    response.handler(ignored -> { }); // the body is not read
+                    return response.statusCode();
+                })
+                .toCompletionStage().toCompletableFuture();
+    }
+
+    /** A generic text for the subscriber's delivery log; the detail goes to this service's log. */
+    private static String describe(DeliveryCall call, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof HttpTimeoutException) {
-            return "no answer within " + config.requestTimeout().toMillis() + " ms";
+        if (cause instanceof WebhookTargets.Refused refused) {
+            LOG.warnf("Webhook call of delivery %s (subscription %s) refused: %s", call.deliveryId(),
+                    call.subscriptionId(), refused.getMessage());
+            return refused.logText();
         }
-        String message = cause.getMessage();
-        return cause.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        LOG.infof("Webhook call of delivery %s (subscription %s) failed: %s", call.deliveryId(), call.subscriptionId(),
+                cause.toString());
+        if (cause instanceof java.util.concurrent.TimeoutException
+                || cause.getClass().getSimpleName().contains("Timeout")) {
+            return "timeout";
+        }
+        if (cause instanceof SSLException) {
+            return "TLS handshake failed";
+        }
+        return "connection failed";
     }
 }

@@ -5,11 +5,14 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Standard Webhooks style signing: {@code webhook-signature: v1,<base64(HMAC-SHA256(secret, "<id>.<timestamp>.<body>"))>}
- * with the secret's UTF-8 bytes as the key, {@code webhook-id} the delivery id and {@code webhook-timestamp} the unix
- * seconds of the attempt. The MAC covers the exact body bytes sent.
+ * Signing by the Standard Webhooks specification: {@code webhook-signature: v1,<base64(HMAC-SHA256(key,
+ * "<webhook-id>.<webhook-timestamp>.<body>"))>}, the key being the secret's decoded bytes, {@code webhook-id} the
+ * delivery id and {@code webhook-timestamp} the unix seconds of the attempt. The MAC covers the exact body bytes sent.
+ * With several secrets (during a rotation's overlap) the header carries one signature per secret, space-separated.
  */
 public final class WebhookSignature {
 
@@ -22,10 +25,18 @@ public final class WebhookSignature {
     private WebhookSignature() {
     }
 
-    public static String sign(String secret, String id, long timestamp, byte[] body) {
+    /** The {@code webhook-signature} value: one {@code v1,<base64>} per secret, in the order given, space-separated. */
+    public static String sign(List<WebhookSecret> secrets, String id, long timestamp, byte[] body) {
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("A webhook call is signed with at least one secret");
+        }
+        return secrets.stream().map(secret -> sign(secret, id, timestamp, body)).collect(Collectors.joining(" "));
+    }
+
+    public static String sign(WebhookSecret secret, String id, long timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+            mac.init(new SecretKeySpec(secret.key(), ALGORITHM));
             mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
             return VERSION + Base64.getEncoder().encodeToString(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
