@@ -18,8 +18,12 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * A webhook endpoint on 127.0.0.1 that records every call and checks its Standard-Webhooks signature
- * ({@code webhook-signature: v1,base64(HMAC-SHA256(secret, id + "." + timestamp + "." + body))}).
+ * A webhook endpoint that records every call and checks its signature by the Standard Webhooks specification
+ * ({@code webhook-signature: v1,base64(HMAC-SHA256(key, id + "." + timestamp + "." + body))}, one or more
+ * space-separated). The key is the decoded secret for a {@code whsec_<base64>} secret; for a plain-text secret (the
+ * form before the standard, which the notification-service stores as {@code whsec_} + base64 of its UTF-8 bytes) it is
+ * the text's UTF-8 bytes, so both forms of the same secret verify. Listens on 127.0.0.1, or on the bind address given
+ * ({@code 0.0.0.0} for containers that reach the test JVM through a gateway).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -27,13 +31,19 @@ public final class WebhookReceiver implements AutoCloseable {
     public record Call(String id, String timestamp, String signature, String body, boolean signatureValid) {
     }
 
+    private static final String SECRET_PREFIX = "whsec_";
+
     private final HttpServer server;
-    private final String secret;
+    private final byte[] key;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
     public WebhookReceiver(int port, String secret, Consumer<Call> onCall) throws IOException {
-        this.secret = secret;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        this("127.0.0.1", port, secret, onCall);
+    }
+
+    public WebhookReceiver(String bindAddress, int port, String secret, Consumer<Call> onCall) throws IOException {
+        this.key = key(secret);
+        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
@@ -47,6 +57,16 @@ public final class WebhookReceiver implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /** The HMAC key of a secret: the decoded bytes of {@code whsec_<base64>}, else the text's UTF-8 bytes. */
+    private static byte[] key(String secret) {
+        return secret.startsWith(SECRET_PREFIX) ? Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()))
+                : secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public String url() {
@@ -81,7 +101,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
             String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
             for (String candidate : signature.split(" ")) {
