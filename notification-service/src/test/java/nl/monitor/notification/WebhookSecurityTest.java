@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.startsWith;
  */
 @QuarkusTest
 @QuarkusTestResource(MonitorInfrastructure.class)
+@QuarkusTestResource(TlsReceiver.class)
 class WebhookSecurityTest {
 
     private static final String BRABANT = TestTokens.coordinator("West-Brabant");
@@ -95,6 +96,32 @@ class WebhookSecurityTest {
                         deliveries -> deliveries.size() == 1
                                 && !((List<?>) deliveries.get(0).get("attempts")).isEmpty())
                 .stream().map(d -> ((List<Map<String, Object>>) d.get("attempts")).get(0)).findFirst().orElseThrow();
+    }
+
+    /**
+     * https to a name that resolves to the checked address: the call connects to that address and still presents the
+     * name to TLS, so the certificate (issued for the name only) is verified for the name; a name the certificate does
+     * not cover, on the same address and port, fails the handshake.
+     */
+    @Test
+    void an_https_call_goes_to_the_checked_address_and_verifies_the_certificate_for_the_name() throws Exception {
+        try (TlsReceiver.Server receiver = new TlsReceiver.Server()) {
+            TestHostResolver.answer(TlsReceiver.NAME, "127.0.0.1");
+            TestHostResolver.answer("not-in-the-certificate.rebind.test", "127.0.0.1");
+            String good = post(BRABANT, Map.of("region", "West-Brabant", "url", receiver.url(TlsReceiver.NAME)))
+                    .then().statusCode(201).extract().path("id");
+            String wrongName = post(BRABANT, Map.of("region", "West-Brabant",
+                    "url", receiver.url("not-in-the-certificate.rebind.test"))).then().statusCode(201).extract().path("id");
+
+            publish(down("GM0777", "West-Brabant", 13.0));
+
+            assertThat(Deliveries.settled("West-Brabant", good, 1).get(0)).containsEntry("status", "DELIVERED");
+            assertThat(receiver.hosts()).containsExactly(TlsReceiver.NAME + ":" + receiver.port());
+            Map<String, Object> refused = awaitFirstAttempt(wrongName);
+            assertThat(refused.get("error")).isEqualTo("TLS handshake failed");
+            given().auth().oauth2(BRABANT).delete("/api/subscriptions/" + good).then().statusCode(204);
+            given().auth().oauth2(BRABANT).delete("/api/subscriptions/" + wrongName).then().statusCode(204);
+        }
     }
 
     @Test

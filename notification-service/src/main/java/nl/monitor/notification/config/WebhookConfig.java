@@ -30,4 +30,10 @@ public interface WebhookConfig {
      * Empty in production; the local run and the tests allow their receiver's {@code 127.0.0.1}.
      */
     Optional<List<String>> allowedHosts();
+
+    /**
+     * PEM files of the certificate authorities webhook receivers are trusted by, instead of the JVM's (for receivers
+     * with certificates of a private CA; the tests' TLS receiver). Left out: the JVM's trusted CAs.
+     */
+    Optional<List<String>> trustCertificates();
 }

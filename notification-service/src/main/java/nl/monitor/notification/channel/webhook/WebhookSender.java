@@ -6,11 +6,13 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.notification.channel.ChannelSender;
 import nl.monitor.notification.config.DeliveryConfig;
+import nl.monitor.notification.config.WebhookConfig;
 import nl.monitor.notification.delivery.DeliveryCall;
 import nl.monitor.notification.delivery.DeliveryOutcome;
 import org.jboss.logging.Logger;
@@ -45,16 +47,22 @@ public class WebhookSender implements ChannelSender {
     private final DeliveryConfig config;
     private final WebhookTargets targets;
 
-    public WebhookSender(Vertx vertx, DeliveryConfig config, WebhookTargets targets) {
+    public WebhookSender(Vertx vertx, DeliveryConfig config, WebhookConfig webhooks, WebhookTargets targets) {
         this.vertx = vertx;
         this.config = config;
         this.targets = targets;
         // a connection per call: a kept-alive one would outlive the address check it was opened after
-        this.http = vertx.createHttpClient(new HttpClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(false)
                 .setVerifyHost(true)
-                .setMaxPoolSize(Math.max(config.batchSize(), 1)));
+                .setMaxPoolSize(Math.max(config.batchSize(), 1));
+        webhooks.trustCertificates().ifPresent(paths -> {
+            PemTrustOptions trust = new PemTrustOptions();
+            paths.forEach(trust::addCertPath);
+            options.setTrustOptions(trust);
+        });
+        this.http = vertx.createHttpClient(options);
     }
 
     @PreDestroy
@@ -151,12 +159,14 @@ public class WebhookSender implements ChannelSender {
         }
         LOG.infof("Webhook call of delivery %s (subscription %s) failed: %s", call.deliveryId(), call.subscriptionId(),
                 cause.toString());
-        if (cause instanceof java.util.concurrent.TimeoutException
-                || cause.getClass().getSimpleName().contains("Timeout")) {
-            return "timeout";
-        }
-        if (cause instanceof SSLException) {
-            return "TLS handshake failed";
+        for (Throwable link = cause; link != null; link = link.getCause()) {
+            if (link instanceof java.util.concurrent.TimeoutException
+                    || link.getClass().getSimpleName().contains("Timeout")) {
+                return "timeout";
+            }
+            if (link instanceof SSLException) {
+                return "TLS handshake failed";
+            }
         }
         return "connection failed";
     }

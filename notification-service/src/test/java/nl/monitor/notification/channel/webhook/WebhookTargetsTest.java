@@ -49,6 +49,11 @@ class WebhookTargetsTest {
             public Optional<List<String>> allowedHosts() {
                 return Optional.of(Arrays.asList(allowed));
             }
+
+            @Override
+            public Optional<List<String>> trustCertificates() {
+                return Optional.empty();
+            }
         });
     }
 
