@@ -21,20 +21,27 @@ public class Outbox {
     private final OutboxRepository repository;
     private final EventCodec codec;
     private final Event<OutboxWritten> written;
+    private final EventTracing tracing;
 
-    public Outbox(OutboxRepository repository, EventCodec codec, Event<OutboxWritten> written) {
+    public Outbox(OutboxRepository repository, EventCodec codec, Event<OutboxWritten> written, EventTracing tracing) {
         this.repository = repository;
         this.codec = codec;
         this.written = written;
+        this.tracing = tracing;
     }
 
-    /** Stores the event for its type's topic, keyed by its subject (the municipality code). */
+    /**
+     * Stores the event for its type's topic, keyed by its subject (the municipality code), with the current trace
+     * context when tracing is on (see {@link EventTracing}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(EventType type, CloudEvent<?> event) {
         if (!type.type().equals(event.type())) {
             throw new IllegalArgumentException("Event " + event.id() + " is " + event.type() + ", not " + type.type());
         }
-        store(new OutboxEvent(event.id(), type.topic(), event.subject(), codec.encode(event), null, Instant.now()));
+        Map<String, String> trace = tracing.currentContext();
+        Map<String, String> headers = trace.isEmpty() ? null : OutboxEvent.cloudEventHeaders(event.id(), trace);
+        store(new OutboxEvent(event.id(), type.topic(), event.subject(), codec.encode(event), headers, Instant.now()));
     }
 
     /**

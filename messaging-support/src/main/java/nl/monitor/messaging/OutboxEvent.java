@@ -34,7 +34,10 @@ public class OutboxEvent {
     @Column(nullable = false)
     public String payload;
 
-    /** Record headers besides {@code ce_id} and {@code content-type}, which every CloudEvent gets. */
+    /**
+     * The record's headers; {@code null} for a CloudEvent without a trace context, which is sent with
+     * {@link #cloudEventHeaders} only (the common case: nothing to store).
+     */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, String> headers;
 
@@ -48,6 +51,14 @@ public class OutboxEvent {
     public String parkedReason;
 
     protected OutboxEvent() {
+    }
+
+    /** The headers of a CloudEvent record (structured content mode), plus {@code more} (its trace context, say). */
+    static Map<String, String> cloudEventHeaders(String eventId, Map<String, String> more) {
+        Map<String, String> headers = new java.util.LinkedHashMap<>(more);
+        headers.put("ce_id", eventId);
+        headers.put("content-type", nl.monitor.contracts.CloudEvent.STRUCTURED_CONTENT_TYPE);
+        return headers;
     }
 
     OutboxEvent(String eventId, String topic, String recordKey, String payload, Map<String, String> headers,

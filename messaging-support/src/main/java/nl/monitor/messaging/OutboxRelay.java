@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
-import nl.monitor.contracts.CloudEvent;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -24,6 +23,8 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -51,9 +52,11 @@ public class OutboxRelay {
     private final ReentrantLock relaying = new ReentrantLock();
     private final Counter relayed;
     private final Counter parked;
+    private final EventTracing tracing;
 
     public OutboxRelay(OutboxRepository repository, OutboxProducer producer, MessagingConfig config, Topics topics,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, EventTracing tracing) {
+        this.tracing = tracing;
         this.repository = repository;
         this.producer = producer.producer();
         this.config = config;
@@ -123,8 +126,11 @@ public class OutboxRelay {
             return new Round(0, 0, 0, 0);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        List<EventTracing.Publishing> spans = new ArrayList<>(batch.size());
         for (OutboxEvent row : batch) {
-            acks.add(send(row));
+            EventTracing.Publishing span = tracing.startPublishing(row);
+            spans.add(span);
+            acks.add(send(row, span.headers()));
         }
         long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
         List<Long> acknowledged = new ArrayList<>(batch.size());
@@ -133,10 +139,12 @@ public class OutboxRelay {
         Throwable firstFailure = null;
         for (int i = 0; i < batch.size(); i++) {
             OutboxEvent row = batch.get(i);
+            Throwable failure = null;
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged.add(row.id);
             } catch (ExecutionException e) {
+                failure = e.getCause();
                 if (neverPublishable(e.getCause())) {
                     park(row, e.getCause());
                     parkedNow++;
@@ -145,9 +153,11 @@ public class OutboxRelay {
                     firstFailure = firstFailure == null ? e.getCause() : firstFailure;
                 }
             } catch (TimeoutException e) {
+                failure = e;
                 failed++;
                 firstFailure = firstFailure == null ? e : firstFailure;
             }
+            spans.get(i).end(failure);
         }
         repository.deleteRelayed(acknowledged);
         relayed.increment(acknowledged.size());
@@ -158,14 +168,13 @@ public class OutboxRelay {
         return new Round(batch.size(), acknowledged.size(), parkedNow, failed);
     }
 
-    private Future<RecordMetadata> send(OutboxEvent row) {
+    /** Sends a row with its stored headers, the trace context replaced by the relay span's ({@code trace}). */
+    private Future<RecordMetadata> send(OutboxEvent row, Map<String, String> trace) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
-        if (row.headers == null) {
-            header(record, "ce_id", row.eventId);
-            header(record, "content-type", CloudEvent.STRUCTURED_CONTENT_TYPE);
-        } else {
-            row.headers.forEach((name, value) -> header(record, name, value));
-        }
+        Map<String, String> headers = row.headers == null ? OutboxEvent.cloudEventHeaders(row.eventId, Map.of())
+                : new LinkedHashMap<>(row.headers);
+        headers.putAll(trace);
+        headers.forEach((name, value) -> header(record, name, value));
         try {
             return producer.send(record);
         } catch (KafkaException e) {

@@ -1,5 +1,8 @@
 package nl.monitor.messaging.consume;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -7,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.PoisonEventException;
+import nl.monitor.messaging.EventTracing;
 import nl.monitor.messaging.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -58,9 +62,11 @@ public class EventBatchProcessor {
     private final ProcessedEvents processed;
     private final DeadLetters deadLetters;
     private final EntityManager entityManager;
+    private final EventTracing tracing;
 
     public EventBatchProcessor(Instance<EventHandler<?>> handlers, EventCodec codec, ProcessedEvents processed,
-                               DeadLetters deadLetters, EntityManager entityManager) {
+                               DeadLetters deadLetters, EntityManager entityManager, EventTracing tracing) {
+        this.tracing = tracing;
         handlers.forEach(handler -> this.handlers.put(handler.type().topic(), handler));
         this.codec = codec;
         this.processed = processed;
@@ -134,14 +140,23 @@ public class EventBatchProcessor {
                 outcomes[i] = Outcome.DUPLICATE;
                 continue;
             }
-            try {
+            Span span = tracing.startProcessing(record, event.id());
+            try (Scope ignored = span.makeCurrent()) {
                 outcomes[i] = handle(handlers.get(record.topic()), event);
                 // Write this event's changes now and forget its entities: a persistence context that grew over the
                 // whole batch would be dirty-checked again at every query of every later event.
                 entityManager.flush();
                 entityManager.clear();
+                span.setAttribute("monitor.outcome", outcomes[i].name());
             } catch (PoisonEventException e) {
+                span.setStatus(StatusCode.ERROR, "poison: " + e.getMessage());
                 throw new PoisonRecord(i, e.getMessage());
+            } catch (RuntimeException e) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+                throw e;
+            } finally {
+                span.end();
             }
         }
         return outcomes;

@@ -1,0 +1,101 @@
+package nl.monitor.e2e;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.monitor.testsupport.Platform;
+import nl.monitor.testsupport.TestTokens;
+import nl.monitor.testsupport.TraceCollector;
+import nl.monitor.testsupport.TraceCollector.ReceivedSpan;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One submission is one trace across the four services: the REST call, the outbox relay's publish, each consumer's
+ * processing and what it publishes in turn, carried through Kafka in the records' {@code traceparent} headers and
+ * exported by OTLP to the tests' collector.
+ */
+class TracingIT {
+
+    private static final String MUNICIPALITY = "GM1680"; // Aa en Hunze, Drenthe: no other end-to-end test uses it
+
+    private static Platform platform;
+    private static TraceCollector traces;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        platform = RunningPlatform.get();
+        traces = RunningPlatform.traces();
+    }
+
+    @Test
+    void a_failing_submission_is_one_trace_from_the_rest_call_to_the_alert() throws Exception {
+        HexFormat hex = HexFormat.of();
+        SecureRandom random = new SecureRandom();
+        String traceId = hex.formatHex(random.generateSeed(16));
+        String callerSpan = hex.formatHex(random.generateSeed(8));
+        ObjectNode assessment = (ObjectNode) Api.read(
+                Files.readString(RunningPlatform.ROOT.resolve("local-run/demo/failing-assessment.json")));
+        assessment.put("municipality", MUNICIPALITY);
+
+        HttpResponse<String> submitted = Api.post(platform.url("survey-service") + "/api/submissions",
+                TestTokens.respondent(MUNICIPALITY), Api.write(assessment),
+                Map.of("traceparent", "00-" + traceId + "-" + callerSpan + "-01"));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+
+        Set<String> expected = Set.of(
+                "survey-service: survey-submitted publish",
+                "scoring-service: survey-submitted process",
+                "scoring-service: score-computed publish",
+                "scoring-service: threshold-crossed publish",
+                "reporting-service: survey-submitted process",
+                "reporting-service: score-computed process",
+                "notification-service: threshold-crossed process");
+        Awaitility.await("the four services' spans of trace " + traceId).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> names(traces.trace(traceId)).containsAll(expected));
+
+        List<ReceivedSpan> trace = traces.trace(traceId);
+        assertThat(trace.stream().map(ReceivedSpan::service).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrder("survey-service", "scoring-service", "reporting-service",
+                        "notification-service");
+        ReceivedSpan request = trace.stream().filter(span -> span.parentSpanId().equals(callerSpan)).findFirst()
+                .orElseThrow(() -> new AssertionError("No span continues the caller's: " + trace));
+        assertThat(request.service()).isEqualTo("survey-service");
+        assertThat(request.name()).contains("/api/submissions");
+
+        // One tree: every span hangs from the caller's span through spans of this trace.
+        Set<String> ids = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());
+        assertThat(trace).allSatisfy(span -> assertThat(span.parentSpanId())
+                .as("parent of %s", span).isIn(setWith(ids, callerSpan)));
+        // Each consumer continues the relay's publish span of the event it handles, in the service that sent it.
+        assertThat(trace).filteredOn(span -> span.name().endsWith(" process")).allSatisfy(process -> {
+            ReceivedSpan parent = trace.stream().filter(span -> span.spanId().equals(process.parentSpanId()))
+                    .findFirst().orElseThrow();
+            assertThat(parent.name()).isEqualTo(process.name().replace(" process", " publish"));
+            assertThat(process.attributes()).containsEntry("messaging.destination.name",
+                    parent.attributes().get("messaging.destination.name"));
+        });
+    }
+
+    private static Set<String> names(List<ReceivedSpan> spans) {
+        return spans.stream().map(span -> span.service() + ": " + span.name()).collect(Collectors.toSet());
+    }
+
+    private static Set<String> setWith(Set<String> ids, String more) {
+        Set<String> all = new java.util.HashSet<>(ids);
+        all.add(more);
+        return all;
+    }
+}
