@@ -53,6 +53,16 @@ public class ProcessedEvents {
         });
     }
 
+    /**
+     * Keeps every other transaction from marking events until this one ends (readers go on): taken first by a
+     * rebuild, in the order the live consumer takes its locks (the marks, then the read model), so neither waits for
+     * the other in a circle.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForRebuild() {
+        entityManager.createNativeQuery("LOCK TABLE processed_event IN EXCLUSIVE MODE").executeUpdate();
+    }
+
     /** Forgets every processed event, for a rebuild of a read model from offset zero. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetAll() {

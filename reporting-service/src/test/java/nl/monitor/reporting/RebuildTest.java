@@ -55,7 +55,7 @@ class RebuildTest {
     }
 
     /** The projected content of the read model (not its audit columns), in a stable order. */
-    private static String snapshot() {
+    static String snapshot() {
         return rows("SELECT s.municipality, s.year, s.submission_version, s.total, s.band, s.region, s.size_class, "
                 + "g.goal, g.borging, g.inhoud, g.bereik, g.total AS goal_total FROM reporting.municipality_score s "
                 + "LEFT JOIN reporting.municipality_goal_score g USING (municipality, year) "

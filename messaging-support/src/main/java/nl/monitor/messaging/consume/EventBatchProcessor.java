@@ -98,6 +98,35 @@ public class EventBatchProcessor {
         }
     }
 
+    /**
+     * Processes a batch as {@link #process} does, but inside the caller's transaction, so that a replay of many
+     * batches commits whole or not at all (the read-model rebuild): a handler's poison rolls back to a savepoint
+     * taken before the batch, which then runs again without that record. Any other exception is thrown and leaves the
+     * caller's transaction to roll back.
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public Result processWithin(List<ConsumerRecord<String, String>> records, Poison poison) {
+        Map<Integer, String> poisonReasons = new HashMap<>();
+        List<CloudEvent<?>> events = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            events.add(decode(records.get(i), i, poisonReasons));
+        }
+        while (true) {
+            entityManager.createNativeQuery("SAVEPOINT event_batch").executeUpdate();
+            try {
+                Outcome[] outcomes = apply(records, events, poisonReasons, poison);
+                entityManager.createNativeQuery("RELEASE SAVEPOINT event_batch").executeUpdate();
+                return new Result(Arrays.asList(outcomes), Map.copyOf(poisonReasons));
+            } catch (PoisonRecord e) {
+                entityManager.clear();
+                entityManager.createNativeQuery("ROLLBACK TO SAVEPOINT event_batch").executeUpdate();
+                poisonReasons.put(e.index, e.reason);
+                LOG.warnf("Poison record %s: %s; processing its batch again without it",
+                        DeadLetters.positionOf(records.get(e.index)), e.reason);
+            }
+        }
+    }
+
     private CloudEvent<?> decode(ConsumerRecord<String, String> record, int index, Map<Integer, String> poison) {
         EventHandler<?> handler = handlers.get(record.topic());
         if (handler == null) {

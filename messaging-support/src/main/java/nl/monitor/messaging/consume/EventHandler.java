@@ -19,7 +19,9 @@ public interface EventHandler<T> {
     /**
      * Applies one event. Throw {@link PoisonEventException} when it breaks the domain rules and can never be
      * applied: the batch is rolled back and processed again without it, and it goes to the dead-letter topic alone.
-     * Any other exception is a transient fault: the whole batch is retried until it passes.
+     * Any other exception is a transient fault: the whole batch is retried until it passes. A handler that a replay
+     * runs with {@link EventBatchProcessor#processWithin} and that is {@code @Transactional} declares
+     * {@code dontRollbackOn = PoisonEventException.class}, or its poison would doom the replay's whole transaction.
      */
     Outcome handle(CloudEvent<T> event);
 }

@@ -105,8 +105,9 @@ public class ReportResource {
     @GET
     @Path("/participation")
     @Operation(summary = "Tabel 3.1 and Figuur 4.11: invited, participated, % and mean total per size class",
-            description = "Invited: the municipalities of the municipal division the service ships (the same for "
-                    + "every year); participated: those with a current score that year. sizeClass is ignored. "
+            description = "Invited: the municipalities of the division that year's wave invites (2014: 408 of "
+                    + "1 January 2013, 2017: 388, from 2021: 352; `divisions` names the one counted); participated: "
+                    + "those with a current score that year. sizeClass is ignored. "
                     + ACCESS + " " + ROUNDING)
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -24,15 +24,17 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Rebuilds the read models from {@code score-computed} and {@code survey-submitted}: empties them and forgets the
- * processed events in one transaction, then replays each topic from the beginning through the same projection its
- * live consumer uses.
+ * Rebuilds the read models from {@code score-computed} and {@code survey-submitted} in <b>one database
+ * transaction</b>: it locks the processed-event marks and the read-model tables against writers, empties them,
+ * replays each topic from the beginning through the same projection its live consumer uses, and commits. Readers see
+ * the old read model until the commit and the new one from then on; a rebuild that fails part-way rolls back and
+ * leaves the old read model as it was.
  * <p>
- * The end offsets are captured after the emptying commits: whatever a live consumer projected before that was
- * deleted and lies below those offsets, so the replay brings it back; whatever it projects afterwards is marked
- * processed, so the replay skips it (and the reverse). The table locks of the repositories' {@code clear()} make a
- * projection commit wholly before or wholly after the emptying. Since the newest version wins whatever the arrival
- * order, the result is the same read model.
+ * While the locks are held the live consumer waits (its batch commits after the rebuild, or is retried should it time
+ * out). The end offsets are captured after the locks are taken: whatever the live consumer projected before lies below
+ * them, so the replay brings it back; what it projects after the commit it finds marked processed if the replay had
+ * it, and applies otherwise. Since the newest version wins whatever the arrival order, the result is the same read
+ * model.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -58,7 +60,7 @@ public class ReadModelRebuild {
         this.config = config;
     }
 
-    /** A rebuild stopped part-way; the read model stays incomplete until a rebuild succeeds. */
+    /** A rebuild stopped part-way and was rolled back: the read model is the one from before. */
     public static class RebuildFailedException extends RuntimeException {
         RebuildFailedException(String message, Throwable cause) {
             super(message, cause);
@@ -111,14 +113,15 @@ public class ReadModelRebuild {
     private RebuildReport rebuild() {
         Instant started = Instant.now();
         LOG.info("Rebuilding the read models from score-computed and survey-submitted");
-        QuarkusTransaction.requiringNew().run(() -> {
-            scores.clear();
-            submissions.clear();
-            processed.forgetAll();
-        });
-        List<TopicRebuild> topics = new ArrayList<>();
-        topics.add(replay(EventType.SCORE_COMPUTED.topic()));
-        topics.add(replay(EventType.SURVEY_SUBMITTED.topic()));
+        List<TopicRebuild> topics = QuarkusTransaction.requiringNew()
+                .timeout((int) Math.max(1, config.timeout().plusMinutes(1).toSeconds())).call(() -> {
+                    processed.lockForRebuild();
+                    scores.clear();
+                    submissions.clear();
+                    processed.forgetAll();
+                    return List.of(replay(EventType.SCORE_COMPUTED.topic()),
+                            replay(EventType.SURVEY_SUBMITTED.topic()));
+                });
         RebuildReport report = RebuildReport.of(started, Instant.now(), topics);
         for (TopicRebuild topic : topics) {
             LOG.infof("Rebuilt from %d record(s) of %s: %d applied, %d superseded, %d duplicate, %d poison skipped",
@@ -133,7 +136,7 @@ public class ReadModelRebuild {
         TopicReplay.Replayed replayed;
         try {
             replayed = replay.replay(topic, config.timeout(), batch -> {
-                EventBatchProcessor.Result result = processor.process(batch, Poison.SKIP);
+                EventBatchProcessor.Result result = processor.processWithin(batch, Poison.SKIP);
                 result.outcomes().forEach(outcome -> outcomes.merge(outcome, 1L, Long::sum));
                 // Dead-lettered by the live consumer when it first met the record; here it is only skipped.
                 result.poisonReasons().forEach((index, reason) ->
@@ -141,10 +144,11 @@ public class ReadModelRebuild {
             });
         } catch (RuntimeException e) {
             long read = outcomes.values().stream().mapToLong(Long::longValue).sum();
-            LOG.errorf(e, "Rebuild failed after %d record(s) of %s; the read model stays incomplete until a rebuild "
-                    + "succeeds", read, topic);
+            LOG.errorf(e, "Rebuild failed after %d record(s) of %s; rolled back, the read model stays as it was",
+                    read, topic);
             throw new RebuildFailedException("The rebuild stopped after " + read + " record(s) of " + topic + ": "
-                    + e.getMessage() + ". The read model stays incomplete until a rebuild succeeds; run it again.", e);
+                    + e.getMessage() + ". Nothing was changed: the read model is the one from before the rebuild; "
+                    + "run it again.", e);
         }
         return new TopicRebuild(topic, replayed.partitions(), replayed.records(),
                 outcomes.getOrDefault(Outcome.APPLIED, 0L), outcomes.getOrDefault(Outcome.SUPERSEDED, 0L),

@@ -40,7 +40,8 @@ public class SubmissionProjection implements EventHandler<SurveySubmitted> {
 
     /** Projects one event, inside the transaction of its batch (see {@link EventHandler}). */
     @Override
-    @Transactional(Transactional.TxType.MANDATORY)
+    // Poison does not doom the transaction: a rebuild rolls back to a savepoint and goes on without the record.
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
     public Outcome handle(CloudEvent<SurveySubmitted> event) {
         SurveySubmitted submission = event.data();
         Municipality municipality = municipalities.municipality(submission.municipality()).orElseThrow(
