@@ -5,7 +5,9 @@ import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TraceCollector;
 import nl.monitor.testsupport.TraceCollector.ReceivedSpan;
+import nl.monitor.testsupport.WebhookReceiver;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,24 +25,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One submission is one trace across the four services: the REST call, the outbox relay's publish, each consumer's
- * processing and what it publishes in turn, carried through Kafka in the records' {@code traceparent} headers and
- * exported by OTLP to the tests' collector.
+ * processing and what it publishes in turn, carried through Kafka in the records' {@code traceparent} headers, and the
+ * webhook call to the region's coordinator, which hands the trace on to the receiver; exported by OTLP to the tests'
+ * collector.
  */
 class TracingIT {
 
     private static final String MUNICIPALITY = "GM1680"; // Aa en Hunze, Drenthe: no other end-to-end test uses it
 
+    private static final String SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(
+            "tracing-it-webhook-secret-32byte".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static Platform platform;
     private static TraceCollector traces;
+    private static WebhookReceiver receiver;
 
     @BeforeAll
     static void startPlatform() throws Exception {
         platform = RunningPlatform.get();
         traces = RunningPlatform.traces();
+        receiver = new WebhookReceiver(Platform.freePort(), SECRET, call -> { });
+    }
+
+    @AfterAll
+    static void stopReceiver() {
+        if (receiver != null) {
+            receiver.close();
+        }
     }
 
     @Test
-    void a_failing_submission_is_one_trace_from_the_rest_call_to_the_alert() throws Exception {
+    void a_failing_submission_is_one_trace_from_the_rest_call_to_the_webhook() throws Exception {
+        HttpResponse<String> subscribed = Api.post(platform.url("notification-service") + "/api/subscriptions",
+                TestTokens.coordinator("Drenthe"), Api.write(Map.of("region", "Drenthe", "url", receiver.url(),
+                        "secret", SECRET, "description", "tracing test")));
+        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
         HexFormat hex = HexFormat.of();
         SecureRandom random = new SecureRandom();
         String traceId = hex.formatHex(random.generateSeed(16));
@@ -61,7 +80,8 @@ class TracingIT {
                 "scoring-service: threshold-crossed publish",
                 "reporting-service: survey-submitted process",
                 "reporting-service: score-computed process",
-                "notification-service: threshold-crossed process");
+                "notification-service: threshold-crossed process",
+                "notification-service: webhook POST");
         Awaitility.await("the four services' spans of trace " + traceId).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> names(traces.trace(traceId)).containsAll(expected));
@@ -74,6 +94,15 @@ class TracingIT {
                 .orElseThrow(() -> new AssertionError("No span continues the caller's: " + trace));
         assertThat(request.service()).isEqualTo("survey-service");
         assertThat(request.name()).contains("/api/submissions");
+
+        // The webhook call carries the trace on to the receiver, in the delivery's own span.
+        WebhookReceiver.Call call = receiver.await(c -> c.body().contains(MUNICIPALITY), 1, Duration.ofSeconds(30))
+                .get(0);
+        assertThat(call.signatureValid()).isTrue();
+        ReceivedSpan webhook = trace.stream().filter(span -> span.name().equals("webhook POST")).findFirst()
+                .orElseThrow();
+        assertThat(call.traceparent()).isEqualTo("00-" + traceId + "-" + webhook.spanId() + "-01");
+        assertThat(webhook.attributes()).containsEntry("http.response.status_code", "204");
 
         // One tree: every span hangs from the caller's span through spans of this trace.
         Set<String> ids = trace.stream().map(ReceivedSpan::spanId).collect(Collectors.toSet());

@@ -84,24 +84,47 @@ public class EventTracing {
      * Starts the span in which the relay sends an outbox row, a child of the context stored with it; its own context
      * is returned for the record's headers. With no stored context there is no trace to continue: no span.
      */
-    public Publishing startPublishing(OutboxEvent row) {
+    public Outgoing startPublishing(OutboxEvent row) {
         Context stored = row.headers == null ? Context.root() : propagator.extract(Context.root(), row.headers, MAP);
-        if (!Span.fromContext(stored).getSpanContext().isValid()) {
-            return Publishing.NONE;
-        }
-        Span span = tracer.spanBuilder(row.topic + " publish").setParent(stored).setSpanKind(SpanKind.PRODUCER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.operation.type", "publish")
-                .setAttribute("messaging.destination.name", row.topic)
-                .setAttribute("messaging.message.id", row.eventId)
-                .setAttribute("messaging.kafka.message.key", row.recordKey)
-                .startSpan();
-        return new Publishing(span, contextOf(stored.with(span)));
+        return start(stored, row.topic + " publish", SpanKind.PRODUCER, Map.of(
+                "messaging.system", "kafka",
+                "messaging.operation.type", "publish",
+                "messaging.destination.name", row.topic,
+                "messaging.message.id", row.eventId,
+                "messaging.kafka.message.key", row.recordKey));
     }
 
-    /** A relay's span for one row, and the context the record carries; {@link #NONE} when the row has no trace. */
-    public record Publishing(Span span, Map<String, String> headers) {
-        static final Publishing NONE = new Publishing(Span.getInvalid(), Map.of());
+    /**
+     * Starts the span of an outgoing call (a webhook delivery, say) that continues a stored {@code traceparent}
+     * (see {@link #currentTraceparent()}); none when nothing was stored.
+     */
+    public Outgoing startCall(String name, String traceparent, Map<String, String> attributes) {
+        Context stored = traceparent == null ? Context.root()
+                : propagator.extract(Context.root(), Map.of("traceparent", traceparent), MAP);
+        return start(stored, name, SpanKind.CLIENT, attributes);
+    }
+
+    /** The current context's {@code traceparent}, to store with work done later (a delivery); null when off. */
+    public String currentTraceparent() {
+        return currentContext().get("traceparent");
+    }
+
+    private Outgoing start(Context parent, String name, SpanKind kind, Map<String, String> attributes) {
+        if (!Span.fromContext(parent).getSpanContext().isValid()) {
+            return Outgoing.NONE;
+        }
+        var builder = tracer.spanBuilder(name).setParent(parent).setSpanKind(kind);
+        attributes.forEach(builder::setAttribute);
+        Span span = builder.startSpan();
+        return new Outgoing(span, contextOf(parent.with(span)));
+    }
+
+    /**
+     * The span of something sent on (a record, a call) and the headers that carry its context to the receiver;
+     * {@link #NONE} when there is no trace to continue.
+     */
+    public record Outgoing(Span span, Map<String, String> headers) {
+        static final Outgoing NONE = new Outgoing(Span.getInvalid(), Map.of());
 
         public void end(Throwable failure) {
             if (failure != null) {

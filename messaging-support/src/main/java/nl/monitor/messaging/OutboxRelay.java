@@ -126,9 +126,9 @@ public class OutboxRelay {
             return new Round(0, 0, 0, 0);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        List<EventTracing.Publishing> spans = new ArrayList<>(batch.size());
+        List<EventTracing.Outgoing> spans = new ArrayList<>(batch.size());
         for (OutboxEvent row : batch) {
-            EventTracing.Publishing span = tracing.startPublishing(row);
+            EventTracing.Outgoing span = tracing.startPublishing(row);
             spans.add(span);
             acks.add(send(row, span.headers()));
         }

@@ -48,4 +48,8 @@ public class Delivery {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /** The trace context of the processing that raised it, which its call continues; null with tracing off. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

@@ -36,6 +36,9 @@ public class MonitorInfrastructure implements QuarkusTestResourceLifecycleManage
         config.put("quarkus.datasource.devservices.enabled", "false");
         config.put("quarkus.oidc.devservices.enabled", "false");
         config.put("quarkus.keycloak.devservices.enabled", "false");
+        // Webhook receivers of the tests and the local run listen on this machine, over plain http.
+        config.put("notification.webhook.allowed-hosts", "127.0.0.1");
+        config.put("notification.webhook.require-https", "false");
         return config;
     }
 

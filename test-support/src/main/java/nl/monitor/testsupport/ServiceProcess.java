@@ -123,17 +123,23 @@ public final class ServiceProcess {
         }
     }
 
-    /** Ends the service (SIGTERM, then SIGKILL after 10 s) and any process it started. */
-    public void stop() {
+    /**
+     * Ends the service (SIGTERM, then SIGKILL after 30 s, beyond the consumer's 20 s drain) and any process it
+     * started; true when it ended by itself.
+     */
+    public boolean stop() {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
+                return false;
             }
+            return true;
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

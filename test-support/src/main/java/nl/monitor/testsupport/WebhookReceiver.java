@@ -27,8 +27,12 @@ import java.util.function.Predicate;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One call as received, with whether its signature matched the secret. */
-    public record Call(String id, String timestamp, String signature, String body, boolean signatureValid) {
+    /**
+     * One call as received, with whether its signature matched the secret, and its W3C {@code traceparent} (null
+     * when it carried none).
+     */
+    public record Call(String id, String timestamp, String signature, String body, boolean signatureValid,
+                       String traceparent) {
     }
 
     private static final String SECRET_PREFIX = "whsec_";
@@ -50,7 +54,8 @@ public final class WebhookReceiver implements AutoCloseable {
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
             String text = new String(body, StandardCharsets.UTF_8);
-            Call call = new Call(id, timestamp, signature, text, verify(id, timestamp, signature, body));
+            Call call = new Call(id, timestamp, signature, text, verify(id, timestamp, signature, body),
+                    exchange.getRequestHeaders().getFirst("traceparent"));
             calls.add(call);
             onCall.accept(call);
             exchange.sendResponseHeaders(204, -1);

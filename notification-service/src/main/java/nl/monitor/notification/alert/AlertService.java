@@ -9,6 +9,7 @@ import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.ThresholdCrossed;
+import nl.monitor.messaging.EventTracing;
 import nl.monitor.messaging.consume.EventHandler;
 import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.notification.Alert;
@@ -50,12 +51,14 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
     private final DeliveryRepository deliveries;
     private final Event<AlertRaised> raised;
     private final ObjectMapper json;
+    private final EventTracing tracing;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public AlertService(AlertRepository alerts, SubscriptionRepository subscriptions,
                         SubscriptionService subscriptionService, DigestSchedule digestSchedule,
                         DeliveryRepository deliveries,
-                        Event<AlertRaised> raised, EventCodec codec) {
+                        Event<AlertRaised> raised, EventCodec codec,
+                        EventTracing tracing) {
         this.subscriptionService = subscriptionService;
         this.digestSchedule = digestSchedule;
         this.alerts = alerts;
@@ -63,6 +66,7 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
         this.deliveries = deliveries;
         this.raised = raised;
         this.json = codec.mapper();
+        this.tracing = tracing;
     }
 
     @Override
@@ -162,6 +166,7 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
         // one by one: due at once; for a digest subscription: due with the next digest
         delivery.nextAttemptAt = subscription.digest ? digestSchedule.next(alert.receivedAt) : alert.receivedAt;
         delivery.payload = write(WebhookPayload.of(delivery.id, alert));
+        delivery.traceparent = tracing.currentTraceparent();
         return delivery;
     }
 

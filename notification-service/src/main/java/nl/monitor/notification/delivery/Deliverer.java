@@ -169,7 +169,7 @@ public class Deliverer {
                 continue;
             }
             delivery.nextAttemptAt = now.plus(config.lease());
-            calls.add(DeliveryCall.of(delivery.id, delivery.attempts + 1, subscription, delivery.payload));
+            calls.add(DeliveryCall.of(delivery, delivery.attempts + 1, subscription));
         }
         return calls;
     }

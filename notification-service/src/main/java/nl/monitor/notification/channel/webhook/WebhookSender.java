@@ -8,8 +8,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import nl.monitor.messaging.EventTracing;
 import nl.monitor.notification.channel.ChannelSender;
 import nl.monitor.notification.config.DeliveryConfig;
 import nl.monitor.notification.config.WebhookConfig;
@@ -46,9 +48,12 @@ public class WebhookSender implements ChannelSender {
     private final HttpClient http;
     private final DeliveryConfig config;
     private final WebhookTargets targets;
+    private final EventTracing tracing;
 
-    public WebhookSender(Vertx vertx, DeliveryConfig config, WebhookConfig webhooks, WebhookTargets targets) {
+    public WebhookSender(Vertx vertx, DeliveryConfig config, WebhookConfig webhooks, WebhookTargets targets,
+                         EventTracing tracing) {
         this.vertx = vertx;
+        this.tracing = tracing;
         this.config = config;
         this.targets = targets;
         // a connection per call: a kept-alive one would outlive the address check it was opened after
@@ -56,7 +61,9 @@ public class WebhookSender implements ChannelSender {
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setKeepAlive(false)
                 .setVerifyHost(true)
-                .setMaxPoolSize(Math.max(config.batchSize(), 1));
+                .setMaxPoolSize(Math.max(config.batchSize(), 1))
+                // the call's trace context is the delivery's (headers()), not whatever Vert.x has at hand
+                .setTracingPolicy(TracingPolicy.IGNORE);
         webhooks.trustCertificates().ifPresent(paths -> {
             PemTrustOptions trust = new PemTrustOptions();
             paths.forEach(trust::addCertPath);
@@ -71,11 +78,12 @@ public class WebhookSender implements ChannelSender {
     }
 
     /**
-     * Every header of a webhook call, in order; built here and nowhere else (a W3C {@code traceparent} for
-     * OpenTelemetry belongs here too). {@code webhook-signature} carries one signature per secret in force: two during
-     * a rotation's overlap.
+     * Every header of a webhook call, in order; built here and nowhere else. {@code webhook-signature} carries one
+     * signature per secret in force: two during a rotation's overlap. {@code traceContext} is the W3C
+     * {@code traceparent} (and {@code tracestate}) of the call's span, which continues the trace that raised the alert
+     * (empty with tracing off), so a receiver can join the submission's trace.
      */
-    Map<String, String> headers(DeliveryCall call, Instant at, byte[] body) {
+    Map<String, String> headers(DeliveryCall call, Instant at, byte[] body, Map<String, String> traceContext) {
         String id = call.deliveryId().toString();
         long timestamp = at.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -85,6 +93,7 @@ public class WebhookSender implements ChannelSender {
         headers.put(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp));
         headers.put(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(
                 call.secrets().stream().map(WebhookSecret::stored).toList(), id, timestamp, body));
+        headers.putAll(traceContext);
         return headers;
     }
 
@@ -93,11 +102,17 @@ public class WebhookSender implements ChannelSender {
         Instant at = Instant.now();
         long start = System.nanoTime();
         byte[] body = call.payload().getBytes(StandardCharsets.UTF_8);
+        EventTracing.Outgoing span = tracing.startCall("webhook POST", call.traceparent(), Map.of(
+                "http.request.method", "POST",
+                "url.full", call.url(),
+                "monitor.delivery.id", call.deliveryId().toString(),
+                "monitor.delivery.attempt", Integer.toString(call.attempt())));
         Map<String, String> headers;
         try {
-            headers = headers(call, at, body);
+            headers = headers(call, at, body, span.headers());
         } catch (RuntimeException e) {
             LOG.errorf(e, "Cannot sign delivery %s", call.deliveryId());
+            span.end(e);
             return CompletableFuture.completedFuture(DeliveryOutcome.failed(at, "cannot sign the call", 0));
         }
         long deadline = config.connectTimeout().plus(config.requestTimeout()).toMillis();
@@ -106,6 +121,10 @@ public class WebhookSender implements ChannelSender {
                 .orTimeout(deadline, TimeUnit.MILLISECONDS)
                 .handle((status, failure) -> {
                     long latencyMs = (System.nanoTime() - start) / 1_000_000;
+                    if (status != null) {
+                        span.span().setAttribute("http.response.status_code", (long) status);
+                    }
+                    span.end(failure);
                     if (failure != null) {
                         return DeliveryOutcome.failed(at, describe(call, failure), latencyMs);
                     }
