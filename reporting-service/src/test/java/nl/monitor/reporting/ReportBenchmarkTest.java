@@ -13,6 +13,7 @@ import nl.monitor.testsupport.TestTokens;
 import jakarta.inject.Inject;
 import nl.monitor.domain.scoring.Component;
 import nl.monitor.reporting.report.ReportScope;
+import nl.monitor.reporting.report.SmallCells;
 import nl.monitor.reporting.service.MunicipalityViews;
 import nl.monitor.reporting.service.Reports;
 import org.junit.jupiter.api.Tag;
@@ -85,7 +86,7 @@ class ReportBenchmarkTest {
         Municipality groningen = MunicipalityDivision.shipped().municipality("GM0014").orElseThrow();
         print("goal-scores", time(() -> reports.goalScores(national)));
         print("measures", time(() -> reports.measures(national)));
-        print("card GM0014", time(() -> views.card(groningen, 2041, EnumSet.allOf(Component.class))));
+        print("card GM0014", time(() -> views.card(groningen, 2041, EnumSet.allOf(Component.class), SmallCells.NONE)));
     }
 
     private static void print(String what, double[] millis) {

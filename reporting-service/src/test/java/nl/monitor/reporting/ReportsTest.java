@@ -328,9 +328,11 @@ class ReportsTest {
         assertThat(card.getDouble("goals[0].sizeClassMean")).isEqualTo(31.3);
         assertThat(card.getDouble("goals[0].regionMean")).isEqualTo(31.3);
         assertThat(card.getDouble("goals[0].countryMean")).isEqualTo(48.4);
-        // Goal 2: 0, was 5: -5. Size class and region: A 0, B 90 -> 45; country 50.
+        // Goal 2: 0, was 5: -5. Size class and region: A 0, B 90 -> 45, but over 2 municipalities (fewer than
+        // k = 3): withheld from the respondent (see small_cells_...); country 50.
         assertThat(card.getDouble("goals[1].change")).isEqualTo(-5.0);
-        assertThat(card.getDouble("goals[1].sizeClassMean")).isEqualTo(45.0);
+        assertThat(card.getString("goals[1].sizeClassMean")).isNull();
+        assertThat(card.getBoolean("goals[1].sizeClassMeanSuppressed")).isTrue();
         assertThat(card.getDouble("goals[1].countryMean")).isEqualTo(50.0);
         assertThat(card.getBoolean("goals[2].answered")).isFalse();
         // Total 36.25 = 36 %, ORANGE, 2 goals; 2030: 15, change +21.25.
@@ -380,6 +382,107 @@ class ReportsTest {
         String pekela = "municipalities.find { it.municipality == 'GM0765' }";
         assertThat(view.getBoolean(pekela + ".participated")).isFalse();
         assertThat(view.getString(pekela + ".trend")).isEqualTo("NONE");
+    }
+
+    @Test
+    void small_cells_of_a_region_filter_are_withheld_from_a_coordinator_and_shown_to_an_analyst() {
+        // Groningen 2031: goal 1 answered by A, B, C (3 = k): shown; goal 2 by A, B only (2 < k): withheld, n shown.
+        // 2030 (compareWith): only A.
+        String path = "/api/reports/goal-scores?year=2031&compareWith=2030&region=Groningen";
+        JsonPath coordinator = json(TestTokens.coordinator("Groningen"), path);
+        assertThat(coordinator.getDouble("goals[0].years[1].meanTotal")).isEqualTo(31.3);
+        assertThat(coordinator.getBoolean("goals[0].years[1].suppressed")).isFalse();
+        assertThat(coordinator.getInt("goals[1].years[1].n")).isEqualTo(2);
+        assertThat(coordinator.getString("goals[1].years[1].meanTotal")).isNull();
+        assertThat(coordinator.getString("goals[1].years[1].meanBereik")).isNull();
+        assertThat(coordinator.getBoolean("goals[1].years[1].suppressed")).isTrue();
+        assertThat(coordinator.getBoolean("goals[0].years[0].suppressed")).isTrue();
+        // A goal nobody answered has nothing to withhold.
+        assertThat(coordinator.getBoolean("goals[2].years[1].suppressed")).isFalse();
+        JsonPath analyst = analyst(path);
+        assertThat(analyst.getDouble("goals[1].years[1].meanTotal")).isEqualTo(45.0);
+        assertThat(analyst.getBoolean("goals[1].years[1].suppressed")).isFalse();
+        assertThat(analyst.getDouble("goals[0].years[0].meanTotal")).isEqualTo(25.0);
+
+        // CSV: the withheld cells are empty, the n stays.
+        String csv = given().auth().oauth2(TestTokens.coordinator("Groningen")).get(path + "&format=csv").then()
+                .statusCode(200).extract().asString();
+        assertThat(csv).contains("\r\n2,Alle jonge ouders voorlichten over geweldloos opvoeden,2031,2,,,,\r\n");
+        assertThat(csv).contains("\r\n1,Screening en hulp voor zwangere vrouwen in hoog-risicosituaties,2031,3,31.3,");
+        String analystCsv = given().auth().oauth2(TestTokens.analyst()).get(path + "&format=csv").then()
+                .statusCode(200).extract().asString();
+        assertThat(analystCsv).contains("\r\n2,Alle jonge ouders voorlichten over geweldloos opvoeden,2031,2,45.0,");
+
+        // Policy inclusion, goal 2 of 2: withheld; distribution 2030 (A alone): withheld, 2031 (3) shown.
+        JsonPath inclusion = json(TestTokens.coordinator("Groningen"),
+                "/api/reports/policy-inclusion?year=2031&region=Groningen");
+        assertThat(inclusion.getString("goals[1].years[0].included")).isNull();
+        assertThat(inclusion.getString("goals[1].years[0].percent")).isNull();
+        assertThat(inclusion.getInt("goals[1].years[0].respondents")).isEqualTo(2);
+        assertThat(inclusion.getInt("goals[0].years[0].included")).isEqualTo(1);
+        JsonPath distribution = json(TestTokens.coordinator("Groningen"),
+                "/api/reports/distribution?year=2031&compareWith=2030&region=Groningen");
+        assertThat(distribution.getBoolean("years[0].suppressed")).isTrue();
+        assertThat(distribution.getString("years[0].belowPercent")).isNull();
+        assertThat(distribution.getInt("years[0].n")).isEqualTo(1);
+        assertThat(distribution.getBoolean("years[1].suppressed")).isFalse();
+        assertThat(distribution.getInt("years[1].below")).isEqualTo(1);
+        // Participation: class 2 in 2031 (A, B, C) shows its mean; in 2030 (A alone) it is withheld.
+        JsonPath participation = json(TestTokens.coordinator("Groningen"),
+                "/api/reports/participation?year=2031&compareWith=2030&region=Groningen");
+        assertThat(participation.getDouble("sizeClasses[1].years[1].meanTotal")).isEqualTo(30.6);
+        assertThat(participation.getString("sizeClasses[1].years[0].meanTotal")).isNull();
+        assertThat(participation.getBoolean("sizeClasses[1].years[0].suppressed")).isTrue();
+        assertThat(participation.getInt("sizeClasses[1].years[0].participated")).isEqualTo(1);
+        // Extras: the past grade was given by A and B only: withheld; the current one by A, B, C: 5.0.
+        JsonPath extras = json(TestTokens.coordinator("Groningen"), "/api/reports/extras?year=2031&region=Groningen");
+        assertThat(extras.getList("years[0].grades.suppressed", Boolean.class)).containsExactly(true, false, false);
+        assertThat(extras.getString("years[0].grades[0].mean")).isNull();
+        assertThat(extras.getDouble("years[0].grades[1].mean")).isEqualTo(5.0);
+        // The card: goal 2's size-class and region means (A, B) withheld from the respondent, shown to an analyst.
+        JsonPath card = json(TestTokens.analyst(), "/api/municipalities/" + A + "/card?year=2031");
+        assertThat(card.getDouble("goals[1].sizeClassMean")).isEqualTo(45.0);
+        assertThat(card.getDouble("goals[1].regionMean")).isEqualTo(45.0);
+        assertThat(card.getBoolean("goals[1].regionMeanSuppressed")).isFalse();
+        JsonPath own = json(TestTokens.respondent(A), "/api/municipalities/" + A + "/card?year=2031");
+        assertThat(own.getString("goals[1].regionMean")).isNull();
+        assertThat(own.getBoolean("goals[1].regionMeanSuppressed")).isTrue();
+        assertThat(own.getDouble("goals[0].regionMean")).isEqualTo(31.3);
+    }
+
+    @Test
+    void small_cells_of_a_size_class_filter_are_withheld_from_a_coordinator_and_shown_to_an_analyst() {
+        // IJsselland, size class 4, 2031: D alone.
+        String path = "/api/reports/measures?year=2031&region=IJsselland&sizeClass=4";
+        JsonPath coordinator = json(TestTokens.coordinator("IJsselland"), path);
+        String attention = "goals[0].categories.find { it.category == 'subsidy-conditions' }.options"
+                + ".find { it.option == 'attention-officer' }.years[0]";
+        assertThat(coordinator.getString(attention + ".n")).isNull();
+        assertThat(coordinator.getString(attention + ".percent")).isNull();
+        assertThat(coordinator.getInt(attention + ".respondents")).isEqualTo(1);
+        assertThat(coordinator.getBoolean(attention + ".suppressed")).isTrue();
+        JsonPath analyst = analyst("/api/reports/measures?year=2031&sizeClass=4");
+        assertThat(analyst.getInt(attention + ".n")).isEqualTo(1);
+        assertThat(analyst.getInt(attention + ".percent")).isEqualTo(100);
+        assertThat(analyst.getBoolean(attention + ".suppressed")).isFalse();
+
+        String csv = given().auth().oauth2(TestTokens.coordinator("IJsselland")).get(path + "&format=csv").then()
+                .statusCode(200).extract().asString();
+        assertThat(csv).contains(",attention-officer,Aandachtsfunctionaris huiselijk geweld/ kindermishandeling,"
+                + "2031,,1,\r\n");
+        String analystCsv = given().auth().oauth2(TestTokens.analyst())
+                .get("/api/reports/measures?year=2031&sizeClass=4&format=csv").then().statusCode(200).extract()
+                .asString();
+        assertThat(analystCsv).contains(",attention-officer,Aandachtsfunctionaris huiselijk geweld/ kindermishandeling,"
+                + "2031,1,1,100\r\n");
+
+        // Goal scores on the size class alone are national in region, but a coordinator must name its region.
+        JsonPath scores = json(TestTokens.coordinator("IJsselland"),
+                "/api/reports/goal-scores?year=2031&region=IJsselland&sizeClass=4");
+        assertThat(scores.getBoolean("goals[0].years[0].suppressed")).isTrue();
+        assertThat(scores.getString("goals[0].years[0].meanTotal")).isNull();
+        assertThat(analyst("/api/reports/goal-scores?year=2031&sizeClass=4").getDouble("goals[0].years[0].meanTotal"))
+                .isEqualTo(100.0);
     }
 
     @Test

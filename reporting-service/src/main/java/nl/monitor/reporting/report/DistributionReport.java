@@ -5,14 +5,16 @@ import java.util.List;
 /**
  * The distribution of the municipalities' total scores per year: how many have a total below the red norm (25) and
  * above the green norm (75), of all that participated (n), and how many included no goal at all in their policy, of
- * all whose answers are known (respondents); whole percentages, half up.
+ * all whose answers are known (respondents); whole percentages, half up. On a region or size-class filter, a cell over fewer municipalities than
+ * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators: its values
+ * null, {@code suppressed} true (an empty cell in CSV); analysts and admins see it. n and respondents stay shown; the counts and percentages are withheld.
  */
 public record DistributionReport(int year, Integer compareWith, String region, Integer sizeClass, double redBelow,
                                  double greenAbove, List<YearDistribution> years) implements Tabular {
 
-    public record YearDistribution(int year, long n, long below, Integer belowPercent, long above,
-                                   Integer abovePercent, long respondents, long noGoalInPolicy,
-                                   Integer noGoalInPolicyPercent) {
+    public record YearDistribution(int year, long n, Long below, Integer belowPercent, Long above,
+                                   Integer abovePercent, long respondents, Long noGoalInPolicy,
+                                   Integer noGoalInPolicyPercent, boolean suppressed) {
     }
 
     @Override

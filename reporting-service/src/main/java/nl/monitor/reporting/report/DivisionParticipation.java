@@ -57,9 +57,11 @@ public final class DivisionParticipation {
             for (SizeClass sizeClass : SizeClass.values()) {
                 byClass.get(sizeClass.number() - 1).add(participation(year,
                         invited.stream().filter(m -> m.sizeClass() == sizeClass).count(),
-                        placed.stream().filter(p -> p.sizeClass() == sizeClass.number()).toList()));
+                        placed.stream().filter(p -> p.sizeClass() == sizeClass.number()).toList(),
+                        scope.smallCells()));
             }
-            byClass.get(SizeClass.values().length).add(participation(year, invited.size(), placed));
+            byClass.get(SizeClass.values().length).add(participation(year, invited.size(), placed,
+                    scope.smallCells()));
             yearDivisions.add(new ParticipationReport.YearDivision(year, choice.intendedDivisionYear(),
                     choice.division().year(), choice.exact(), invited.size(),
                     placed.stream().filter(Predicate.not(Placed::inDivision)).count(), choice.describe()));
@@ -85,10 +87,11 @@ public final class DivisionParticipation {
                 .orElseGet(() -> new Placed(participant, participant.region(), participant.sizeClass(), false));
     }
 
-    private static ParticipationReport.YearParticipation participation(int year, long invited, List<Placed> placed) {
+    private static ParticipationReport.YearParticipation participation(int year, long invited, List<Placed> placed,
+                                                                       SmallCells cells) {
         Double meanTotal = placed.isEmpty() ? null
                 : mean(placed.stream().mapToDouble(p -> p.participant().total()).average().orElseThrow());
         return new ParticipationReport.YearParticipation(year, invited, placed.size(),
-                percent(placed.size(), invited), meanTotal);
+                percent(placed.size(), invited), cells.show(placed.size(), meanTotal), cells.suppress(placed.size()));
     }
 }

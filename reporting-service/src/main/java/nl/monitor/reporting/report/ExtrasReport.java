@@ -6,7 +6,10 @@ import java.util.List;
  * The extra questions of Bijlage 2, per year: per question and option how many municipalities chose it, as a whole
  * percentage (half up) of those that answered the question; Tabel 4.12: the mean self-assessment grades (one
  * decimal) past / current / expected, each over those that gave it; Figuur 4.12: Pearson's r (two decimals) between
- * the current grade and the total score over the n municipalities that have both.
+ * the current grade and the total score over the n municipalities that have both. On a region or size-class filter, a cell over fewer municipalities than
+ * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators: its values
+ * null, {@code suppressed} true (an empty cell in CSV); analysts and admins see it. A question's options are withheld when
+ * fewer answered it, a grade's mean when fewer gave it, r when fewer have both.
  */
 public record ExtrasReport(int year, Integer compareWith, String region, Integer sizeClass,
                            List<YearExtras> years) implements Tabular {
@@ -14,16 +17,17 @@ public record ExtrasReport(int year, Integer compareWith, String region, Integer
     public record YearExtras(int year, List<Question> questions, List<Grade> grades, Correlation correlation) {
     }
 
-    public record Question(String question, int number, String text, long respondents, List<Choice> options) {
+    public record Question(String question, int number, String text, long respondents, List<Choice> options,
+                           boolean suppressed) {
     }
 
-    public record Choice(String option, String label, long n, Integer percent) {
+    public record Choice(String option, String label, Long n, Integer percent) {
     }
 
-    public record Grade(String grade, String label, long n, Double mean) {
+    public record Grade(String grade, String label, long n, Double mean, boolean suppressed) {
     }
 
-    public record Correlation(long n, Double r) {
+    public record Correlation(long n, Double r, boolean suppressed) {
     }
 
     @Override

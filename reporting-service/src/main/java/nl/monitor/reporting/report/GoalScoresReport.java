@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Figuur 4.1-4.10: per goal the mean total and mean borging / inhoud / bereik over the municipalities that answered
- * the goal (n), per year (the comparison year first). Means to one decimal, half up; null when n is 0.
+ * the goal (n), per year (the comparison year first). Means to one decimal, half up; null when n is 0. On a region or size-class filter, a cell over fewer municipalities than
+ * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators: its values
+ * null, {@code suppressed} true (an empty cell in CSV); analysts and admins see it.
  */
 public record GoalScoresReport(int year, Integer compareWith, String region, Integer sizeClass,
                                List<Goal> goals) implements Tabular {
@@ -13,7 +15,7 @@ public record GoalScoresReport(int year, Integer compareWith, String region, Int
     }
 
     public record YearMeans(int year, long n, Double meanTotal, Double meanBorging, Double meanInhoud,
-                            Double meanBereik) {
+                            Double meanBereik, boolean suppressed) {
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * Tabel 4.1-4.10: per goal, per measure category and option, how many municipalities chose it (N) and that as a
  * whole percentage (half up) of the goal's respondents of that year; "(geen onderdeel van beleid)" and "Anders"
- * included. Labels as printed in the report.
+ * included. Labels as printed in the report. On a region or size-class filter, a cell over fewer municipalities than
+ * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators: its values
+ * null, {@code suppressed} true (an empty cell in CSV); analysts and admins see it. The base (the goal's respondents) stays shown.
  */
 public record MeasuresReport(int year, Integer compareWith, String region, Integer sizeClass,
                              List<Goal> goals) implements Tabular {
@@ -22,7 +24,7 @@ public record MeasuresReport(int year, Integer compareWith, String region, Integ
     public record Option(String option, String label, List<YearShare> years) {
     }
 
-    public record YearShare(int year, long n, long respondents, Integer percent) {
+    public record YearShare(int year, Long n, long respondents, Integer percent, boolean suppressed) {
     }
 
     @Override

@@ -9,7 +9,9 @@ import java.util.List;
  * percent of those components' maximum), the three components and the band of the full score, the change in points
  * since its previous scored year, and beside it the mean points (one decimal) of its size class, its region and the
  * country that year; and advice: its weakest goals with, per goal, the measures most peers of its size class use
- * and it does not.
+ * and it does not. A size-class or region mean over fewer municipalities than
+ * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators (null, with
+ * {@code sizeClassMeanSuppressed} / {@code regionMeanSuppressed} true; an empty cell in CSV).
  */
 public record MunicipalityCard(String municipality, String name, String region, int sizeClass, String sizeClassLabel,
                                int year, Integer previousYear, List<String> components, double maximum,
@@ -21,7 +23,8 @@ public record MunicipalityCard(String municipality, String name, String region, 
 
     public record Goal(int goal, String title, boolean answered, Double borging, Double inhoud, Double bereik,
                        Band band, Double points, Integer percent, Double previousPoints, Double change,
-                       Double sizeClassMean, Double regionMean, Double countryMean) {
+                       Double sizeClassMean, Double regionMean, Double countryMean, boolean sizeClassMeanSuppressed,
+                       boolean regionMeanSuppressed) {
     }
 
     public record Advice(int goal, String title, Double points, List<PeerMeasure> measures) {

@@ -7,7 +7,10 @@ import java.util.List;
  * that year's wave invites: 408 of 1 January 2013 for 2014, 388 of 2017 for 2017, 352 of 2021 from 2021 on), those
  * that participated (have a current score), the participation as a whole percentage (half up), and their mean total
  * score (one decimal). Size classes and regions are those of that division. The last row of each year
- * ({@code sizeClass} null) is the total. {@code divisions} says per year which division was counted.
+ * ({@code sizeClass} null) is the total. {@code divisions} says per year which division was counted. On a region or size-class filter, a cell over fewer municipalities than
+ * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators: its values
+ * null, {@code suppressed} true (an empty cell in CSV); analysts and admins see it.
+ * Only the mean total is withheld: who participated is no secret to a coordinator (the region view lists it).
  */
 public record ParticipationReport(int year, Integer compareWith, String region, String divisionNote,
                                   List<SizeClassRow> sizeClasses, List<YearDivision> divisions) implements Tabular {
@@ -15,7 +18,8 @@ public record ParticipationReport(int year, Integer compareWith, String region, 
     public record SizeClassRow(Integer sizeClass, String label, List<YearParticipation> years) {
     }
 
-    public record YearParticipation(int year, long invited, long participated, Integer percent, Double meanTotal) {
+    public record YearParticipation(int year, long invited, long participated, Integer percent, Double meanTotal,
+                                    boolean suppressed) {
     }
 
     /**

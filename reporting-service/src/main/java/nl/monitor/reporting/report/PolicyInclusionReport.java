@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Tabel 4.11: per goal how many municipalities included it in their policy (answered "Ja"), of how many that answered
- * the goal, as a whole percentage (half up).
+ * the goal, as a whole percentage (half up). On a region or size-class filter, a cell over fewer municipalities than
+ * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators: its values
+ * null, {@code suppressed} true (an empty cell in CSV); analysts and admins see it. The respondents stay shown.
  */
 public record PolicyInclusionReport(int year, Integer compareWith, String region, Integer sizeClass,
                                     List<Goal> goals) implements Tabular {
@@ -12,7 +14,7 @@ public record PolicyInclusionReport(int year, Integer compareWith, String region
     public record Goal(int goal, String title, List<YearInclusion> years) {
     }
 
-    public record YearInclusion(int year, long included, long respondents, Integer percent) {
+    public record YearInclusion(int year, Long included, long respondents, Integer percent, boolean suppressed) {
     }
 
     @Override

@@ -5,9 +5,23 @@ import java.util.List;
 
 /**
  * What an aggregate report covers: a year, optionally an earlier year to compare with, and optionally only one
- * Veilig Thuis region and/or one size class (otherwise the whole country).
+ * Veilig Thuis region and/or one size class (otherwise the whole country); and which small cells it withholds.
  */
-public record ReportScope(int year, Integer compareWith, String region, Integer sizeClass) {
+public record ReportScope(int year, Integer compareWith, String region, Integer sizeClass, SmallCells smallCells) {
+
+    public ReportScope {
+        smallCells = smallCells == null ? SmallCells.NONE : smallCells;
+    }
+
+    /** A scope that withholds nothing. */
+    public ReportScope(int year, Integer compareWith, String region, Integer sizeClass) {
+        this(year, compareWith, region, sizeClass, SmallCells.NONE);
+    }
+
+    /** Whether the scope is narrower than the whole country (a region and/or a size class). */
+    public boolean filtered() {
+        return region != null || sizeClass != null;
+    }
 
     /** The years of the report, the earlier (comparison) year first. */
     public List<Integer> years() {

@@ -67,7 +67,8 @@ public class MunicipalityViewResource {
         Municipality municipality = municipalities.municipality(code).orElseThrow(() -> new NotFoundException(
                 "No municipality " + code + " in the " + municipalities.year() + " division"));
         int cardYear = requests.year("year", year);
-        MunicipalityCard card = views.card(municipality, cardYear, requests.components(components))
+        MunicipalityCard card = views.card(municipality, cardYear, requests.components(components),
+                        requests.smallCells())
                 .orElseThrow(() -> new NotFoundException("No score of " + code + " for " + cardYear));
         return requests.render(card, format, "card-" + code + "-" + cardYear);
     }

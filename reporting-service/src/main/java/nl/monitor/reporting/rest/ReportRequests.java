@@ -7,7 +7,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.monitor.domain.scoring.Component;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reporting.config.SuppressionConfig;
 import nl.monitor.reporting.report.ReportScope;
+import nl.monitor.reporting.report.SmallCells;
 import nl.monitor.reporting.report.Tabular;
 import nl.monitor.rest.Caller;
 import nl.monitor.rest.InvalidInputException;
@@ -27,11 +29,13 @@ public class ReportRequests {
 
     private final Caller caller;
     private final HttpHeaders headers;
+    private final SuppressionConfig suppression;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public ReportRequests(Caller caller, HttpHeaders headers) {
+    public ReportRequests(Caller caller, HttpHeaders headers, SuppressionConfig suppression) {
         this.caller = caller;
         this.headers = headers;
+        this.suppression = suppression;
     }
 
     /** The scope of an aggregate report, checked; and the caller may read it (else 403). */
@@ -51,7 +55,18 @@ public class ReportRequests {
             }
         }
         requireAggregateReader(reportRegion);
-        return new ReportScope(reportYear, earlier, reportRegion, reportSizeClass);
+        ReportScope scope = new ReportScope(reportYear, earlier, reportRegion, reportSizeClass);
+        return scope.filtered()
+                ? new ReportScope(reportYear, earlier, reportRegion, reportSizeClass, smallCells()) : scope;
+    }
+
+    /**
+     * The small cells this caller may not see on a region or size-class aggregate: those over fewer than
+     * {@code reporting.suppression.min-municipalities} municipalities for respondents and coordinators; none for
+     * analysts and admins.
+     */
+    public SmallCells smallCells() {
+        return caller.readsEverything() ? SmallCells.NONE : new SmallCells(suppression.minMunicipalities(), true);
     }
 
     /**

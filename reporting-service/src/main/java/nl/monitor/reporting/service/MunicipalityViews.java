@@ -14,6 +14,7 @@ import nl.monitor.reporting.config.ReportConfig;
 import nl.monitor.reporting.report.MunicipalityCard;
 import nl.monitor.reporting.report.PeerMeasuresView;
 import nl.monitor.reporting.report.RegionView;
+import nl.monitor.reporting.report.SmallCells;
 import nl.monitor.reporting.repository.Sql;
 import nl.monitor.reporting.repository.Sql.Row;
 
@@ -46,8 +47,12 @@ public class MunicipalityViews {
         this.peerMeasures = peerMeasures;
     }
 
-    /** The card of a municipality for a year over the chosen components; empty when it has no score that year. */
-    public Optional<MunicipalityCard> card(Municipality municipality, int year, Set<Component> components) {
+    /**
+     * The card of a municipality for a year over the chosen components, its size-class and region means withheld
+     * where {@code smallCells} says so; empty when it has no score that year.
+     */
+    public Optional<MunicipalityCard> card(Municipality municipality, int year, Set<Component> components,
+                                           SmallCells smallCells) {
         List<Row> own = sql.query("""
                 SELECT s.year, s.total, s.band, s.goals_answered, g.goal, g.borging, g.inhoud, g.bereik, g.band AS goal_band
                 FROM municipality_score s JOIN municipality_goal_score g USING (municipality, year)
@@ -61,7 +66,8 @@ public class MunicipalityViews {
         Map<Integer, Row> current = goalsOf(own, year);
         Map<Integer, Row> previous = previousYear == null ? Map.of() : goalsOf(own, previousYear);
         Map<Integer, Row> means = index(sql.query("""
-                SELECT g.goal,
+                SELECT g.goal, count(*) FILTER (WHERE s.size_class = ?) AS size_class_n,
+                       count(*) FILTER (WHERE s.region = ?) AS region_n,
                        avg(g.borging) FILTER (WHERE s.size_class = ?) AS size_class_borging,
                        avg(g.inhoud) FILTER (WHERE s.size_class = ?) AS size_class_inhoud,
                        avg(g.bereik) FILTER (WHERE s.size_class = ?) AS size_class_bereik,
@@ -72,8 +78,8 @@ public class MunicipalityViews {
                        avg(g.bereik) AS country_bereik
                 FROM municipality_goal_score g JOIN municipality_score s USING (municipality, year)
                 WHERE s.year = ? GROUP BY g.goal
-                """, sizeClass(municipality), sizeClass(municipality), sizeClass(municipality),
-                municipality.region(), municipality.region(), municipality.region(), year));
+                """, sizeClass(municipality), municipality.region(), sizeClass(municipality), sizeClass(municipality),
+                sizeClass(municipality), municipality.region(), municipality.region(), municipality.region(), year));
 
         double maximum = rules.maximum(components);
         List<MunicipalityCard.Goal> goals = new ArrayList<>();
@@ -83,15 +89,18 @@ public class MunicipalityViews {
             Double points = row == null ? null : pointsOf(row, "", components);
             Double previousPoints = before == null ? null : pointsOf(before, "", components);
             Row mean = means.get(goal.number());
+            boolean sizeClassSuppressed = mean != null && smallCells.suppress(mean.count("size_class_n"));
+            boolean regionSuppressed = mean != null && smallCells.suppress(mean.count("region_n"));
             goals.add(new MunicipalityCard.Goal(goal.number(), goal.title(), row != null,
                     row == null ? null : row.decimal("borging"), row == null ? null : row.decimal("inhoud"),
                     row == null ? null : row.decimal("bereik"),
                     row == null ? null : Band.valueOf(row.text("goal_band")),
                     points(points), points == null ? null : percentOf(points, maximum), points(previousPoints),
                     points == null || previousPoints == null ? null : points(points - previousPoints),
-                    mean == null ? null : mean(pointsOf(mean, "size_class_", components)),
-                    mean == null ? null : mean(pointsOf(mean, "region_", components)),
-                    mean == null ? null : mean(pointsOf(mean, "country_", components))));
+                    mean == null || sizeClassSuppressed ? null : mean(pointsOf(mean, "size_class_", components)),
+                    mean == null || regionSuppressed ? null : mean(pointsOf(mean, "region_", components)),
+                    mean == null ? null : mean(pointsOf(mean, "country_", components)),
+                    sizeClassSuppressed, regionSuppressed));
         }
         double totalPoints = current.values().stream().mapToDouble(r -> pointsOf(r, "", components)).average()
                 .orElse(0);

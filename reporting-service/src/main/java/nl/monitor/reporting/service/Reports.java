@@ -19,6 +19,7 @@ import nl.monitor.reporting.report.MeasuresReport;
 import nl.monitor.reporting.report.ParticipationReport;
 import nl.monitor.reporting.report.PolicyInclusionReport;
 import nl.monitor.reporting.report.ReportScope;
+import nl.monitor.reporting.report.SmallCells;
 import nl.monitor.reporting.repository.Sql;
 import nl.monitor.reporting.repository.Sql.Row;
 
@@ -57,14 +58,18 @@ public class Reports {
                 WHERE %s GROUP BY s.year, g.goal
                 """.formatted(scope.where("s", parameters)), parameters);
         Map<String, Row> byYearAndGoal = index(rows, r -> r.integer("year") + "/" + r.integer("goal"));
+        SmallCells cells = scope.smallCells();
         List<GoalScoresReport.Goal> goals = new ArrayList<>();
         for (Goal goal : questionnaire.goals()) {
             List<GoalScoresReport.YearMeans> years = new ArrayList<>();
             for (int year : scope.years()) {
                 Row row = byYearAndGoal.get(year + "/" + goal.number());
-                years.add(row == null ? new GoalScoresReport.YearMeans(year, 0, null, null, null, null)
-                        : new GoalScoresReport.YearMeans(year, row.count("n"), mean(row.decimal("total")),
-                        mean(row.decimal("borging")), mean(row.decimal("inhoud")), mean(row.decimal("bereik"))));
+                long n = row == null ? 0 : row.count("n");
+                years.add(row == null || cells.suppress(n)
+                        ? new GoalScoresReport.YearMeans(year, n, null, null, null, null, cells.suppress(n))
+                        : new GoalScoresReport.YearMeans(year, n, mean(row.decimal("total")),
+                        mean(row.decimal("borging")), mean(row.decimal("inhoud")), mean(row.decimal("bereik")),
+                        false));
             }
             goals.add(new GoalScoresReport.Goal(goal.number(), goal.title(), years));
         }
@@ -95,7 +100,9 @@ public class Reports {
                         Row row = counts.get(year + "/" + goal.number() + "/" + category.id() + "/" + option.id());
                         long n = row == null ? 0 : row.count("n");
                         long of = respondents.getOrDefault(year + "/" + goal.number(), 0L);
-                        years.add(new MeasuresReport.YearShare(year, n, of, percent(n, of)));
+                        SmallCells cells = scope.smallCells();
+                        years.add(new MeasuresReport.YearShare(year, cells.show(of, n), of,
+                                cells.show(of, percent(n, of)), cells.suppress(of)));
                     }
                     options.add(new MeasuresReport.Option(option.id(), option.label(), years));
                 }
@@ -122,7 +129,9 @@ public class Reports {
                 Row row = byYearAndGoal.get(year + "/" + goal.number());
                 long included = row == null ? 0 : row.count("included");
                 long of = row == null ? 0 : row.count("respondents");
-                years.add(new PolicyInclusionReport.YearInclusion(year, included, of, percent(included, of)));
+                SmallCells cells = scope.smallCells();
+                years.add(new PolicyInclusionReport.YearInclusion(year, cells.show(of, included), of,
+                        cells.show(of, percent(included, of)), cells.suppress(of)));
             }
             goals.add(new PolicyInclusionReport.Goal(goal.number(), goal.title(), years));
         }
@@ -175,8 +184,13 @@ public class Reports {
             long above = t == null ? 0 : t.count("above");
             long respondents = p == null ? 0 : p.count("respondents");
             long none = p == null ? 0 : p.count("no_goal_in_policy");
-            years.add(new DistributionReport.YearDistribution(year, n, below, percent(below, n), above,
-                    percent(above, n), respondents, none, percent(none, respondents)));
+            if (scope.smallCells().suppress(n) || scope.smallCells().suppress(respondents)) {
+                years.add(new DistributionReport.YearDistribution(year, n, null, null, null, null, respondents,
+                        null, null, true));
+            } else {
+                years.add(new DistributionReport.YearDistribution(year, n, below, percent(below, n), above,
+                        percent(above, n), respondents, none, percent(none, respondents), false));
+            }
         }
         return new DistributionReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(),
                 redBelow, greenAbove, years);
@@ -212,6 +226,7 @@ public class Reports {
         Map<String, Row> respondents = index(answered, r -> r.integer("year") + "/" + r.text("question"));
         Map<String, Row> gradesByYear = index(grades, r -> String.valueOf(r.integer("year")));
         ExtraQuestion gradeQuestion = questionnaire.requireExtraQuestion(ExtraQuestion.SELF_ASSESSMENT_GRADES);
+        SmallCells cells = scope.smallCells();
         List<ExtrasReport.YearExtras> years = new ArrayList<>();
         for (int year : scope.years()) {
             List<ExtrasReport.Question> questions = new ArrayList<>();
@@ -225,20 +240,22 @@ public class Reports {
                 for (ChoiceOption option : question.options()) {
                     Row row = choiceCounts.get(year + "/" + question.id() + "/" + option.id());
                     long n = row == null ? 0 : row.count("n");
-                    options.add(new ExtrasReport.Choice(option.id(), option.label(), n, percent(n, of)));
+                    options.add(new ExtrasReport.Choice(option.id(), option.label(), cells.show(of, n),
+                            cells.show(of, percent(n, of))));
                 }
                 questions.add(new ExtrasReport.Question(question.id(), question.number(), question.text(), of,
-                        options));
+                        options, cells.suppress(of)));
             }
             Row g = gradesByYear.get(String.valueOf(year));
             List<ExtrasReport.Grade> gradeMeans = new ArrayList<>();
             for (ChoiceOption grade : gradeQuestion.options()) {
-                gradeMeans.add(new ExtrasReport.Grade(grade.id(), grade.label(),
-                        g == null ? 0 : g.count("grade_" + grade.id() + "_n"),
-                        g == null ? null : mean(g.decimal("grade_" + grade.id()))));
+                long n = g == null ? 0 : g.count("grade_" + grade.id() + "_n");
+                gradeMeans.add(new ExtrasReport.Grade(grade.id(), grade.label(), n,
+                        g == null ? null : cells.show(n, mean(g.decimal("grade_" + grade.id()))), cells.suppress(n)));
             }
-            ExtrasReport.Correlation r = new ExtrasReport.Correlation(g == null ? 0 : g.count("r_n"),
-                    g == null ? null : correlation(g.decimal("r")));
+            long rN = g == null ? 0 : g.count("r_n");
+            ExtrasReport.Correlation r = new ExtrasReport.Correlation(rN,
+                    g == null ? null : cells.show(rN, correlation(g.decimal("r"))), cells.suppress(rN));
             years.add(new ExtrasReport.YearExtras(year, questions, gradeMeans, r));
         }
         return new ExtrasReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), years);

@@ -1,0 +1,16 @@
+package nl.monitor.reporting.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code reporting.suppression.*}: small-cell suppression for respondents and coordinators. */
+@ConfigMapping(prefix = "reporting.suppression")
+public interface SuppressionConfig {
+
+    /**
+     * The fewest municipalities an aggregate on a region or size-class filter must cover to be shown to respondents
+     * and coordinators (k); analysts and admins always see it.
+     */
+    @WithDefault("3")
+    int minMunicipalities();
+}
