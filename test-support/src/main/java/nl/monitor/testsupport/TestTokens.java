@@ -16,12 +16,16 @@ import java.util.Set;
 
 /**
  * Signed JWTs for tests and the local run, from the TEST-ONLY key pair in {@code monitor-test-keys/}. Services
- * verify them with {@link #publicKeyBase64()} and {@link #ISSUER} (quarkus.oidc.public-key / token.issuer): real
- * signature validation, no identity provider needed.
+ * verify them with {@link #publicKeyBase64()} and {@link #ISSUER} (quarkus.oidc.public-key / token.issuer) and the
+ * audience every service pins ({@link #AUDIENCE}): real signature validation, no identity provider needed. Shaped as
+ * Keycloak's tokens of the monitor realm: the caller in {@code sub}, the login name in {@code preferred_username},
+ * the roles in {@code groups}.
  */
 public final class TestTokens {
 
     public static final String ISSUER = "https://monitor.local/test-issuer";
+    /** The audience of the Monitor APIs (quarkus.oidc.token.audience in rest-support; Keycloak's audience mapper). */
+    public static final String AUDIENCE = "monitor-api";
     private static final Duration VALIDITY = Duration.ofHours(12);
 
     private TestTokens() {
@@ -52,7 +56,8 @@ public final class TestTokens {
 
     /** A token for the given subject and roles, to add claims to and sign with {@link #sign(JwtClaimsBuilder)}. */
     public static JwtClaimsBuilder builder(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles)).expiresIn(VALIDITY);
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).preferredUserName(subject)
+                .groups(Set.of(roles)).expiresIn(VALIDITY);
     }
 
     public static String sign(JwtClaimsBuilder claims) {
