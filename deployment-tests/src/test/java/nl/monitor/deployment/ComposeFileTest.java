@@ -66,8 +66,9 @@ class ComposeFileTest {
         assertThat(services.path("postgres").path("image").asText()).isEqualTo("postgres:17");
         assertThat(services.path("kafka").path("image").asText()).startsWith("apache/kafka:4.");
         assertThat(services.path("keycloak").path("image").asText()).startsWith("quay.io/keycloak/keycloak:26.");
+        assertThat(services.path("jaeger").path("image").asText()).startsWith("jaegertracing/jaeger:2.");
         JsonNode offline = Compose.file(Compose.OFFLINE).path("services");
-        for (String infra : List.of("postgres", "kafka", "keycloak", "mail")) {
+        for (String infra : List.of("postgres", "kafka", "keycloak", "mail", "jaeger")) {
             JsonNode build = offline.path(infra).path("build");
             assertThat(build.path("context").asText()).as(infra + " offline build").isNotEmpty();
             assertThat(Repo.path(build.path("context").asText()).resolve(build.path("dockerfile").asText()))

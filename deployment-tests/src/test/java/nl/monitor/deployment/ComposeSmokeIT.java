@@ -1,6 +1,7 @@
 package nl.monitor.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.monitor.testsupport.WebhookReceiver;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeSmokeIT {
 
     private static final String SECRET = "compose-smoke-webhook-secret";
+    /** The trace the smoke test's submission starts (its caller's span), to find it in Jaeger. */
+    private static final String TRACE_ID = java.util.HexFormat.of().formatHex(
+            java.nio.ByteBuffer.allocate(16).putLong(System.nanoTime()).putLong(ProcessHandle.current().pid()).array());
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static ComposeStack stack;
 
@@ -65,7 +69,9 @@ class ComposeSmokeIT {
         assertThat(get(report, analyst).statusCode()).as("no score for GM0014 before the submission")
                 .isEqualTo(404);
 
-        try (AlertReceiver receiver = new AlertReceiver(ComposeStack.freeReceiverPort(), SECRET)) {
+        // On all addresses: the containers reach it as host.containers.internal.
+        try (WebhookReceiver receiver = new WebhookReceiver("0.0.0.0", ComposeStack.freeReceiverPort(), SECRET,
+                call -> { })) {
             HttpResponse<String> subscribed = post(url("NOTIFICATION", "/api/subscriptions"), coordinator,
                     Repo.JSON.writeValueAsString(Map.of("region", "Groningen", "secret", SECRET,
                             "url", "http://host.containers.internal:" + receiver.port() + "/alerts",
@@ -73,10 +79,11 @@ class ComposeSmokeIT {
             assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
 
             HttpResponse<String> submitted = post(url("SURVEY", "/api/submissions"), respondent,
-                    Files.readString(Repo.path("local-run/demo/failing-assessment.json")));
+                    Files.readString(Repo.path("local-run/demo/failing-assessment.json")),
+                    "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
             assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
 
-            AlertReceiver.Call alert = Awaitility.await("the alert at the coordinator's webhook")
+            WebhookReceiver.Call alert = Awaitility.await("the alert at the coordinator's webhook")
                     .atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
                     .until(() -> receiver.calls().stream().findFirst().orElse(null), call -> call != null);
             assertThat(alert.signatureValid()).as("HMAC-SHA256 signature with the subscription's secret").isTrue();
@@ -86,7 +93,19 @@ class ComposeSmokeIT {
             assertThat(body.path("direction").asText()).isEqualTo("DOWN");
             assertThat(body.path("newScore").asDouble()).isEqualTo(20.0);
             assertThat(body.path("newBand").asText()).isEqualTo("RED");
+            assertThat(alert.traceparent()).as("the webhook call continues the submission's trace")
+                    .startsWith("00-" + TRACE_ID + "-");
         }
+
+        // One trace across the four services, as Jaeger's query API shows it (the offline stand-in answers the same).
+        JsonNode trace = Awaitility.await("the submission's trace from all four services in Jaeger")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    HttpResponse<String> response = get(url("JAEGER", "/api/traces/" + TRACE_ID), null);
+                    return response.statusCode() == 200 ? Repo.JSON.readTree(response.body()).path("data").path(0)
+                            : null;
+                }, t -> t != null && services(t).containsAll(Repo.SERVICES));
+        assertThat(trace.path("spans").size()).as("spans of the trace").isGreaterThanOrEqualTo(8);
 
         JsonNode reported = Awaitility.await("the reporting-service shows GM0014's new score")
                 .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
@@ -134,5 +153,20 @@ class ComposeSmokeIT {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String token, String json, String traceparent)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The service names of a trace in Jaeger's JSON. */
+    private static java.util.Set<String> services(JsonNode trace) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        trace.path("processes").forEach(process -> names.add(process.path("serviceName").asText()));
+        return names;
     }
 }

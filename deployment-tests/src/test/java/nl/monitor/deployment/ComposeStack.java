@@ -68,7 +68,7 @@ final class ComposeStack implements AutoCloseable {
         timed("service images (Jib)", this::serviceImages);
         for (String variable : List.of("MONITOR_SURVEY_PORT", "MONITOR_SCORING_PORT", "MONITOR_REPORTING_PORT",
                 "MONITOR_NOTIFICATION_PORT", "MONITOR_KEYCLOAK_PORT", "MONITOR_KAFKA_PORT", "MONITOR_POSTGRES_PORT",
-                "MONITOR_MAIL_PORT")) {
+                "MONITOR_MAIL_PORT", "MONITOR_JAEGER_PORT")) {
             ports.put(variable, freePort());
         }
         startPodmanService();
@@ -190,6 +190,9 @@ final class ComposeStack implements AutoCloseable {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("DOCKER_HOST", "unix://" + WORK.resolve("podman.sock"));
         environment.put("COMPOSE_HTTP_TIMEOUT", "600");
+        // The test's webhook receiver listens on this host over plain http.
+        environment.put("MONITOR_WEBHOOK_REQUIRE_HTTPS", "false");
+        environment.put("MONITOR_WEBHOOK_ALLOWED_HOSTS", "host.containers.internal");
         ports.forEach((variable, port) -> environment.put(variable, String.valueOf(port)));
         return Command.run(Repo.ROOT, environment, deadline, command);
     }
