@@ -70,6 +70,22 @@ class EventCodecTest {
     }
 
     @Test
+    void goal_numbers_are_the_questionnaires_to_say_so_point_11_of_the_second_instrument_passes() throws Exception {
+        ObjectNode submitted = (ObjectNode) json(SampleEvents.surveySubmitted());
+        ((ObjectNode) submitted.at("/data/goals/0")).put("goal", 11);
+        ((ObjectNode) submitted.get("data")).put("questionnaireVersion", 2);
+        ObjectNode computed = (ObjectNode) json(SampleEvents.scoreComputed());
+        ((ObjectNode) computed.at("/data/goals/0")).put("goal", 11);
+        ((ObjectNode) computed.get("data")).put("goalsAnswered", 11);
+
+        assertThat(codec.schemaViolations(EventType.SURVEY_SUBMITTED, submitted)).isEmpty();
+        assertThat(codec.schemaViolations(EventType.SCORE_COMPUTED, computed)).isEmpty();
+        ((ObjectNode) computed.at("/data/goals/0")).put("goal", 0);
+        assertThat(codec.schemaViolations(EventType.SCORE_COMPUTED, computed)).singleElement()
+                .satisfies(m -> assertThat(m).contains("goal"));
+    }
+
+    @Test
     void malformed_json_is_poison_with_its_reason() {
         assertThatThrownBy(() -> codec.decode("{\"specversion\": \"1.0\",", EventType.SURVEY_SUBMITTED))
                 .isInstanceOf(PoisonEventException.class).hasMessageStartingWith("malformed JSON");

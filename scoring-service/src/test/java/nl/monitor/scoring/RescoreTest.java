@@ -36,11 +36,11 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * Rescoring the wave of 2050 under the test-only rules version 2 (test resources: deploying measures earns 20
+ * Rescoring the wave of 2050 under the test-only rules version 101 (test resources: deploying measures earns 20
  * instead of 5, the categories share 30 instead of 45). Thresholds as in the test profile: 25 and 75, margin 10.
  *
  * <pre>
- *                                                           v1                       v2
+ *                                                           v1                     v101
  * Assen     goal 1 intended 5, measures (no category), insight, nobody reached
  *                                                           5 + 5 + 0 + 10 = 20      5 + 20 + 0 + 10 = 35: up past 25 + 10
  * Coevorden the worked example                              72.5                     25 + 20 + 2 x 7.5 + 20 = 80: under 75 + 10
@@ -93,13 +93,13 @@ class RescoreTest {
             assertThat(computed.await(RescoreTest::ofTheWave, 3, DEADLINE)).extracting(r -> score(r).totalScore())
                     .containsExactlyInAnyOrder(20.0, 72.5, 0.0);
 
-            rescore(TestTokens.admin(), Map.of("year", YEAR, "rulesVersion", 2)).statusCode(200)
-                    .body("year", equalTo(YEAR)).body("rulesVersion", equalTo(2))
+            rescore(TestTokens.admin(), Map.of("year", YEAR, "rulesVersion", 101)).statusCode(200)
+                    .body("year", equalTo(YEAR)).body("rulesVersion", equalTo(101))
                     .body("previousRulesVersion", equalTo(1)).body("municipalities", equalTo(3))
                     .body("rescored", equalTo(3)).body("unchanged", equalTo(0))
                     .body("crossingsDown", equalTo(0)).body("crossingsUp", equalTo(1));
 
-            List<ScoreComputed> rescored = computed.await(r -> ofTheWave(r) && r.value().contains("\"rulesVersion\":2"),
+            List<ScoreComputed> rescored = computed.await(r -> ofTheWave(r) && r.value().contains("\"rulesVersion\":101"),
                     3, DEADLINE).stream().map(this::score).toList();
             assertThat(rescored).extracting(s -> s.municipality() + " " + s.totalScore())
                     .containsExactlyInAnyOrder(ASSEN + " 35.0", COEVORDEN + " 80.0", EMMEN + " 0.0");
@@ -110,35 +110,35 @@ class RescoreTest {
             assertThat(up.previousScore()).isEqualTo(20.0);
             assertThat(up.newScore()).isEqualTo(35.0);
 
-            // Again under version 2: nothing to do.
-            rescore(TestTokens.admin(), Map.of("year", YEAR, "rulesVersion", 2)).statusCode(200)
+            // Again under version 101: nothing to do.
+            rescore(TestTokens.admin(), Map.of("year", YEAR, "rulesVersion", 101)).statusCode(200)
                     .body("rescored", equalTo(0)).body("unchanged", equalTo(3)).body("crossingsUp", equalTo(0));
-            // A new submission of that year is scored under version 2; once it is on the topic, whatever the second
+            // A new submission of that year is scored under version 101; once it is on the topic, whatever the second
             // rescore could have published would be there before it (one partition): nothing was.
             submit(EMMEN, 2, List.of(Answers.nothingFor(4)));
             ScoreComputed emmen = computed.await(r -> r.key().equals(EMMEN) && r.value().contains("\"submissionVersion\":2"),
                     1, DEADLINE).stream().map(this::score).findFirst().orElseThrow();
-            assertThat(emmen.rulesVersion()).isEqualTo(2);
-            assertThat(computed.seen()).filteredOn(r -> ofTheWave(r) && r.value().contains("\"rulesVersion\":2"))
+            assertThat(emmen.rulesVersion()).isEqualTo(101);
+            assertThat(computed.seen()).filteredOn(r -> ofTheWave(r) && r.value().contains("\"rulesVersion\":101"))
                     .hasSize(4);
             assertThat(crossed.seen()).filteredOn(r -> ofTheWave(r) && r.value().contains("\"direction\":\"UP\""))
                     .hasSize(1);
 
             given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/" + ASSEN + "/scores?year=" + YEAR)
-                    .then().statusCode(200).body("rulesVersion", contains(2, 1)).body("total", contains(35.0f, 20.0f));
+                    .then().statusCode(200).body("rulesVersion", contains(101, 1)).body("total", contains(35.0f, 20.0f));
         }
     }
 
     @Test
     void only_an_admin_rescores_and_a_bad_request_names_its_fields() {
-        given().contentType(ContentType.JSON).body(Map.of("year", YEAR, "rulesVersion", 2)).post("/api/admin/rescore")
+        given().contentType(ContentType.JSON).body(Map.of("year", YEAR, "rulesVersion", 101)).post("/api/admin/rescore")
                 .then().statusCode(401);
-        rescore(TestTokens.analyst(), Map.of("year", YEAR, "rulesVersion", 2)).statusCode(403);
+        rescore(TestTokens.analyst(), Map.of("year", YEAR, "rulesVersion", 101)).statusCode(403);
         rescore(TestTokens.admin(), Map.of("year", YEAR, "rulesVersion", 9)).statusCode(422)
                 .contentType("application/problem+json").body("errors.field", contains("rulesVersion"))
                 .body("errors.code", contains("unknown-rules-version"));
         rescore(TestTokens.admin(), Map.of()).statusCode(422).body("errors.field", contains("year", "rulesVersion"));
-        rescore(TestTokens.admin(), Map.of("year", 1999, "rulesVersion", 2)).statusCode(422)
+        rescore(TestTokens.admin(), Map.of("year", 1999, "rulesVersion", 101)).statusCode(422)
                 .body("errors.field", contains("year")).body("errors.code", contains("no-submissions"));
     }
 }

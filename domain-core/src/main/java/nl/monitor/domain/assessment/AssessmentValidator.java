@@ -228,6 +228,16 @@ public final class AssessmentValidator {
     }
 
     private void validateExtras(ExtraAnswers extras, Problems at) {
+        requireAsked(ExtraQuestion.RISK_GROUP_FIGURES, !extras.riskGroupFigures().isEmpty(), at.at("riskGroupFigures"));
+        requireAsked(ExtraQuestion.TARGET_GROUP_POLICY, !extras.targetGroupPolicies().isEmpty(),
+                at.at("targetGroupPolicies"));
+        requireAsked(ExtraQuestion.SELF_ASSESSMENT_GRADES, extras.grades() != null, at.at("grades"));
+        requireAsked(ExtraQuestion.COOPERATION_IMPROVED,
+                extras.cooperationImproved() != null || extras.cooperationExplanation() != null,
+                at.at("cooperationImproved"));
+        requireAsked(ExtraQuestion.YOUTH_INVOLVED,
+                extras.youthInvolved() != null || extras.youthInvolvementHow() != null, at.at("youthInvolved"));
+        requireAsked(ExtraQuestion.REGIONAL_VISION, extras.regionalVision() != null, at.at("regionalVision"));
         validateMultipleChoice(ExtraQuestion.RISK_GROUP_FIGURES, extras.riskGroupFigures(),
                 at.at("riskGroupFigures"));
         validateMultipleChoice(ExtraQuestion.TARGET_GROUP_POLICY, extras.targetGroupPolicies(),
@@ -249,8 +259,20 @@ public final class AssessmentValidator {
         validateSingleChoice(ExtraQuestion.REGIONAL_VISION, extras.regionalVision(), at.at("regionalVision"));
     }
 
+    /** An extra question this questionnaire version does not ask may not be answered. */
+    private void requireAsked(String questionId, boolean answered, Problems at) {
+        if (answered && questionnaire.extraQuestion(questionId).isEmpty()) {
+            at.add(ViolationCode.UNKNOWN_QUESTION, "questionnaire v" + questionnaire.version()
+                    + " does not ask the extra question " + questionId);
+        }
+    }
+
     private void validateMultipleChoice(String questionId, List<String> chosen, Problems at) {
-        ExtraQuestion question = questionnaire.requireExtraQuestion(questionId);
+        Optional<ExtraQuestion> asked = questionnaire.extraQuestion(questionId);
+        if (asked.isEmpty()) {
+            return;
+        }
+        ExtraQuestion question = asked.get();
         Set<String> seen = new HashSet<>();
         boolean exclusiveChosen = false;
         for (int i = 0; i < chosen.size(); i++) {
@@ -272,7 +294,8 @@ public final class AssessmentValidator {
     }
 
     private void validateSingleChoice(String questionId, String chosen, Problems at) {
-        if (chosen != null && questionnaire.requireExtraQuestion(questionId).option(chosen).isEmpty()) {
+        Optional<ExtraQuestion> asked = questionnaire.extraQuestion(questionId);
+        if (chosen != null && asked.isPresent() && asked.get().option(chosen).isEmpty()) {
             at.add(ViolationCode.UNKNOWN_OPTION, "question " + questionId + " has no option " + quoted(chosen));
         }
     }

@@ -10,6 +10,8 @@ public final class ViolationCode {
     public static final String UNKNOWN_GOAL = "unknown-goal";
     public static final String UNKNOWN_CATEGORY = "unknown-category";
     public static final String UNKNOWN_OPTION = "unknown-option";
+    /** An answer to an extra question this questionnaire version does not ask. */
+    public static final String UNKNOWN_QUESTION = "unknown-question";
     public static final String DUPLICATE = "duplicate";
     public static final String CATEGORY_MISSING = "category-missing";
     public static final String EXCLUSIVE_OPTION_COMBINED = "exclusive-option-combined";

@@ -13,6 +13,10 @@ public record ExtraQuestion(String id, int number, ExtraQuestionType type, Strin
     public static final String YOUTH_INVOLVED = "youth-involved";
     public static final String REGIONAL_VISION = "regional-vision";
 
+    /** The extra questions the answer model ({@code ExtraAnswers}) can carry; a questionnaire asks any of them. */
+    public static final List<String> KNOWN = List.of(RISK_GROUP_FIGURES, TARGET_GROUP_POLICY, SELF_ASSESSMENT_GRADES,
+            COOPERATION_IMPROVED, YOUTH_INVOLVED, REGIONAL_VISION);
+
     public ExtraQuestion {
         options = List.copyOf(options);
     }

@@ -2,20 +2,30 @@ package nl.monitor.domain.questionnaire;
 
 import nl.monitor.domain.support.Resources;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The questionnaire versions this build knows, read from {@code nl/monitor/domain/questionnaire-v<N>.yaml}.
+ * The questionnaire versions this build knows, read from {@code nl/monitor/domain/questionnaire-v<N>.yaml}: versions
+ * 1, 2, 3, ... up to the first number without a file ({@link #all()}). A version is a new edition of an instrument or
+ * another instrument altogether (version 2: the BMC 2015 points of attention); a wave names the version it uses.
  * A catalog that breaks its own invariants (duplicate ids, a category without measures, ...) fails on load.
  */
 public final class Questionnaires {
 
+    /**
+     * The questionnaire a submission answers when it names none: the Monitor's ten goals. Another instrument (a
+     * higher version) is used only when a wave or a request names it, so adding one changes no default.
+     */
     public static final int LATEST = 1;
 
     private static final String RESOURCE = "nl/monitor/domain/questionnaire-v%d.yaml";
@@ -37,6 +47,22 @@ public final class Questionnaires {
         return LOADED.containsKey(version) || Resources.exists(RESOURCE.formatted(version));
     }
 
+    /** Every version shipped: 1, 2, ... up to the first number without a catalog file. */
+    public static List<Questionnaire> all() {
+        List<Questionnaire> all = new ArrayList<>();
+        for (int version = 1; exists(version); version++) {
+            all.add(version(version));
+        }
+        return List.copyOf(all);
+    }
+
+    /** The goal numbers of any shipped questionnaire (1-10 for version 1, 1-11 with the BMC points of attention). */
+    public static SortedSet<Integer> goalNumbers() {
+        SortedSet<Integer> numbers = new TreeSet<>();
+        all().forEach(q -> q.goals().forEach(g -> numbers.add(g.number())));
+        return Collections.unmodifiableSortedSet(numbers);
+    }
+
     private static Questionnaire load(int version) {
         String name = RESOURCE.formatted(version);
         if (!Resources.exists(name)) {
@@ -52,7 +78,9 @@ public final class Questionnaires {
 
     static void checkIntegrity(Questionnaire q) {
         String where = "questionnaire v" + q.version();
+        require(!q.goals().isEmpty(), where + " has no goals");
         requireUnique(q.goals(), Goal::number, where + " goal numbers");
+        require(q.goals().stream().allMatch(g -> g.number() >= 1), where + " numbers its goals from 1");
         for (Goal goal : q.goals()) {
             String goalWhere = where + " goal " + goal.number();
             require(!goal.categories().isEmpty(), goalWhere + " has no measure categories");
@@ -75,10 +103,10 @@ public final class Questionnaires {
         for (ExtraQuestion extra : q.extraQuestions()) {
             requireUnique(extra.options(), ChoiceOption::id, where + " extra question " + extra.id() + " options");
         }
-        for (String id : List.of(ExtraQuestion.RISK_GROUP_FIGURES, ExtraQuestion.TARGET_GROUP_POLICY,
-                ExtraQuestion.SELF_ASSESSMENT_GRADES, ExtraQuestion.COOPERATION_IMPROVED,
-                ExtraQuestion.YOUTH_INVOLVED, ExtraQuestion.REGIONAL_VISION)) {
-            q.requireExtraQuestion(id);
+        // The extra questions are optional (another instrument may ask none), but those asked are the known ones:
+        // the answer model has one field per question.
+        for (ExtraQuestion extra : q.extraQuestions()) {
+            require(ExtraQuestion.KNOWN.contains(extra.id()), where + " has an unknown extra question " + extra.id());
         }
     }
 

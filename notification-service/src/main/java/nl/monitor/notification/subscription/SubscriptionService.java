@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.notification.Channel;
@@ -86,10 +87,10 @@ public class SubscriptionService {
                 continue;
             }
             boolean goalFits = threshold.scope() == ThresholdCrossed.Threshold.Scope.TOTAL ? threshold.goal() == null
-                    : threshold.goal() != null && threshold.goal() >= 1 && threshold.goal() <= 10;
+                    : threshold.goal() != null && Questionnaires.goalNumbers().contains(threshold.goal());
             if (!goalFits) {
-                errors.add(new Problem.FieldError(at + ".goal", "invalid-goal",
-                        "a GOAL threshold names a goal 1-10; a TOTAL threshold none"));
+                errors.add(new Problem.FieldError(at + ".goal", "invalid-goal", "a GOAL threshold names a goal of "
+                        + "the questionnaires " + Questionnaires.goalNumbers() + "; a TOTAL threshold none"));
             }
             if (threshold.value() < 0 || threshold.value() > 100) {
                 errors.add(new Problem.FieldError(at + ".value", "out-of-range", "a threshold lies in 0-100"));

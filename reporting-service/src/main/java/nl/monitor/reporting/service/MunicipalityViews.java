@@ -3,11 +3,9 @@ package nl.monitor.reporting.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.domain.questionnaire.Goal;
 import nl.monitor.domain.questionnaire.Questionnaire;
-import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.domain.scoring.Band;
 import nl.monitor.domain.scoring.Component;
 import nl.monitor.domain.scoring.ScoringRules;
-import nl.monitor.domain.scoring.ScoringRulesCatalog;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.config.ReportConfig;
@@ -37,14 +35,15 @@ public class MunicipalityViews {
     private final Sql sql;
     private final ReportConfig config;
     private final PeerMeasures peerMeasures;
-    private final Questionnaire questionnaire = Questionnaires.latest();
-    private final ScoringRules rules = ScoringRulesCatalog.latest();
+    private final YearQuestionnaires questionnaires;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public MunicipalityViews(Sql sql, ReportConfig config, PeerMeasures peerMeasures) {
+    public MunicipalityViews(Sql sql, ReportConfig config, PeerMeasures peerMeasures,
+                             YearQuestionnaires questionnaires) {
         this.sql = sql;
         this.config = config;
         this.peerMeasures = peerMeasures;
+        this.questionnaires = questionnaires;
     }
 
     /**
@@ -61,8 +60,11 @@ public class MunicipalityViews {
         if (own.isEmpty() || own.get(0).integer("year") != year) {
             return Optional.empty();
         }
-        Integer previousYear = own.stream().map(r -> r.integer("year")).filter(y -> y < year).findFirst()
-                .orElse(null);
+        Questionnaire questionnaire = questionnaires.of(year);
+        ScoringRules rules = YearQuestionnaires.rules(questionnaire);
+        // The change is against its latest earlier year of the same questionnaire: goal 3 of another is not goal 3.
+        Integer previousYear = own.stream().map(r -> r.integer("year")).filter(y -> y < year).distinct()
+                .filter(y -> questionnaires.of(y).version() == questionnaire.version()).findFirst().orElse(null);
         Map<Integer, Row> current = goalsOf(own, year);
         Map<Integer, Row> previous = previousYear == null ? Map.of() : goalsOf(own, previousYear);
         Map<Integer, Row> means = index(sql.query("""

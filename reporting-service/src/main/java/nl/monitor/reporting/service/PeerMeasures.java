@@ -6,7 +6,6 @@ import nl.monitor.domain.questionnaire.MeasureCategory;
 import nl.monitor.domain.questionnaire.MeasureOption;
 import nl.monitor.domain.questionnaire.OptionKind;
 import nl.monitor.domain.questionnaire.Questionnaire;
-import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reporting.report.PeerMeasuresView;
 import nl.monitor.reporting.report.Rounding;
@@ -28,10 +27,11 @@ import java.util.Optional;
 public class PeerMeasures {
 
     private final Sql sql;
-    private final Questionnaire questionnaire = Questionnaires.latest();
+    private final YearQuestionnaires questionnaires;
 
-    public PeerMeasures(Sql sql) {
+    public PeerMeasures(Sql sql, YearQuestionnaires questionnaires) {
         this.sql = sql;
+        this.questionnaires = questionnaires;
     }
 
     /** Per goal (every goal of the questionnaire, in order) the measures peers chose that year, most used first. */
@@ -52,7 +52,7 @@ public class PeerMeasures {
                 """, year, sizeClass, municipality.code())
                 .forEach(r -> peersAnswered.put(r.integer("goal"), r.count("n")));
         List<PeerMeasuresView.GoalPeers> goals = new ArrayList<>();
-        for (Goal goal : questionnaire.goals()) {
+        for (Goal goal : questionnaires.of(year).goals()) {
             long answered = peersAnswered.getOrDefault(goal.number(), 0L);
             List<PeerMeasuresView.Measure> measures = new ArrayList<>();
             for (Row row : chosen) {

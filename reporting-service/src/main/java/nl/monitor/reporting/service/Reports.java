@@ -8,9 +8,7 @@ import nl.monitor.domain.questionnaire.Inclusion;
 import nl.monitor.domain.questionnaire.MeasureCategory;
 import nl.monitor.domain.questionnaire.MeasureOption;
 import nl.monitor.domain.questionnaire.Questionnaire;
-import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.domain.scoring.ScoringRules;
-import nl.monitor.domain.scoring.ScoringRulesCatalog;
 import nl.monitor.reporting.report.DistributionReport;
 import nl.monitor.reporting.report.DivisionParticipation;
 import nl.monitor.reporting.report.ExtrasReport;
@@ -33,23 +31,24 @@ import static nl.monitor.reporting.report.Rounding.mean;
 import static nl.monitor.reporting.report.Rounding.percent;
 
 /**
- * The aggregate reports of seed 000 §3-4, each computed by one or two GROUP BY queries over the read models. Labels
- * and option ids come from the questionnaire catalog (the latest version; every stored answer uses its ids).
+ * The aggregate reports of seed 000 §3-4, each computed by one or two GROUP BY queries over the read models. Goals,
+ * labels and option ids come from the questionnaire the report's year speaks ({@link YearQuestionnaires}).
  */
 @ApplicationScoped
 public class Reports {
 
     private final Sql sql;
-    private final Questionnaire questionnaire = Questionnaires.latest();
-    private final ScoringRules rules = ScoringRulesCatalog.latest();
+    private final YearQuestionnaires questionnaires;
     private final DivisionParticipation divisionParticipation = DivisionParticipation.shipped();
 
-    public Reports(Sql sql) {
+    public Reports(Sql sql, YearQuestionnaires questionnaires) {
         this.sql = sql;
+        this.questionnaires = questionnaires;
     }
 
     /** Figuur 4.1-4.10. */
     public GoalScoresReport goalScores(ReportScope scope) {
+        Questionnaire questionnaire = questionnaires.of(scope);
         List<Object> parameters = new ArrayList<>();
         List<Row> rows = sql.query("""
                 SELECT s.year, g.goal, count(*) AS n, avg(g.total) AS total, avg(g.borging) AS borging,
@@ -78,6 +77,7 @@ public class Reports {
 
     /** Tabel 4.1-4.10. */
     public MeasuresReport measures(ReportScope scope) {
+        Questionnaire questionnaire = questionnaires.of(scope);
         Map<String, Long> respondents = goalRespondents(scope);
         List<Object> parameters = new ArrayList<>();
         List<Row> rows = sql.query("""
@@ -115,6 +115,7 @@ public class Reports {
 
     /** Tabel 4.11. */
     public PolicyInclusionReport policyInclusion(ReportScope scope) {
+        Questionnaire questionnaire = questionnaires.of(scope);
         List<Object> parameters = new ArrayList<>();
         List<Row> rows = sql.query("""
                 SELECT g.year, g.goal, count(*) AS respondents,
@@ -157,6 +158,7 @@ public class Reports {
 
     /** The distribution of totals, and the municipalities with no goal in policy. */
     public DistributionReport distribution(ReportScope scope) {
+        ScoringRules rules = YearQuestionnaires.rules(questionnaires.of(scope));
         double redBelow = rules.bands().redBelow();
         double greenAbove = rules.bands().greenAbove();
         List<Object> parameters = new ArrayList<>(List.of(redBelow, greenAbove));
@@ -198,6 +200,7 @@ public class Reports {
 
     /** The extra questions, Tabel 4.12 and Figuur 4.12. */
     public ExtrasReport extras(ReportScope scope) {
+        Questionnaire questionnaire = questionnaires.of(scope);
         List<Object> choiceParameters = new ArrayList<>();
         List<Row> choices = sql.query("""
                 SELECT s.year, c.question, c.option, count(*) AS n
@@ -225,7 +228,8 @@ public class Reports {
                 + r.text("option"));
         Map<String, Row> respondents = index(answered, r -> r.integer("year") + "/" + r.text("question"));
         Map<String, Row> gradesByYear = index(grades, r -> String.valueOf(r.integer("year")));
-        ExtraQuestion gradeQuestion = questionnaire.requireExtraQuestion(ExtraQuestion.SELF_ASSESSMENT_GRADES);
+        // A questionnaire may ask no grades (the BMC points of attention ask no extra question at all).
+        ExtraQuestion gradeQuestion = questionnaire.extraQuestion(ExtraQuestion.SELF_ASSESSMENT_GRADES).orElse(null);
         SmallCells cells = scope.smallCells();
         List<ExtrasReport.YearExtras> years = new ArrayList<>();
         for (int year : scope.years()) {
@@ -248,7 +252,7 @@ public class Reports {
             }
             Row g = gradesByYear.get(String.valueOf(year));
             List<ExtrasReport.Grade> gradeMeans = new ArrayList<>();
-            for (ChoiceOption grade : gradeQuestion.options()) {
+            for (ChoiceOption grade : gradeQuestion == null ? List.<ChoiceOption>of() : gradeQuestion.options()) {
                 long n = g == null ? 0 : g.count("grade_" + grade.id() + "_n");
                 gradeMeans.add(new ExtrasReport.Grade(grade.id(), grade.label(), n,
                         g == null ? null : cells.show(n, mean(g.decimal("grade_" + grade.id()))), cells.suppress(n)));

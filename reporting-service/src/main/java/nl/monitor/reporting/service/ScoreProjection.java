@@ -5,6 +5,8 @@ import jakarta.transaction.Transactional;
 import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.PoisonEventException;
+import nl.monitor.domain.questionnaire.Questionnaires;
+import nl.monitor.domain.scoring.ScoringRulesCatalog;
 import nl.monitor.contracts.ScoreComputed;
 import nl.monitor.domain.scoring.GoalScore;
 import nl.monitor.messaging.consume.EventHandler;
@@ -66,6 +68,15 @@ public class ScoreProjection implements EventHandler<ScoreComputed> {
             if (!seen.add(goal.goal())) {
                 throw new PoisonEventException("score of submission " + score.submissionId() + " lists goal "
                         + goal.goal() + " twice");
+            }
+            // Rules this build does not know (a newer scoring-service) are trusted; known ones name their goals.
+            if (ScoringRulesCatalog.exists(score.rulesVersion())) {
+                int questionnaire = ScoringRulesCatalog.version(score.rulesVersion()).questionnaireVersion();
+                if (Questionnaires.version(questionnaire).goal(goal.goal()).isEmpty()) {
+                    throw new PoisonEventException("score of submission " + score.submissionId() + " (rules v"
+                            + score.rulesVersion() + ") lists goal " + goal.goal() + ", which questionnaire v"
+                            + questionnaire + " does not have");
+                }
             }
         }
     }

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.PoisonEventException;
+import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.contracts.SurveySubmitted;
 import nl.monitor.domain.assessment.GoalAnswer;
 import nl.monitor.messaging.consume.EventHandler;
@@ -68,6 +69,12 @@ public class SubmissionProjection implements EventHandler<SurveySubmitted> {
             if (!seen.add(goal.goal())) {
                 throw new PoisonEventException("submission " + submission.submissionId() + " lists goal "
                         + goal.goal() + " twice");
+            }
+            if (Questionnaires.exists(submission.questionnaireVersion())
+                    && Questionnaires.version(submission.questionnaireVersion()).goal(goal.goal()).isEmpty()) {
+                throw new PoisonEventException("submission " + submission.submissionId() + " answers goal "
+                        + goal.goal() + ", which questionnaire v" + submission.questionnaireVersion()
+                        + " does not have");
             }
         }
     }

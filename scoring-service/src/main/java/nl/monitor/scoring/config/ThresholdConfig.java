@@ -25,7 +25,7 @@ public interface ThresholdConfig {
     /** Thresholds on the score of every goal, unless {@link #goal()} names that goal. */
     Optional<List<Double>> everyGoal();
 
-    /** Thresholds on the score of one goal, keyed by its number (1-10). */
+    /** Thresholds on the score of one goal, keyed by its number (a goal of any shipped questionnaire). */
     Map<String, List<Double>> goal();
 
     /**

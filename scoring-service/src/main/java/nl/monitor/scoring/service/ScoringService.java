@@ -21,6 +21,7 @@ import nl.monitor.domain.scoring.AssessmentScore;
 import nl.monitor.domain.scoring.Band;
 import nl.monitor.domain.scoring.GoalScore;
 import nl.monitor.domain.scoring.Scorer;
+import nl.monitor.domain.scoring.ScoringRules;
 import nl.monitor.domain.scoring.ScoringRulesCatalog;
 import nl.monitor.messaging.Events;
 import nl.monitor.messaging.consume.EventHandler;
@@ -94,7 +95,7 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
     public Outcome handle(CloudEvent<SurveySubmitted> event) {
         SurveySubmitted submitted = event.data();
         Municipality municipality = municipalityOf(submitted);
-        Scorer scorer = scorer(rulesInForce.shareForYear(submitted.year()));
+        Scorer scorer = scorer(rulesInForce.shareForYear(submitted.year(), defaultRules(submitted)));
         Assessment assessment = checked(submitted, scorer);
         keep(submitted);
         scoreAndPublish(submitted, municipality, assessment, scorer);
@@ -104,6 +105,13 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
     private Municipality municipalityOf(SurveySubmitted submitted) {
         return municipalities.municipality(submitted.municipality()).orElseThrow(
                 () -> new PoisonEventException("unknown municipality " + submitted.municipality()));
+    }
+
+    /** The latest rules for the submission's questionnaire: in force for a year that has none yet. */
+    private static int defaultRules(SurveySubmitted submitted) {
+        return ScoringRulesCatalog.latestFor(submitted.questionnaireVersion()).map(ScoringRules::version)
+                .orElseThrow(() -> new PoisonEventException("no scoring rules score questionnaire version "
+                        + submitted.questionnaireVersion()));
     }
 
     private Scorer scorer(int rulesVersion) {

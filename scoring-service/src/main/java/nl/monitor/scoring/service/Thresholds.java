@@ -2,6 +2,7 @@ package nl.monitor.scoring.service;
 
 import nl.monitor.contracts.ThresholdCrossed.Direction;
 import nl.monitor.contracts.ThresholdCrossed.Threshold;
+import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.scoring.config.ThresholdConfig;
 
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public record Thresholds(List<Threshold> watched, double margin) {
         for (String key : config.goal().keySet()) {
             goalNumber(key);
         }
-        for (int goal = 1; goal <= 10; goal++) {
+        for (int goal : Questionnaires.goalNumbers()) {
             List<Double> values = config.goal().getOrDefault(String.valueOf(goal),
                     config.everyGoal().orElse(List.of()));
             int number = goal;
@@ -47,16 +48,18 @@ public record Thresholds(List<Threshold> watched, double margin) {
         return new Thresholds(watched, config.margin());
     }
 
+    /** A goal of any shipped questionnaire (goals 1-10 of the Monitor, 1-11 of the BMC points of attention). */
     private static int goalNumber(String key) {
         try {
             int goal = Integer.parseInt(key);
-            if (goal >= 1 && goal <= 10) {
+            if (Questionnaires.goalNumbers().contains(goal)) {
                 return goal;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("scoring.thresholds.goal.\"" + key + "\": there are goals 1 to 10 only");
+        throw new IllegalArgumentException("scoring.thresholds.goal.\"" + key + "\": the questionnaires have goals "
+                + Questionnaires.goalNumbers() + " only");
     }
 
     /** One threshold crossed, and which way. */

@@ -27,6 +27,7 @@ import nl.monitor.survey.service.SubmissionService;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scores answers as they are being given, with domain-core's {@link Scorer} (the scoring-service's rules): a part not
@@ -44,11 +45,12 @@ public class PreviewService {
 
     public Preview preview(String municipality, int year, DraftRequest request) {
         int questionnaireVersion = request.questionnaireVersionOrLatest();
-        ScoringRules rules = ScoringRulesCatalog.latest();
-        if (!Questionnaires.exists(questionnaireVersion) || rules.questionnaireVersion() != questionnaireVersion) {
-            throw InvalidInputException.of("questionnaireVersion", "unknown-version",
-                    "no scoring rules for questionnaire version " + questionnaireVersion);
-        }
+        // The latest rules for the questionnaire answered (each instrument has its own); a wave's rescore may later
+        // put others in force, which the preview cannot know.
+        ScoringRules rules = (Questionnaires.exists(questionnaireVersion)
+                ? ScoringRulesCatalog.latestFor(questionnaireVersion) : Optional.<ScoringRules>empty())
+                .orElseThrow(() -> InvalidInputException.of("questionnaireVersion", "unknown-version",
+                        "no scoring rules for questionnaire version " + questionnaireVersion));
         Questionnaire questionnaire = Questionnaires.version(questionnaireVersion);
         Scorer scorer = new Scorer(rules);
         List<Problem.FieldError> problems = submissions.validate(new SubmissionRequest(municipality, year,
