@@ -263,6 +263,18 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void a_goal_threshold_names_a_goal_of_a_shipped_questionnaire() {
+        // Goal 11 exists in questionnaire v2 (the BMC points of attention): only the value is refused; 12 nowhere.
+        given().auth().oauth2(TestTokens.coordinator("Gelderland-Midden")).contentType(ContentType.JSON)
+                .body(Map.of("region", "Gelderland-Midden", "url", "https://example.org/hook", "secret", SECRET,
+                        "filter", Map.of("thresholds", List.of(Map.of("scope", "GOAL", "goal", 11, "value", 140),
+                                Map.of("scope", "GOAL", "goal", 12, "value", 40)))))
+                .post("/api/subscriptions").then().statusCode(422)
+                .body("errors.field", contains("filter.thresholds[0].value", "filter.thresholds[1].goal"))
+                .body("errors.code", contains("out-of-range", "invalid-goal"));
+    }
+
+    @Test
     void a_failing_receiver_is_retried_with_the_same_webhook_id_until_it_answers_2xx() throws Exception {
         try (RecordingReceiver drenthe = new RecordingReceiver(500, 500, 500, 200)) {
             String subscription = subscribe("Drenthe", drenthe.url(), SECRET);

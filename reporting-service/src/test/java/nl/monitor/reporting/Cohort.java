@@ -17,6 +17,7 @@ import nl.monitor.domain.questionnaire.Inclusion;
 import nl.monitor.domain.questionnaire.ReachShare;
 import nl.monitor.domain.scoring.AssessmentScore;
 import nl.monitor.domain.scoring.Scorer;
+import nl.monitor.domain.scoring.ScoringRulesCatalog;
 import nl.monitor.testsupport.EventPublisher;
 
 import java.time.Instant;
@@ -33,7 +34,6 @@ import java.util.UUID;
 final class Cohort {
 
     private static final EventCodec CODEC = new EventCodec();
-    private static final Scorer SCORER = Scorer.latest();
 
     private Cohort() {
     }
@@ -60,14 +60,21 @@ final class Cohort {
 
     static SurveySubmitted submission(String municipality, int year, int version, ExtraAnswers extras,
                                       GoalAnswer... goals) {
-        return new SurveySubmitted(UUID.nameUUIDFromBytes((municipality + year + "v" + version).getBytes()),
-                municipality, year, 1, version, Instant.parse(year + "-05-01T09:00:00Z").plusSeconds(version),
-                List.of(goals), extras);
+        return submission(1, municipality, year, version, extras, goals);
     }
 
-    /** Publishes the submission and its score, keyed by the municipality. */
+    /** A submission answering that questionnaire version. */
+    static SurveySubmitted submission(int questionnaireVersion, String municipality, int year, int version,
+                                      ExtraAnswers extras, GoalAnswer... goals) {
+        return new SurveySubmitted(UUID.nameUUIDFromBytes((municipality + year + "v" + version).getBytes()),
+                municipality, year, questionnaireVersion, version,
+                Instant.parse(year + "-05-01T09:00:00Z").plusSeconds(version), List.of(goals), extras);
+    }
+
+    /** Publishes the submission and its score under the latest rules of its questionnaire, keyed by municipality. */
     static void publish(SurveySubmitted submission) {
-        AssessmentScore score = SCORER.score(submission.toAssessment());
+        AssessmentScore score = new Scorer(ScoringRulesCatalog.latestFor(submission.questionnaireVersion())
+                .orElseThrow()).score(submission.toAssessment());
         ScoreComputed computed = new ScoreComputed(submission.submissionId(), submission.municipality(),
                 submission.year(), submission.version(), score.rulesVersion(), new ArrayList<>(score.goals()),
                 score.total(), score.goalsAnswered(), score.band(), submission.submittedAt().plusSeconds(30));

@@ -10,6 +10,7 @@ import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.SurveySubmitted;
+import nl.monitor.domain.assessment.GoalAnswer;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
@@ -222,6 +223,37 @@ class SubmissionResourceTest {
         assertThat(tree.at("/goals/4/categories").size()).isEqualTo(5);
         given().auth().oauth2(TestTokens.analyst()).get("/api/questionnaire/7").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void the_second_questionnaire_is_served_and_answered_as_data() {
+        // Questionnaire version 2, the BMC 2015 points of attention: eleven goals, no extra questions.
+        given().auth().oauth2(TestTokens.respondent("GM0034")).get("/api/questionnaire/2").then().statusCode(200)
+                .body("version", equalTo(2)).body("goals", hasSize(11))
+                .body("goals[10].title", equalTo("Heldere afspraken over tijdig op- en afschalen Veilig Thuis"))
+                .body("extraQuestions", hasSize(0));
+        String point11 = """
+                {"municipality": "GM0034", "year": 2087, "questionnaireVersion": 2,
+                 "goals": [
+                   {"goal": 11,
+                    "borging": {"inclusion": "INCLUDED", "laidDown": true, "documents": ["cooperation-agreement"]},
+                    "inhoud": {"deploysMeasures": true, "categories": [
+                        {"category": "escalation", "options": [{"option": "escalation-agreements"}]},
+                        {"category": "expertise", "options": [{"option": "not-in-policy"}]}]},
+                    "bereik": {"insight": true, "share": "MORE_THAN_HALF"}}]%s}
+                """;
+        // An extra question version 2 does not ask, and a point 12, are refused naming their fields.
+        submit(TestTokens.respondent("GM0034"), point11.formatted(", \"extras\": {\"regionalVision\": \"yes\"}"))
+                .then().statusCode(422).body("errors.field", hasItem("extras.regionalVision"))
+                .body("errors.code", hasItem("unknown-question"));
+        submit(TestTokens.respondent("GM0034"), point11.replace("\"goal\": 11", "\"goal\": 12").formatted(""))
+                .then().statusCode(422).body("errors.field", hasItem("goals[0].goal"));
+
+        Response created = submit(TestTokens.respondent("GM0034"), point11.formatted(""));
+        created.then().statusCode(201);
+        SurveySubmitted event = awaitEvent(created.jsonPath().getString("id"));
+        assertThat(event.questionnaireVersion()).isEqualTo(2);
+        assertThat(event.goals()).extracting(GoalAnswer::goal).containsExactly(11);
     }
 
     @Test
