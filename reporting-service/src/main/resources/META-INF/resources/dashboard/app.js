@@ -3,10 +3,10 @@
 //   #/national?year=2017&compare=2014   per goal (bars by band, comparison year as dots) and per size class
 //   #/region/<region>?year=2017          every municipality of a Veilig Thuis region
 //   #/card/<code>/<year>?components=...  a municipality's card, with the component switches
-// A token arrives once as #token=<jwt>[&to=<route>] (the local run prints such a link) or through the sign-in box;
-// it is kept in sessionStorage for this tab only.
+// Signing in and the caller's token: auth.js.
 
-const TOKEN_KEY = 'monitor.token';
+import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from './auth.js';
+
 // Band colours with at least 4.5:1 against white (WCAG 2.1 AA: white text on them, bars on a white chart).
 const BAND_COLOURS = { RED: '#b03a2e', ORANGE: '#9c4a00', GREEN: '#1e7040' };
 const COMPONENTS = [['borging', 'Borging'], ['inhoud', 'Inhoud'], ['bereik', 'Bereik']];
@@ -14,28 +14,6 @@ const charts = [];
 
 const view = document.getElementById('view');
 const message = document.getElementById('message');
-
-function token() {
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-
-function claims() {
-  try {
-    const payload = token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(decodeURIComponent(escape(atob(payload))));
-  } catch (e) {
-    return {};
-  }
-}
-
-function takeTokenFromUrl() {
-  const match = location.hash.match(/^#token=([^&]+)(?:&to=(.*))?$/);
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-    const to = match[2] ? decodeURIComponent(match[2]) : '/';
-    history.replaceState(null, '', location.pathname + location.search + '#' + to);
-  }
-}
 
 // Each render has a ticket; a render overtaken by a newer one (the user clicked on) stops before touching the page.
 let currentTicket = 0;
@@ -60,7 +38,9 @@ class ApiError extends Error {
 }
 
 async function api(path) {
-  const response = await fetch(path, { headers: { Authorization: 'Bearer ' + token(), Accept: 'application/json' } });
+  const response = await fetch(path, {
+    headers: { Authorization: 'Bearer ' + await accessToken(), Accept: 'application/json' }
+  });
   if (!response.ok) {
     let detail = response.statusText;
     try {
@@ -75,7 +55,9 @@ async function api(path) {
 /** Downloads a report as CSV (the same endpoint, ?format=csv), with the caller's token. */
 async function downloadCsv(path, filename) {
   const separator = path.includes('?') ? '&' : '?';
-  const response = await fetch(path + separator + 'format=csv', { headers: { Authorization: 'Bearer ' + token() } });
+  const response = await fetch(path + separator + 'format=csv', {
+    headers: { Authorization: 'Bearer ' + await accessToken() }
+  });
   if (!response.ok) {
     message.hidden = false;
     message.textContent = 'Kan de CSV niet ophalen: HTTP ' + response.status;
@@ -330,11 +312,9 @@ function landingRoute() {
 }
 
 async function render() {
-  takeTokenFromUrl();
   message.hidden = true;
-  const signIn = document.getElementById('sign-in');
-  signIn.hidden = Boolean(token());
-  if (!token()) {
+  showSignIn(!currentToken());
+  if (!currentToken()) {
     view.innerHTML = '';
     return;
   }
@@ -370,18 +350,14 @@ async function render() {
       : e.status === 403 ? 'Geen toegang: ' + e.message
         : 'Kan het overzicht niet laden: ' + e.message;
     if (e.status === 401) {
-      sessionStorage.removeItem(TOKEN_KEY);
-      signIn.hidden = false;
+      await forget();
+      showSignIn(true);
     }
   }
 }
 
-document.getElementById('token-save').onclick = () => {
-  const pasted = document.getElementById('token-input').value.trim();
-  if (pasted) {
-    sessionStorage.setItem(TOKEN_KEY, pasted);
-    render(); // on the page asked for (e.g. the card an e-mail links to), or the landing page
-  }
-};
 window.addEventListener('hashchange', render);
-render();
+startSignIn(render).then(render, e => {
+  message.hidden = false;
+  message.textContent = 'Aanmelden is nu niet mogelijk: ' + e.message;
+});

@@ -216,6 +216,24 @@ class DashboardBrowserTest {
                 ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText()).startsWith("Geen toegang");
     }
 
+    @Test
+    void in_the_test_key_mode_a_pasted_token_signs_in_and_signing_out_forgets_it() {
+        load(TestTokens.wronglySigned(), "/region/Groningen?year=2061");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+        // Without an identity provider the services say so (GET /sign-in): the token box, no provider button.
+        assertThat(browser.findElement(By.id("sign-in-oidc")).isDisplayed()).isFalse();
+        browser.findElement(By.id("token-input")).sendKeys(TestTokens.coordinator("Groningen"));
+        browser.findElement(By.id("token-save")).click();
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
+        assertThat(cell("#who")).isEqualTo("coordinator · Groningen");
+
+        browser.findElement(By.id("sign-out")).click();
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")));
+        assertThat(((JavascriptExecutor) browser).executeScript("return sessionStorage.getItem('monitor.token')"))
+                .isNull();
+        assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isFalse();
+    }
+
     private List<String> axe(String page) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(nl.monitor.testsupport.Axe.source());
