@@ -59,7 +59,15 @@ class PeerMeasuresTest {
 
     @Test
     void per_goal_the_peers_of_the_size_class_with_the_counts_of_the_cards_advice() {
-        JsonPath view = peers(TestTokens.respondent(GRONINGEN), 2070);
+        // Two peers are fewer than k = 3: Groningen's respondent gets no counts (small-cell suppression), an analyst
+        // all of them.
+        JsonPath own = peers(TestTokens.respondent(GRONINGEN), 2070);
+        assertThat(own.getLong("goals[0].peersAnswered")).isEqualTo(2);
+        assertThat(own.getBoolean("goals[0].suppressed")).isTrue();
+        assertThat(own.getList("goals[0].measures")).isEmpty();
+        assertThat(own.getBoolean("goals[1].suppressed")).isFalse();
+        JsonPath view = peers(TestTokens.analyst(), 2070);
+        assertThat(view.getBoolean("goals[0].suppressed")).isFalse();
         assertThat(view.getInt("sizeClass")).isEqualTo(4);
         assertThat(view.getInt("year")).isEqualTo(2070);
         assertThat(view.getList("goals.goal", Integer.class)).hasSize(10).startsWith(1, 2);
@@ -75,7 +83,7 @@ class PeerMeasuresTest {
         assertThat(view.getList("goals[1].measures")).isEmpty();
 
         // The card's advice for goal 1 (its weakest and only goal) has the same numbers, without its own measure.
-        JsonPath card = given().auth().oauth2(TestTokens.respondent(GRONINGEN))
+        JsonPath card = given().auth().oauth2(TestTokens.analyst())
                 .get("/api/municipalities/" + GRONINGEN + "/card?year=2070").then().statusCode(200).extract().jsonPath();
         List<Map<String, Object>> advice = card.getList("advice[0].measures");
         assertThat(card.getInt("advice[0].goal")).isEqualTo(1);

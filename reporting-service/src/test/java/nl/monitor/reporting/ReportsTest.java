@@ -341,14 +341,19 @@ class ReportsTest {
         assertThat(card.getString("total.band")).isEqualTo("ORANGE");
         assertThat(card.getDouble("total.change")).isEqualTo(21.25);
         // Advice: weakest goal 2 (0), then goal 1 (72.5). Goal 2 peers of class 2 answering it: B only; B uses
-        // mother-child-course, billboards, leaflet-veilig-thuis, A none: each 1 peer = 100 %.
+        // mother-child-course, billboards, leaflet-veilig-thuis, A none: each 1 peer = 100 %. Goal 1 peers B and C:
+        // B's voorzorg (A lacks it) 1 of 2 = 50 %; B's "geen onderdeel van beleid" is no advice. Fewer than k = 3
+        // peers each: the respondent gets the weak goals without the peers' measures; an analyst sees them.
         assertThat(card.getList("advice.goal", Integer.class)).containsExactly(2, 1);
-        assertThat(card.getList("advice[0].measures.option")).containsExactly("mother-child-course", "billboards",
+        assertThat(card.getList("advice.suppressed", Boolean.class)).containsExactly(true, true);
+        assertThat(card.getList("advice[0].measures")).isEmpty();
+        JsonPath analysts = analyst("/api/municipalities/" + A + "/card?year=2031");
+        assertThat(analysts.getList("advice.suppressed", Boolean.class)).containsExactly(false, false);
+        assertThat(analysts.getList("advice[0].measures.option")).containsExactly("mother-child-course", "billboards",
                 "leaflet-veilig-thuis");
-        assertThat(card.getList("advice[0].measures.percent", Integer.class)).containsExactly(100, 100, 100);
-        // Goal 1 peers B and C: B's voorzorg (A lacks it) 1 of 2 = 50 %; B's "geen onderdeel van beleid" is no advice.
-        assertThat(card.getList("advice[1].measures.option")).containsExactly("voorzorg");
-        assertThat(card.getList("advice[1].measures.percent", Integer.class)).containsExactly(50);
+        assertThat(analysts.getList("advice[0].measures.percent", Integer.class)).containsExactly(100, 100, 100);
+        assertThat(analysts.getList("advice[1].measures.option")).containsExactly("voorzorg");
+        assertThat(analysts.getList("advice[1].measures.percent", Integer.class)).containsExactly(50);
 
         // Components borging + inhoud (max 75): goal 1 25 + 27.5 = 52.5 = 70 %; size class A 52.5, B 5 + 16.25,
         // C 0 -> 73.75 / 3 = 24.58 -> 24.6; total (52.5 + 0) / 2 = 26.25 = 35 %.

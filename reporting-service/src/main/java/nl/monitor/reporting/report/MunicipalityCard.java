@@ -27,7 +27,8 @@ public record MunicipalityCard(String municipality, String name, String region, 
                        boolean regionMeanSuppressed) {
     }
 
-    public record Advice(int goal, String title, Double points, List<PeerMeasure> measures) {
+    /** A weak goal and the peers' measures; none, {@code suppressed}, when too few peers answered it (as the means). */
+    public record Advice(int goal, String title, Double points, List<PeerMeasure> measures, boolean suppressed) {
     }
 
     public record PeerMeasure(String category, String categoryLabel, String option, String label, long peers,

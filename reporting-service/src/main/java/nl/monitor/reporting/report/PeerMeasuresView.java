@@ -17,9 +17,13 @@ public record PeerMeasuresView(String municipality, int sizeClass, String sizeCl
     /**
      * @param peersAnswered the other municipalities of the size class that answered the goal that year
      * @param measures      every measure option (not "Anders", not "geen onderdeel van beleid") chosen by at least
-     *                      one of them, most used first; {@code own} marks those the municipality chose itself
+     *                      one of them, most used first; {@code own} marks those the municipality chose itself; empty
+     *                      when suppressed
+     * @param suppressed    whether the counts are withheld: fewer peers answered the goal than
+     *                      {@code reporting.suppression.min-municipalities} (k, 3) and the caller is a respondent or
+     *                      coordinator (their counts would show those few peers' choices)
      */
-    public record GoalPeers(int goal, String title, long peersAnswered, List<Measure> measures) {
+    public record GoalPeers(int goal, String title, long peersAnswered, List<Measure> measures, boolean suppressed) {
     }
 
     public record Measure(String category, String categoryLabel, String option, String label, long peers,

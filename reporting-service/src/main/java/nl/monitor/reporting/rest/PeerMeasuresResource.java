@@ -47,7 +47,8 @@ public class PeerMeasuresResource {
                     + "card's advice (peers, peers that answered the goal, whole percent half up); `own` marks the "
                     + "municipality's own choices. Counted in the year asked for, or the latest earlier year with "
                     + "answers of the size class (`year`). Respondents: their own municipality; coordinators: their "
-                    + "region's; analysts, admins: all.")
+                    + "region's; analysts, admins: all. For respondents and coordinators a goal that fewer peers "
+                    + "answered than reporting.suppression.min-municipalities (3) lists no measures (`suppressed`).")
     @APIResponse(responseCode = "200", description = "The peers' measures",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PeerMeasuresView.class)))
@@ -59,6 +60,6 @@ public class PeerMeasuresResource {
         caller.requireReaderOf(code);
         Municipality municipality = municipalities.municipality(code).orElseThrow(() -> new NotFoundException(
                 "No municipality " + code + " in the " + municipalities.year() + " division"));
-        return peerMeasures.view(municipality, requests.year("year", year));
+        return peerMeasures.view(municipality, requests.year("year", year), requests.smallCells());
     }
 }

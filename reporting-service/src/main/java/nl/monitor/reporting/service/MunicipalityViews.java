@@ -116,7 +116,7 @@ public class MunicipalityViews {
         return Optional.of(new MunicipalityCard(municipality.code(), municipality.name(), municipality.region(),
                 sizeClass(municipality), municipality.sizeClass().label(), year, previousYear,
                 components.stream().sorted().map(c -> c.name().toLowerCase()).toList(), maximum, total, goals,
-                advice(municipality, year, goals)));
+                advice(municipality, year, goals, smallCells)));
     }
 
     /**
@@ -124,7 +124,7 @@ public class MunicipalityViews {
      * "geen onderdeel van beleid") chosen by the most other municipalities of its size class that year and not by it.
      */
     private List<MunicipalityCard.Advice> advice(Municipality municipality, int year,
-                                                 List<MunicipalityCard.Goal> goals) {
+                                                 List<MunicipalityCard.Goal> goals, SmallCells smallCells) {
         List<MunicipalityCard.Goal> weakest = goals.stream().filter(MunicipalityCard.Goal::answered)
                 .sorted(Comparator.comparingDouble(MunicipalityCard.Goal::points)
                         .thenComparingInt(MunicipalityCard.Goal::goal))
@@ -132,13 +132,14 @@ public class MunicipalityViews {
         if (weakest.isEmpty()) {
             return List.of();
         }
-        List<PeerMeasuresView.GoalPeers> peers = peerMeasures.of(municipality, year);
+        List<PeerMeasuresView.GoalPeers> peers = peerMeasures.of(municipality, year, smallCells);
         List<MunicipalityCard.Advice> advice = new ArrayList<>();
         for (MunicipalityCard.Goal weak : weakest) {
             List<MunicipalityCard.PeerMeasure> measures = peers.stream().filter(g -> g.goal() == weak.goal())
                     .flatMap(g -> g.measures().stream()).filter(m -> !m.own())
                     .limit(config.adviceMeasures()).map(PeerMeasuresView.Measure::asCardMeasure).toList();
-            advice.add(new MunicipalityCard.Advice(weak.goal(), weak.title(), weak.points(), measures));
+            boolean suppressed = peers.stream().anyMatch(g -> g.goal() == weak.goal() && g.suppressed());
+            advice.add(new MunicipalityCard.Advice(weak.goal(), weak.title(), weak.points(), measures, suppressed));
         }
         return advice;
     }

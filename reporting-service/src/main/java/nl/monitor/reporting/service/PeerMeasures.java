@@ -9,6 +9,7 @@ import nl.monitor.domain.questionnaire.Questionnaire;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reporting.report.PeerMeasuresView;
 import nl.monitor.reporting.report.Rounding;
+import nl.monitor.reporting.report.SmallCells;
 import nl.monitor.reporting.repository.Sql;
 import nl.monitor.reporting.repository.Sql.Row;
 
@@ -34,8 +35,11 @@ public class PeerMeasures {
         this.questionnaires = questionnaires;
     }
 
-    /** Per goal (every goal of the questionnaire, in order) the measures peers chose that year, most used first. */
-    public List<PeerMeasuresView.GoalPeers> of(Municipality municipality, int year) {
+    /**
+     * Per goal (every goal of the questionnaire, in order) the measures peers chose that year, most used first; a
+     * goal's measures withheld where {@code smallCells} says so for its number of peers.
+     */
+    public List<PeerMeasuresView.GoalPeers> of(Municipality municipality, int year, SmallCells smallCells) {
         int sizeClass = municipality.sizeClass().number();
         List<Row> chosen = sql.query("""
                 SELECT o.goal, o.category, o.option,
@@ -72,7 +76,9 @@ public class PeerMeasures {
             measures.sort(Comparator.comparingLong(PeerMeasuresView.Measure::peers).reversed()
                     .thenComparing(PeerMeasuresView.Measure::category)
                     .thenComparing(PeerMeasuresView.Measure::option));
-            goals.add(new PeerMeasuresView.GoalPeers(goal.number(), goal.title(), answered, List.copyOf(measures)));
+            boolean suppressed = smallCells.suppress(answered);
+            goals.add(new PeerMeasuresView.GoalPeers(goal.number(), goal.title(), answered,
+                    suppressed ? List.of() : List.copyOf(measures), suppressed));
         }
         return goals;
     }
@@ -86,10 +92,10 @@ public class PeerMeasures {
     }
 
     /** The whole view for the questionnaire. */
-    public PeerMeasuresView view(Municipality municipality, int requestedYear) {
+    public PeerMeasuresView view(Municipality municipality, int requestedYear, SmallCells smallCells) {
         Optional<Integer> year = yearWithAnswers(municipality, requestedYear);
         return new PeerMeasuresView(municipality.code(), municipality.sizeClass().number(),
                 municipality.sizeClass().label(), requestedYear, year.orElse(null),
-                year.map(y -> of(municipality, y)).orElse(List.of()));
+                year.map(y -> of(municipality, y, smallCells)).orElse(List.of()));
     }
 }
