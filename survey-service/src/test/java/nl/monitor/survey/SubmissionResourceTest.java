@@ -254,6 +254,9 @@ class SubmissionResourceTest {
         SurveySubmitted event = awaitEvent(created.jsonPath().getString("id"));
         assertThat(event.questionnaireVersion()).isEqualTo(2);
         assertThat(event.goals()).extracting(GoalAnswer::goal).containsExactly(11);
+        // 2087 is now answered with version 2: a version 1 submission of that year is refused before it is stored.
+        submit(TestTokens.respondent("GM0037"), assessment("GM0037", 2087)).then().statusCode(422)
+                .body("errors.field", hasItem("questionnaireVersion")).body("errors.code", hasItem("other-version"));
     }
 
     @Test

@@ -19,6 +19,14 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
         return list("municipality = ?1 and year = ?2 order by version desc", municipality, year);
     }
 
+    /** The questionnaire version the year's submissions answer (that of its first), if it has any. */
+    public Optional<Integer> questionnaireOfYear(int year) {
+        return getEntityManager()
+                .createQuery("select s.questionnaireVersion from Submission s where s.year = ?1 order by s.submittedAt",
+                        Integer.class)
+                .setParameter(1, year).setMaxResults(1).getResultStream().findFirst();
+    }
+
     public Optional<Submission> current(String municipality, int year) {
         return find("municipality = ?1 and year = ?2 order by version desc", municipality, year).firstResultOptional();
     }

@@ -119,6 +119,14 @@ public class SubmissionService {
                     "there is no questionnaire version " + questionnaireVersion));
             return violations;
         }
+        // One year, one questionnaire (a wave names it; a year without one takes that of its first submission): the
+        // scoring-service scores a year under the rules of one questionnaire and would dead-letter another's.
+        Optional<Integer> ofYear = request.year() == null ? Optional.empty()
+                : submissions.questionnaireOfYear(request.year());
+        if (ofYear.isPresent() && ofYear.get() != questionnaireVersion) {
+            violations.add(new Violation("questionnaireVersion", "other-version", request.year()
+                    + " is answered with questionnaire version " + ofYear.get() + ", not " + questionnaireVersion));
+        }
         violations.addAll(new AssessmentValidator(Questionnaires.version(questionnaireVersion))
                 .validate(request.toAssessment()).stream()
                 .filter(v -> request.year() != null || !v.path().equals("year")).toList());
