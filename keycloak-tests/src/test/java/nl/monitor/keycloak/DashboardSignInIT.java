@@ -1,0 +1,176 @@
+package nl.monitor.keycloak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.monitor.testsupport.Axe;
+import nl.monitor.testsupport.KeycloakServer;
+import nl.monitor.testsupport.Platform;
+import nl.monitor.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard signs in through Keycloak's own login page in a real headless Chromium (Debian's, installed by
+ * scripts/ensure-chromium.sh as the build runs): Authorization Code + PKCE, back on the page asked for, the token
+ * refreshed once it has expired, signed out at Keycloak; the local test-key shortcut (#token=) does not work here.
+ */
+class DashboardSignInIT {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static WebDriver browser;
+    private static Path profile;
+    private static String dashboard;
+    private static KeycloakServer keycloak;
+
+    @BeforeAll
+    static void startTheBrowser() throws Exception {
+        Platform platform = KeycloakPlatform.platform();
+        keycloak = KeycloakPlatform.keycloak();
+        String reporting = platform.url("reporting-service");
+        // This test's dashboard runs on a free port: register its origin with the dashboard's client, as an
+        // operator registers a deployment's (the realm file names the local run's and production's).
+        keycloak.allowBrowserApp("monitor-dashboard", reporting, "/dashboard/");
+        dashboard = reporting + "/dashboard/";
+
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1200", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stopTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void the_services_tell_the_dashboard_to_sign_in_at_keycloak() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(dashboard.replace("/dashboard/", "/sign-in"))).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode settings = JSON.readTree(response.body());
+        assertThat(settings.path("mode").asText()).isEqualTo("oidc");
+        assertThat(settings.path("authority").asText()).isEqualTo(keycloak.issuer());
+        assertThat(settings.path("clientId").asText()).isEqualTo("monitor-dashboard");
+    }
+
+    @Test
+    void an_analyst_signs_in_at_keycloak_lands_on_the_page_asked_for_is_refreshed_and_signs_out() throws Exception {
+        browser.get(dashboard + "#/national?year=2017");
+        click("sign-in-start");
+        signInAtKeycloak("analyst", "analyst-demo");
+
+        awaitReady();
+        assertThat(browser.getCurrentUrl()).isEqualTo(dashboard + "#/national?year=2017");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("analyst");
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
+        JsonNode first = storedUser();
+        assertThat(first.path("refresh_token").asText()).isNotBlank();
+        assertThat(KeycloakFlowIT.claims(first.path("access_token").asText()).path("iss").asText())
+                .isEqualTo(keycloak.issuer());
+
+        // The access token has expired (as after 5 minutes): the next request refreshes it first, no new sign-in.
+        ObjectNode expired = (ObjectNode) first.deepCopy();
+        expired.put("expires_at", System.currentTimeMillis() / 1000 - 10);
+        script("sessionStorage.setItem(arguments[0], arguments[1])", userKey(), expired.toString());
+        browser.get(dashboard + "#/national?year=2016");
+        awaitReady();
+        JsonNode refreshed = storedUser();
+        assertThat(refreshed.path("access_token").asText()).isNotEqualTo(first.path("access_token").asText());
+        assertThat(refreshed.path("expires_at").asLong()).isGreaterThan(System.currentTimeMillis() / 1000);
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
+
+        // Signing out ends the session at Keycloak too: back on the dashboard, signed out; signing in asks again.
+        click("sign-out");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+        assertThat(browser.getCurrentUrl()).startsWith(dashboard);
+        assertThat(script("return Object.keys(sessionStorage).filter(k => k.startsWith('oidc.user:')).length"))
+                .isEqualTo(0L);
+        click("sign-in-start");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    }
+
+    @Test
+    void a_coordinator_lands_on_their_region_and_a_test_key_link_does_not_sign_in() {
+        browser.get(dashboard + "#token=" + TestTokens.analyst());
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+        assertThat(browser.findElement(By.id("sign-in-token")).isDisplayed()).isFalse();
+        assertThat(browser.getCurrentUrl()).doesNotContain("token=");
+        assertThat(Axe.serious(axe())).isEmpty();
+
+        click("sign-in-start");
+        signInAtKeycloak("coordinator-groningen", "coordinator-demo");
+        awaitReady();
+        assertThat(browser.getCurrentUrl()).contains("#/region/Groningen");
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("coordinator · Groningen");
+        click("sign-out");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+    }
+
+    private static void signInAtKeycloak(String user, String password) {
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth")
+                .contains("code_challenge_method=S256");
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    private static void click(String id) {
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    }
+
+    private static void awaitReady() {
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state",
+                "ready"));
+    }
+
+    private static String userKey() {
+        return "oidc.user:" + keycloak.issuer() + ":monitor-dashboard";
+    }
+
+    private static JsonNode storedUser() throws Exception {
+        Object stored = script("return sessionStorage.getItem(arguments[0])", userKey());
+        assertThat(stored).as("the signed-in user in sessionStorage").isNotNull();
+        return JSON.readTree(stored.toString());
+    }
+
+    private static Object script(String js, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    private static Object axe() {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript(Axe.source());
+        browser.manage().timeouts().scriptTimeout(DEADLINE);
+        return js.executeAsyncScript(Axe.RUN);
+    }
+}

@@ -1,0 +1,58 @@
+package nl.monitor.keycloak;
+
+import nl.monitor.testsupport.KafkaBroker;
+import nl.monitor.testsupport.KeycloakServer;
+import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.testsupport.Platform;
+import nl.monitor.testsupport.PostgresServer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Keycloak with the realm file of deploy/keycloak, and the four packaged services configured as production is (the
+ * realm's URL alone, no test key), against one Kafka broker and PostgreSQL: started once for all tests of this JVM
+ * (Keycloak while the broker and the database start), stopped when the JVM ends.
+ */
+final class KeycloakPlatform {
+
+    static final Path ROOT = Path.of(System.getProperty("monitor.root", "..")).toAbsolutePath().normalize();
+    static final Path REALM_FILE = ROOT.resolve("deploy/keycloak/monitor-realm.json");
+    private static final Path TARGET = ROOT.resolve("keycloak-tests/target");
+
+    private static KeycloakServer keycloak;
+    private static Platform platform;
+
+    private KeycloakPlatform() {
+    }
+
+    static synchronized Platform platform() throws Exception {
+        start();
+        return platform;
+    }
+
+    static synchronized KeycloakServer keycloak() throws Exception {
+        start();
+        return keycloak;
+    }
+
+    private static void start() throws Exception {
+        if (platform != null) {
+            return;
+        }
+        long begin = System.nanoTime();
+        String zip = System.getProperty("monitor.keycloak.distribution");
+        keycloak = KeycloakServer.launch(zip == null ? KeycloakServer.distribution() : Path.of(zip), REALM_FILE,
+                Platform.freePort(), TARGET.resolve("keycloak"));
+        Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "stop-keycloak"));
+        KafkaBroker kafka = KafkaBroker.shared();
+        kafka.createTopics("survey-submitted", "score-computed", "threshold-crossed");
+        Map<String, String> config = keycloak.configure(MonitorInfrastructure.config(kafka, PostgresServer.shared()));
+        keycloak.awaitReady(Duration.ofSeconds(180));
+        System.out.printf("Keycloak ready after %.1f s%n", (System.nanoTime() - begin) / 1e9);
+        platform = Platform.start(ROOT, config, Map.of(), false, TARGET.resolve("service-logs"));
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-platform"));
+        System.out.printf("Keycloak and the platform ready after %.1f s%n", (System.nanoTime() - begin) / 1e9);
+    }
+}
