@@ -7,6 +7,7 @@ import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.testsupport.ConsumerLag;
 import nl.monitor.testsupport.KafkaBroker;
+import nl.monitor.testsupport.PipelineCounts;
 import nl.monitor.testsupport.PipelineState;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.PostgresServer;
@@ -30,7 +31,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -279,16 +279,12 @@ public final class PipelineBenchmark {
     }
 
     private void exactlyOnce(int year, int accepted) throws Exception {
-        try (Connection db = postgres.connect(); Statement sql = db.createStatement()) {
-            long stored = single(sql, "SELECT count(*) FROM survey.submission WHERE year = " + year);
-            long scored = single(sql, "SELECT count(DISTINCT submission_id) FROM scoring.score WHERE year = " + year);
-            long scores = single(sql, "SELECT count(*) FROM scoring.score WHERE year = " + year);
-            long municipalities = single(sql, "SELECT count(DISTINCT municipality) FROM survey.submission WHERE year = "
-                    + year);
-            long reported = single(sql, "SELECT count(*) FROM reporting.municipality_score r JOIN (SELECT "
-                    + "municipality, max(version) AS version FROM survey.submission WHERE year = " + year
-                    + " GROUP BY municipality) s ON r.municipality = s.municipality "
-                    + "AND r.submission_version = s.version WHERE r.year = " + year);
+        try (Connection db = postgres.connect()) {
+            long stored = PipelineCounts.stored(db, year);
+            long scored = PipelineCounts.scoredSubmissions(db, year);
+            long scores = scored + PipelineCounts.duplicateScores(db, year);
+            long municipalities = PipelineCounts.municipalities(db, year);
+            long reported = PipelineCounts.currentVersionsReported(db, year);
             boolean exact = stored == accepted && scored == stored && scores == scored && reported == municipalities;
             row("every accepted assessment scored and reported exactly once", exact ? 1 : 0, "",
                     "yes", String.format("%s: accepted %d, stored %d, scored %d (%d scores), current reported %d of %d",
@@ -425,13 +421,6 @@ public final class PipelineBenchmark {
     private static String startedIn(Path log) throws Exception {
         return Files.readAllLines(log).stream().filter(l -> l.contains(" started in ")).reduce((a, b) -> b)
                 .map(l -> "Quarkus: started in " + l.replaceAll(".* started in ([0-9.]+s).*", "$1")).orElse("");
-    }
-
-    private static long single(Statement sql, String query) throws Exception {
-        try (ResultSet result = sql.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
-        }
     }
 
     private static String ratio(double figure, double baseline) {

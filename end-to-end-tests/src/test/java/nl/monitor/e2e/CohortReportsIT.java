@@ -209,7 +209,7 @@ class CohortReportsIT {
 
         // Participation in Flevoland, 2041 (years[1]): class 1 Q of 2 = 50 %, mean 30; class 2 none of 2 = 0 %;
         // class 3 R = 100 %, mean 5; class 4 P = 100 %, mean 86.25 -> 86.3; all 3 of 6 = 50 %, mean 121.25 / 3 -> 40.4.
-        JsonNode classes = report(REPORTS.get(3), TestTokens.coordinator("Flevoland")).path("sizeClasses");
+        JsonNode classes = report(REPORTS.get(3), TestTokens.analyst()).path("sizeClasses");
         List<Integer> invited = StreamSupport.stream(classes.spliterator(), false)
                 .map(c -> c.at("/years/1/invited").asInt()).toList();
         assertThat(invited).containsExactly(2, 2, 1, 1, 0, 6);
@@ -224,6 +224,16 @@ class CohortReportsIT {
         assertThat(classes.at("/3/years/1/meanTotal").asDouble()).isEqualTo(86.3);
         assertThat(classes.at("/5/years/1/meanTotal").asDouble()).isEqualTo(40.4);
         assertThat(classes.at("/3/years/0/meanTotal").asDouble()).isEqualTo(15.0);   // 2040: P
+        // The region's coordinator sees no mean over fewer than 3 municipalities (small-cell suppression): classes
+        // 1, 3 and 4 hold one participant each; the counts and the mean over all three stay.
+        JsonNode forCoordinator = report(REPORTS.get(3), TestTokens.coordinator("Flevoland")).path("sizeClasses");
+        for (int sizeClass : List.of(0, 2, 3)) {
+            assertThat(forCoordinator.at("/" + sizeClass + "/years/1/meanTotal").isNull()).as("class %d", sizeClass + 1)
+                    .isTrue();
+            assertThat(forCoordinator.at("/" + sizeClass + "/years/1/suppressed").asBoolean()).isTrue();
+        }
+        assertThat(forCoordinator.at("/0/years/1/participated").asInt()).isEqualTo(1);
+        assertThat(forCoordinator.at("/5/years/1/meanTotal").asDouble()).isEqualTo(40.4);
     }
 
     @Test
@@ -248,7 +258,11 @@ class CohortReportsIT {
         assertThat(card.at("/goals/0/percent").asInt()).isEqualTo(73);
         assertThat(card.at("/goals/0/band").asText()).isEqualTo("ORANGE");
         assertThat(card.at("/goals/0/change").asDouble()).isEqualTo(57.5);
-        assertThat(card.at("/goals/0/sizeClassMean").asDouble()).isEqualTo(72.5);
+        // Size class 4 in 2041 is P alone: withheld from the respondent (small-cell suppression), shown to an analyst.
+        assertThat(card.at("/goals/0/sizeClassMean").isNull()).isTrue();
+        assertThat(card.at("/goals/0/sizeClassMeanSuppressed").asBoolean()).isTrue();
+        assertThat(report(REPORTS.get(6), TestTokens.analyst()).at("/goals/0/sizeClassMean").asDouble())
+                .isEqualTo(72.5);
         assertThat(card.at("/goals/0/regionMean").asDouble()).isEqualTo(25.8);
         assertThat(card.at("/goals/0/countryMean").asDouble()).isEqualTo(25.8);
         assertThat(card.at("/goals/1/band").asText()).isEqualTo("GREEN");

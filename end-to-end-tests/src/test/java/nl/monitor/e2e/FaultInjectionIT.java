@@ -7,9 +7,11 @@ import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.testsupport.KafkaProcess;
 import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.testsupport.PipelineCounts;
 import nl.monitor.testsupport.PipelineState;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.PostgresServer;
+import nl.monitor.testsupport.ServiceProcess;
 import nl.monitor.testsupport.SubmissionLoad;
 import nl.monitor.testsupport.SubmissionLoad.Offer;
 import nl.monitor.testsupport.SubmissionLoad.Result;
@@ -151,18 +153,52 @@ class FaultInjectionIT {
 
     @Test
     @Order(3)
+    void sigterm_of_one_scoring_service_instance_mid_burst_drains_and_hands_over_without_redelivery() throws Exception {
+        String instance = "scoring-service-2";
+        double redeliveredBefore = redelivered("scoring-service");
+        boolean[] endedByItself = new boolean[1];
+        Path[] stoppedLog = new Path[1];
+        Round round = burst("SIGTERM " + instance + ", restarted at once", 2075, () -> {
+            ServiceProcess stopping = platform.service(instance);
+            stoppedLog[0] = stopping.log();
+            endedByItself[0] = stopping.stop();
+            platform.restart(instance, Map.of());
+        });
+        round.check(0, false);
+        assertThat(endedByItself[0]).as(instance + " ended by itself after SIGTERM (no SIGKILL)").isTrue();
+        assertThat(java.nio.file.Files.readString(stoppedLog[0])).as("the stopped instance's log")
+                .contains("The consumer stopped").doesNotContain("did not finish its batch");
+        // The batch in hand was finished and its offsets committed: nobody processed any of it again.
+        assertThat(redelivered("scoring-service") - redeliveredBefore + redelivered(instance))
+                .as("survey-submitted events processed again after the handover").isZero();
+    }
+
+    /** Events of survey-submitted an instance found already processed since it started (redeliveries). */
+    private static double redelivered(String instance) throws Exception {
+        return consumerEvents(platform.service(instance), "DUPLICATE");
+    }
+
+    private static double consumerEvents(ServiceProcess instance, String outcome) throws Exception {
+        String metrics = Api.get(instance.url() + "/q/metrics", null).body();
+        return metrics.lines().filter(line -> line.startsWith("monitor_consumer_events_total{")
+                        && line.contains("outcome=\"" + outcome + "\"") && line.contains("topic=\"survey-submitted\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
+    @Test
+    @Order(4)
     void kill_9_of_one_reporting_service_instance_mid_burst() throws Exception {
         killMidBurst("reporting-service-2", 2063);
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void kill_9_of_the_notification_service_mid_burst() throws Exception {
         killMidBurst("notification-service", 2064);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void postgresql_stopped_for_30_seconds() throws Exception {
         Round round = burst("PostgreSQL stopped 30 s", 2065, () -> {
             postgres.stop();
@@ -175,7 +211,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void kafka_stopped_for_30_seconds() throws Exception {
         Round round = burst("Kafka broker stopped 30 s", 2066, () -> {
             kafka.stop();
@@ -186,7 +222,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void webhook_receiver_down_for_60_seconds() throws Exception {
         receiver.close();
         long downSince = System.nanoTime();
@@ -199,7 +235,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void a_poison_record_on_each_topic_is_dead_lettered_alone() throws Exception {
         Round round = burst("poison record on each topic", 2068, () -> {
             try (KafkaProducer<String, String> producer = producer()) {
@@ -213,7 +249,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void an_oversized_submission_is_refused_and_an_oversized_outbox_row_is_parked() throws Exception {
         String huge = Api.write(cohorts.random("GM0363", 2069, new Random(1))).replaceFirst("\"extras\":\\{",
                 "\"extras\":{\"cooperationExplanation\":\"" + "x".repeat(300_000) + "\",");
@@ -244,7 +280,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void the_same_events_delivered_twice_have_no_second_effect() throws Exception {
         Round round = burst("every event of the burst delivered twice", 2070, () -> { });
         round.check(0, false);
@@ -267,7 +303,7 @@ class FaultInjectionIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void a_rebuild_refuses_when_retention_removed_history() throws Exception {
         TopicPartition first = new TopicPartition("score-computed", 0);
         long end = admin.listOffsets(Map.of(first, OffsetSpec.latest())).all().get(10, TimeUnit.SECONDS).get(first)
@@ -390,7 +426,7 @@ class FaultInjectionIT {
 
     private Counts counts(int year, Set<String> accepted) throws SQLException {
         try (Connection db = postgres.connect()) {
-            long stored = count(db, "SELECT count(*) FROM survey.submission WHERE year = ?", year);
+            long stored = PipelineCounts.stored(db, year);
             long acceptedStored;
             try (PreparedStatement query = db.prepareStatement(
                     "SELECT count(*) FROM survey.submission WHERE id = ANY (?::uuid[])")) {
@@ -399,18 +435,13 @@ class FaultInjectionIT {
             }
             long versionsStoredTwice = count(db, "SELECT count(*) - count(DISTINCT (municipality, version)) "
                     + "FROM survey.submission WHERE year = ?", year);
-            long municipalities = count(db, "SELECT count(DISTINCT municipality) FROM survey.submission WHERE year = ?",
-                    year);
-            long scored = count(db, "SELECT count(DISTINCT submission_id) FROM scoring.score WHERE year = ?", year);
-            long duplicateScores = count(db, "SELECT count(*) - count(DISTINCT submission_id) FROM scoring.score "
-                    + "WHERE year = ?", year);
+            long municipalities = PipelineCounts.municipalities(db, year);
+            long scored = PipelineCounts.scoredSubmissions(db, year);
+            long duplicateScores = PipelineCounts.duplicateScores(db, year);
             long outOfOrder = count(db, "SELECT count(*) FROM (SELECT submission_version, lag(submission_version) "
                     + "OVER (PARTITION BY municipality ORDER BY computed_at) AS before FROM scoring.score "
                     + "WHERE year = ?) s WHERE submission_version < before", year);
-            long reported = count(db, "SELECT count(*) FROM reporting.municipality_score r JOIN (SELECT municipality, "
-                    + "max(version) AS version FROM survey.submission WHERE year = ? GROUP BY municipality) s "
-                    + "ON r.municipality = s.municipality AND r.submission_version = s.version WHERE r.year = ?",
-                    year, year);
+            long reported = PipelineCounts.currentVersionsReported(db, year);
             long alerts = count(db, "SELECT count(DISTINCT crossing_id) FROM notification.alert WHERE year = ?", year);
             long duplicateAlerts = count(db, "SELECT count(*) - count(DISTINCT crossing_id) FROM notification.alert "
                     + "WHERE year = ?", year);
@@ -437,7 +468,7 @@ class FaultInjectionIT {
 
     private long stored(int year) throws SQLException {
         try (Connection db = postgres.connect()) {
-            return count(db, "SELECT count(*) FROM survey.submission WHERE year = ?", year);
+            return PipelineCounts.stored(db, year);
         }
     }
 
@@ -471,12 +502,7 @@ class FaultInjectionIT {
     }
 
     private static long count(Connection db, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
-            return single(query);
-        }
+        return PipelineCounts.count(db, sql, parameters);
     }
 
     private static long single(PreparedStatement query) throws SQLException {

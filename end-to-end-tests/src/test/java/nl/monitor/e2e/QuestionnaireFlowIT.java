@@ -118,12 +118,14 @@ class QuestionnaireFlowIT {
 
     @Test
     void a_respondent_fills_in_saves_reloads_submits_and_gets_the_official_score_of_the_preview() throws Exception {
+        // Three peers of size class 4: the respondent sees peers' measures from k = 3 municipalities on (suppression).
         peerSubmits("GM0034");
         peerSubmits("GM0080");
+        peerSubmits("GM0193");
         String reporting = platform.url("reporting-service");
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Api.read(Api.get(reporting
                 + "/api/municipalities/" + GRONINGEN + "/peer-measures?year=" + YEAR, TestTokens.analyst()).body())
-                .path("goals").path(0).path("peersAnswered").asInt() == 2);
+                .path("goals").path(0).path("peersAnswered").asInt() == 3);
 
         String respondent = TestTokens.respondent(GRONINGEN);
         browser.get(platform.url("survey-service") + "/vragenlijst/?gemeente=" + GRONINGEN + "&jaar=" + YEAR
@@ -146,7 +148,7 @@ class QuestionnaireFlowIT {
         // What if: the two empty categories each add 11.25, with the peers' counts from the reporting-service.
         WebElement suggestion = find("#suggestion-list li[data-option='programme-purchasing/voorzorg']");
         assertThat(suggestion.getText()).contains("+11,25 punten")
-                .contains("2 van 2 gemeenten in grootteklasse 4 (100 %, " + YEAR + ")");
+                .contains("3 van 3 gemeenten in grootteklasse 4 (100 %, " + YEAR + ")");
         click("#g1-cat-programme-purchasing-not-in-policy");
         press("#g1-cat-own-action-not-in-policy");
         assertThat(live(1, "inhoud")).isEqualTo("27,5");

@@ -1,5 +1,7 @@
 package nl.monitor.messaging.consume;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
@@ -63,10 +65,13 @@ public class EventBatchProcessor {
     private final DeadLetters deadLetters;
     private final EntityManager entityManager;
     private final EventTracing tracing;
+    private final MeterRegistry registry;
 
     public EventBatchProcessor(Instance<EventHandler<?>> handlers, EventCodec codec, ProcessedEvents processed,
-                               DeadLetters deadLetters, EntityManager entityManager, EventTracing tracing) {
+                               DeadLetters deadLetters, EntityManager entityManager, EventTracing tracing,
+                               MeterRegistry registry) {
         this.tracing = tracing;
+        this.registry = registry;
         handlers.forEach(handler -> this.handlers.put(handler.type().topic(), handler));
         this.codec = codec;
         this.processed = processed;
@@ -89,6 +94,7 @@ public class EventBatchProcessor {
             try {
                 Outcome[] outcomes = QuarkusTransaction.requiringNew()
                         .call(() -> apply(records, events, poisonReasons, poison));
+                count(records, outcomes);
                 return new Result(Arrays.asList(outcomes), Map.copyOf(poisonReasons));
             } catch (PoisonRecord e) {
                 poisonReasons.put(e.index, e.reason);
@@ -125,6 +131,21 @@ public class EventBatchProcessor {
                         DeadLetters.positionOf(records.get(e.index)), e.reason);
             }
         }
+    }
+
+    /**
+     * Counts the committed outcomes per topic ({@code monitor_consumer_events_total{topic, outcome}}): a
+     * {@code DUPLICATE} is an event handed over again (a redelivery after a crash, a replay, a resend).
+     */
+    private void count(List<ConsumerRecord<String, String>> records, Outcome[] outcomes) {
+        Map<String, Map<Outcome, Integer>> counts = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            counts.computeIfAbsent(records.get(i).topic(), topic -> new java.util.EnumMap<>(Outcome.class))
+                    .merge(outcomes[i], 1, Integer::sum);
+        }
+        counts.forEach((topic, byOutcome) -> byOutcome.forEach((outcome, n) ->
+                Counter.builder("monitor.consumer.events").description("Events this service's consumer processed")
+                        .tag("topic", topic).tag("outcome", outcome.name()).register(registry).increment(n)));
     }
 
     private CloudEvent<?> decode(ConsumerRecord<String, String> record, int index, Map<Integer, String> poison) {
