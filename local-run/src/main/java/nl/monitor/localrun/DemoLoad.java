@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.monitor.demo.DemoCohorts;
 import nl.monitor.domain.assessment.Assessment;
-import nl.monitor.testsupport.TestTokens;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -40,11 +39,13 @@ final class DemoLoad {
     private final ObjectMapper json;
     private final HttpClient http;
     private final String bootstrapServers;
+    private final DemoTokens tokens;
 
-    DemoLoad(ObjectMapper json, HttpClient http, String bootstrapServers) {
+    DemoLoad(ObjectMapper json, HttpClient http, String bootstrapServers, DemoTokens tokens) {
         this.json = json;
         this.http = http;
         this.bootstrapServers = bootstrapServers;
+        this.tokens = tokens;
     }
 
     /** Imports every demo wave; returns the municipalities accepted per year. */
@@ -55,7 +56,7 @@ final class DemoLoad {
             List<Assessment> wave = cohorts.wave(year);
             String body = json.writeValueAsString(Map.of("year", year, "rows", wave));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(surveyUrl + "/api/imports"))
-                    .header("Authorization", "Bearer " + TestTokens.admin())
+                    .header("Authorization", "Bearer " + tokens.importer())
                     .header("Content-Type", "application/json")
                     .header("Idempotency-Key", "demo-wave-" + year + "-seed-" + DemoCohorts.SEED)
                     .timeout(Duration.ofMinutes(2))
@@ -88,7 +89,7 @@ final class DemoLoad {
         for (Map.Entry<Integer, Integer> wave : imported.entrySet()) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(reportingUrl
                             + "/api/reports/participation?year=" + wave.getKey()))
-                    .header("Authorization", "Bearer " + TestTokens.analyst()).build(),
+                    .header("Authorization", "Bearer " + tokens.analyst()).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return false;

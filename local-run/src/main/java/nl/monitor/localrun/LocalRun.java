@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.monitor.demo.DemoCohorts;
 import nl.monitor.testsupport.KafkaBroker;
+import nl.monitor.testsupport.KeycloakServer;
+import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.PostgresServer;
-import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.WebhookReceiver;
 
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +27,8 @@ import java.util.concurrent.CountDownLatch;
  * The one-command local platform: a real Kafka broker and PostgreSQL in this JVM, the four packaged services as
  * child processes on ports 8081-8084, a webhook receiver on 8090 subscribed to every region that prints each alert,
  * an SMTP server on 8025 that prints each e-mail the notification-service sends, and demo tokens. Ctrl-C stops everything it started.
+ * With {@code MONITOR_KEYCLOAK=true} (or the argument {@code --keycloak}) a real Keycloak on 8180 with the realm of
+ * deploy/keycloak issues the tokens instead of the test key (about 30 s and 500 MB more), as in production.
  */
 public final class LocalRun {
 
@@ -31,19 +36,28 @@ public final class LocalRun {
     static final String RECEIVER_SECRET = "local-demo-webhook-secret";
     static final int SMTP_PORT = 8025;
     static final int DRILL_PORT = 8089;
+    static final int KEYCLOAK_PORT = 8180;
     private static final List<String> TOPICS = List.of("survey-submitted", "score-computed", "threshold-crossed");
 
     private final Path root;
+    private final boolean withKeycloak;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
+    private KeycloakServer keycloak;
+    private DemoTokens tokens = DemoTokens.testKeys();
 
-    private LocalRun(Path root) {
+    private LocalRun(Path root, boolean withKeycloak) {
         this.root = root;
+        this.withKeycloak = withKeycloak;
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        new LocalRun(root).run();
+        List<String> arguments = List.of(args);
+        Path root = Path.of(arguments.stream().filter(a -> !a.startsWith("--")).findFirst().orElse("."))
+                .toAbsolutePath().normalize();
+        boolean keycloak = arguments.contains("--keycloak")
+                || List.of("true", "1", "yes").contains(System.getenv().getOrDefault("MONITOR_KEYCLOAK", "").toLowerCase());
+        new LocalRun(root, keycloak).run();
     }
 
     private void run() throws Exception {
@@ -51,6 +65,13 @@ public final class LocalRun {
         Files.createDirectories(runDir);
         System.setProperty("monitor.postgres.working-dir", runDir.resolve("postgres").toString());
         long start = System.nanoTime();
+        if (withKeycloak) {
+            say("Starting Keycloak on 127.0.0.1:" + KEYCLOAK_PORT + " with the realm of deploy/keycloak (log in "
+                    + root.relativize(runDir.resolve("keycloak/keycloak.log")) + ") ...");
+            keycloak = KeycloakServer.launch(keycloakDistribution(), root.resolve("deploy/keycloak/monitor-realm.json"),
+                    KEYCLOAK_PORT, runDir.resolve("keycloak"));
+            Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "local-run-stop-keycloak"));
+        }
 
         say("Starting Kafka (KRaft) and PostgreSQL ...");
         KafkaBroker kafka = KafkaBroker.shared();
@@ -60,10 +81,17 @@ public final class LocalRun {
 
         WebhookReceiver receiver = new WebhookReceiver(RECEIVER_PORT, RECEIVER_SECRET, this::printAlert);
         MailSink mails = new MailSink(SMTP_PORT, LocalRun::printMail);
+        Map<String, String> config = new LinkedHashMap<>(MonitorInfrastructure.config(kafka, postgres));
+        config.putAll(Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", Integer.toString(SMTP_PORT),
+                "quarkus.mailer.start-tls", "DISABLED"));
+        if (keycloak != null) {
+            keycloak.awaitReady(Duration.ofMinutes(3));
+            say("Keycloak is up: " + keycloak.issuer());
+            config = keycloak.configure(config);
+            tokens = DemoTokens.keycloak(keycloak);
+        }
         say("Starting the four services (logs in " + root.relativize(runDir.resolve("logs")) + "/) ...");
-        Platform platform = Platform.start(root, kafka, postgres, true, Map.of("quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(SMTP_PORT), "quarkus.mailer.start-tls", "DISABLED"),
-                runDir.resolve("logs"));
+        Platform platform = Platform.start(root, config, Map.of(), true, runDir.resolve("logs"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             say("Stopping the services, Kafka and PostgreSQL ...");
@@ -76,7 +104,7 @@ public final class LocalRun {
 
         say("Loading the demo waves " + DemoCohorts.YEARS + " through the bulk import ...");
         long loading = System.nanoTime();
-        DemoLoad demo = new DemoLoad(json, http, kafka.bootstrapServers());
+        DemoLoad demo = new DemoLoad(json, http, kafka.bootstrapServers(), tokens);
         Map<Integer, Integer> imported = demo.importWaves(platform.url("survey-service"));
         demo.awaitDigested(platform.url("reporting-service"), imported);
         say(String.format("Imported, scored and reported %s municipalities per wave in %.0f s.", imported,
@@ -84,6 +112,21 @@ public final class LocalRun {
         subscribeEveryRegion(platform.url("notification-service"), receiver.url());
         printBanner(platform, (System.nanoTime() - start) / 1_000_000_000.0);
         stopped.await();
+    }
+
+    /** Keycloak's zip in the local Maven repository, fetched there by the Maven wrapper the first time. */
+    private Path keycloakDistribution() throws IOException, InterruptedException {
+        Path zip = KeycloakServer.distribution();
+        if (!Files.isRegularFile(zip)) {
+            say("Fetching Keycloak " + KeycloakServer.VERSION + " from Maven Central (177 MB, once) ...");
+            int exit = new ProcessBuilder(root.resolve("mvnw").toString(), "-B", "-q", "dependency:get",
+                    "-Dartifact=org.keycloak:keycloak-quarkus-dist:" + KeycloakServer.VERSION + ":zip",
+                    "-Dtransitive=false").directory(root.toFile()).inheritIO().start().waitFor();
+            if (exit != 0 || !Files.isRegularFile(zip)) {
+                throw new IllegalStateException("Could not fetch Keycloak into " + zip);
+            }
+        }
+        return zip;
     }
 
     private void subscribeEveryRegion(String notificationUrl, String receiverUrl) throws IOException,
@@ -94,7 +137,7 @@ public final class LocalRun {
                     "secret", RECEIVER_SECRET, "description", "local-run terminal receiver"));
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             URI.create(notificationUrl + "/api/subscriptions"))
-                    .header("Authorization", "Bearer " + TestTokens.admin())
+                    .header("Authorization", "Bearer " + tokens.admin())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
@@ -136,13 +179,16 @@ public final class LocalRun {
     }
 
     private void printBanner(Platform platform, double seconds) throws IOException {
-        String respondent = TestTokens.respondent("GM0014");
-        Path tokens = root.resolve(".run/tokens.env");
-        Files.writeString(tokens, String.join("\n",
+        String respondent = tokens.respondent();
+        String coordinator = tokens.coordinator();
+        String analyst = tokens.analyst();
+        String admin = tokens.admin();
+        Path tokenFile = root.resolve(".run/tokens.env");
+        Files.writeString(tokenFile, String.join("\n",
                 "RESPONDENT_GM0014=" + respondent,
-                "COORDINATOR_GRONINGEN=" + TestTokens.coordinator("Groningen"),
-                "ANALYST=" + TestTokens.analyst(),
-                "ADMIN=" + TestTokens.admin(), ""));
+                "COORDINATOR_GRONINGEN=" + coordinator,
+                "ANALYST=" + analyst,
+                "ADMIN=" + admin, ""));
         StringBuilder banner = new StringBuilder();
         banner.append(String.format("%nMonitor platform is up (%.0f s). Reference data: %d municipalities in %d regions.%n%n",
                 seconds, nl.monitor.reference.MunicipalityDivision.shipped().size(),
@@ -152,19 +198,38 @@ public final class LocalRun {
                     service.name(), service.url(), service.url(), service.url()));
         }
         String dashboard = platform.url("reporting-service") + "/dashboard/";
-        banner.append(String.format("%nDashboard (2017 against 2014, as analyst):%n  %s#token=%s%n", dashboard,
-                TestTokens.analyst()));
-        banner.append(String.format("  as coordinator of Groningen: %s#token=%s%n", dashboard,
-                TestTokens.coordinator("Groningen")));
-        banner.append(String.format("%nQuestionnaire (the 2018 wave, as the demo respondent of GM0014 Groningen):%n"
-                        + "  %s/vragenlijst/?gemeente=GM0014&jaar=2018&rapportage=%s#token=%s%n",
-                platform.url("survey-service"), platform.url("reporting-service"), respondent));
-        banner.append(String.format("%nDemo tokens (valid 12 h; also in %s, source it with `set -a; . %s`):%n",
-                root.relativize(tokens), root.relativize(tokens)));
-        banner.append("  respondent GM0014 Groningen: ").append(respondent).append('\n');
-        banner.append("  coordinator Groningen:       ").append(TestTokens.coordinator("Groningen")).append('\n');
-        banner.append("  analyst:                     ").append(TestTokens.analyst()).append('\n');
-        banner.append("  admin:                       ").append(TestTokens.admin()).append('\n');
+        String questionnaire = String.format("%s/vragenlijst/?gemeente=GM0014&jaar=2018&rapportage=%s#token=%s",
+                platform.url("survey-service"), platform.url("reporting-service"), respondent);
+        if (keycloak != null) {
+            banner.append(String.format("  %-21s %s   (admin console %s/admin, %s/%s)%n", "keycloak",
+                    keycloak.url(), keycloak.url(), KeycloakServer.ADMIN, KeycloakServer.ADMIN_PASSWORD));
+            banner.append(String.format("%nDashboard (sign in at Keycloak with a demo user below):%n  %s%n", dashboard));
+            banner.append("\nDemo users of the realm monitor (user / password):\n");
+            for (String[] user : DemoTokens.KEYCLOAK_USERS) {
+                banner.append(String.format("  %-22s %-17s %s%n", user[0], user[1], user[2]));
+            }
+            banner.append(String.format("  bulk import client: %s, secret %s (client credentials)%n",
+                    DemoTokens.IMPORT_CLIENT, DemoTokens.IMPORT_SECRET));
+            banner.append(String.format("%nQuestionnaire (the 2018 wave, as respondent-gm0014; the token lasts 5 minutes):"
+                    + "%n  %s%n", questionnaire));
+            banner.append(String.format("%nTokens from Keycloak last 5 minutes (these are also in %s); a new one:%n"
+                    + "  curl -s -d grant_type=password -d client_id=monitor-cli -d username=analyst -d password=analyst-demo"
+                    + " %s/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/'%n",
+                    root.relativize(tokenFile), keycloak.issuer()));
+        } else {
+            banner.append(String.format("%nDashboard (2017 against 2014, as analyst):%n  %s#token=%s%n", dashboard,
+                    analyst));
+            banner.append(String.format("  as coordinator of Groningen: %s#token=%s%n", dashboard, coordinator));
+            banner.append(String.format("%nQuestionnaire (the 2018 wave, as the demo respondent of GM0014 Groningen):"
+                    + "%n  %s%n", questionnaire));
+            banner.append(String.format("%nDemo tokens (valid 12 h; also in %s, source it with `set -a; . %s`):%n",
+                    root.relativize(tokenFile), root.relativize(tokenFile)));
+            banner.append("  respondent GM0014 Groningen: ").append(respondent).append('\n');
+            banner.append("  coordinator Groningen:       ").append(coordinator).append('\n');
+            banner.append("  analyst:                     ").append(analyst).append('\n');
+            banner.append("  admin:                       ").append(admin).append('\n');
+            banner.append("  (MONITOR_KEYCLOAK=true ./run-local.sh signs in with a real Keycloak instead)\n");
+        }
         banner.append("\nSubmit a failing demo assessment (an alert prints here within seconds):\n");
         banner.append(curl(platform.url("survey-service"), respondent, "local-run/demo/failing-assessment.json"));
         banner.append("\nThen an improved one (the municipality crosses back up):\n");
@@ -173,11 +238,11 @@ public final class LocalRun {
         banner.append("\nOther channels: subscribe coordinator Groningen by e-mail (mails print here, from the local SMTP"
                 + " server on port " + SMTP_PORT + "):\n");
         banner.append("  curl -s -X POST " + notification + "/api/subscriptions -H 'Authorization: Bearer "
-                + TestTokens.coordinator("Groningen") + "' -H 'Content-Type: application/json' -d '{\"region\": "
+                + coordinator + "' -H 'Content-Type: application/json' -d '{\"region\": "
                 + "\"Groningen\", \"channel\": \"EMAIL\", \"email\": \"coordinator@veiligthuis-groningen.example\"}'\n");
         banner.append("or follow the live alert feed (Server-Sent Events):\n");
         banner.append("  curl -N " + notification + "/api/alerts/stream -H 'Authorization: Bearer "
-                + TestTokens.analyst() + "'\n");
+                + analyst + "'\n");
         banner.append("\nDatabase outage drill (nothing is lost; see the README): in another terminal\n"
                 + "  scripts/local-postgres.sh stop    # the services report not ready, submissions answer 503\n"
                 + "  scripts/local-postgres.sh start   # they catch up by themselves\n");
