@@ -86,6 +86,9 @@ const signed = value => value == null ? '–' : (value > 0 ? '+' : '') + nl.form
 const bandOf = value => value == null ? null : value < 25 ? 'RED' : value > 75 ? 'GREEN' : 'ORANGE';
 const bandLabel = { RED: 'rood', ORANGE: 'oranje', GREEN: 'groen' };
 const band = value => value ? `<span class="band ${value}">${bandLabel[value]}</span>` : '–';
+/** A figure withheld because fewer than k municipalities make it up (small-cell suppression, from the API's flags). */
+const held = (suppressed, text) => suppressed
+  ? '<span class="suppressed" title="Afgeschermd: te weinig gemeenten in deze groep">–</span>' : text;
 
 function escapeHtml(text) {
   return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -138,10 +141,12 @@ async function nationalView(ticket, params) {
           ${compare ? `<th class="num">Totaal ${compare}</th>` : ''}</tr></thead>
         <tbody>${scores.goals.map(goal => `
           <tr data-goal="${goal.goal}"><td>${goal.goal}</td><td>${escapeHtml(goal.title)}</td>
-            <td class="num">${at(goal).n}</td><td class="num total">${score(at(goal).meanTotal)}</td>
-            <td>${band(bandOf(at(goal).meanTotal))}</td>
-            <td class="num">${score(at(goal).meanBorging)}</td><td class="num">${score(at(goal).meanInhoud)}</td>
-            <td class="num">${score(at(goal).meanBereik)}</td>
+            <td class="num">${at(goal).n}</td>
+            <td class="num total">${held(at(goal).suppressed, score(at(goal).meanTotal))}</td>
+            <td>${held(at(goal).suppressed, band(bandOf(at(goal).meanTotal)))}</td>
+            <td class="num">${held(at(goal).suppressed, score(at(goal).meanBorging))}</td>
+            <td class="num">${held(at(goal).suppressed, score(at(goal).meanInhoud))}</td>
+            <td class="num">${held(at(goal).suppressed, score(at(goal).meanBereik))}</td>
             ${compare ? `<td class="num compare">${score(before(goal)?.meanTotal)}</td>` : ''}</tr>`).join('')}
         </tbody>
       </table>
@@ -157,7 +162,7 @@ async function nationalView(ticket, params) {
         <tbody>${participation.sizeClasses.map(row => `
           <tr><td>${escapeHtml(row.label)}</td>${row.years.map(y => `
             <td class="num">${y.invited}</td><td class="num">${y.participated} (${percent(y.percent)})</td>
-            <td class="num">${score(y.meanTotal)}</td>`).join('')}</tr>`).join('')}
+            <td class="num">${held(y.suppressed, score(y.meanTotal))}</td>`).join('')}</tr>`).join('')}
         </tbody>
       </table>
     </div>`;
@@ -261,8 +266,10 @@ async function cardView(ticket, parts, params) {
           <tr data-goal="${goal.goal}"><td>${goal.goal}</td><td>${escapeHtml(goal.title)}</td>
             <td class="num points">${goal.answered ? score(goal.points) : 'niet beantwoord'}</td>
             <td class="num percent">${percent(goal.percent)}</td><td>${band(goal.band)}</td>
-            <td class="num">${signed(goal.change)}</td><td class="num">${score(goal.sizeClassMean)}</td>
-            <td class="num">${score(goal.regionMean)}</td><td class="num">${score(goal.countryMean)}</td></tr>`).join('')}
+            <td class="num">${signed(goal.change)}</td>
+            <td class="num size-class-mean">${held(goal.sizeClassMeanSuppressed, score(goal.sizeClassMean))}</td>
+            <td class="num region-mean">${held(goal.regionMeanSuppressed, score(goal.regionMean))}</td>
+            <td class="num">${score(goal.countryMean)}</td></tr>`).join('')}
         </tbody>
       </table>
     </div>
@@ -270,7 +277,8 @@ async function cardView(ticket, parts, params) {
       <h2>Advies</h2>
       ${card.advice.length === 0 ? '<p class="muted">Geen advies.</p>' : card.advice.map(advice => `
         <h3>Doel ${advice.goal}: ${escapeHtml(advice.title)} (${score(advice.points)})</h3>
-        ${advice.measures.length === 0 ? '<p class="muted">Geen maatregelen die gemeenten van dezelfde grootte vaker inzetten.</p>'
+        ${advice.suppressed ? '<p class="muted">Te weinig vergelijkbare gemeenten om hun maatregelen te tonen (afgeschermd).</p>'
+          : advice.measures.length === 0 ? '<p class="muted">Geen maatregelen die gemeenten van dezelfde grootte vaker inzetten.</p>'
           : `<ul>${advice.measures.map(m => `<li>${escapeHtml(m.label)} <span class="muted">(${escapeHtml(m.categoryLabel.replace(/[:;\s]+$/, ''))};
               ${m.peers} van ${m.peersAnswered} gemeenten, ${percent(m.percent)})</span></li>`).join('')}</ul>`}`).join('')}
     </div>`;

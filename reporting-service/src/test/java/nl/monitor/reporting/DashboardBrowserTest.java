@@ -203,6 +203,24 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void a_mean_over_fewer_than_three_municipalities_is_shown_to_a_respondent_as_withheld() {
+        String respondent = TestTokens.respondent(GRONINGEN);
+        JsonPath card = given().auth().oauth2(respondent).get("/api/municipalities/" + GRONINGEN + "/card?year=2061")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(card.getBoolean("goals[0].regionMeanSuppressed")).as("Groningen is alone in its region in 2061")
+                .isTrue();
+        load(respondent, "/card/" + GRONINGEN + "/2061");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
+        assertThat(cell("#card-table tr[data-goal='1'] .region-mean")).isEqualTo("–");
+        assertThat(browser.findElement(By.cssSelector("#card-table tr[data-goal='1'] .region-mean .suppressed"))
+                .getAttribute("title")).contains("Afgeschermd");
+
+        open("/card/" + GRONINGEN + "/2061");   // an analyst sees the figure
+        assertThat(cell("#card-table tr[data-goal='1'] .region-mean")).isEqualTo(shown(
+                api("/api/municipalities/" + GRONINGEN + "/card?year=2061").getDouble("goals[0].regionMean")));
+    }
+
+    @Test
     void without_a_valid_token_the_page_asks_to_sign_in_and_shows_why() {
         load(TestTokens.wronglySigned(), "/national?year=2061");
         WebElement message = new WebDriverWait(browser, DEADLINE).until(
