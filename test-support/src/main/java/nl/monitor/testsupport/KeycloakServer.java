@@ -40,7 +40,7 @@ import java.util.zip.ZipFile;
  * defaults) run once per machine, under {@code ~/.m2/monitor-cache/keycloak-quarkus-dist-<version>} (or
  * {@code -Dmonitor.keycloak.cache}); each server then starts {@code --optimized} from its own small directory (its
  * {@code data/} and a copy of {@code bin/}, the rest linked to the cache), so servers never share state. Started so
- * on 2 cores: about 30 s until the realm answers, about 500 MB.
+ * on 2 cores: 25-60 s until the realm answers (after a one-time build of about 45 s), about 500 MB.
  */
 public final class KeycloakServer implements AutoCloseable {
 
