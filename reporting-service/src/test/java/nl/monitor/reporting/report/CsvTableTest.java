@@ -17,6 +17,36 @@ class CsvTableTest {
     }
 
     @Test
+    void text_that_a_spreadsheet_would_run_as_a_formula_gets_a_quote_in_front() {
+        String csv = new CsvTable("label")
+                .row("=HYPERLINK(\"http://evil\",\"x\")")
+                .row("+31 6 1234")
+                .row("-2+3")
+                .row("@SUM(A1)")
+                .row("\tindented")
+                .row("\rreturn")
+                .row("Anders: =1+1")
+                .write();
+        assertThat(csv).isEqualTo("label\r\n"
+                + "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"\r\n"
+                + "'+31 6 1234\r\n"
+                + "'-2+3\r\n"
+                + "'@SUM(A1)\r\n"
+                + "'\tindented\r\n"
+                + "\"'\rreturn\"\r\n"
+                + "Anders: =1+1\r\n");
+    }
+
+    @Test
+    void negative_numbers_stay_numbers() {
+        String csv = new CsvTable("change", "text", "big")
+                .row(-57.5, "-57.5", new java.math.BigDecimal("-3"))
+                .row(-2, "-12", null)
+                .write();
+        assertThat(csv).isEqualTo("change,text,big\r\n-57.5,-57.5,-3\r\n-2,-12,\r\n");
+    }
+
+    @Test
     void a_row_must_fill_every_column() {
         assertThatThrownBy(() -> new CsvTable("a", "b").row(1)).isInstanceOf(IllegalArgumentException.class);
     }
