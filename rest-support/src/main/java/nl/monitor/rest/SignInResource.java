@@ -36,12 +36,13 @@ public class SignInResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public SignIn settings() {
-        return authority()
+        return authority(signIn, config)
                 .map(authority -> new SignIn(OIDC, authority, signIn.clientId()))
                 .orElse(new SignIn(TEST_KEYS, null, null));
     }
 
-    private Optional<String> authority() {
+    /** The identity provider's URL as browsers reach it; empty in the test-key mode. */
+    static Optional<String> authority(SignInConfig signIn, Config config) {
         if (signIn.authority().isPresent()) {
             return signIn.authority();
         }

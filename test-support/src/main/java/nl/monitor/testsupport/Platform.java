@@ -61,18 +61,29 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(Path repository, Map<String, String> config, Map<String, Integer> instances,
                                  boolean fixedPorts, Path logDir) throws IOException, InterruptedException {
-        Platform platform = new Platform(repository, config, logDir);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            int count = instances.getOrDefault(service.getKey(), 1);
+            for (int i = 1; i <= count; i++) {
+                ports.put(i == 1 ? service.getKey() : service.getKey() + "-" + i,
+                        fixedPorts && i == 1 ? service.getValue() : freePort());
+            }
+        }
+        // The questionnaire's page calls the reporting-service from the browser, and its Content-Security-Policy
+        // allows only the reporting-service it is configured with.
+        Map<String, String> platformConfig = new LinkedHashMap<>();
+        platformConfig.put("survey.questionnaire-app.reporting-url",
+                "http://127.0.0.1:" + ports.get("reporting-service"));
+        // Off in production (rest-support); the local run and the tests of the packaged services keep it.
+        platformConfig.put("quarkus.swagger-ui.enabled", "true");
+        platformConfig.putAll(config);
+        Platform platform = new Platform(repository, platformConfig, logDir);
         try {
             List<ServiceProcess> started = new ArrayList<>();
-            for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-                int count = instances.getOrDefault(service.getKey(), 1);
-                for (int i = 1; i <= count; i++) {
-                    String name = i == 1 ? service.getKey() : service.getKey() + "-" + i;
-                    int port = fixedPorts && i == 1 ? service.getValue() : freePort();
-                    ServiceProcess process = platform.launch(name, port, Map.of());
-                    platform.running.put(name, process);
-                    started.add(process);
-                }
+            for (Map.Entry<String, Integer> instance : ports.entrySet()) {
+                ServiceProcess process = platform.launch(instance.getKey(), instance.getValue(), Map.of());
+                platform.running.put(instance.getKey(), process);
+                started.add(process);
             }
             for (ServiceProcess process : started) {
                 process.awaitReady(Duration.ofSeconds(120));
