@@ -2,7 +2,8 @@
 // Chart.js for the figures. Routes live in the URL fragment:
 //   #/national?year=2017&compare=2014   per goal (bars by band, comparison year as dots) and per size class
 //   #/region/<region>?year=2017          every municipality of a Veilig Thuis region
-//   #/card/<code>/<year>?components=...  a municipality's card, with the component switches
+//   #/card/<code>/<year>?components=...  a municipality's card, with the component switches and its trend
+//   #/response?year=2021&region=...      the live response of a wave (Tabel 3.1 while it runs), who has not submitted
 // Signing in and the caller's token: auth.js.
 
 import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from './auth.js';
@@ -89,6 +90,12 @@ const band = value => value ? `<span class="band ${value}">${bandLabel[value]}</
 /** A figure withheld because fewer than k municipalities make it up (small-cell suppression, from the API's flags). */
 const held = (suppressed, text) => suppressed
   ? '<span class="suppressed" title="Afgeschermd: te weinig gemeenten in deze groep">–</span>' : text;
+
+/** Predecessors of a merged municipality with their weight: "Nuth (15.425 inw., 42 %, 30,0)". */
+const inhabitants = new Intl.NumberFormat('nl-NL');
+const predecessorList = predecessors => predecessors.map(p => `${escapeHtml(p.name)} (${inhabitants.format(p.inhabitants)}
+  inw.${p.approximate ? ' (benadering)' : ''}, ${p.scored ? `${percent(p.share)}, ${score(p.points)}` : 'niet deelgenomen'})`)
+  .join('; ');
 
 function escapeHtml(text) {
   return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -224,7 +231,8 @@ async function regionView(ticket, parts, params) {
         <tbody>${data.municipalities.map(row => `
           <tr data-municipality="${row.municipality}">
             <td>${row.participated ? `<a href="#/card/${row.municipality}/${data.year}">${escapeHtml(row.name)}</a>`
-              : `<span class="muted">${escapeHtml(row.name)} (niet deelgenomen)</span>`}</td>
+              : `<span class="muted">${escapeHtml(row.name)} (niet deelgenomen)</span>`}${row.previousFromPredecessors
+              ? `<br><span class="muted predecessors">${row.previousYear}: ${predecessorList(row.predecessors)}</span>` : ''}</td>
             <td class="num">${score(row.total)}</td><td>${band(row.band)}</td>
             <td class="num">${row.goalsAnswered ?? '–'}</td><td class="num">${signed(row.change)}</td>
             <td class="trend-${row.trend}">${trend[row.trend] || row.trend}</td></tr>`).join('')}
@@ -248,7 +256,8 @@ async function cardView(ticket, parts, params) {
       <h2>${escapeHtml(card.name)} (${card.municipality}), ${card.year}
         <button id="download-card" type="button" class="csv">CSV</button></h2>
       <p class="muted">Regio ${escapeHtml(card.region)}, ${escapeHtml(card.sizeClassLabel)}.
-        ${card.previousYear ? `Vergeleken met ${card.previousYear}.` : 'Geen eerdere deelname.'}</p>
+        ${card.previousYear ? `Vergeleken met ${card.previousYear}${card.history.at(-1).merged
+          ? ' (gewogen gemiddelde van de voorgangers)' : ''}.` : 'Geen eerdere deelname.'}</p>
       <div class="switches" id="switches">Onderdelen:
         ${COMPONENTS.map(([id, label]) => `<label><input type="checkbox" data-component="${id}"
           ${components.includes(id) ? 'checked' : ''}> ${label}</label>`).join('')}
@@ -273,6 +282,21 @@ async function cardView(ticket, parts, params) {
         </tbody>
       </table>
     </div>
+    ${card.history.length === 0 ? '' : `<div class="panel">
+      <h2>Verloop over de jaren</h2>
+      <p class="muted">Een gefuseerde gemeente krijgt in eerdere jaren het naar inwonertal gewogen gemiddelde van haar
+        voorgangers in de gemeentelijke indeling van dat jaar.</p>
+      <table id="trend-table">
+        <thead><tr><th>Jaar</th><th>Indeling</th><th class="num">Punten</th><th>Samengesteld uit</th></tr></thead>
+        <tbody>${card.history.map(y => `
+          <tr data-year="${y.year}"><td>${y.year}</td><td>1 januari ${y.divisionYear}</td>
+            <td class="num points">${score(y.points)}</td>
+            <td class="predecessors">${y.merged ? predecessorList(y.predecessors) : 'zelf'}</td></tr>`).join('')}
+          <tr data-year="${card.year}"><td>${card.year}</td><td></td>
+            <td class="num points">${score(card.total.points)}</td><td>zelf</td></tr>
+        </tbody>
+      </table>
+    </div>`}
     <div class="panel">
       <h2>Advies</h2>
       ${card.advice.length === 0 ? '<p class="muted">Geen advies.</p>' : card.advice.map(advice => `
@@ -303,6 +327,70 @@ async function cardView(ticket, parts, params) {
     },
     options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: card.maximum } } }
   });
+}
+
+async function responseView(ticket, params) {
+  const mine = claims();
+  const everything = (mine.groups || []).some(role => role === 'analyst' || role === 'admin');
+  const year = Number(params.get('year') || new Date().getFullYear());
+  const region = params.get('region') || (everything ? '' : mine.region || '');
+  const query = `year=${year}` + (region ? `&region=${encodeURIComponent(region)}` : '');
+  const [response, regions, outstanding] = await fresh(ticket, Promise.all([
+    api(`/api/reports/response?${query}`), api('/api/regions'),
+    region ? api(`/api/regions/${encodeURIComponent(region)}/outstanding?year=${year}`) : Promise.resolve(null)]));
+  const line = l => `<td class="num invited">${l.invited}</td><td class="num responded">${l.responded}</td>
+    <td class="num outstanding">${l.outstanding}</td><td class="num percent">${percent(l.percent)}</td>`;
+  const head = first => `<thead><tr><th>${first}</th><th class="num">Uitgenodigd</th><th class="num">Respons</th>
+    <th class="num">Nog niet</th><th class="num">%</th></tr></thead>`;
+  view.innerHTML = `
+    <div class="panel controls">
+      <label>Jaar <input id="year" type="number" value="${year}" min="2000" max="2100"></label>
+      <label>Regio <select id="region">${everything ? `<option value="" ${region ? '' : 'selected'}>Heel Nederland</option>` : ''}${
+        regions.map(name => `<option ${name === region ? 'selected' : ''}>${escapeHtml(name)}</option>`).join('')}</select></label>
+      <button id="show" type="button">Toon</button>
+    </div>
+    <div class="panel">
+      <h2>Respons ${year}${region ? `, regio ${escapeHtml(region)}` : ''} per grootteklasse
+        <button id="download-response" type="button" class="csv">CSV</button></h2>
+      <p class="muted">Uitgenodigd: ${escapeHtml(response.division)}. Stand van ${
+        new Date(response.asOf).toLocaleString('nl-NL')}.</p>
+      <table id="response-size-table">${head('Grootteklasse')}
+        <tbody>${response.sizeClasses.map(l => `
+          <tr data-size-class="${l.sizeClass ?? 'total'}"><td>${escapeHtml(l.label)}</td>${line(l)}</tr>`).join('')}
+        </tbody>
+      </table>
+    </div>
+    ${region ? '' : `<div class="panel">
+      <h2>Respons ${year} per regio</h2>
+      <table id="response-region-table">${head('Regio')}
+        <tbody>${response.regions.map(l => `
+          <tr data-region="${escapeHtml(l.region ?? 'total')}"><td>${l.region
+            ? `<a href="#/response?year=${year}&region=${encodeURIComponent(l.region)}">${escapeHtml(l.label)}</a>`
+            : escapeHtml(l.label)}</td>${line(l)}</tr>`).join('')}
+        </tbody>
+      </table>
+    </div>`}
+    ${outstanding ? `<div class="panel">
+      <h2>Nog niet ingediend in ${escapeHtml(region)}: ${outstanding.outstanding.length} van ${outstanding.invited}
+        <button id="download-outstanding" type="button" class="csv">CSV</button></h2>
+      ${outstanding.outstanding.length === 0 ? '<p>Alle gemeenten van de regio hebben ingediend.</p>' : `
+      <table id="outstanding-table">
+        <thead><tr><th>Code</th><th>Gemeente</th><th>Grootteklasse</th><th class="num">Inwoners</th></tr></thead>
+        <tbody>${outstanding.outstanding.map(m => `
+          <tr data-municipality="${m.municipality}"><td>${m.municipality}</td><td>${escapeHtml(m.name)}</td>
+            <td>${escapeHtml(m.sizeClassLabel)}</td><td class="num">${inhabitants.format(m.inhabitants)}</td></tr>`).join('')}
+        </tbody>
+      </table>`}
+    </div>` : ''}`;
+  csvButton('download-response', `/api/reports/response?${query}`, `respons-${year}.csv`);
+  if (outstanding) {
+    csvButton('download-outstanding', `/api/regions/${encodeURIComponent(region)}/outstanding?year=${year}`,
+      `nog-niet-ingediend-${region}-${year}.csv`);
+  }
+  document.getElementById('show').onclick = () => {
+    const chosen = document.getElementById('region').value;
+    go(`#/response?year=${document.getElementById('year').value}${chosen ? `&region=${encodeURIComponent(chosen)}` : ''}`);
+  };
 }
 
 // ---- routing
@@ -342,6 +430,8 @@ async function render() {
       await regionView(ticket, parts, params);
     } else if (parts[0] === 'card') {
       await cardView(ticket, parts, params);
+    } else if (parts[0] === 'response') {
+      await responseView(ticket, params);
     } else {
       await nationalView(ticket, params);
     }

@@ -57,6 +57,9 @@ class DashboardBrowserTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String GRONINGEN = "GM0014";
     private static final String ALMERE = "GM0034";
+    private static final String NUTH = "GM0951";
+    private static final String SCHINNEN = "GM0962";
+    private static final String BEEKDAELEN = "GM1954";
     private static WebDriver browser;
     private static Path profile;
     private static Path downloads;
@@ -76,8 +79,19 @@ class DashboardBrowserTest {
                 goal(1, INCLUDED, true, true, EVERYONE, category("subsidy-conditions", "attention-officer"),
                         category("chain-cooperation", "cooperation-agreements"), category("own-action", "campaign"),
                         category("programme-purchasing", "voorzorg"))));
+        // A merger: Nuth and Schinnen (Onderbanken did not take part) in 2017, Beekdaelen, which they became, in 2021.
+        publish(submission(NUTH, 2017, 1, extras(List.of(), List.of(), 5, 6, 7, "no", false, "not-yet"),
+                goal(1, INCLUDED, true, true, MORE_THAN_HALF, category("subsidy-conditions", "attention-officer"),
+                        category("chain-cooperation", "cooperation-agreements"))));
+        publish(submission(SCHINNEN, 2017, 1, extras(List.of(), List.of(), 5, 6, 7, "no", false, "not-yet"),
+                goal(1, INTENDED, false, false, null)));
+        publish(submission(BEEKDAELEN, 2021, 1, extras(List.of(), List.of(), 6, 7, 8, "somewhat", true, "yes"),
+                goal(1, INCLUDED, true, true, EVERYONE, category("subsidy-conditions", "attention-officer"),
+                        category("chain-cooperation", "cooperation-agreements"), category("own-action", "campaign"),
+                        category("programme-purchasing", "voorzorg"))));
         await().atMost(DEADLINE).until(() -> ScoreEvents.rows("SELECT 1 FROM reporting.municipality_score "
-                + "WHERE year IN (2060, 2061)").size() == 3);
+                + "WHERE year IN (2060, 2061)").size() == 3 && ScoreEvents.rows("SELECT 1 FROM "
+                + "reporting.municipality_score WHERE municipality IN ('GM0951', 'GM0962', 'GM1954')").size() == 3);
 
         profile = Files.createTempDirectory("chromium-profile");
         downloads = Files.createTempDirectory("chromium-downloads");
@@ -252,6 +266,49 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("sign-out")).isDisplayed()).isFalse();
     }
 
+    @Test
+    void a_merged_municipalitys_card_and_region_row_show_its_predecessors_weighted_earlier_score() {
+        open("/card/" + BEEKDAELEN + "/2021");
+        JsonPath card = api("/api/municipalities/" + BEEKDAELEN + "/card?year=2021");
+        // 2017: (15,425 x 72.5 + 12,960 x 5) / 28,385 = 41.68 (Onderbanken, 7,869, did not take part).
+        assertThat(card.getDouble("history[0].points")).isEqualTo(41.68);
+        assertThat(cell("#trend-table tr[data-year='2017'] .points")).isEqualTo(shown(41.68)).isEqualTo("41,7");
+        assertThat(cell("#trend-table tr[data-year='2017'] .predecessors")).contains("Nuth (15.425", "54 %")
+                .contains("Schinnen (12.960", "46 %").contains("Onderbanken (7.869 inw., niet deelgenomen)");
+        assertThat(cell("#trend-table tr[data-year='2021'] .points")).isEqualTo("100,0");
+        assertThat(cell("#view p.muted")).contains("Vergeleken met 2017 (gewogen gemiddelde van de voorgangers)");
+
+        open("/region/Zuid-Limburg?year=2021");
+        assertThat(cell("#region-table tr[data-municipality='" + BEEKDAELEN + "'] .predecessors"))
+                .startsWith("2017: ").contains("Nuth (15.425 inw., 54 %, 72,5)", "Schinnen (12.960");
+    }
+
+    @Test
+    void the_response_view_shows_the_response_per_size_class_and_region_and_who_has_not_submitted() {
+        open("/response?year=2061");
+        JsonPath response = api("/api/reports/response?year=2061");
+        assertThat(cell("#response-size-table tr[data-size-class='total'] .invited")).isEqualTo("352");
+        assertThat(cell("#response-size-table tr[data-size-class='total'] .responded"))
+                .isEqualTo(String.valueOf(response.getInt("sizeClasses[5].responded"))).isEqualTo("2");
+        assertThat(cell("#response-region-table tr[data-region='Groningen'] .responded")).isEqualTo("1");
+        assertThat(browser.findElements(By.cssSelector("#response-region-table tbody tr"))).hasSize(27);
+
+        // A coordinator lands on their own region: its response and the nine Groningen municipalities still to submit.
+        load(TestTokens.coordinator("Groningen"), "/response?year=2061");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
+        assertThat(cell("#response-size-table tr[data-size-class='total'] .invited")).isEqualTo("10");
+        assertThat(cell("#response-size-table tr[data-size-class='total'] .percent")).isEqualTo("10 %");
+        assertThat(browser.findElements(By.cssSelector("#outstanding-table tbody tr"))).hasSize(9);
+        assertThat(browser.findElements(By.cssSelector("#outstanding-table tr[data-municipality='" + GRONINGEN + "']")))
+                .isEmpty();
+        assertThat(browser.findElements(By.id("response-region-table"))).isEmpty();
+
+        // Another region's list is not theirs to see.
+        load(TestTokens.coordinator("Groningen"), "/response?year=2061&region=Zeeland");
+        assertThat(new WebDriverWait(browser, DEADLINE).until(
+                ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText()).startsWith("Geen toegang");
+    }
+
     private List<String> axe(String page) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(nl.monitor.testsupport.Axe.source());
@@ -269,6 +326,10 @@ class DashboardBrowserTest {
         found.addAll(axe("region"));
         open("/card/" + GRONINGEN + "/2061");
         found.addAll(axe("card"));
+        open("/card/" + BEEKDAELEN + "/2021");
+        found.addAll(axe("card of a merged municipality"));
+        open("/response?year=2061&region=Groningen");
+        found.addAll(axe("response"));
         load(TestTokens.wronglySigned(), "/national?year=2061");
         new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
         found.addAll(axe("sign-in"));

@@ -8,9 +8,11 @@ import java.util.List;
  * all whose answers are known (respondents); whole percentages, half up. On a region or size-class filter, a cell over fewer municipalities than
  * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators: its values
  * null, {@code suppressed} true (an empty cell in CSV); analysts and admins see it. n and respondents stay shown; the counts and percentages are withheld.
+ * {@code mapping} (with {@code compareWith}): how the earlier year's codes map onto this year's ({@link DivisionMapping}).
  */
 public record DistributionReport(int year, Integer compareWith, String region, Integer sizeClass, double redBelow,
-                                 double greenAbove, List<YearDistribution> years) implements Tabular {
+                                 double greenAbove, List<YearDistribution> years,
+        DivisionMapping mapping) implements Tabular {
 
     public record YearDistribution(int year, long n, Long below, Integer belowPercent, Long above,
                                    Integer abovePercent, long respondents, Long noGoalInPolicy,

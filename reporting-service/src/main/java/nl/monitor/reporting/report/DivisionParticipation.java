@@ -74,7 +74,8 @@ public final class DivisionParticipation {
         rows.add(new ParticipationReport.SizeClassRow(null, "Totaal", byClass.get(SizeClass.values().length)));
         String note = "invited: " + yearDivisions.stream().map(d -> d.year() + " " + d.description())
                 .collect(Collectors.joining("; "));
-        return new ParticipationReport(scope.year(), scope.compareWith(), scope.region(), note, rows, yearDivisions);
+        return new ParticipationReport(scope.year(), scope.compareWith(), scope.region(), note, rows, yearDivisions,
+                DivisionMapping.of(scope));
     }
 
     private record Placed(Participant participant, String region, int sizeClass, boolean inDivision) {

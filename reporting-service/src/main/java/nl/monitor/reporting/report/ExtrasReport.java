@@ -10,9 +10,11 @@ import java.util.List;
  * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators: its values
  * null, {@code suppressed} true (an empty cell in CSV); analysts and admins see it. A question's options are withheld when
  * fewer answered it, a grade's mean when fewer gave it, r when fewer have both.
+ * {@code mapping} (with {@code compareWith}): how the earlier year's codes map onto this year's ({@link DivisionMapping}).
  */
 public record ExtrasReport(int year, Integer compareWith, String region, Integer sizeClass,
-                           List<YearExtras> years) implements Tabular {
+                           List<YearExtras> years,
+        DivisionMapping mapping) implements Tabular {
 
     public record YearExtras(int year, List<Question> questions, List<Grade> grades, Correlation correlation) {
     }

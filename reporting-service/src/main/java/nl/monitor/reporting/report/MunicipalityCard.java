@@ -12,10 +12,15 @@ import java.util.List;
  * and it does not. A size-class or region mean over fewer municipalities than
  * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators (null, with
  * {@code sizeClassMeanSuppressed} / {@code regionMeanSuppressed} true; an empty cell in CSV).
+ *
+ * <p>{@code history}: every earlier year of the same questionnaire, oldest first, as comparable as the divisions allow:
+ * a merged municipality's earlier points are the population-weighted mean of its predecessors in that year's division,
+ * each listed with its weight ({@link TrendYear}); {@code previousYear} and the changes are against the newest of them.
  */
 public record MunicipalityCard(String municipality, String name, String region, int sizeClass, String sizeClassLabel,
                                int year, Integer previousYear, List<String> components, double maximum,
-                               Summary total, List<Goal> goals, List<Advice> advice) implements Tabular {
+                               Summary total, List<Goal> goals, List<Advice> advice, List<TrendYear> history)
+        implements Tabular {
 
     public record Summary(Double points, Integer percent, Band band, int goalsAnswered, Double previousPoints,
                           Double change) {

@@ -11,9 +11,11 @@ import java.util.List;
  * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators: its values
  * null, {@code suppressed} true (an empty cell in CSV); analysts and admins see it.
  * Only the mean total is withheld: who participated is no secret to a coordinator (the region view lists it).
+ * {@code mapping} (with {@code compareWith}): how the earlier year's codes map onto this year's ({@link DivisionMapping}).
  */
 public record ParticipationReport(int year, Integer compareWith, String region, String divisionNote,
-                                  List<SizeClassRow> sizeClasses, List<YearDivision> divisions) implements Tabular {
+                                  List<SizeClassRow> sizeClasses, List<YearDivision> divisions,
+        DivisionMapping mapping) implements Tabular {
 
     public record SizeClassRow(Integer sizeClass, String label, List<YearParticipation> years) {
     }

@@ -7,9 +7,11 @@ import java.util.List;
  * the goal, as a whole percentage (half up). On a region or size-class filter, a cell over fewer municipalities than
  * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators: its values
  * null, {@code suppressed} true (an empty cell in CSV); analysts and admins see it. The respondents stay shown.
+ * {@code mapping} (with {@code compareWith}): how the earlier year's codes map onto this year's ({@link DivisionMapping}).
  */
 public record PolicyInclusionReport(int year, Integer compareWith, String region, Integer sizeClass,
-                                    List<Goal> goals) implements Tabular {
+                                    List<Goal> goals,
+        DivisionMapping mapping) implements Tabular {
 
     public record Goal(int goal, String title, List<YearInclusion> years) {
     }

@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.Response;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.report.MunicipalityCard;
+import nl.monitor.reporting.report.OutstandingView;
 import nl.monitor.reporting.report.RegionView;
 import nl.monitor.reporting.service.MunicipalityViews;
+import nl.monitor.reporting.service.Responses;
 import nl.monitor.rest.Caller;
 import nl.monitor.rest.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,12 +37,15 @@ import java.util.List;
 public class MunicipalityViewResource {
 
     private final MunicipalityViews views;
+    private final Responses responses;
     private final ReportRequests requests;
     private final Caller caller;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public MunicipalityViewResource(MunicipalityViews views, ReportRequests requests, Caller caller) {
+    public MunicipalityViewResource(MunicipalityViews views, Responses responses, ReportRequests requests,
+                                    Caller caller) {
         this.views = views;
+        this.responses = responses;
         this.requests = requests;
         this.caller = caller;
     }
@@ -100,11 +105,36 @@ public class MunicipalityViewResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response region(@PathParam("region") String region, @QueryParam("year") String year,
                            @QueryParam("format") String format) {
+        requireReadableRegion(region);
+        int viewYear = requests.year("year", year);
+        return requests.render(views.region(region, viewYear), format, "region-" + viewYear);
+    }
+
+    @GET
+    @Path("/regions/{region}/outstanding")
+    @Operation(summary = "The region's municipalities that have not yet submitted for a year",
+            description = "In the division that year's wave invites: every municipality of the region without a "
+                    + "current submission (or score) for the year, by code, with how many were invited and have "
+                    + "responded. Coordinators: their own region; analysts, admins: all; respondents: none.")
+    @APIResponse(responseCode = "200", description = "Who is still outstanding",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OutstandingView.class)))
+    @APIResponse(responseCode = "403", description = "Another region, or a respondent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response outstanding(@PathParam("region") String region, @QueryParam("year") String year,
+                                @QueryParam("format") String format) {
+        requireReadableRegion(region);
+        int viewYear = requests.year("year", year);
+        return requests.render(responses.outstanding(region, viewYear), format, "outstanding-" + viewYear);
+    }
+
+    /** The caller may read the region (else 403), and it exists (else 404). */
+    private void requireReadableRegion(String region) {
         caller.requireRegion(region);
         if (!municipalities.regions().contains(region)) {
             throw new NotFoundException("No Veilig Thuis region " + region);
         }
-        int viewYear = requests.year("year", year);
-        return requests.render(views.region(region, viewYear), format, "region-" + viewYear);
     }
 }

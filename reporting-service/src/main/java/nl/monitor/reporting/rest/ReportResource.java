@@ -8,13 +8,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.monitor.reporting.report.DistributionReport;
+import nl.monitor.reporting.report.DivisionMapping;
 import nl.monitor.reporting.report.ExtrasReport;
 import nl.monitor.reporting.report.GoalScoresReport;
 import nl.monitor.reporting.report.MeasuresReport;
 import nl.monitor.reporting.report.ParticipationReport;
 import nl.monitor.reporting.report.PolicyInclusionReport;
 import nl.monitor.reporting.report.ReportScope;
+import nl.monitor.reporting.report.ResponseReport;
 import nl.monitor.reporting.service.Reports;
+import nl.monitor.reporting.service.Responses;
 import nl.monitor.rest.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,10 +48,12 @@ public class ReportResource {
             + "region; respondents: none (403).";
 
     private final Reports reports;
+    private final Responses responses;
     private final ReportRequests requests;
 
-    public ReportResource(Reports reports, ReportRequests requests) {
+    public ReportResource(Reports reports, Responses responses, ReportRequests requests) {
         this.reports = reports;
+        this.responses = responses;
         this.requests = requests;
     }
 
@@ -149,5 +154,50 @@ public class ReportResource {
                            @QueryParam("format") String format) {
         ReportScope scope = requests.scope(year, compareWith, region, sizeClass);
         return requests.render(reports.extras(scope), format, "extras-" + scope.year());
+    }
+
+    @GET
+    @Path("/response")
+    @Operation(summary = "The live response of a year's wave (Tabel 3.1 while it runs): invited, responded, % per "
+            + "size class and per region",
+            description = "Invited: the municipalities of the division that year's wave invites (2014: 408 of "
+                    + "1 January 2013, 2017: 388, from 2021: 352; `division` names it); responded: those with a "
+                    + "current submission (or score) for the year so far; outstanding: invited and not yet "
+                    + "responded. Per size class and per Veilig Thuis region of that division, each with a total "
+                    + "line. Counts of municipalities are not withheld (the region view lists who took part). "
+                    + ACCESS + " " + ROUNDING)
+    @APIResponse(responseCode = "200", description = "The response so far",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ResponseReport.class)))
+    @APIResponse(responseCode = "403", description = "A coordinator without region= their own region; a respondent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A parameter is missing or wrong; the problem names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response response(@QueryParam("year") @Parameter(required = true, example = "2021") String year,
+                             @QueryParam("region") String region, @QueryParam("format") String format) {
+        ReportScope scope = requests.scope(year, null, region, null);
+        return requests.render(responses.report(scope.year(), scope.region()), format, "response-" + scope.year());
+    }
+
+    @GET
+    @Path("/division-mapping")
+    @Operation(summary = "How a comparison maps an earlier year's municipalities onto a later year's",
+            description = "Every municipality of the later year's division that folds in other codes of the earlier "
+                    + "year's division (merged or renamed), each earlier code with its population weight and share: "
+                    + "the weights of the population-weighted earlier scores on the card and in the region view. "
+                    + "Every report with compareWith carries the same object as `mapping`. " + ACCESS)
+    @APIResponse(responseCode = "200", description = "The mapping",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DivisionMapping.class)))
+    @APIResponse(responseCode = "422", description = "year or compareWith missing or wrong",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response divisionMapping(@QueryParam("year") @Parameter(required = true, example = "2021") String year,
+                                    @QueryParam("compareWith") @Parameter(required = true, example = "2017")
+                                    String compareWith,
+                                    @QueryParam("region") String region, @QueryParam("format") String format) {
+        requests.year("compareWith", compareWith);
+        ReportScope scope = requests.scope(year, compareWith, region, null);
+        return requests.render(DivisionMapping.of(scope), format,
+                "division-mapping-" + scope.compareWith() + "-" + scope.year());
     }
 }

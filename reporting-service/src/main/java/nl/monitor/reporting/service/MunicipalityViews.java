@@ -13,11 +13,13 @@ import nl.monitor.reporting.report.MunicipalityCard;
 import nl.monitor.reporting.report.PeerMeasuresView;
 import nl.monitor.reporting.report.RegionView;
 import nl.monitor.reporting.report.SmallCells;
+import nl.monitor.reporting.report.TrendYear;
 import nl.monitor.reporting.repository.Sql;
 import nl.monitor.reporting.repository.Sql.Row;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +38,16 @@ public class MunicipalityViews {
     private final ReportConfig config;
     private final PeerMeasures peerMeasures;
     private final YearQuestionnaires questionnaires;
+    private final EarlierScores earlierScores;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public MunicipalityViews(Sql sql, ReportConfig config, PeerMeasures peerMeasures,
-                             YearQuestionnaires questionnaires) {
+                             YearQuestionnaires questionnaires, EarlierScores earlierScores) {
         this.sql = sql;
         this.config = config;
         this.peerMeasures = peerMeasures;
         this.questionnaires = questionnaires;
+        this.earlierScores = earlierScores;
     }
 
     /**
@@ -55,18 +59,21 @@ public class MunicipalityViews {
         List<Row> own = sql.query("""
                 SELECT s.year, s.total, s.band, s.goals_answered, g.goal, g.borging, g.inhoud, g.bereik, g.band AS goal_band
                 FROM municipality_score s JOIN municipality_goal_score g USING (municipality, year)
-                WHERE s.municipality = ? AND s.year <= ? ORDER BY s.year DESC
+                WHERE s.municipality = ? AND s.year = ?
                 """, municipality.code(), year);
-        if (own.isEmpty() || own.get(0).integer("year") != year) {
+        if (own.isEmpty()) {
             return Optional.empty();
         }
         Questionnaire questionnaire = questionnaires.of(year);
         ScoringRules rules = YearQuestionnaires.rules(questionnaire);
-        // The change is against its latest earlier year of the same questionnaire: goal 3 of another is not goal 3.
-        Integer previousYear = own.stream().map(r -> r.integer("year")).filter(y -> y < year).distinct()
-                .filter(y -> questionnaires.of(y).version() == questionnaire.version()).findFirst().orElse(null);
+        // The change is against its latest earlier year of the same questionnaire (goal 3 of another is not goal 3),
+        // a merged municipality's earlier years folded from its predecessors by population weight.
+        List<EarlierScores.Folded> earlier = earlierScores.before(List.of(municipality.code()), year,
+                y -> questionnaires.of(y).version() == questionnaire.version()).get(municipality.code());
+        EarlierScores.Folded previous = earlier.isEmpty() ? null : earlier.get(0);
+        Integer previousYear = previous == null ? null : previous.year();
         Map<Integer, Row> current = goalsOf(own, year);
-        Map<Integer, Row> previous = previousYear == null ? Map.of() : goalsOf(own, previousYear);
+        Map<Integer, Double> previousGoals = previous == null ? Map.of() : previous.goals(components);
         Map<Integer, Row> means = index(sql.query("""
                 SELECT g.goal, count(*) FILTER (WHERE s.size_class = ?) AS size_class_n,
                        count(*) FILTER (WHERE s.region = ?) AS region_n,
@@ -87,9 +94,8 @@ public class MunicipalityViews {
         List<MunicipalityCard.Goal> goals = new ArrayList<>();
         for (Goal goal : questionnaire.goals()) {
             Row row = current.get(goal.number());
-            Row before = previous.get(goal.number());
             Double points = row == null ? null : pointsOf(row, "", components);
-            Double previousPoints = before == null ? null : pointsOf(before, "", components);
+            Double previousPoints = previousGoals.get(goal.number());
             Row mean = means.get(goal.number());
             boolean sizeClassSuppressed = mean != null && smallCells.suppress(mean.count("size_class_n"));
             boolean regionSuppressed = mean != null && smallCells.suppress(mean.count("region_n"));
@@ -106,8 +112,7 @@ public class MunicipalityViews {
         }
         double totalPoints = current.values().stream().mapToDouble(r -> pointsOf(r, "", components)).average()
                 .orElse(0);
-        Double previousTotal = previous.isEmpty() ? null
-                : previous.values().stream().mapToDouble(r -> pointsOf(r, "", components)).average().orElse(0);
+        Double previousTotal = previous == null ? null : previous.total(components);
         Row first = own.get(0);
         MunicipalityCard.Summary total = new MunicipalityCard.Summary(points(totalPoints),
                 percentOf(totalPoints, maximum), Band.valueOf(first.text("band")), first.integer("goals_answered"),
@@ -116,7 +121,9 @@ public class MunicipalityViews {
         return Optional.of(new MunicipalityCard(municipality.code(), municipality.name(), municipality.region(),
                 sizeClass(municipality), municipality.sizeClass().label(), year, previousYear,
                 components.stream().sorted().map(c -> c.name().toLowerCase()).toList(), maximum, total, goals,
-                advice(municipality, year, goals, smallCells)));
+                advice(municipality, year, goals, smallCells),
+                earlier.stream().map(f -> f.describe(components))
+                        .sorted(Comparator.comparingInt(TrendYear::year)).toList()));
     }
 
     /**
@@ -144,30 +151,43 @@ public class MunicipalityViews {
         return advice;
     }
 
-    /** Every municipality of the region with its total, band, goals answered and trend for the year. */
+    /**
+     * Every municipality of the region with its total, band, goals answered and trend for the year; the trend is
+     * against its latest earlier scored year, a merged municipality's folded from its predecessors by population
+     * weight (listed).
+     */
     public RegionView region(String region, int year) {
-        Map<String, List<Row>> scores = new HashMap<>();
-        for (Row row : sql.query("""
-                SELECT municipality, year, total, band, goals_answered FROM municipality_score
-                WHERE region = ? AND year <= ? ORDER BY municipality, year DESC
-                """, region, year)) {
-            scores.computeIfAbsent(row.text("municipality"), m -> new ArrayList<>()).add(row);
+        List<Municipality> members = municipalities.inRegion(region);
+        List<String> codes = members.stream().map(Municipality::code).toList();
+        Map<String, Row> scores = new HashMap<>();
+        if (!codes.isEmpty()) {
+            List<Object> parameters = new ArrayList<>(codes);
+            parameters.add(year);
+            sql.query("""
+                    SELECT municipality, total, band, goals_answered FROM municipality_score
+                    WHERE municipality IN (%s) AND year = ?
+                    """.formatted(String.join(", ", codes.stream().map(c -> "?").toList())), parameters)
+                    .forEach(row -> scores.put(row.text("municipality"), row));
         }
+        Map<String, List<EarlierScores.Folded>> earlier = earlierScores.before(codes, year, y -> true);
+        Set<Component> all = EnumSet.allOf(Component.class);
         List<RegionView.Row> rows = new ArrayList<>();
-        for (Municipality municipality : municipalities.inRegion(region)) {
-            List<Row> years = scores.getOrDefault(municipality.code(), List.of());
-            Row now = years.isEmpty() || years.get(0).integer("year") != year ? null : years.get(0);
-            Row before = years.stream().filter(r -> r.integer("year") < year).findFirst().orElse(null);
+        for (Municipality municipality : members) {
+            Row now = scores.get(municipality.code());
+            List<EarlierScores.Folded> before = earlier.getOrDefault(municipality.code(), List.of());
+            TrendYear previous = before.isEmpty() ? null : before.get(0).describe(all);
             Double total = now == null ? null : now.decimal("total");
-            Double previousTotal = before == null ? null : before.decimal("total");
+            Double previousTotal = before.isEmpty() ? null : before.get(0).total(all);
             Double change = total == null || previousTotal == null ? null : points(total - previousTotal);
             RegionView.Trend trend = now == null ? RegionView.Trend.NONE
-                    : before == null ? RegionView.Trend.NEW
+                    : previous == null ? RegionView.Trend.NEW
                     : change > 0 ? RegionView.Trend.UP : change < 0 ? RegionView.Trend.DOWN : RegionView.Trend.SAME;
+            boolean merged = previous != null && previous.merged();
             rows.add(new RegionView.Row(municipality.code(), municipality.name(), sizeClass(municipality),
                     now != null, points(total), now == null ? null : Band.valueOf(now.text("band")),
                     now == null ? null : now.integer("goals_answered"),
-                    before == null ? null : before.integer("year"), points(previousTotal), change, trend));
+                    previous == null ? null : previous.year(), points(previousTotal), change, trend, merged,
+                    merged ? previous.predecessors() : List.of()));
         }
         return new RegionView(region, year, rows);
     }

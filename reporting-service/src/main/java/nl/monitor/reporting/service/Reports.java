@@ -10,6 +10,7 @@ import nl.monitor.domain.questionnaire.MeasureOption;
 import nl.monitor.domain.questionnaire.Questionnaire;
 import nl.monitor.domain.scoring.ScoringRules;
 import nl.monitor.reporting.report.DistributionReport;
+import nl.monitor.reporting.report.DivisionMapping;
 import nl.monitor.reporting.report.DivisionParticipation;
 import nl.monitor.reporting.report.ExtrasReport;
 import nl.monitor.reporting.report.GoalScoresReport;
@@ -72,7 +73,8 @@ public class Reports {
             }
             goals.add(new GoalScoresReport.Goal(goal.number(), goal.title(), years));
         }
-        return new GoalScoresReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), goals);
+        return new GoalScoresReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), goals,
+                DivisionMapping.of(scope));
     }
 
     /** Tabel 4.1-4.10. */
@@ -110,7 +112,8 @@ public class Reports {
             }
             goals.add(new MeasuresReport.Goal(goal.number(), goal.title(), goalRespondents, categories));
         }
-        return new MeasuresReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), goals);
+        return new MeasuresReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), goals,
+                DivisionMapping.of(scope));
     }
 
     /** Tabel 4.11. */
@@ -137,7 +140,7 @@ public class Reports {
             goals.add(new PolicyInclusionReport.Goal(goal.number(), goal.title(), years));
         }
         return new PolicyInclusionReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(),
-                goals);
+                goals, DivisionMapping.of(scope));
     }
 
     /**
@@ -195,7 +198,7 @@ public class Reports {
             }
         }
         return new DistributionReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(),
-                redBelow, greenAbove, years);
+                redBelow, greenAbove, years, DivisionMapping.of(scope));
     }
 
     /** The extra questions, Tabel 4.12 and Figuur 4.12. */
@@ -262,7 +265,8 @@ public class Reports {
                     g == null ? null : cells.show(rN, correlation(g.decimal("r"))), cells.suppress(rN));
             years.add(new ExtrasReport.YearExtras(year, questions, gradeMeans, r));
         }
-        return new ExtrasReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), years);
+        return new ExtrasReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), years,
+                DivisionMapping.of(scope));
     }
 
     /** Per year and goal ("year/goal"), how many municipalities answered the goal. */

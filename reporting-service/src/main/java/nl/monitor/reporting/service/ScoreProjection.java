@@ -13,6 +13,7 @@ import nl.monitor.messaging.consume.EventHandler;
 import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.reporting.repository.MunicipalityScoreRepository;
 import org.jboss.logging.Logger;
 
@@ -46,8 +47,12 @@ public class ScoreProjection implements EventHandler<ScoreComputed> {
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
     public Outcome handle(CloudEvent<ScoreComputed> event) {
         ScoreComputed score = event.data();
-        Municipality municipality = municipalities.municipality(score.municipality()).orElseThrow(
-                () -> new PoisonEventException("unknown municipality " + score.municipality()));
+        // A code of the current division, or of the division the year's wave invited (a 2017 municipality merged
+        // since, whose score its successor's trend folds in).
+        Municipality municipality = municipalities.municipality(score.municipality())
+                .or(() -> MunicipalityDivisions.forYear(score.year()).municipality(score.municipality()))
+                .orElseThrow(() -> new PoisonEventException("unknown municipality " + score.municipality()
+                        + " (neither in the " + municipalities.year() + " division nor in that of " + score.year() + ")"));
         requireDistinctGoals(score);
         if (!scores.storeIfCurrent(score, municipality.region(), municipality.sizeClass().number(), event.id())) {
             LOG.infof("Ignored score of submission %s (%s %d v%d, rules v%d): a newer score is current",

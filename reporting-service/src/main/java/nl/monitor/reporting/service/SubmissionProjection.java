@@ -12,6 +12,7 @@ import nl.monitor.messaging.consume.EventHandler;
 import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.reporting.repository.SubmissionRepository;
 import org.jboss.logging.Logger;
 
@@ -45,8 +46,12 @@ public class SubmissionProjection implements EventHandler<SurveySubmitted> {
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
     public Outcome handle(CloudEvent<SurveySubmitted> event) {
         SurveySubmitted submission = event.data();
-        Municipality municipality = municipalities.municipality(submission.municipality()).orElseThrow(
-                () -> new PoisonEventException("unknown municipality " + submission.municipality()));
+        // A code of the current division, or of the division the year's wave invited (a 2017 municipality merged
+        // since, whose score its successor's trend folds in).
+        Municipality municipality = municipalities.municipality(submission.municipality())
+                .or(() -> MunicipalityDivisions.forYear(submission.year()).municipality(submission.municipality()))
+                .orElseThrow(() -> new PoisonEventException("unknown municipality " + submission.municipality()
+                        + " (neither in the " + municipalities.year() + " division nor in that of " + submission.year() + ")"));
         requireDistinctGoals(submission);
         if (!submissions.storeIfCurrent(submission, municipality.region(), municipality.sizeClass().number(),
                 event.id())) {
