@@ -57,7 +57,10 @@ public class MunicipalityViewResource {
                     + "three): points and percent of the components' maximum, the three parts and the band of the "
                     + "full score, the change since its previous scored year, and the mean points of its size class, "
                     + "its region and the country that year; advice: its weakest goals and the measures most peers of "
-                    + "its size class use and it does not. Respondents: their own municipality; coordinators: their "
+                    + "its size class use and it does not; history: its earlier years of the same questionnaire, a "
+                    + "merged municipality's as the population-weighted mean of its predecessors in that year's "
+                    + "division, each listed with inhabitants, share and points (the change is against the newest). "
+                    + "Respondents: their own municipality; coordinators: their "
                     + "region's; analysts, admins: all. " + ReportResource.ROUNDING)
     @APIResponse(responseCode = "200", description = "The card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -94,7 +97,9 @@ public class MunicipalityViewResource {
     @Path("/regions/{region}/municipalities")
     @Operation(summary = "Every municipality of a Veilig Thuis region with total, band, goals answered and trend",
             description = "Trend against the municipality's latest earlier scored year: UP, DOWN, SAME; NEW without "
-                    + "an earlier year; NONE when not scored this year. Coordinators: their own region; analysts, "
+                    + "an earlier year; NONE when not scored this year. A merged municipality's earlier total is the "
+                    + "population-weighted mean of its predecessors' (previousFromPredecessors, predecessors). "
+                    + "Coordinators: their own region; analysts, "
                     + "admins: all. " + ReportResource.ROUNDING)
     @APIResponse(responseCode = "200", description = "The region view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
