@@ -133,6 +133,8 @@ class MergerTrendTest {
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.analyst()).get("/api/reports/division-mapping?year=2021")
                 .then().statusCode(422);
+        given().auth().oauth2(TestTokens.respondent("GM1978")).get("/api/reports/division-mapping?year=2021")
+                .then().statusCode(403);
     }
 
     @Test

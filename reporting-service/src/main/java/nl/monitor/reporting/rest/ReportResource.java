@@ -195,8 +195,11 @@ public class ReportResource {
                                     @QueryParam("compareWith") @Parameter(required = true, example = "2017")
                                     String compareWith,
                                     @QueryParam("region") String region, @QueryParam("format") String format) {
-        requests.year("compareWith", compareWith);
         ReportScope scope = requests.scope(year, compareWith, region, null);
+        if (scope.compareWith() == null) {
+            // After the access check, as every report: a caller who may not read the scope learns nothing more.
+            requests.year("compareWith", compareWith);
+        }
         return requests.render(DivisionMapping.of(scope), format,
                 "division-mapping-" + scope.compareWith() + "-" + scope.year());
     }
