@@ -1,0 +1,31 @@
+package nl.monitor.survey.rest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import nl.monitor.testsupport.AccessMatrix;
+import nl.monitor.testsupport.MonitorInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.util.Map;
+
+/**
+ * Every operation of the OpenAPI document × every kind of caller against {@code access-matrix.csv}
+ * (test-support {@link AccessMatrix}): a new endpoint needs its row there.
+ */
+@QuarkusTest
+@QuarkusTestResource(MonitorInfrastructure.class)
+class AccessMatrixTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void every_operation_answers_every_caller_as_the_table_says() {
+        AccessMatrix.verify(base, Map.of(
+                // A year no other test uses: the waves an admin may close and reopen here do not exist.
+                "year", "2099", "version", "1",
+                "id", "00000000-0000-0000-0000-000000000000", "/api/admin/outbox/parked/{id}/retry:id", "0"));
+    }
+}
