@@ -4,8 +4,10 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.survey.Submission;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -25,6 +27,13 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
                 .createQuery("select s.questionnaireVersion from Submission s where s.year = ?1 order by s.submittedAt",
                         Integer.class)
                 .setParameter(1, year).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** The codes of the municipalities that have submitted for the year (any version). */
+    public Set<String> municipalitiesThatSubmitted(int year) {
+        return new HashSet<>(getEntityManager()
+                .createQuery("select distinct s.municipality from Submission s where s.year = ?1", String.class)
+                .setParameter(1, year).getResultList());
     }
 
     public Optional<Submission> current(String municipality, int year) {
