@@ -17,7 +17,8 @@ class EventCodecTest {
     private static final Map<EventType, Supplier<CloudEvent<?>>> SAMPLES = Map.of(
             EventType.SURVEY_SUBMITTED, SampleEvents::surveySubmitted,
             EventType.SCORE_COMPUTED, SampleEvents::scoreComputed,
-            EventType.THRESHOLD_CROSSED, SampleEvents::thresholdCrossed);
+            EventType.THRESHOLD_CROSSED, SampleEvents::thresholdCrossed,
+            EventType.AUDIT_RECORDED, SampleEvents::auditRecorded);
 
     private final EventCodec codec = new EventCodec();
 
@@ -120,9 +121,41 @@ class EventCodecTest {
     @Test
     void each_type_has_its_topic_and_schema_file() {
         assertThat(EventType.values()).extracting(EventType::topic)
-                .containsExactly("survey-submitted", "score-computed", "threshold-crossed");
+                .containsExactly("survey-submitted", "score-computed", "threshold-crossed", "audit-recorded");
         for (EventType type : EventType.values()) {
             assertThat(EventCodecTest.class.getResource("/contracts/" + type.schemaFile())).isNotNull();
         }
+    }
+
+    @Test
+    void an_audit_entry_is_keyed_by_its_municipality_or_platform_and_a_domain_event_by_a_municipality_only()
+            throws Exception {
+        assertThat(codec.schemaViolations(EventType.AUDIT_RECORDED, json(SampleEvents.platformAuditRecorded())))
+                .isEmpty();
+        assertThat(SampleEvents.platformAuditRecorded().data().key()).isEqualTo("platform");
+        assertThat(SampleEvents.auditRecorded().data().key()).isEqualTo("GM0363");
+
+        ObjectNode audit = (ObjectNode) json(SampleEvents.auditRecorded());
+        audit.put("subject", "wave/2017");
+        ((ObjectNode) audit.get("data")).put("action", "Submission accepted");
+        ((ObjectNode) audit.get("data")).remove("actor");
+        assertThat(codec.schemaViolations(EventType.AUDIT_RECORDED, audit))
+                .anySatisfy(m -> assertThat(m).contains("/subject"))
+                .anySatisfy(m -> assertThat(m).contains("/data/action"))
+                .anySatisfy(m -> assertThat(m).contains("actor"))
+                .allSatisfy(m -> assertThat(m).containsAnyOf("/subject", "/data/action", "actor"));
+
+        ObjectNode score = (ObjectNode) json(SampleEvents.scoreComputed());
+        score.put("subject", "platform");
+        assertThat(codec.schemaViolations(EventType.SCORE_COMPUTED, score)).singleElement()
+                .satisfies(m -> assertThat(m).contains("subject"));
+    }
+
+    @Test
+    void an_audit_entry_reads_back_with_its_details() {
+        CloudEvent<AuditRecorded> event = SampleEvents.auditRecorded();
+        CloudEvent<AuditRecorded> read = codec.decode(codec.encode(event), EventType.AUDIT_RECORDED);
+        assertThat(read.data().details()).containsEntry("year", "2017").containsEntry("version", "2");
+        assertThat(read.data().roles()).containsExactly("respondent");
     }
 }

@@ -15,6 +15,7 @@ import nl.monitor.domain.scoring.GoalScore;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One filled-in event of each type, as the services publish them. */
@@ -55,5 +56,18 @@ final class SampleEvents {
                 new ThresholdCrossed(UUID.randomUUID(), "GM0363", "Amsterdam-Amstelland", 2017,
                         ThresholdCrossed.Threshold.total(25), ThresholdCrossed.Direction.DOWN, null, 12.5, null,
                         Band.RED, UUID.randomUUID().toString(), SUBMISSION, AT));
+    }
+
+    static CloudEvent<AuditRecorded> auditRecorded() {
+        return CloudEvent.of(EventType.AUDIT_RECORDED, "/survey-service", "GM0363",
+                new AuditRecorded("submission.accepted", "submission/" + SUBMISSION, "GM0363", "respondent-gm0363",
+                        List.of("respondent"), "10.0.0.7", "127.0.0.1", "survey-service", AT,
+                        new java.util.LinkedHashMap<>(Map.of("year", "2017", "version", "2"))));
+    }
+
+    static CloudEvent<AuditRecorded> platformAuditRecorded() {
+        return CloudEvent.of(EventType.AUDIT_RECORDED, "/reporting-service", AuditRecorded.PLATFORM,
+                new AuditRecorded("read-model.rebuilt", "read-model", null, AuditRecorded.SYSTEM, List.of(), null,
+                        null, "reporting-service", AT, Map.of()));
     }
 }

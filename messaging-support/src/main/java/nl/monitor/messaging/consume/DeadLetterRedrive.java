@@ -1,6 +1,7 @@
 package nl.monitor.messaging.consume;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.messaging.consume.EventBatchProcessor.Poison;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -9,16 +10,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Lists this service's dead-lettered records with their reasons, and runs chosen ones through processing again
  * after a fix (a new rules version, say): each as the record it was on its source topic, through the same
  * {@link EventBatchProcessor} as the live consumer. Idempotent: an event applied once is a duplicate the next time;
- * a record that is still poison is reported so and stays where it is.
+ * a record that is still poison is reported so and stays where it is. Each redrive is recorded in the audit trail
+ * ({@value #REDRIVEN}) in the transaction that processes its records.
  */
 @ApplicationScoped
 public class DeadLetterRedrive {
@@ -47,14 +53,20 @@ public class DeadLetterRedrive {
     public record Position(int partition, long offset) {
     }
 
+    /** The audit action of a redrive. */
+    public static final String REDRIVEN = "dead-letter.redriven";
+
     private final EventBatchProcessor processor;
     private final DeadLetters deadLetters;
     private final TopicReplay replay;
+    private final AuditTrail audit;
 
-    public DeadLetterRedrive(EventBatchProcessor processor, DeadLetters deadLetters, TopicReplay replay) {
+    public DeadLetterRedrive(EventBatchProcessor processor, DeadLetters deadLetters, TopicReplay replay,
+                             AuditTrail audit) {
         this.processor = processor;
         this.deadLetters = deadLetters;
         this.replay = replay;
+        this.audit = audit;
     }
 
     /** This service's dead-letter topics: one per topic it consumes. */
@@ -88,7 +100,9 @@ public class DeadLetterRedrive {
     public List<Redriven> redrive(Selection selection) {
         List<ConsumerRecord<String, String>> letters = read(selection.topic(), selection::includes);
         List<ConsumerRecord<String, String>> originals = letters.stream().map(DeadLetterRedrive::original).toList();
-        EventBatchProcessor.Result result = processor.process(originals, Poison.SKIP);
+        EventBatchProcessor.Result result = processor.process(originals, Poison.SKIP,
+                processed -> audit.record(REDRIVEN, "dead-letter/" + selection.topic(), null,
+                        details(selection, letters, processed)));
         List<Redriven> redriven = new ArrayList<>();
         for (int i = 0; i < letters.size(); i++) {
             ConsumerRecord<String, String> letter = letters.get(i);
@@ -96,6 +110,17 @@ public class DeadLetterRedrive {
                     result.outcomes().get(i), result.poisonReasons().get(i)));
         }
         return redriven;
+    }
+
+    private static Map<String, Object> details(Selection selection, List<ConsumerRecord<String, String>> letters,
+                                               EventBatchProcessor.Result result) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("selection", selection.positions() == null ? "all" : selection.positions().stream()
+                .map(p -> p.partition() + "@" + p.offset()).collect(Collectors.joining(",")));
+        details.put("records", letters.size());
+        details.put("outcomes", result.outcomes().stream()
+                .collect(Collectors.groupingBy(o -> o, TreeMap::new, Collectors.counting())));
+        return details;
     }
 
     private List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter) {

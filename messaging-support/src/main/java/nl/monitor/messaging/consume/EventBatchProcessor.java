@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Processes a batch of records in one database transaction, the same way for the live consumer, the read-model
@@ -85,6 +86,16 @@ public class EventBatchProcessor {
     }
 
     public Result process(List<ConsumerRecord<String, String>> records, Poison poison) {
+        return process(records, poison, result -> {
+        });
+    }
+
+    /**
+     * As {@link #process(List, Poison)}, and {@code alsoInTransaction} runs with the batch's result in its transaction
+     * before the commit (a redrive records itself in the audit trail so), once per attempt that gets that far.
+     */
+    public Result process(List<ConsumerRecord<String, String>> records, Poison poison,
+                          Consumer<Result> alsoInTransaction) {
         Map<Integer, String> poisonReasons = new HashMap<>();
         List<CloudEvent<?>> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -92,8 +103,11 @@ public class EventBatchProcessor {
         }
         while (true) {
             try {
-                Outcome[] outcomes = QuarkusTransaction.requiringNew()
-                        .call(() -> apply(records, events, poisonReasons, poison));
+                Outcome[] outcomes = QuarkusTransaction.requiringNew().call(() -> {
+                    Outcome[] applied = apply(records, events, poisonReasons, poison);
+                    alsoInTransaction.accept(new Result(Arrays.asList(applied), Map.copyOf(poisonReasons)));
+                    return applied;
+                });
                 count(records, outcomes);
                 return new Result(Arrays.asList(outcomes), Map.copyOf(poisonReasons));
             } catch (PoisonRecord e) {

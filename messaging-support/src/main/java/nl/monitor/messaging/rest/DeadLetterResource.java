@@ -16,14 +16,10 @@ import nl.monitor.rest.InvalidInputException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 @Path("/api/admin/dead-letters")
 @RolesAllowed(Caller.ADMIN)
@@ -31,14 +27,10 @@ import java.util.stream.Collectors;
 @SecurityRequirement(name = "bearer")
 public class DeadLetterResource {
 
-    private static final Logger LOG = Logger.getLogger(DeadLetterResource.class);
-
     private final DeadLetterRedrive redrive;
-    private final Caller caller;
 
-    public DeadLetterResource(DeadLetterRedrive redrive, Caller caller) {
+    public DeadLetterResource(DeadLetterRedrive redrive) {
         this.redrive = redrive;
-        this.caller = caller;
     }
 
     /** A redrive request: the dead-letter topic, and either {@code all} or the records by partition and offset. */
@@ -61,7 +53,8 @@ public class DeadLetterResource {
     @Operation(summary = "Process dead-lettered records again, after a fix",
             description = "Runs the chosen records (or all of a dead-letter topic) through the same processing as the "
                     + "live consumer, as records of their source topic. Idempotent: an event already applied is a "
-                    + "duplicate; a record that is still poison is reported with its reason and nothing changes.")
+                    + "duplicate; a record that is still poison is reported with its reason and nothing changes. "
+                    + "Recorded in the audit trail (dead-letter.redriven, with the outcomes) in the same transaction.")
     public List<Redriven> redrive(RedriveRequest request) {
         if (request == null || request.topic() == null || !redrive.topics().contains(request.topic())) {
             throw InvalidInputException.of("topic", "unknown-dead-letter-topic",
@@ -73,11 +66,6 @@ public class DeadLetterResource {
                     "give either \"all\": true or a non-empty list of records {partition, offset}");
         }
         Set<Position> positions = all ? null : new LinkedHashSet<>(request.records());
-        List<Redriven> result = redrive.redrive(new Selection(request.topic(), positions));
-        Map<Object, Long> outcomes = result.stream()
-                .collect(Collectors.groupingBy(Redriven::outcome, TreeMap::new, Collectors.counting()));
-        LOG.infof("AUDIT dead-letter redrive by %s of %s (%s): %d record(s), %s", caller.name(), request.topic(),
-                all ? "all" : positions, result.size(), outcomes);
-        return result;
+        return redrive.redrive(new Selection(request.topic(), positions));
     }
 }

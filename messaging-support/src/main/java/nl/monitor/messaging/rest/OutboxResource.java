@@ -12,7 +12,6 @@ import nl.monitor.rest.Caller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import java.util.List;
 
@@ -22,14 +21,10 @@ import java.util.List;
 @SecurityRequirement(name = "bearer")
 public class OutboxResource {
 
-    private static final Logger LOG = Logger.getLogger(OutboxResource.class);
-
     private final ParkedRows parked;
-    private final Caller caller;
 
-    public OutboxResource(ParkedRows parked, Caller caller) {
+    public OutboxResource(ParkedRows parked) {
         this.parked = parked;
-        this.caller = caller;
     }
 
     @GET
@@ -40,10 +35,9 @@ public class OutboxResource {
 
     @POST
     @Path("/{id}/retry")
-    @Operation(summary = "Put a parked row back in line (after raising a limit, say)")
+    @Operation(summary = "Put a parked row back in line (after raising a limit, say)",
+            description = "Recorded in the audit trail (outbox.requeued) in the same transaction.")
     public ParkedRow retry(@PathParam("id") long id) {
-        ParkedRow row = parked.retry(id).orElseThrow(() -> new NotFoundException("No parked outbox row " + id));
-        LOG.infof("AUDIT outbox row %d (event %s) put back in line by %s", id, row.eventId(), caller.name());
-        return row;
+        return parked.retry(id).orElseThrow(() -> new NotFoundException("No parked outbox row " + id));
     }
 }

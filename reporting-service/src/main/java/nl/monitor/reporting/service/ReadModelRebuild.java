@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.contracts.EventType;
 import nl.monitor.messaging.ProcessedEvents;
+import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.messaging.consume.EventBatchProcessor;
 import nl.monitor.messaging.consume.EventBatchProcessor.Poison;
 import nl.monitor.messaging.consume.Outcome;
@@ -18,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,9 +37,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * them, so the replay brings it back; what it projects after the commit it finds marked processed if the replay had
  * it, and applies otherwise. Since the newest version wins whatever the arrival order, the result is the same read
  * model.
+ * <p>
+ * Each rebuild is recorded in the audit trail ({@value #REBUILT}) in its own transaction, with what it read. The
+ * audit trail itself is not part of the read model: a rebuild neither empties nor replays it.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
+
+    /** The audit action of a rebuild. */
+    public static final String REBUILT = "read-model.rebuilt";
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
 
@@ -47,11 +55,13 @@ public class ReadModelRebuild {
     private final EventBatchProcessor processor;
     private final TopicReplay replay;
     private final RebuildConfig config;
+    private final AuditTrail audit;
     private final ReentrantLock running = new ReentrantLock();
 
     public ReadModelRebuild(MunicipalityScoreRepository scores, SubmissionRepository submissions,
                             ProcessedEvents processed, EventBatchProcessor processor, TopicReplay replay,
-                            RebuildConfig config) {
+                            RebuildConfig config, AuditTrail audit) {
+        this.audit = audit;
         this.scores = scores;
         this.submissions = submissions;
         this.processed = processed;
@@ -88,7 +98,7 @@ public class ReadModelRebuild {
         }
         try {
             requireWholeHistory(force);
-            return Optional.of(rebuild());
+            return Optional.of(rebuild(force));
         } finally {
             running.unlock();
         }
@@ -110,7 +120,7 @@ public class ReadModelRebuild {
         }
     }
 
-    private RebuildReport rebuild() {
+    private RebuildReport rebuild(boolean force) {
         Instant started = Instant.now();
         LOG.info("Rebuilding the read models from score-computed and survey-submitted");
         List<TopicRebuild> topics = QuarkusTransaction.requiringNew()
@@ -119,8 +129,10 @@ public class ReadModelRebuild {
                     scores.clear();
                     submissions.clear();
                     processed.forgetAll();
-                    return List.of(replay(EventType.SCORE_COMPUTED.topic()),
+                    List<TopicRebuild> replayed = List.of(replay(EventType.SCORE_COMPUTED.topic()),
                             replay(EventType.SURVEY_SUBMITTED.topic()));
+                    audit.record(REBUILT, "read-model", null, details(force, replayed));
+                    return replayed;
                 });
         RebuildReport report = RebuildReport.of(started, Instant.now(), topics);
         for (TopicRebuild topic : topics) {
@@ -129,6 +141,17 @@ public class ReadModelRebuild {
                     topic.poisonSkipped());
         }
         return report;
+    }
+
+    private static Map<String, Object> details(boolean force, List<TopicRebuild> topics) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("force", force);
+        for (TopicRebuild topic : topics) {
+            details.put(topic.topic(), topic.records() + " records, " + topic.applied() + " applied, "
+                    + topic.superseded() + " superseded, " + topic.duplicates() + " duplicates, "
+                    + topic.poisonSkipped() + " poison skipped");
+        }
+        return details;
     }
 
     private TopicRebuild replay(String topic) {

@@ -1,6 +1,5 @@
 package nl.monitor.survey.rest;
 
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -27,7 +26,8 @@ import java.util.List;
 
 @Path("/api/admin/waves")
 @RolesAllowed(Caller.ADMIN)
-@Tag(name = "Waves", description = "Open, close and reopen a year's measurement round (admin)")
+@Tag(name = "Waves", description = "Open, close and reopen a year's measurement round (admin); each change is "
+        + "recorded in the audit trail (wave.opened, wave.closed, wave.reopened)")
 @SecurityRequirement(name = "bearer")
 public class WaveResource {
 
@@ -65,8 +65,8 @@ public class WaveResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not an admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response open(OpenWaveRequest request, @Context UriInfo uri, @Context HttpServerRequest http) {
-        WaveView wave = waves.open(request, caller.name(), from(http));
+    public Response open(OpenWaveRequest request, @Context UriInfo uri) {
+        WaveView wave = waves.open(request, caller.name());
         return Response.created(uri.getBaseUriBuilder().path("api/admin/waves/{year}").build(wave.year()))
                 .entity(wave).build();
     }
@@ -79,8 +79,8 @@ public class WaveResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Closed already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public WaveView close(@PathParam("year") int year, @Context HttpServerRequest http) {
-        return waves.close(year, caller.name(), from(http));
+    public WaveView close(@PathParam("year") int year) {
+        return waves.close(year, caller.name());
     }
 
     @POST
@@ -93,14 +93,7 @@ public class WaveResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No reason, or the window would have passed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public WaveView reopen(@PathParam("year") int year, ReopenWaveRequest request, @Context HttpServerRequest http) {
-        return waves.reopen(year, request, caller.name(), from(http));
-    }
-
-    /** Where the call came from: the proxy's X-Forwarded-For when there is one, and the peer address. */
-    private static String from(HttpServerRequest http) {
-        String peer = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
-        String forwarded = http.getHeader("X-Forwarded-For");
-        return forwarded == null || forwarded.isBlank() ? peer : forwarded.strip() + " via " + peer;
+    public WaveView reopen(@PathParam("year") int year, ReopenWaveRequest request) {
+        return waves.reopen(year, request, caller.name());
     }
 }

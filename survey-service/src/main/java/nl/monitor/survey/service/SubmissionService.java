@@ -14,6 +14,7 @@ import nl.monitor.domain.assessment.ViolationCode;
 import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.messaging.Events;
 import nl.monitor.messaging.Outbox;
+import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.survey.IdempotencyKey;
@@ -29,16 +30,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Submits assessments: validates them against their questionnaire, stores them as a new version, and publishes
- * {@code survey-submitted} in the same transaction (outbox). Nothing is stored when anything is invalid.
+ * {@code survey-submitted} in the same transaction (outbox), with its audit entry ({@value #ACCEPTED}). Nothing is
+ * stored when anything is invalid.
  */
 @ApplicationScoped
 public class SubmissionService {
+
+    /** The audit action of a stored submission (by a respondent, the web form's "Indienen" or an import row). */
+    public static final String ACCEPTED = "submission.accepted";
 
     private static final Logger LOG = Logger.getLogger(SubmissionService.class);
     private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 200;
@@ -47,11 +54,13 @@ public class SubmissionService {
     private final IdempotencyKeyRepository idempotencyKeys;
     private final Outbox outbox;
     private final Events events;
+    private final AuditTrail audit;
     private final ObjectMapper json;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public SubmissionService(SubmissionRepository submissions, IdempotencyKeyRepository idempotencyKeys,
-                             Outbox outbox, Events events, EventCodec codec) {
+                             Outbox outbox, Events events, AuditTrail audit, EventCodec codec) {
+        this.audit = audit;
         this.submissions = submissions;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;
@@ -102,9 +111,20 @@ public class SubmissionService {
                 submission.municipality, new SurveySubmitted(submission.id, submission.municipality, submission.year,
                         submission.questionnaireVersion, submission.version, submission.submittedAt,
                         assessment.goals(), assessment.extras())));
+        audit.record(ACCEPTED, "submission/" + submission.id, submission.municipality, auditDetails(submission,
+                idempotencyKey));
         LOG.infof("Stored submission %s: %s %d version %d by %s", submission.id, submission.municipality,
                 submission.year, submission.version, caller);
         return new Submitted(view(submission), true);
+    }
+
+    private static Map<String, Object> auditDetails(Submission submission, String idempotencyKey) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("year", submission.year);
+        details.put("version", submission.version);
+        details.put("questionnaireVersion", submission.questionnaireVersion);
+        details.put("idempotencyKey", idempotencyKey);
+        return details;
     }
 
     /** Checks a submission without storing it; the problems the submit would refuse it for. */

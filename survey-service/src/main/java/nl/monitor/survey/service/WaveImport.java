@@ -3,6 +3,7 @@ package nl.monitor.survey.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.domain.assessment.Violation;
+import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem.FieldError;
 import nl.monitor.survey.wave.WaveService;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +22,9 @@ import java.util.Objects;
  * municipality's assessment for the wave's year, with its {@code survey-submitted} event. All rows are validated
  * first; a row that is invalid is rejected with every problem, and the others go on. The valid rows are stored
  * {@value #ROWS_PER_TRANSACTION} to a transaction; should one of them fail in storing, that chunk is stored again a
- * row per transaction, so a bad row never takes the others with it.
+ * row per transaction, so a bad row never takes the others with it. Each stored row is audited as a submission
+ * ({@link SubmissionService#ACCEPTED}) in its own transaction; the import as a whole ({@value #COMPLETED}, with its
+ * counts) once it is done.
  */
 @ApplicationScoped
 public class WaveImport {
@@ -29,14 +33,19 @@ public class WaveImport {
     public static final int MAX_ROWS = 1000;
     static final int ROWS_PER_TRANSACTION = 100;
 
+    /** The audit action of a finished import. */
+    public static final String COMPLETED = "import.completed";
+
     private static final Logger LOG = Logger.getLogger(WaveImport.class);
 
     private final SubmissionService submissions;
     private final WaveService waves;
+    private final AuditTrail audit;
 
-    public WaveImport(SubmissionService submissions, WaveService waves) {
+    public WaveImport(SubmissionService submissions, WaveService waves, AuditTrail audit) {
         this.submissions = submissions;
         this.waves = waves;
+        this.audit = audit;
     }
 
     @Schema(description = "A wave of assessments for one year")
@@ -121,10 +130,23 @@ public class WaveImport {
         long millis = (System.nanoTime() - started) / 1_000_000;
         Result result = new Result(request.year(), rows.size(), count(rows, Status.ACCEPTED),
                 count(rows, Status.ALREADY_IMPORTED), count(rows, Status.REJECTED), millis, rows);
+        QuarkusTransaction.requiringNew().run(() -> audit.record(COMPLETED, "import/" + result.year(), null,
+                auditDetails(result, idempotencyKey)));
         LOG.infof("Import of %d by %s: %d row(s), %d accepted, %d already imported, %d rejected, in %d ms",
                 result.year(), caller, result.rows(), result.accepted(), result.alreadyImported(), result.rejected(),
                 millis);
         return result;
+    }
+
+    private static Map<String, Object> auditDetails(Result result, String idempotencyKey) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("year", result.year());
+        details.put("rows", result.rows());
+        details.put("accepted", result.accepted());
+        details.put("alreadyImported", result.alreadyImported());
+        details.put("rejected", result.rejected());
+        details.put("idempotencyKey", idempotencyKey);
+        return details;
     }
 
     /** A row that passed the checks, with the wave's year. */

@@ -1,21 +1,31 @@
 package nl.monitor.survey.wave;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import jakarta.transaction.Transactional;
+import nl.monitor.messaging.audit.AuditTrail;
 
-import java.time.Instant;
+import java.util.Map;
 
 /**
- * One {@code AUDIT} log line per change an admin makes: what, to which subject, who, when and from where. The first
- * step of the audit trail (issue 15); an append-only audit table with a query API replaces it.
+ * The first step of the audit trail (issue 15), kept as a thin delegate for callers written against it: the change is
+ * recorded in the {@link AuditTrail} (in the caller's transaction when there is one, else in one of its own), with
+ * {@code details} as the single detail {@code details}. Who and from where the trail takes from the request itself;
+ * {@code who} and {@code from} are not used. New code calls {@link AuditTrail#record} directly, with the municipality
+ * the change concerns and typed details.
  */
 @ApplicationScoped
 public class AuditLog {
 
-    private static final Logger LOG = Logger.getLogger("nl.monitor.audit");
+    private final AuditTrail trail;
 
+    public AuditLog(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /** @deprecated call {@link AuditTrail#record} with the municipality and the details by name */
+    @Deprecated
+    @Transactional
     public void record(String action, String subject, String who, String from, String details) {
-        LOG.infof("AUDIT action=%s subject=%s by=%s from=%s at=%s %s", action, subject, who, from, Instant.now(),
-                details);
+        trail.record(action, subject, null, Map.of("details", details == null ? "" : details));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.domain.scoring.ScoringRulesCatalog;
+import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem.FieldError;
@@ -18,21 +19,27 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Opens, closes and reopens waves, and tells the submission paths whether a year takes submissions now. Every change
- * is written to the {@link AuditLog}.
+ * is recorded in the audit trail ({@value #OPENED}, {@value #CLOSED}, {@value #REOPENED}) in its transaction.
  */
 @ApplicationScoped
 public class WaveService {
 
+    public static final String OPENED = "wave.opened";
+    public static final String CLOSED = "wave.closed";
+    public static final String REOPENED = "wave.reopened";
+
     private final WaveRepository waves;
     private final WavesConfig config;
-    private final AuditLog audit;
+    private final AuditTrail audit;
 
-    public WaveService(WaveRepository waves, WavesConfig config, AuditLog audit) {
+    public WaveService(WaveRepository waves, WavesConfig config, AuditTrail audit) {
         this.waves = waves;
         this.config = config;
         this.audit = audit;
@@ -52,7 +59,7 @@ public class WaveService {
      * @throws ClientErrorException  409 when the year has a wave already (open, or closed: reopen it instead)
      */
     @Transactional
-    public WaveView open(OpenWaveRequest request, String caller, String from) {
+    public WaveView open(OpenWaveRequest request, String caller) {
         if (request == null) {
             throw InvalidInputException.of("body", "required", "a wave to open is required");
         }
@@ -107,15 +114,19 @@ public class WaveService {
         wave.openedAt = now();
         wave.openedBy = caller;
         waves.persist(wave);
-        audit.record("wave.opened", "wave/" + year, caller, from, "questionnaireVersion=" + wave.questionnaireVersion
-                + " rulesVersion=" + wave.rulesVersion + " divisionYear=" + wave.divisionYear + " openFrom="
-                + wave.openFrom + " openUntil=" + wave.openUntil);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("questionnaireVersion", wave.questionnaireVersion);
+        details.put("rulesVersion", wave.rulesVersion);
+        details.put("divisionYear", wave.divisionYear);
+        details.put("openFrom", wave.openFrom);
+        details.put("openUntil", wave.openUntil);
+        audit.record(OPENED, subject(year), null, details);
         return view(wave, Instant.now());
     }
 
     /** @throws ClientErrorException 409 when it is closed already */
     @Transactional
-    public WaveView close(int year, String caller, String from) {
+    public WaveView close(int year, String caller) {
         waves.lockYear(year);
         Wave wave = require(year);
         if (wave.status == Wave.Status.CLOSED) {
@@ -124,7 +135,7 @@ public class WaveService {
         wave.status = Wave.Status.CLOSED;
         wave.closedAt = now();
         wave.closedBy = caller;
-        audit.record("wave.closed", "wave/" + year, caller, from, "openUntil=" + wave.openUntil);
+        audit.record(CLOSED, subject(year), null, Map.of("openUntil", wave.openUntil));
         return view(wave, Instant.now());
     }
 
@@ -133,7 +144,7 @@ public class WaveService {
      * @throws ClientErrorException  409 when it is open
      */
     @Transactional
-    public WaveView reopen(int year, ReopenWaveRequest request, String caller, String from) {
+    public WaveView reopen(int year, ReopenWaveRequest request, String caller) {
         waves.lockYear(year);
         Wave wave = require(year);
         if (wave.status == Wave.Status.OPEN) {
@@ -154,9 +165,13 @@ public class WaveService {
         wave.reopenedBy = caller;
         wave.reopenReason = request.reason().strip();
         wave.reopenCount++;
-        audit.record("wave.reopened", "wave/" + year, caller, from, "closedAt=" + wave.closedAt + " closedBy="
-                + wave.closedBy + " openUntil=" + previousUntil + "->" + until + " reason=\"" + wave.reopenReason
-                + "\"");
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("closedAt", wave.closedAt);
+        details.put("closedBy", wave.closedBy);
+        details.put("previousOpenUntil", previousUntil);
+        details.put("openUntil", until);
+        details.put("reason", wave.reopenReason);
+        audit.record(REOPENED, subject(year), null, details);
         return view(wave, Instant.now());
     }
 
@@ -189,6 +204,10 @@ public class WaveService {
             throw new WaveNotOpenException("No wave exists for " + year + "; open one (it may be closed again at "
                     + "once) before importing its assessments");
         }
+    }
+
+    private static String subject(int year) {
+        return "wave/" + year;
     }
 
     private Wave require(int year) {
