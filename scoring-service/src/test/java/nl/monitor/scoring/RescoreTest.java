@@ -3,6 +3,7 @@ package nl.monitor.scoring;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import nl.monitor.contracts.AuditRecorded;
 import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.EventType;
@@ -83,10 +84,18 @@ class RescoreTest {
         return List.of(ASSEN, COEVORDEN, EMMEN).contains(record.key()) && record.value().contains("\"year\":" + YEAR);
     }
 
+    /** The wave.rescored audit entries of the wave, in the order they were published. */
+    private List<AuditRecorded> audited(TopicReader audit, int count) {
+        return audit.await(r -> r.value().contains("\"action\":\"wave.rescored\"")
+                        && r.value().contains("\"subject\":\"wave/" + YEAR + "\""), count, DEADLINE).stream()
+                .map(r -> codec.<AuditRecorded>decode(r.value(), EventType.AUDIT_RECORDED).data()).toList();
+    }
+
     @Test
     void a_wave_rescored_under_new_rules_publishes_new_scores_and_crossings_only_where_the_state_changed() {
         try (TopicReader computed = new TopicReader(EventType.SCORE_COMPUTED.topic());
-             TopicReader crossed = new TopicReader(EventType.THRESHOLD_CROSSED.topic())) {
+             TopicReader crossed = new TopicReader(EventType.THRESHOLD_CROSSED.topic());
+             TopicReader audit = new TopicReader(EventType.AUDIT_RECORDED.topic())) {
             submit(ASSEN, 1, List.of(intendsWithMeasuresButNoCategory()));
             submit(COEVORDEN, 1, Answers.workedExampleOnly());
             submit(EMMEN, 1, List.of(Answers.nothingFor(4)));
@@ -110,9 +119,18 @@ class RescoreTest {
             assertThat(up.previousScore()).isEqualTo(20.0);
             assertThat(up.newScore()).isEqualTo(35.0);
 
+            AuditRecorded rescoreAudit = audited(audit, 1).get(0);
+            assertThat(rescoreAudit.actor()).isEqualTo("admin");
+            assertThat(rescoreAudit.roles()).containsExactly("admin");
+            assertThat(rescoreAudit.service()).isEqualTo("scoring-service");
+            assertThat(rescoreAudit.details()).containsEntry("rulesVersion", "101")
+                    .containsEntry("previousRulesVersion", "1").containsEntry("rescored", "3")
+                    .containsEntry("crossingsUp", "1");
+
             // Again under version 101: nothing to do.
             rescore(TestTokens.admin(), Map.of("year", YEAR, "rulesVersion", 101)).statusCode(200)
                     .body("rescored", equalTo(0)).body("unchanged", equalTo(3)).body("crossingsUp", equalTo(0));
+            assertThat(audited(audit, 2).get(1).details()).containsEntry("rescored", "0").containsEntry("unchanged", "3");
             // A new submission of that year is scored under version 101; once it is on the topic, whatever the second
             // rescore could have published would be there before it (one partition): nothing was.
             submit(EMMEN, 2, List.of(Answers.nothingFor(4)));

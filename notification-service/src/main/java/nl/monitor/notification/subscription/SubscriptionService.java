@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.ThresholdCrossed;
+import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.notification.Channel;
 import nl.monitor.notification.Subscription;
 import nl.monitor.notification.channel.Channels;
@@ -23,13 +24,21 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Creates, lists and deletes subscriptions; each channel checks and stores its own target fields. */
+/**
+ * Creates, lists and deletes subscriptions; each channel checks and stores its own target fields. Creating and
+ * deleting are recorded in the audit trail ({@value #CREATED}, {@value #DELETED}) in their transaction.
+ */
 @ApplicationScoped
 public class SubscriptionService {
+
+    public static final String CREATED = "subscription.created";
+    public static final String DELETED = "subscription.deleted";
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
     private static final int MAX_DESCRIPTION_LENGTH = 500;
@@ -38,12 +47,14 @@ public class SubscriptionService {
     private final DeliveryRepository deliveries;
     private final Channels channels;
     private final WebhookChannel webhooks;
+    private final AuditTrail audit;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     private final ObjectMapper json;
 
     public SubscriptionService(SubscriptionRepository subscriptions, DeliveryRepository deliveries, Channels channels,
-                               WebhookChannel webhooks, EventCodec codec) {
+                               WebhookChannel webhooks, EventCodec codec, AuditTrail audit) {
+        this.audit = audit;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.channels = channels;
@@ -151,6 +162,14 @@ public class SubscriptionService {
         subscription.filter = request.filter() == null ? null : write(request.filter());
         subscription.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         subscriptions.persist(subscription);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("region", subscription.region);
+        details.put("channel", channel);
+        details.put("target", channel == Channel.WEBHOOK ? subscription.url : channel == Channel.EMAIL
+                ? subscription.email : null);
+        details.put("digest", subscription.digest);
+        details.put("filter", subscription.filter);
+        audit.record(CREATED, subject(subscription.id), null, details);
         LOG.infof("Subscription %s for region %s created by %s: %s %s", subscription.id, subscription.region, owner,
                 channel, channel == Channel.WEBHOOK ? subscription.url : channel == Channel.EMAIL ? subscription.email
                         : "");
@@ -201,11 +220,20 @@ public class SubscriptionService {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         found.get().deletedAt = now;
         int cancelled = deliveries.cancelPending(id, now);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("region", found.get().region);
+        details.put("owner", found.get().owner);
+        details.put("pendingDeliveriesCancelled", cancelled);
+        audit.record(DELETED, subject(id), null, details);
         LOG.infof("Subscription %s for region %s deleted by %s; %d pending deliveries cancelled", id,
                 found.get().region, by, cancelled);
         return true;
     }
 
+
+    private static String subject(UUID id) {
+        return "subscription/" + id;
+    }
 
     private String write(Object value) {
         try {

@@ -27,6 +27,7 @@ import nl.monitor.messaging.Events;
 import nl.monitor.messaging.consume.EventHandler;
 import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.messaging.Outbox;
+import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.rest.InvalidInputException;
@@ -60,9 +61,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ScoringService implements EventHandler<SurveySubmitted> {
 
+    /** The audit action of a rescore of a wave. */
+    public static final String RESCORED = "wave.rescored";
+
     private static final Logger LOG = Logger.getLogger(ScoringService.class);
 
     private final ScoreRepository scores;
+    private final AuditTrail audit;
     private final Outbox outbox;
     private final Events events;
     private final Thresholds thresholds;
@@ -74,8 +79,9 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
 
     public ScoringService(ScoreRepository scores, SubmissionRepository submissions,
                           RulesInForceRepository rulesInForce, Outbox outbox, Events events,
-                          ThresholdConfig thresholds, EventCodec codec) {
+                          ThresholdConfig thresholds, EventCodec codec, AuditTrail audit) {
         this.scores = scores;
+        this.audit = audit;
         this.submissions = submissions;
         this.rulesInForce = rulesInForce;
         this.outbox = outbox;
@@ -187,9 +193,11 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         }
         LOG.infof("Rescored %d of the %d municipalities of %d under rules v%d (was v%d) for %s; %d unchanged, "
                 + "crossings %s", rescored, wave.size(), year, rulesVersion, before, by, unchanged, crossings);
-        return new RescoreReport(year, rulesVersion, before, wave.size(), rescored, unchanged,
+        RescoreReport report = new RescoreReport(year, rulesVersion, before, wave.size(), rescored, unchanged,
                 crossings.getOrDefault(ThresholdCrossed.Direction.DOWN, 0),
                 crossings.getOrDefault(ThresholdCrossed.Direction.UP, 0));
+        audit.record(RESCORED, "wave/" + year, null, report.auditDetails());
+        return report;
     }
 
     /** Scores, stores and publishes score-computed and any threshold crossings; returns the crossings. */
