@@ -54,8 +54,13 @@ class ComposeFileTest {
                     dependency.getValue().path("condition").asText()).as(name + " waits for " + dependency.getKey())
                     .isIn("service_healthy", "service_completed_successfully"));
             service.path("ports").forEach(port -> {
-                int published = Integer.parseInt(Compose.interpolate(port.asText()).split(":")[0]);
+                String[] mapping = Compose.interpolate(port.asText()).split(":");
+                int published = Integer.parseInt(mapping[mapping.length - 2]);
                 assertThat(published).as(name + " host port").isBetween(18000, 18999);
+                if (mapping[mapping.length - 1].equals("9000") && Repo.SERVICES.contains(name)) {
+                    assertThat(mapping).as(name + ": health and metrics on this host only").hasSize(3)
+                            .startsWith("127.0.0.1");
+                }
             });
         });
     }

@@ -55,7 +55,11 @@ class ComposeSmokeIT {
     void a_failing_assessment_reaches_the_coordinators_webhook_and_the_report() throws Exception {
         long start = System.nanoTime();
         for (String service : List.of("SURVEY", "SCORING", "REPORTING", "NOTIFICATION")) {
-            awaitReady(url(service, "/q/health/ready"));
+            awaitReady(managementUrl(service, "/q/health/ready"));
+            assertThat(get(managementUrl(service, "/q/metrics"), null).body()).as(service + " metrics")
+                    .contains("jvm_memory_used_bytes");
+            assertThat(get(url(service, "/q/metrics"), null).statusCode()).as(service + " public port: no metrics")
+                    .isEqualTo(404);
         }
         Awaitility.await("the second scoring-service instance is healthy").atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofSeconds(1))
@@ -121,6 +125,11 @@ class ComposeSmokeIT {
 
     private static String url(String service, String path) {
         return "http://localhost:" + stack.port("MONITOR_" + service + "_PORT") + path;
+    }
+
+    /** Health and metrics: the management port, published on this host's loopback only. */
+    private static String managementUrl(String service, String path) {
+        return "http://127.0.0.1:" + stack.port("MONITOR_" + service + "_MANAGEMENT_PORT") + path;
     }
 
     /** A password-grant token of a demo user of the monitor realm, from Keycloak's published port. */

@@ -67,8 +67,9 @@ final class ComposeStack implements AutoCloseable {
         timed("base image localhost/debian-jre17", () -> script(Duration.ofMinutes(10), "scripts/build-base-image.sh"));
         timed("service images (Jib)", this::serviceImages);
         for (String variable : List.of("MONITOR_SURVEY_PORT", "MONITOR_SCORING_PORT", "MONITOR_REPORTING_PORT",
-                "MONITOR_NOTIFICATION_PORT", "MONITOR_KEYCLOAK_PORT", "MONITOR_KAFKA_PORT", "MONITOR_POSTGRES_PORT",
-                "MONITOR_MAIL_PORT", "MONITOR_JAEGER_PORT")) {
+                "MONITOR_NOTIFICATION_PORT", "MONITOR_SURVEY_MANAGEMENT_PORT", "MONITOR_SCORING_MANAGEMENT_PORT",
+                "MONITOR_REPORTING_MANAGEMENT_PORT", "MONITOR_NOTIFICATION_MANAGEMENT_PORT", "MONITOR_KEYCLOAK_PORT",
+                "MONITOR_KAFKA_PORT", "MONITOR_POSTGRES_PORT", "MONITOR_MAIL_PORT", "MONITOR_JAEGER_PORT")) {
             ports.put(variable, freePort());
         }
         startPodmanService();

@@ -168,7 +168,7 @@ class KustomizeManifestsTest {
     }
 
     @Test
-    void every_probe_asks_a_health_path_the_service_serves_on_its_http_port() {
+    void every_probe_asks_a_health_path_on_the_management_port_which_only_prometheus_reaches() {
         Set<String> healthPaths = Set.of("/q/health/live", "/q/health/ready", "/q/health/started");
         for (var rendered : applications()) {
             for (String service : Repo.SERVICES) {
@@ -181,19 +181,39 @@ class KustomizeManifestsTest {
                 Map<String, Integer> ports = new HashMap<>();
                 container.path("ports").forEach(p -> ports.put(p.path("name").asText(),
                         p.path("containerPort").asInt()));
-                assertThat(ports).as(service + " container ports").containsEntry("http", config.httpPort());
+                assertThat(ports).as(service + " container ports").containsEntry("http", config.httpPort())
+                        .containsEntry("management", config.managementPort());
+                assertThat(config.managementPort()).as(service + ": health and metrics apart from the APIs")
+                        .isNotEqualTo(config.httpPort());
                 for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
                     JsonNode get = container.path(probe).path("httpGet");
                     assertThat(get.path("path").asText()).as(rendered.name() + " " + service + " " + probe)
                             .isIn(healthPaths);
                     String port = get.path("port").asText();
-                    assertThat(ports.containsKey(port) || port.equals(String.valueOf(config.httpPort())))
+                    assertThat(port.equals("management") || port.equals(String.valueOf(config.managementPort())))
                             .as(service + " " + probe + " port " + port).isTrue();
                 }
+                JsonNode policy = rendered.one("NetworkPolicy", service).path("spec");
+                policy.path("ingress").forEach(rule -> {
+                    Set<String> from = new TreeSet<>();
+                    rule.path("from").forEach(f -> from.add(
+                            f.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText()));
+                    rule.path("ports").forEach(p -> assertThat(!p.path("port").asText().equals("management")
+                            || from.equals(Set.of("monitoring"))).as(rendered.name() + " " + service
+                            + ": the management port only from monitoring, not " + from).isTrue());
+                });
+                Map<String, String> servicePorts = new HashMap<>();
+                rendered.one("Service", service).path("spec").path("ports").forEach(p -> servicePorts.put(
+                        p.path("name").asText(), p.path("targetPort").asText()));
+                assertThat(servicePorts).as(rendered.name() + " " + service + " Service ports")
+                        .containsEntry("http", "http").containsEntry("management", "management");
                 assertThat(List.of("startupProbe", "livenessProbe", "readinessProbe").stream()
                         .map(p -> container.path(p).path("httpGet").path("path").asText()).collect(Collectors.toSet()))
                         .as(service + ": one probe per health check").isEqualTo(healthPaths);
             }
+            assertThat(rendered.ofKind("ServiceMonitor")).as(rendered.name() + " ServiceMonitor").isNotEmpty()
+                    .allSatisfy(monitor -> monitor.path("spec").path("endpoints").forEach(endpoint -> assertThat(
+                            endpoint.path("port").asText()).as("Prometheus scrapes").isEqualTo("management")));
         }
     }
 

@@ -27,10 +27,12 @@ import java.util.stream.Stream;
  * its application.properties and of the shared microprofile-config.properties of the Monitor libraries it depends on,
  * the {@code ${VAR:default}} environment references in them, the {@code @ConfigMapping} prefixes and
  * {@code @ConfigProperty} names in its Java sources and those libraries, the Quarkus extensions in its poms, and
- * Kafka's own client configuration names when it uses Kafka.
+ * Kafka's own client configuration names when it uses Kafka; its public port and the port of health and metrics (the
+ * management interface, or the public port when the service has none).
  */
 record ServiceConfig(String service, Set<String> properties, Set<String> mappingPrefixes, Set<String> environmentRefs,
-                     Set<String> quarkusNamespaces, boolean usesKafka, boolean hasHealth, int httpPort) {
+                     Set<String> quarkusNamespaces, boolean usesKafka, boolean hasHealth, int httpPort,
+                     int managementPort) {
 
     /** Variables of the JVM itself, not configuration: the images set JDK_JAVA_OPTIONS. */
     private static final Set<String> JVM_VARIABLES = Set.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "TZ", "LANG");
@@ -45,6 +47,7 @@ record ServiceConfig(String service, Set<String> properties, Set<String> mapping
         Set<String> prefixes = new TreeSet<>();
         Set<String> envRefs = new TreeSet<>();
         Set<String> extensions = new TreeSet<>();
+        Properties shared = new Properties();
         for (String module : modules) {
             Path dir = Repo.path(module);
             for (Path file : new Path[]{dir.resolve("src/main/resources/application.properties"),
@@ -52,6 +55,9 @@ record ServiceConfig(String service, Set<String> properties, Set<String> mapping
                 if (Files.isRegularFile(file)) {
                     String text = Repo.read(file);
                     Properties props = load(text);
+                    if (file.endsWith("microprofile-config.properties")) {
+                        shared.putAll(props);
+                    }
                     props.stringPropertyNames().forEach(key -> properties.add(key.replaceFirst("^%[^.]+\\.", "")));
                     Matcher refs = ENV_REF.matcher(text);
                     while (refs.find()) {
@@ -77,9 +83,14 @@ record ServiceConfig(String service, Set<String> properties, Set<String> mapping
                 .map(p -> p.split("\\.")[1]).forEach(namespaces::add);
         boolean kafka = extensions.stream().anyMatch(e -> e.contains("kafka"));
         boolean health = extensions.contains("smallrye-health");
-        int port = Integer.parseInt(load(Repo.read(Repo.path(service + "/src/main/resources/application.properties")))
-                .getProperty("quarkus.http.port", "8080"));
-        return new ServiceConfig(service, properties, prefixes, envRefs, namespaces, kafka, health, port);
+        Properties own = load(Repo.read(Repo.path(service + "/src/main/resources/application.properties")));
+        int port = Integer.parseInt(own.getProperty("quarkus.http.port", "8080"));
+        int management = Integer.parseInt(own.getProperty("quarkus.management.port",
+                shared.getProperty("quarkus.management.port", "9000")));
+        boolean managementInterface = Boolean.parseBoolean(own.getProperty("quarkus.management.enabled",
+                shared.getProperty("quarkus.management.enabled", "false")));
+        return new ServiceConfig(service, properties, prefixes, envRefs, namespaces, kafka, health, port,
+                managementInterface ? management : port);
     }
 
     /**

@@ -81,16 +81,23 @@ class AlertFlowIT {
     }
 
     @Test
-    void every_packaged_service_serves_health_openapi_and_swagger_ui_openly_and_its_api_only_with_a_token()
+    void every_packaged_service_serves_openapi_and_swagger_ui_openly_health_and_metrics_only_on_its_management_port_and_its_api_only_with_a_token()
             throws Exception {
         for (String service : Platform.SERVICES.keySet()) {
             String url = platform.url(service);
-            assertThat(Api.get(url + "/q/health/ready", null).statusCode()).as(service + " ready").isEqualTo(200);
+            String management = platform.managementUrl(service);
             HttpResponse<String> openapi = Api.get(url + "/openapi", null);
             assertThat(openapi.statusCode()).as(service + " OpenAPI").isEqualTo(200);
             assertThat(openapi.body()).as(service + " OpenAPI").contains("/api/");
             assertThat(Api.get(url + "/swagger-ui/", null).statusCode()).as(service + " Swagger UI").isEqualTo(200);
-            assertThat(Api.get(url + "/q/metrics", null).statusCode()).as(service + " metrics").isEqualTo(200);
+            assertThat(Api.get(management + "/q/health/ready", null).statusCode()).as(service + " ready")
+                    .isEqualTo(200);
+            HttpResponse<String> metrics = Api.get(management + "/q/metrics", null);
+            assertThat(metrics.statusCode()).as(service + " metrics").isEqualTo(200);
+            assertThat(metrics.body()).as(service + " metrics").contains("jvm_memory_used_bytes");
+            for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics")) {
+                assertThat(Api.get(url + path, null).statusCode()).as(service + " public " + path).isEqualTo(404);
+            }
         }
         String scores = "/api/municipalities/GM0014/scores";
         assertThat(Api.get(platform.url("reporting-service") + scores, null).statusCode()).isEqualTo(401);

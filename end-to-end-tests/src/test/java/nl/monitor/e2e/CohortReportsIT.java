@@ -308,7 +308,7 @@ class CohortReportsIT {
 
         platform.restart("reporting-service", Map.of("reporting.rebuild.on-start", "true"));
 
-        JsonNode health = Api.read(Api.get(platform.url("reporting-service") + "/q/health/ready", null).body());
+        JsonNode health = Api.read(Api.get(platform.managementUrl("reporting-service") + "/q/health/ready", null).body());
         JsonNode check = find(health.path("checks"), "name", "read-model");
         assertThat(check.at("/data/startupRebuild").asText()).isEqualTo("DONE");
         for (String path : REPORTS) {

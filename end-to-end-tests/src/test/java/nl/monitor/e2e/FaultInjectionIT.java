@@ -179,7 +179,7 @@ class FaultInjectionIT {
     }
 
     private static double consumerEvents(ServiceProcess instance, String outcome) throws Exception {
-        String metrics = Api.get(instance.url() + "/q/metrics", null).body();
+        String metrics = Api.get(instance.managementUrl() + "/q/metrics", null).body();
         return metrics.lines().filter(line -> line.startsWith("monitor_consumer_events_total{")
                         && line.contains("outcome=\"" + outcome + "\"") && line.contains("topic=\"survey-submitted\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();

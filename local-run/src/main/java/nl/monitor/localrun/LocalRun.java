@@ -25,7 +25,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * The one-command local platform: a real Kafka broker and PostgreSQL in this JVM, the four packaged services as
- * child processes on ports 8081-8084, a webhook receiver on 8090 subscribed to every region that prints each alert,
+ * child processes on ports 8081-8084 (health and metrics on 9081-9084), a webhook receiver on 8090 subscribed to
+ * every region that prints each alert,
  * an SMTP server on 8025 that prints each e-mail the notification-service sends, and demo tokens. Ctrl-C stops everything it started.
  * With {@code MONITOR_KEYCLOAK=true} (or the argument {@code --keycloak}) a real Keycloak on 8180 with the realm of
  * deploy/keycloak issues the tokens instead of the test key (about 30 s and 500 MB more), as in production.
@@ -194,8 +195,8 @@ public final class LocalRun {
                 seconds, nl.monitor.reference.MunicipalityDivision.shipped().size(),
                 nl.monitor.reference.MunicipalityDivision.shipped().regions().size()));
         for (var service : platform.services()) {
-            banner.append(String.format("  %-21s %s   (Swagger UI %s/swagger-ui, health %s/q/health)%n",
-                    service.name(), service.url(), service.url(), service.url()));
+            banner.append(String.format("  %-21s %s   (Swagger UI %s/swagger-ui; health %s/q/health, metrics %s/q/metrics)%n",
+                    service.name(), service.url(), service.url(), service.managementUrl(), service.managementUrl()));
         }
         String dashboard = platform.url("reporting-service") + "/dashboard/";
         String questionnaire = String.format("%s/vragenlijst/?gemeente=GM0014&jaar=2018&rapportage=%s#token=%s",

@@ -1,6 +1,7 @@
 package nl.monitor.notification;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -8,6 +9,7 @@ import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -32,6 +34,9 @@ class SubscriptionResourceTest {
 
     private static final String ZEELAND = TestTokens.coordinator("Zeeland");
     private static final String TWENTE = TestTokens.coordinator("Twente");
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL managementReady;
 
     private static Response post(String token, Map<String, ?> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/subscriptions");
@@ -156,13 +161,14 @@ class SubscriptionResourceTest {
     }
 
     @Test
-    void every_api_needs_a_validly_signed_token_but_health_and_openapi_do_not() {
+    void every_api_needs_a_validly_signed_token_but_openapi_does_not_and_health_is_on_the_management_port() {
         given().get("/api/subscriptions").then().statusCode(401);
         given().contentType(ContentType.JSON).body(subscription("Zeeland", "https://hooks.example.org/anonymous"))
                 .post("/api/subscriptions").then().statusCode(401);
         given().get("/api/alerts").then().statusCode(401);
         given().auth().oauth2(TestTokens.wronglySigned()).get("/api/subscriptions").then().statusCode(401);
-        given().get("/q/health/ready").then().statusCode(200);
+        given().get(managementReady).then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(404);
         given().get("/openapi").then().statusCode(200);
     }
 

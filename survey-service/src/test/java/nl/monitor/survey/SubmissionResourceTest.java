@@ -3,6 +3,7 @@ package nl.monitor.survey;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +28,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -39,6 +42,12 @@ class SubmissionResourceTest {
     private final EventCodec codec = new EventCodec();
     private final ObjectMapper json = EventCodec.newMapper();
     private TopicReader events;
+
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL managementReady;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL managementMetrics;
 
     @BeforeEach
     void readEvents() {
@@ -206,11 +215,14 @@ class SubmissionResourceTest {
     }
 
     @Test
-    void every_api_needs_a_validly_signed_token_but_health_and_openapi_do_not() {
+    void every_api_needs_a_validly_signed_token_but_openapi_does_not_and_health_and_metrics_are_on_the_management_port() {
         given().get("/api/questionnaire").then().statusCode(401);
         given().auth().oauth2(TestTokens.wronglySigned()).get("/api/questionnaire").then().statusCode(401);
-        given().get("/q/health/ready").then().statusCode(200);
         given().get("/openapi").then().statusCode(200);
+        given().get(managementReady).then().statusCode(200);
+        given().get(managementMetrics).then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

@@ -15,8 +15,13 @@ import java.util.Map;
  */
 public final class Platform implements AutoCloseable {
 
-    /** The services in start order, with the port each takes in the local run. */
+    /**
+     * The services in start order, with the public port each takes in the local run; its management port there is
+     * that plus {@value #MANAGEMENT_OFFSET} (8081 → 9081).
+     */
     public static final Map<String, Integer> SERVICES = servicesInOrder();
+
+    private static final int MANAGEMENT_OFFSET = 1000;
 
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Path repository;
@@ -43,7 +48,7 @@ public final class Platform implements AutoCloseable {
      * Starts every service from {@code <repository>/<service>/target/quarkus-app/quarkus-run.jar} and waits until
      * all are ready.
      *
-     * @param fixedPorts the local-run ports (8081-8084) when true, free ports when false (tests)
+     * @param fixedPorts the local-run ports (8081-8084, management 9081-9084) when true, free ports when false (tests)
      * @param extra      more configuration for every service (e.g. faster retries in tests)
      */
     public static Platform start(Path repository, KafkaBroker kafka, PostgresServer postgres, boolean fixedPorts,
@@ -61,26 +66,27 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(Path repository, Map<String, String> config, Map<String, Integer> instances,
                                  boolean fixedPorts, Path logDir) throws IOException, InterruptedException {
-        Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, ServiceProcess.Ports> ports = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             int count = instances.getOrDefault(service.getKey(), 1);
             for (int i = 1; i <= count; i++) {
-                ports.put(i == 1 ? service.getKey() : service.getKey() + "-" + i,
-                        fixedPorts && i == 1 ? service.getValue() : freePort());
+                ports.put(i == 1 ? service.getKey() : service.getKey() + "-" + i, fixedPorts && i == 1
+                        ? new ServiceProcess.Ports(service.getValue(), service.getValue() + MANAGEMENT_OFFSET)
+                        : new ServiceProcess.Ports(freePort(), freePort()));
             }
         }
         // The questionnaire's page calls the reporting-service from the browser, and its Content-Security-Policy
         // allows only the reporting-service it is configured with.
         Map<String, String> platformConfig = new LinkedHashMap<>();
         platformConfig.put("survey.questionnaire-app.reporting-url",
-                "http://127.0.0.1:" + ports.get("reporting-service"));
+                "http://127.0.0.1:" + ports.get("reporting-service").http());
         // Off in production (rest-support); the local run and the tests of the packaged services keep it.
         platformConfig.put("quarkus.swagger-ui.enabled", "true");
         platformConfig.putAll(config);
         Platform platform = new Platform(repository, platformConfig, logDir);
         try {
             List<ServiceProcess> started = new ArrayList<>();
-            for (Map.Entry<String, Integer> instance : ports.entrySet()) {
+            for (Map.Entry<String, ServiceProcess.Ports> instance : ports.entrySet()) {
                 ServiceProcess process = platform.launch(instance.getKey(), instance.getValue(), Map.of());
                 platform.running.put(instance.getKey(), process);
                 started.add(process);
@@ -95,11 +101,12 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private ServiceProcess launch(String name, int port, Map<String, String> extra) throws IOException {
+    private ServiceProcess launch(String name, ServiceProcess.Ports ports, Map<String, String> extra)
+            throws IOException {
         Map<String, String> instanceConfig = new LinkedHashMap<>(config);
         instanceConfig.put("monitor.consumer.instance-id", name);
         instanceConfig.putAll(extra);
-        return ServiceProcess.start(name, jar(repository, moduleOf(name)), port, instanceConfig,
+        return ServiceProcess.start(name, jar(repository, moduleOf(name)), ports, instanceConfig,
                 logDir.resolve(restarts.merge(name, 1, Integer::sum) == 1 ? "" : "restarted"));
     }
 
@@ -114,13 +121,13 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Stops one service instance and starts it again on the same port, with the platform's configuration plus
+     * Stops one service instance and starts it again on the same ports, with the platform's configuration plus
      * {@code extra}; waits until it is ready. Its log is {@code <logDir>/restarted/<name>.log}.
      */
     public ServiceProcess restart(String name, Map<String, String> extra) throws IOException, InterruptedException {
         ServiceProcess old = service(name);
         old.stop();
-        ServiceProcess process = launch(name, old.port(), extra);
+        ServiceProcess process = launch(name, old.ports(), extra);
         running.put(name, process);
         return process.awaitReady(Duration.ofSeconds(120));
     }
@@ -140,6 +147,11 @@ public final class Platform implements AutoCloseable {
 
     public String url(String service) {
         return service(service).url();
+    }
+
+    /** The management interface of a service instance: {@code /q/health}, {@code /q/metrics}. */
+    public String managementUrl(String service) {
+        return service(service).managementUrl();
     }
 
     public List<ServiceProcess> services() {

@@ -21,15 +21,22 @@ public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final int port;
+    private final Ports ports;
     private final Process process;
     private final Path log;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, Ports ports, Process process, Path log) {
         this.name = name;
-        this.port = port;
+        this.ports = ports;
         this.process = process;
         this.log = log;
+    }
+
+    /**
+     * The two ports of a service: the public one (APIs, pages, OpenAPI) and the management interface (health,
+     * metrics), which the public one does not serve.
+     */
+    public record Ports(int http, int management) {
     }
 
     /**
@@ -38,7 +45,7 @@ public final class ServiceProcess {
      * @param jar    the {@code quarkus-run.jar}
      * @param config Quarkus configuration (e.g. {@code kafka.bootstrap.servers}), passed as {@code -D} options
      */
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> config, Path logDir)
+    public static ServiceProcess start(String name, Path jar, Ports ports, Map<String, String> config, Path logDir)
             throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package -DskipTests)");
@@ -55,8 +62,10 @@ public final class ServiceProcess {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.replace("{name}", name).split("\\s+")));
         }
-        command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.http.port=" + ports.http());
         command.add("-Dquarkus.http.host=127.0.0.1");
+        command.add("-Dquarkus.management.port=" + ports.management());
+        command.add("-Dquarkus.management.host=127.0.0.1");
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
@@ -65,13 +74,16 @@ public final class ServiceProcess {
         // glibc's per-thread malloc arenas add tens of MB of resident memory to a JVM for nothing
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         Process process = builder.start();
-        return new ServiceProcess(name, port, process, log);
+        return new ServiceProcess(name, ports, process, log);
     }
 
-    /** Waits until {@code /q/health/ready} answers 200, or fails with the tail of the log after the deadline. */
+    /**
+     * Waits until {@code /q/health/ready} on the management port answers 200, or fails with the tail of the log after
+     * the deadline.
+     */
     public ServiceProcess awaitReady(Duration deadline) throws IOException, InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {
@@ -93,12 +105,18 @@ public final class ServiceProcess {
         return name;
     }
 
-    public int port() {
-        return port;
+    public Ports ports() {
+        return ports;
     }
 
+    /** The public port: APIs, pages and the OpenAPI document. */
     public String url() {
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + ports.http();
+    }
+
+    /** The management interface: {@code /q/health}, {@code /q/metrics}. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + ports.management();
     }
 
     public Path log() {
