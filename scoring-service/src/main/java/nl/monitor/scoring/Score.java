@@ -6,9 +6,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import nl.monitor.domain.scoring.GoalScore;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import nl.monitor.domain.scoring.Band;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The score of one submission under one rules version. */
@@ -44,16 +48,18 @@ public class Score {
     @Column(name = "goals_answered", nullable = false)
     public int goalsAnswered;
 
-    /** Per goal borging/inhoud/bereik/total/band as JSON (a list of {@link nl.monitor.domain.scoring.GoalScore}). */
-    @Column(nullable = false)
-    public String goals;
+    /** Per goal borging/inhoud/bereik/total/band. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public List<GoalScore> goals;
 
     /**
-     * The thresholds the municipality stands below after this score, as a JSON array of {@code Thresholds.key}s;
-     * null for scores stored before the state was kept.
+     * The thresholds the municipality stands below after this score ({@code Thresholds.key}s); null for scores
+     * stored before the state was kept.
      */
-    @Column(name = "below_thresholds")
-    public String belowThresholds;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "below_thresholds", columnDefinition = "jsonb")
+    public List<String> belowThresholds;
 
     @Column(name = "event_id", nullable = false)
     public String eventId;

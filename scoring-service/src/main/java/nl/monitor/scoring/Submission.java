@@ -4,6 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import nl.monitor.contracts.SurveySubmitted;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -29,9 +32,10 @@ public class Submission {
     @Column(name = "questionnaire_version", nullable = false)
     public int questionnaireVersion;
 
-    /** The survey-submitted data, as JSON. */
-    @Column(nullable = false)
-    public String answers;
+    /** The survey-submitted data. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public SurveySubmitted answers;
 
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;

@@ -10,7 +10,6 @@ import nl.monitor.rest.Caller;
 import nl.monitor.scoring.Score;
 import nl.monitor.scoring.repository.ScoreRepository;
 import nl.monitor.scoring.service.ScoreView;
-import nl.monitor.scoring.service.ScoringService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,12 +26,10 @@ import java.util.List;
 public class ScoreResource {
 
     private final ScoreRepository scores;
-    private final ScoringService scoring;
     private final Caller caller;
 
-    public ScoreResource(ScoreRepository scores, ScoringService scoring, Caller caller) {
+    public ScoreResource(ScoreRepository scores, Caller caller) {
         this.scores = scores;
-        this.scoring = scoring;
         this.caller = caller;
     }
 
@@ -60,7 +57,7 @@ public class ScoreResource {
         for (Score s : newestFirst) {
             boolean current = views.stream().noneMatch(seen -> seen.year() == s.year);
             views.add(new ScoreView(s.submissionId, s.municipality, s.year, s.submissionVersion, s.rulesVersion,
-                    s.total, s.band, s.goalsAnswered, scoring.goals(s), s.computedAt, current));
+                    s.total, s.band, s.goalsAnswered, s.goals, s.computedAt, current));
         }
         return views;
     }

@@ -1,12 +1,8 @@
 package nl.monitor.scoring.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import nl.monitor.contracts.CloudEvent;
-import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.PoisonEventException;
 import nl.monitor.contracts.ScoreComputed;
@@ -71,7 +67,6 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
     private final Outbox outbox;
     private final Events events;
     private final Thresholds thresholds;
-    private final ObjectMapper json;
     private final SubmissionRepository submissions;
     private final RulesInForceRepository rulesInForce;
     private final Map<Integer, Scorer> scorers = new ConcurrentHashMap<>();
@@ -79,7 +74,7 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
 
     public ScoringService(ScoreRepository scores, SubmissionRepository submissions,
                           RulesInForceRepository rulesInForce, Outbox outbox, Events events,
-                          ThresholdConfig thresholds, EventCodec codec, AuditTrail audit) {
+                          ThresholdConfig thresholds, AuditTrail audit) {
         this.scores = scores;
         this.audit = audit;
         this.submissions = submissions;
@@ -87,7 +82,6 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         this.outbox = outbox;
         this.events = events;
         this.thresholds = Thresholds.from(thresholds);
-        this.json = codec.mapper();
     }
 
     @Override
@@ -131,7 +125,7 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         kept.year = submitted.year();
         kept.version = submitted.version();
         kept.questionnaireVersion = submitted.questionnaireVersion();
-        kept.answers = write(submitted);
+        kept.answers = submitted;
         kept.submittedAt = submitted.submittedAt().truncatedTo(ChronoUnit.MICROS);
         if (submissions.findById(kept.submissionId) == null) {
             submissions.persist(kept);
@@ -184,7 +178,7 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
                 unchanged++;
                 continue;
             }
-            SurveySubmitted submitted = read(current.answers);
+            SurveySubmitted submitted = current.answers;
             for (Thresholds.Crossing crossing : scoreAndPublish(submitted, municipalityOf(submitted),
                     submitted.toAssessment(), scorer)) {
                 crossings.merge(crossing.direction(), 1, Integer::sum);
@@ -206,8 +200,8 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         AssessmentScore result = scorer.score(assessment);
         Optional<Score> standing = scores.standing(submitted.municipality(), submitted.year());
         Thresholds.Outcome outcome = thresholds.evaluate(
-                standing.map(s -> s.belowThresholds).map(this::readKeys).orElse(null),
-                standing.map(s -> Thresholds.values(s.total, goalTotals(goals(s))))
+                standing.map(s -> s.belowThresholds).<Set<String>>map(LinkedHashSet::new).orElse(null),
+                standing.map(s -> Thresholds.values(s.total, goalTotals(s.goals)))
                         .orElse(threshold -> null),
                 Thresholds.values(result.total(), goalTotals(result.goals())));
 
@@ -216,7 +210,7 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
                 new ScoreComputed(submitted.submissionId(), submitted.municipality(), submitted.year(),
                         submitted.version(), result.rulesVersion(), result.goals(), result.total(),
                         result.goalsAnswered(), result.band(), computedAt));
-        Score score = store(submitted, result, computed.id(), write(outcome.below()), computedAt);
+        Score score = store(submitted, result, computed.id(), List.copyOf(outcome.below()), computedAt);
         outbox.publish(EventType.SCORE_COMPUTED, computed);
         for (Thresholds.Crossing crossing : outcome.crossings()) {
             publishCrossing(crossing, municipality, submitted, standing, result, score, computed.id());
@@ -240,7 +234,7 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
             now = result.total();
             newBand = result.band();
         } else {
-            Optional<GoalScore> before = standing.flatMap(s -> goal(goals(s), threshold.goal()));
+            Optional<GoalScore> before = standing.flatMap(s -> goal(s.goals, threshold.goal()));
             GoalScore after = goal(result.goals(), threshold.goal()).orElseThrow();
             previous = before.map(GoalScore::total).orElse(null);
             previousBand = before.map(GoalScore::band).orElse(null);
@@ -263,15 +257,6 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         return goals.stream().collect(Collectors.toMap(GoalScore::goal, GoalScore::total));
     }
 
-    private Set<String> readKeys(String json) {
-        try {
-            return new LinkedHashSet<>(this.json.readValue(json, new TypeReference<List<String>>() {
-            }));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored threshold state cannot be read: " + json, e);
-        }
-    }
-
     /** An event that passed its schema but not the questionnaire's rules can never be scored: poison. */
     private static Assessment checked(SurveySubmitted submitted, Scorer scorer) {
         if (!Questionnaires.exists(submitted.questionnaireVersion())
@@ -289,7 +274,7 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         return assessment;
     }
 
-    private Score store(SurveySubmitted submitted, AssessmentScore result, String eventId, String belowThresholds,
+    private Score store(SurveySubmitted submitted, AssessmentScore result, String eventId, List<String> belowThresholds,
                         Instant computedAt) {
         Score score = new Score();
         score.id = UUID.randomUUID();
@@ -301,7 +286,7 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         score.total = result.total();
         score.band = result.band();
         score.goalsAnswered = result.goalsAnswered();
-        score.goals = write(result.goals());
+        score.goals = result.goals();
         score.eventId = eventId;
         score.belowThresholds = belowThresholds;
         score.computedAt = computedAt;
@@ -309,28 +294,4 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         return score;
     }
 
-    public List<GoalScore> goals(Score score) {
-        try {
-            return json.readValue(score.goals, new TypeReference<List<GoalScore>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored goal scores of " + score.id + " cannot be read", e);
-        }
-    }
-
-    private SurveySubmitted read(String answers) {
-        try {
-            return json.readValue(answers, SurveySubmitted.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored answers cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
