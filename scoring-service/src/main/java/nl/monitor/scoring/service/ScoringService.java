@@ -215,7 +215,7 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         for (Thresholds.Crossing crossing : outcome.crossings()) {
             publishCrossing(crossing, municipality, submitted, standing, result, score, computed.id());
         }
-        LOG.infof("Scored submission %s (%s %d v%d) under rules v%d: %.2f %s over %d goal(s)",
+        LOG.debugf("Scored submission %s (%s %d v%d) under rules v%d: %.2f %s over %d goal(s)",
                 submitted.submissionId(), submitted.municipality(), submitted.year(), submitted.version(),
                 result.rulesVersion(), result.total(), result.band(), result.goalsAnswered());
         return outcome.crossings();

@@ -113,7 +113,7 @@ public class SubmissionService {
                         assessment.goals(), assessment.extras())));
         audit.record(ACCEPTED, "submission/" + submission.id, submission.municipality, auditDetails(submission,
                 idempotencyKey));
-        LOG.infof("Stored submission %s: %s %d version %d by %s", submission.id, submission.municipality,
+        LOG.debugf("Stored submission %s: %s %d version %d by %s", submission.id, submission.municipality,
                 submission.year, submission.version, caller);
         return new Submitted(view(submission), true);
     }
