@@ -1,5 +1,6 @@
 package nl.monitor.survey;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -48,6 +49,9 @@ class CampaignTest {
 
     @Inject
     CampaignRound round;
+
+    @Inject
+    MeterRegistry registry;
 
     /** One mail as it arrived: to whom, for which wave step and municipality. */
     record Received(String to, String campaign, String municipality) {
@@ -126,6 +130,8 @@ class CampaignTest {
             CampaignRound.Result down = round.run(2067, opening);
             assertThat(down.sent()).isZero();
             assertThat(down.failed()).isPositive();
+            assertThat(registry.get("monitor.campaign.messages").tag("step", "INVITATION").tag("outcome", "FAILED")
+                    .counter().count()).isPositive();
         } finally {
             SmtpServer.bringBack();
         }

@@ -1,5 +1,7 @@
 package nl.monitor.survey.campaign;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.reference.Municipality;
@@ -52,16 +54,19 @@ public class CampaignRound {
     private final SubmissionRepository submissions;
     private final CampaignMailer mailer;
     private final CampaignConfig config;
+    private final MeterRegistry registry;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
 
     public CampaignRound(WaveRepository waves, ContactRepository contacts, CampaignMessageRepository messages,
-                         SubmissionRepository submissions, CampaignMailer mailer, CampaignConfig config) {
+                         SubmissionRepository submissions, CampaignMailer mailer, CampaignConfig config,
+                         MeterRegistry registry) {
         this.waves = waves;
         this.contacts = contacts;
         this.messages = messages;
         this.submissions = submissions;
         this.mailer = mailer;
         this.config = config;
+        this.registry = registry;
     }
 
     /** A round over every open wave, as of {@code now}. */
@@ -110,6 +115,9 @@ public class CampaignRound {
             Instant sentAt = now.plusNanos(System.nanoTime() - start);
             QuarkusTransaction.requiringNew().run(() -> messages.finish(claim.get(), outcome.status(),
                     outcome.status() == Status.SENT ? sentAt : null, outcome.reason()));
+            Counter.builder("monitor.campaign.messages").description("Campaign e-mails by step and how sending ended")
+                    .tag("step", message.step().name()).tag("outcome", outcome.status().name()).register(registry)
+                    .increment();
             switch (outcome.status()) {
                 case SENT -> sent++;
                 case FAILED -> failed++;
