@@ -2,6 +2,7 @@ package nl.monitor.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.monitor.testsupport.Axe;
+import nl.monitor.testsupport.HeadlessChromium;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.TestTokens;
 import org.awaitility.Awaitility;
@@ -13,17 +14,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,14 +43,7 @@ class QuestionnaireFlowIT {
     @BeforeAll
     static void startPlatformAndBrowser() throws Exception {
         platform = RunningPlatform.get();
-        Path profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1600", "--user-data-dir=" + profile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(1400, 1600);
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import nl.monitor.testsupport.HeadlessChromium;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
@@ -14,13 +15,9 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +58,6 @@ class DashboardBrowserTest {
     private static final String SCHINNEN = "GM0962";
     private static final String BEEKDAELEN = "GM1954";
     private static WebDriver browser;
-    private static Path profile;
     private static Path downloads;
 
     @TestHTTPResource("/dashboard/")
@@ -93,18 +89,8 @@ class DashboardBrowserTest {
                 + "WHERE year IN (2060, 2061)").size() == 3 && ScoreEvents.rows("SELECT 1 FROM "
                 + "reporting.municipality_score WHERE municipality IN ('GM0951', 'GM0962', 'GM1954')").size() == 3);
 
-        profile = Files.createTempDirectory("chromium-profile");
         downloads = Files.createTempDirectory("chromium-downloads");
-        ChromeOptions options = new ChromeOptions();
-        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1600", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(1280, 1600, downloads);
     }
 
     @AfterAll
