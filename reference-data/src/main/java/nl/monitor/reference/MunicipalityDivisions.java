@@ -71,6 +71,15 @@ public final class MunicipalityDivisions {
         return Shipped.MONITOR_YEARS.getOrDefault(monitorYear, monitorYear);
     }
 
+    /**
+     * A municipality by the code an assessment for a Monitor year may carry: one of the current division
+     * ({@link MunicipalityDivision#shipped()}), or of the division that year's wave invites — a municipality merged
+     * since, whose scores its successor's trend folds in (the 2017 wave's GM0007 Bellingwedde, in Westerwolde today).
+     */
+    public static Optional<Municipality> municipalityOf(String code, int monitorYear) {
+        return MunicipalityDivision.shipped().municipality(code).or(() -> forYear(monitorYear).municipality(code));
+    }
+
     /** The division of 1 January of a year, when shipped. */
     public static Optional<MunicipalityDivision> of(int divisionYear) {
         return Optional.ofNullable(Shipped.DIVISIONS.get(divisionYear));

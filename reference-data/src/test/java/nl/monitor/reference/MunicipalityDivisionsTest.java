@@ -27,6 +27,20 @@ class MunicipalityDivisionsTest {
         }
     }
 
+    @Test
+    void an_assessment_may_name_a_municipality_of_today_or_of_its_years_division() {
+        // Bellingwedde (GM0007) was invited in 2014 and 2017 and merged into Westerwolde (GM1950) in 2018.
+        assertThat(MunicipalityDivisions.municipalityOf("GM0007", 2017)).hasValueSatisfying(m -> {
+            assertThat(m.name()).isEqualTo("Bellingwedde");
+            assertThat(m.region()).isEqualTo("Groningen");
+        });
+        assertThat(MunicipalityDivisions.municipalityOf("GM0007", 2014)).isPresent();
+        assertThat(MunicipalityDivisions.municipalityOf("GM0007", 2021)).isEmpty();
+        assertThat(MunicipalityDivisions.municipalityOf("GM1950", 2017)).as("today's code, any year")
+                .hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("Westerwolde"));
+        assertThat(MunicipalityDivisions.municipalityOf("GM9999", 2017)).isEmpty();
+    }
+
     @ParameterizedTest(name = "Monitor year {0} invites the {2} of the division of 1 January {1}")
     @CsvSource({"2014, 2013, 408, true", "2017, 2017, 388, true", "2021, 2021, 352, true", "2018, 2017, 388, false",
             "2015, 2013, 408, false", "2024, 2021, 352, false", "2031, 2021, 352, false"})

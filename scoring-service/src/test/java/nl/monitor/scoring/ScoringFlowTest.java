@@ -166,6 +166,23 @@ class ScoringFlowTest {
     }
 
     @Test
+    void a_municipality_merged_since_is_scored_for_the_years_of_its_division_with_its_region_then() {
+        // Bellingwedde (GM0007, region Groningen) answered the 2017 wave; it is part of Westerwolde since 2018.
+        submit("GM0007", 2017, 1, Answers.red());
+        submit("GM0007", 2022, 1, Answers.red());
+
+        assertThat(awaitScore("GM0007", 1).year()).isEqualTo(2017);
+        ThresholdCrossed crossing = codec.<ThresholdCrossed>decode(crossed.await(r -> r.key().equals("GM0007"), 1,
+                DEADLINE).get(0).value(), EventType.THRESHOLD_CROSSED).data();
+        assertThat(crossing.region()).isEqualTo("Groningen");
+        assertThat(crossing.year()).isEqualTo(2017);
+        String reason = new String(deadLetters.await(r -> r.key().equals("GM0007"), 1, DEADLINE).get(0).headers()
+                .lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertThat(reason).contains("unknown municipality GM0007").contains("2022");
+        assertThat(computed.seen()).filteredOn(r -> r.key().equals("GM0007")).hasSize(1);
+    }
+
+    @Test
     void scores_are_read_only_by_those_allowed() {
         given().get("/api/municipalities/GM0014/scores").then().statusCode(401);
         given().auth().oauth2(TestTokens.respondent("GM0034")).get("/api/municipalities/GM0014/scores").then()

@@ -197,6 +197,16 @@ class SubmissionResourceTest {
     }
 
     @Test
+    void a_municipality_merged_since_may_submit_for_the_years_its_division_invited_it() {
+        // Bellingwedde (GM0007) was invited in 2017 and is part of Westerwolde (GM1950) since 2018.
+        submit(TestTokens.admin(), assessment("GM0007", 2017)).then().statusCode(201)
+                .body("municipality", equalTo("GM0007"));
+        submit(TestTokens.admin(), assessment("GM0007", 2022)).then().statusCode(422)
+                .body("errors[0].field", equalTo("municipality")).body("errors[0].code", equalTo("unknown-municipality"))
+                .body("errors[0].message", containsString("2022"));
+    }
+
+    @Test
     void respondents_act_only_for_their_own_municipality() {
         submit(TestTokens.respondent("GM0014"), assessment("GM0034", 2017)).then().statusCode(403)
                 .contentType("application/problem+json");

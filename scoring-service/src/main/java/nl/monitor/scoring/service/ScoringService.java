@@ -26,6 +26,7 @@ import nl.monitor.messaging.Outbox;
 import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
 import nl.monitor.scoring.Score;
@@ -70,7 +71,6 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
     private final SubmissionRepository submissions;
     private final RulesInForceRepository rulesInForce;
     private final Map<Integer, Scorer> scorers = new ConcurrentHashMap<>();
-    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public ScoringService(ScoreRepository scores, SubmissionRepository submissions,
                           RulesInForceRepository rulesInForce, Outbox outbox, Events events,
@@ -103,8 +103,9 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
     }
 
     private Municipality municipalityOf(SurveySubmitted submitted) {
-        return municipalities.municipality(submitted.municipality()).orElseThrow(
-                () -> new PoisonEventException("unknown municipality " + submitted.municipality()));
+        return MunicipalityDivisions.municipalityOf(submitted.municipality(), submitted.year()).orElseThrow(
+                () -> new PoisonEventException("unknown municipality " + submitted.municipality() + " (neither in the "
+                        + MunicipalityDivision.shipped().year() + " division nor in that of " + submitted.year() + ")"));
     }
 
     /** The latest rules for the submission's questionnaire: in force for a year that has none yet. */

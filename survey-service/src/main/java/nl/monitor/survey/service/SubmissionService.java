@@ -16,6 +16,7 @@ import nl.monitor.messaging.Events;
 import nl.monitor.messaging.Outbox;
 import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.survey.IdempotencyKey;
 import nl.monitor.survey.Submission;
@@ -151,9 +152,12 @@ public class SubmissionService {
                 .validate(request.toAssessment()).stream()
                 .filter(v -> request.year() != null || !v.path().equals("year")).toList());
         if (request.municipality() != null && violations.stream().noneMatch(v -> v.path().equals("municipality"))
-                && municipalities.municipality(request.municipality()).isEmpty()) {
-            violations.add(0, new Violation("municipality", "unknown-municipality",
-                    "no municipality " + request.municipality() + " in the " + municipalities.year() + " division"));
+                && (request.year() == null ? municipalities.municipality(request.municipality())
+                : MunicipalityDivisions.municipalityOf(request.municipality(), request.year())).isEmpty()) {
+            violations.add(0, new Violation("municipality", "unknown-municipality", "no municipality "
+                    + request.municipality() + " in the " + municipalities.year() + " division"
+                    + (request.year() == null ? "" : " nor in that of " + request.year()
+                    + " (" + MunicipalityDivisions.forYear(request.year()).year() + ")")));
         }
         return violations;
     }
