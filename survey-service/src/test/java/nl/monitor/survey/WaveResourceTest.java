@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import static io.restassured.RestAssured.given;
 import static nl.monitor.survey.SubmissionResourceTest.assessment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -177,6 +178,12 @@ class WaveResourceTest {
                         "divisionYear"));
         asAdmin("{\"year\": \"soon\"}", "/api/admin/waves").then().statusCode(400).body("errors[0].field",
                 equalTo("year"));
+        // Rules v2 score the BMC points of attention (questionnaire v2), not the ten goals.
+        asAdmin("""
+                {"year": 2086, "questionnaireVersion": 1, "rulesVersion": 2, "openFrom": "2086-03-01T00:00:00Z",
+                 "openUntil": "2086-04-01T00:00:00Z"}
+                """, "/api/admin/waves").then().statusCode(422).body("errors.field", contains("rulesVersion"))
+                .body("errors[0].code", equalTo("other-questionnaire"));
 
         asAdmin(wave(2086, NOW, NOW.plus(1, ChronoUnit.DAYS)).replace("}", ", \"divisionYear\": 2017}"),
                 "/api/admin/waves").then().statusCode(201).body("divisionYear", equalTo(2017))

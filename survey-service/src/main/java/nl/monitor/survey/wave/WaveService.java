@@ -78,6 +78,14 @@ public class WaveService {
         } else if (!ScoringRulesCatalog.exists(request.rulesVersion())) {
             problems.add(new FieldError("rulesVersion", "unknown-version",
                     "there are no scoring rules version " + request.rulesVersion()));
+        } else if (request.questionnaireVersion() != null && Questionnaires.exists(request.questionnaireVersion())
+                && ScoringRulesCatalog.version(request.rulesVersion()).questionnaireVersion()
+                != request.questionnaireVersion()) {
+            // The scoring-service would dead-letter every submission of the wave.
+            problems.add(new FieldError("rulesVersion", "other-questionnaire", "scoring rules version "
+                    + request.rulesVersion() + " score questionnaire version "
+                    + ScoringRulesCatalog.version(request.rulesVersion()).questionnaireVersion() + ", not "
+                    + request.questionnaireVersion()));
         }
         if (request.openFrom() == null) {
             problems.add(new FieldError("openFrom", "required", "the start of the window is required"));
