@@ -1,6 +1,7 @@
 package nl.monitor.survey;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -9,6 +10,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import nl.monitor.survey.campaign.CampaignMail;
 import nl.monitor.survey.campaign.CampaignRound;
+import nl.monitor.survey.repository.CampaignMessageRepository;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -35,7 +38,7 @@ import static org.hamcrest.Matchers.containsString;
  * A wave's campaign over real SMTP (GreenMail): the invitation and two reminders go once each to the contacts of the
  * municipalities that have not submitted, also when rounds run again (a restart) or at the same moment (two
  * instances), and a mail the server could not take goes out once it is back. Rounds run at instants the test chooses
- * ({@link CampaignRound#run(int, Instant)}); the years 2066-2067 and the municipalities GM0059, GM0072 and GM0074 are
+ * ({@link CampaignRound#run(int, Instant)}); the years 2066-2068 and the municipalities GM0059, GM0072 and GM0074 are
  * this test's own (another test's submission or contact there would change what is sent).
  */
 @QuarkusTest
@@ -52,6 +55,9 @@ class CampaignTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    CampaignMessageRepository messages;
 
     /** One mail as it arrived: to whom, for which wave step and municipality. */
     record Received(String to, String campaign, String municipality) {
@@ -83,8 +89,8 @@ class CampaignTest {
                 "/vragenlijst/?gemeente=GM0074&jaar=2066", "U kunt de vragenlijst invullen tot ",
                 "regiocoördinator van Veilig Thuis Fryslân");
 
-        // Harlingen submits; two weeks after the opening only Heerenveen's contacts are reminded. Two instances run the
-        // round at the same moment: each reminder still goes once.
+        // Harlingen submits; two weeks after the opening only Heerenveen's contacts are reminded, once each also when
+        // the round runs twice at the same moment.
         given().auth().oauth2(TestTokens.respondent("GM0072")).contentType(ContentType.JSON)
                 .body(assessment("GM0072", 2066)).post("/api/submissions").then().statusCode(201);
         Instant firstReminder = OPEN_FROM.plus(Duration.ofDays(14)).plusSeconds(60);
@@ -150,6 +156,18 @@ class CampaignTest {
         given().auth().oauth2(TestTokens.admin()).get("/api/admin/waves/2067/campaign").then().statusCode(200)
                 .body("messages.find { it.municipality == 'GM0059' }.status", equalTo("SENT"))
                 .body("messages.find { it.municipality == 'GM0059' }.attempts", equalTo(2));
+    }
+
+    @Test
+    void of_two_instances_claiming_one_message_at_the_same_moment_exactly_one_gets_it() {
+        openWave(2068);
+        List<CompletableFuture<Optional<Long>>> claims = Stream.of("instance-a", "instance-b")
+                .map(instance -> CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() ->
+                        messages.claim(2068, "GM0059", "claim@achtkarspelen.example", "INVITATION", NOW, instance))))
+                .toList();
+        assertThat(claims.stream().map(CompletableFuture::join).filter(Optional::isPresent)).hasSize(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> messages.claim(2068, "GM0059",
+                "claim@achtkarspelen.example", "INVITATION", NOW, "after-a-restart"))).isEmpty();
     }
 
     @SafeVarargs

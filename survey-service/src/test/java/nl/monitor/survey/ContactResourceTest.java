@@ -74,7 +74,7 @@ class ContactResourceTest {
                 .body("contacts.updatedBy", containsInAnyOrder("coordinator-groningen", "coordinator-groningen"));
         assertThat(auditLines).anySatisfy(line -> assertThat(line).contains("AUDIT action=contact.changed",
                 "subject=municipality/GM0014/contacts", "by=coordinator-groningen", "from=",
-                "added=[j.devries@groningen.example, k.smit@groningen.example]", "removed=[]"));
+                "added=j.devries@groningen.example,k.smit@groningen.example changed= removed="));
 
         auditLines.clear();
         put(TestTokens.admin(), "GM0014", """
@@ -82,7 +82,7 @@ class ContactResourceTest {
                               {"name": "L. Mulder", "email": "l.mulder@groningen.example"}]}""")
                 .then().statusCode(200).body("contacts", hasSize(2));
         assertThat(auditLines).anySatisfy(line -> assertThat(line).contains("action=contact.changed", "by=admin",
-                "added=[l.mulder@groningen.example]", "changed=[]", "removed=[k.smit@groningen.example]"));
+                "added=l.mulder@groningen.example changed= removed=k.smit@groningen.example"));
 
         given().auth().oauth2(TestTokens.respondent("GM0014")).get("/api/municipalities/GM0014/contacts").then()
                 .statusCode(200).body("contacts.email",

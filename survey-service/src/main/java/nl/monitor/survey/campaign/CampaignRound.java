@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
@@ -56,6 +57,11 @@ public class CampaignRound {
     private final CampaignConfig config;
     private final MeterRegistry registry;
     private final String instance = ManagementFactory.getRuntimeMXBean().getName();
+    /**
+     * One round at a time in this instance (the schedule and an admin's "run now" may meet): one mail client sends
+     * one mail after the other. Instances are kept apart by the database claims, not by this lock.
+     */
+    private final ReentrantLock sending = new ReentrantLock();
 
     public CampaignRound(WaveRepository waves, ContactRepository contacts, CampaignMessageRepository messages,
                          SubmissionRepository submissions, CampaignMailer mailer, CampaignConfig config,
@@ -98,6 +104,15 @@ public class CampaignRound {
     }
 
     private Result sendPlanned(int year, Instant now) {
+        sending.lock();
+        try {
+            return sendPlannedAlone(year, now);
+        } finally {
+            sending.unlock();
+        }
+    }
+
+    private Result sendPlannedAlone(int year, Instant now) {
         long start = System.nanoTime();
         List<Planned> planned = QuarkusTransaction.requiringNew().call(() -> plan(year, now));
         int sent = 0;

@@ -2,13 +2,13 @@ package nl.monitor.survey.campaign;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.reference.Municipality;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem.FieldError;
 import nl.monitor.survey.Contact;
 import nl.monitor.survey.config.CampaignConfig;
 import nl.monitor.survey.repository.ContactRepository;
-import nl.monitor.survey.wave.AuditLog;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,8 +23,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The contact registry: each municipality's contacts, replaced as a whole list. Every change is written to the
- * {@link AuditLog} as {@code contact.changed} with the addresses added, changed and removed.
+ * The contact registry: each municipality's contacts, replaced as a whole list. Every change is recorded in the
+ * {@link AuditTrail}, in the same transaction, as {@code contact.changed} with the addresses added, changed and
+ * removed.
  */
 @ApplicationScoped
 public class ContactService {
@@ -33,10 +34,10 @@ public class ContactService {
     private static final int MAX_TEXT_LENGTH = 200;
 
     private final ContactRepository contacts;
-    private final AuditLog audit;
+    private final AuditTrail audit;
     private final CampaignConfig config;
 
-    public ContactService(ContactRepository contacts, AuditLog audit, CampaignConfig config) {
+    public ContactService(ContactRepository contacts, AuditTrail audit, CampaignConfig config) {
         this.contacts = contacts;
         this.audit = audit;
         this.config = config;
@@ -55,7 +56,7 @@ public class ContactService {
      * @throws InvalidInputException 422 naming every bad field ({@code contacts[1].email}, ...); nothing is changed
      */
     @Transactional
-    public ContactsView replace(Municipality municipality, ContactsRequest request, String caller, String from) {
+    public ContactsView replace(Municipality municipality, ContactsRequest request, String caller) {
         List<Contact> wanted = validated(municipality.code(), request);
         contacts.lockMunicipality(municipality.code());
         Map<String, Contact> stored = contacts.ofMunicipality(municipality.code()).stream()
@@ -81,8 +82,12 @@ public class ContactService {
         stored.values().forEach(contacts::delete);
         List<String> removed = List.copyOf(stored.keySet());
         if (!added.isEmpty() || !changed.isEmpty() || !removed.isEmpty()) {
-            audit.record(AUDIT_ACTION, "municipality/" + municipality.code() + "/contacts", caller, from,
-                    "added=" + added + " changed=" + changed + " removed=" + removed);
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("added", String.join(",", added));
+            details.put("changed", String.join(",", changed));
+            details.put("removed", String.join(",", removed));
+            audit.record(AUDIT_ACTION, "municipality/" + municipality.code() + "/contacts", municipality.code(),
+                    details);
         }
         contacts.flush();
         return view(municipality);

@@ -1,13 +1,11 @@
 package nl.monitor.survey.rest;
 
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.rest.Caller;
@@ -70,11 +68,10 @@ public class ContactResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not the coordinator of the municipality's region, nor an admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ContactsView replace(@PathParam("code") String code, ContactsRequest request,
-                                @Context HttpServerRequest http) {
+    public ContactsView replace(@PathParam("code") String code, ContactsRequest request) {
         Municipality municipality = municipality(code);
         caller.requireRegion(municipality.region());
-        return contacts.replace(municipality, request, caller.name(), RequestOrigin.of(http));
+        return contacts.replace(municipality, request, caller.name());
     }
 
     private Municipality municipality(String code) {
