@@ -14,6 +14,7 @@ import nl.monitor.contracts.ThresholdCrossed.Direction;
 import nl.monitor.domain.scoring.Band;
 import nl.monitor.notification.delivery.DigestSchedule;
 import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.testsupport.SmtpServer;
 import nl.monitor.testsupport.TestTokens;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;

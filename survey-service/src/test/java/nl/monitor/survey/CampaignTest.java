@@ -12,6 +12,7 @@ import nl.monitor.survey.campaign.CampaignMail;
 import nl.monitor.survey.campaign.CampaignRound;
 import nl.monitor.survey.repository.CampaignMessageRepository;
 import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.testsupport.SmtpServer;
 import nl.monitor.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package nl.monitor.survey;
+package nl.monitor.testsupport;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -6,12 +6,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
  * A real SMTP server (GreenMail) in the test JVM on a free port of 127.0.0.1; the service's mailer is pointed at it.
  * Tests read what arrived with {@link #received()}, and may take the server down and bring it back on the same port.
+ * A module that uses it declares {@code greenmail} itself (an optional dependency here).
  */
 public class SmtpServer implements QuarkusTestResourceLifecycleManager {
 
@@ -19,17 +19,17 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     private static GreenMail server;
 
     /** The running server's mailbox of everything it took. */
-    static synchronized GreenMail received() {
+    public static synchronized GreenMail received() {
         return server;
     }
 
     /** The mail server goes away: connections are refused until {@link #bringBack()}. */
-    static synchronized void takeDown() {
+    public static synchronized void takeDown() {
         server.stop();
     }
 
     /** A new server on the same port (its mailbox starts empty). */
-    static synchronized void bringBack() {
+    public static synchronized void bringBack() {
         server = new GreenMail(setup);
         server.start();
     }
@@ -50,8 +50,8 @@ public class SmtpServer implements QuarkusTestResourceLifecycleManager {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        try {
+            return Platform.freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
