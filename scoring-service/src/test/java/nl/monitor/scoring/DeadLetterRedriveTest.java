@@ -3,6 +3,7 @@ package nl.monitor.scoring;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import nl.monitor.contracts.AuditRecorded;
 import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.EventType;
@@ -62,11 +63,23 @@ class DeadLetterRedriveTest {
         assertThat(poison.get("sourceTopic")).isEqualTo("survey-submitted");
         assertThat(fixed.get("reason")).isEqualTo("no scoring rules in force for 2031");
 
-        redrive(fixed).body("[0].outcome", equalTo("APPLIED")).body("[0].sourceTopic", equalTo("survey-submitted"));
-        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0158/scores/2031").then()
-                .statusCode(200).body("total", equalTo(36.25f));
-        redrive(fixed).body("[0].outcome", equalTo("DUPLICATE"));
-        redrive(poison).body("[0].outcome", equalTo("POISON")).body("[0].reason", containsString("malformed JSON"));
+        try (TopicReader audit = new TopicReader(EventType.AUDIT_RECORDED.topic())) {
+            redrive(fixed).body("[0].outcome", equalTo("APPLIED")).body("[0].sourceTopic", equalTo("survey-submitted"));
+            given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0158/scores/2031").then()
+                    .statusCode(200).body("total", equalTo(36.25f));
+            redrive(fixed).body("[0].outcome", equalTo("DUPLICATE"));
+            redrive(poison).body("[0].outcome", equalTo("POISON")).body("[0].reason", containsString("malformed JSON"));
+
+            // Each redrive is in the audit trail: who, which records, what they did.
+            List<AuditRecorded> redrives = audit.await(r -> r.value().contains("\"action\":\"dead-letter.redriven\"")
+                            && r.value().contains("\"subject\":\"dead-letter/" + DLQ + "\""), 3, DEADLINE).stream()
+                    .map(r -> codec.<AuditRecorded>decode(r.value(), EventType.AUDIT_RECORDED).data()).toList();
+            assertThat(redrives).extracting(AuditRecorded::actor).containsOnly("admin");
+            assertThat(redrives).extracting(e -> e.details().get("outcomes"))
+                    .containsExactly("{APPLIED=1}", "{DUPLICATE=1}", "{POISON=1}");
+            assertThat(redrives.get(0).details()).containsEntry("records", "1")
+                    .containsEntry("selection", fixed.get("partition") + "@" + fixed.get("offset"));
+        }
         given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0158/scores").then()
                 .statusCode(200).body("size()", equalTo(1));
     }

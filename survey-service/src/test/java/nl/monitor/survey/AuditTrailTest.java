@@ -11,6 +11,7 @@ import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.EventType;
 import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.testsupport.PostgresServer;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -142,6 +146,33 @@ class AuditTrailTest {
         // The refused second close (409) recorded nothing.
         assertThat(audit.seen()).filteredOn(r -> r.value().contains("wave.closed") && r.value().contains("wave/2078"))
                 .hasSize(1);
+    }
+
+    @Test
+    void putting_a_parked_outbox_row_back_in_line_is_audited() throws Exception {
+        String eventId = "requeue-test-" + UUID.randomUUID();
+        long id;
+        try (Connection db = PostgresServer.shared().connect(); PreparedStatement park = db.prepareStatement(
+                "INSERT INTO survey.outbox_event (event_id, topic, record_key, payload, parked_at, parked_reason) "
+                        + "VALUES (?, 'threshold-crossed', 'GM0014', '{}', now(), 'RecordTooLargeException: test') "
+                        + "RETURNING id")) {
+            park.setString(1, eventId);
+            try (ResultSet row = park.executeQuery()) {
+                row.next();
+                id = row.getLong(1);
+            }
+        }
+        given().auth().oauth2(TestTokens.admin()).post("/api/admin/outbox/parked/" + id + "/retry").then()
+                .statusCode(200);
+
+        AuditRecorded requeued = await("outbox.requeued", "outbox/" + id, 1).get(0);
+        assertThat(requeued.actor()).isEqualTo("admin");
+        assertThat(requeued.details()).containsEntry("eventId", eventId).containsEntry("topic", "threshold-crossed")
+                .containsEntry("reason", "RecordTooLargeException: test");
+        // A row that is not parked (any more) is 404 and records nothing.
+        given().auth().oauth2(TestTokens.admin()).post("/api/admin/outbox/parked/" + id + "/retry").then()
+                .statusCode(404);
+        assertThat(audit.seen()).filteredOn(r -> r.value().contains("\"outbox/" + id + "\"")).hasSize(1);
     }
 
     @Test
