@@ -19,4 +19,11 @@ public interface RebuildConfig {
      */
     @WithDefault("false")
     boolean onStart();
+
+    /**
+     * How many municipality-years a rebuild holds the newest version of (decoded, in memory) before it writes them:
+     * a version superseded before that is never written. Each held submission takes some 20-30 KB of heap.
+     */
+    @WithDefault("1000")
+    int heldVersions();
 }

@@ -6,9 +6,18 @@ import jakarta.transaction.Transactional;
 import nl.monitor.contracts.ScoreComputed;
 import nl.monitor.domain.scoring.GoalScore;
 import nl.monitor.reporting.MunicipalityScore;
+import nl.monitor.reporting.MunicipalityYear;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import static nl.monitor.reporting.repository.ColumnArrays.Type.FLOAT8;
+import static nl.monitor.reporting.repository.ColumnArrays.Type.INT;
+import static nl.monitor.reporting.repository.ColumnArrays.Type.TEXT;
+import static nl.monitor.reporting.repository.ColumnArrays.Type.TIMESTAMPTZ;
+import static nl.monitor.reporting.repository.ColumnArrays.Type.UUID;
 
 @ApplicationScoped
 public class MunicipalityScoreRepository implements PanacheRepositoryBase<MunicipalityScore, MunicipalityScore.Key> {
@@ -16,53 +25,83 @@ public class MunicipalityScoreRepository implements PanacheRepositoryBase<Munici
     private static final String WITH_GOALS = "select distinct s from MunicipalityScore s left join fetch s.goals ";
 
     /**
-     * Stores the score as the municipality's current one for its year unless the stored one is newer, ordered by
-     * (submission version, rules version, computed-at). One statement, so two writers of the same municipality and
-     * year are serialised by the row lock and the newer score wins whatever the order they commit in.
+     * A score to store as the current one of its municipality and year.
      *
-     * @return whether the score is now the current one (inserted or replacing an older one)
+     * @param versions how many versions it stands for (added to the revision counter): 1 for a consumed event; in a
+     *                 replay, the versions of its municipality and year in the batch that replaced one another
+     */
+    public record CurrentScore(ScoreComputed score, String region, int sizeClass, String eventId, int versions) {
+    }
+
+    /**
+     * Stores each score as the municipality's current one for its year unless the stored one is newer, ordered by
+     * (submission version, rules version, computed-at), and replaces the goal scores of those stored: one statement per
+     * table however many scores (at most one per municipality and year). The upsert takes the row lock, so two writers
+     * of the same municipality and year are serialised and the newer score wins whatever the order they commit in.
+     *
+     * @return the municipalities and years whose score is now one of these (inserted or replacing an older one)
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean storeIfCurrent(ScoreComputed score, String region, int sizeClass, String eventId) {
-        int written = getEntityManager().createNativeQuery("""
+    public Set<MunicipalityYear> storeIfCurrent(List<CurrentScore> current) {
+        if (current.isEmpty()) {
+            return Set.of();
+        }
+        ColumnArrays rows = new ColumnArrays(TEXT, INT, TEXT, INT, UUID, INT, INT, FLOAT8, TEXT, INT, TIMESTAMPTZ, TEXT,
+                INT);
+        for (CurrentScore c : current) {
+            ScoreComputed score = c.score();
+            rows.add(score.municipality(), score.year(), c.region(), c.sizeClass(), score.submissionId(),
+                    score.submissionVersion(), score.rulesVersion(), score.totalScore(), score.band().name(),
+                    score.goalsAnswered(), score.computedAt(), c.eventId(), c.versions());
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> stored = rows.bind(getEntityManager().createNativeQuery("""
                         INSERT INTO municipality_score AS s (municipality, year, region, size_class, submission_id,
                             submission_version, rules_version, total, band, goals_answered, computed_at, event_id,
                             revision, updated_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 1, now())
+                        SELECT *, now() FROM %s
                         ON CONFLICT (municipality, year) DO UPDATE SET
                             region = excluded.region, size_class = excluded.size_class,
                             submission_id = excluded.submission_id, submission_version = excluded.submission_version,
                             rules_version = excluded.rules_version, total = excluded.total, band = excluded.band,
                             goals_answered = excluded.goals_answered, computed_at = excluded.computed_at,
-                            event_id = excluded.event_id, revision = s.revision + 1, updated_at = excluded.updated_at
+                            event_id = excluded.event_id, revision = s.revision + excluded.revision,
+                            updated_at = excluded.updated_at
                         WHERE (excluded.submission_version, excluded.rules_version, excluded.computed_at)
                            >= (s.submission_version, s.rules_version, s.computed_at)
-                        """)
-                .setParameter(1, score.municipality())
-                .setParameter(2, score.year())
-                .setParameter(3, region)
-                .setParameter(4, sizeClass)
-                .setParameter(5, score.submissionId())
-                .setParameter(6, score.submissionVersion())
-                .setParameter(7, score.rulesVersion())
-                .setParameter(8, score.totalScore())
-                .setParameter(9, score.band().name())
-                .setParameter(10, score.goalsAnswered())
-                .setParameter(11, score.computedAt())
-                .setParameter(12, eventId)
-                .executeUpdate();
-        return written == 1;
+                        RETURNING municipality, year
+                        """.formatted(rows.unnest(1))), 1).getResultList();
+        Set<MunicipalityYear> now = new HashSet<>();
+        stored.forEach(row -> now.add(new MunicipalityYear((String) row[0], ((Number) row[1]).intValue())));
+        replaceGoals(current.stream().filter(c -> now.contains(key(c.score()))).map(CurrentScore::score).toList());
+        return now;
     }
 
-    /** Replaces the goal scores of the municipality's current score for the year. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void replaceGoals(String municipality, int year, List<GoalScore> goals) {
-        getEntityManager().createNativeQuery("DELETE FROM municipality_goal_score WHERE municipality = ?1 AND year = ?2")
-                .setParameter(1, municipality).setParameter(2, year).executeUpdate();
-        MultiRowInsert.insert(getEntityManager(),
-                "municipality_goal_score (municipality, year, goal, borging, inhoud, bereik, total, band)",
-                goals.stream().<List<Object>>map(goal -> List.of(municipality, year, goal.goal(), goal.borging(),
-                        goal.inhoud(), goal.bereik(), goal.total(), goal.band().name())).toList());
+    private static MunicipalityYear key(ScoreComputed score) {
+        return new MunicipalityYear(score.municipality(), score.year());
+    }
+
+    /** Replaces the goal scores of the municipalities' current scores by those of {@code scores}. */
+    private void replaceGoals(List<ScoreComputed> scores) {
+        if (scores.isEmpty()) {
+            return;
+        }
+        ColumnArrays keys = new ColumnArrays(TEXT, INT);
+        ColumnArrays goals = new ColumnArrays(TEXT, INT, INT, FLOAT8, FLOAT8, FLOAT8, FLOAT8, TEXT);
+        for (ScoreComputed score : scores) {
+            keys.add(score.municipality(), score.year());
+            for (GoalScore goal : score.goals()) {
+                goals.add(score.municipality(), score.year(), goal.goal(), goal.borging(), goal.inhoud(),
+                        goal.bereik(), goal.total(), goal.band().name());
+            }
+        }
+        keys.bind(getEntityManager().createNativeQuery("DELETE FROM municipality_goal_score "
+                + "WHERE (municipality, year) IN (SELECT * FROM " + keys.unnest(1) + ")"), 1).executeUpdate();
+        if (!goals.isEmpty()) {
+            goals.bind(getEntityManager().createNativeQuery("INSERT INTO municipality_goal_score (municipality, year, "
+                    + "goal, borging, inhoud, bereik, total, band) SELECT * FROM " + goals.unnest(1)), 1)
+                    .executeUpdate();
+        }
     }
 
     /**

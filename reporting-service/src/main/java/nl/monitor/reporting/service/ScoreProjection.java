@@ -14,10 +14,13 @@ import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reference.MunicipalityDivisions;
+import nl.monitor.reporting.MunicipalityYear;
 import nl.monitor.reporting.repository.MunicipalityScoreRepository;
+import nl.monitor.reporting.repository.MunicipalityScoreRepository.CurrentScore;
 import org.jboss.logging.Logger;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,7 +28,7 @@ import java.util.Set;
  * the live consumer and by the rebuild alike.
  */
 @ApplicationScoped
-public class ScoreProjection implements EventHandler<ScoreComputed> {
+public class ScoreProjection implements ReplayableProjection<ScoreComputed> {
 
     private static final Logger LOG = Logger.getLogger(ScoreProjection.class);
 
@@ -43,10 +46,25 @@ public class ScoreProjection implements EventHandler<ScoreComputed> {
 
     /** Projects one event, inside the transaction of its batch (see {@link EventHandler}). */
     @Override
-    // Poison does not doom the transaction: a rebuild rolls back to a savepoint and goes on without the record.
+    // Poison does not doom the transaction: the batch runs again without the record.
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
     public Outcome handle(CloudEvent<ScoreComputed> event) {
         ScoreComputed score = event.data();
+        Municipality municipality = place(score);
+        if (scores.storeIfCurrent(List.of(current(event, municipality, 1))).isEmpty()) {
+            LOG.infof("Ignored score of submission %s (%s %d v%d, rules v%d): a newer score is current",
+                    score.submissionId(), score.municipality(), score.year(), score.submissionVersion(),
+                    score.rulesVersion());
+            return Outcome.SUPERSEDED;
+        }
+        LOG.infof("Current score of %s %d is now submission %s v%d (rules v%d): %.2f %s over %d goal(s)",
+                score.municipality(), score.year(), score.submissionId(), score.submissionVersion(),
+                score.rulesVersion(), score.totalScore(), score.band(), score.goalsAnswered());
+        return Outcome.APPLIED;
+    }
+
+    @Override
+    public Municipality place(ScoreComputed score) {
         // A code of the current division, or of the division the year's wave invited (a 2017 municipality merged
         // since, whose score its successor's trend folds in).
         Municipality municipality = municipalities.municipality(score.municipality())
@@ -54,17 +72,28 @@ public class ScoreProjection implements EventHandler<ScoreComputed> {
                 .orElseThrow(() -> new PoisonEventException("unknown municipality " + score.municipality()
                         + " (neither in the " + municipalities.year() + " division nor in that of " + score.year() + ")"));
         requireDistinctGoals(score);
-        if (!scores.storeIfCurrent(score, municipality.region(), municipality.sizeClass().number(), event.id())) {
-            LOG.infof("Ignored score of submission %s (%s %d v%d, rules v%d): a newer score is current",
-                    score.submissionId(), score.municipality(), score.year(), score.submissionVersion(),
-                    score.rulesVersion());
-            return Outcome.SUPERSEDED;
-        }
-        scores.replaceGoals(score.municipality(), score.year(), score.goals());
-        LOG.infof("Current score of %s %d is now submission %s v%d (rules v%d): %.2f %s over %d goal(s)",
-                score.municipality(), score.year(), score.submissionId(), score.submissionVersion(),
-                score.rulesVersion(), score.totalScore(), score.band(), score.goalsAnswered());
-        return Outcome.APPLIED;
+        return municipality;
+    }
+
+    @Override
+    public MunicipalityYear key(ScoreComputed score) {
+        return new MunicipalityYear(score.municipality(), score.year());
+    }
+
+    @Override
+    public VersionRank rank(ScoreComputed score) {
+        return new VersionRank(score.submissionVersion(), score.rulesVersion(), score.computedAt());
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(List<Newest<ScoreComputed>> newest) {
+        scores.storeIfCurrent(newest.stream().map(n -> current(n.event(), n.municipality(), n.versions())).toList());
+    }
+
+    private static CurrentScore current(CloudEvent<ScoreComputed> event, Municipality municipality, int versions) {
+        return new CurrentScore(event.data(), municipality.region(), municipality.sizeClass().number(), event.id(),
+                versions);
     }
 
     private static void requireDistinctGoals(ScoreComputed score) {

@@ -13,10 +13,13 @@ import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reference.MunicipalityDivisions;
+import nl.monitor.reporting.MunicipalityYear;
 import nl.monitor.reporting.repository.SubmissionRepository;
+import nl.monitor.reporting.repository.SubmissionRepository.CurrentSubmission;
 import org.jboss.logging.Logger;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,7 +27,7 @@ import java.util.Set;
  * assessment version per year. Used by the live consumer and by the rebuild alike.
  */
 @ApplicationScoped
-public class SubmissionProjection implements EventHandler<SurveySubmitted> {
+public class SubmissionProjection implements ReplayableProjection<SurveySubmitted> {
 
     private static final Logger LOG = Logger.getLogger(SubmissionProjection.class);
 
@@ -42,10 +45,23 @@ public class SubmissionProjection implements EventHandler<SurveySubmitted> {
 
     /** Projects one event, inside the transaction of its batch (see {@link EventHandler}). */
     @Override
-    // Poison does not doom the transaction: a rebuild rolls back to a savepoint and goes on without the record.
+    // Poison does not doom the transaction: the batch runs again without the record.
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = PoisonEventException.class)
     public Outcome handle(CloudEvent<SurveySubmitted> event) {
         SurveySubmitted submission = event.data();
+        Municipality municipality = place(submission);
+        if (submissions.storeIfCurrent(List.of(current(event, municipality))).isEmpty()) {
+            LOG.infof("Ignored submission %s (%s %d v%d): a newer version is current", submission.submissionId(),
+                    submission.municipality(), submission.year(), submission.version());
+            return Outcome.SUPERSEDED;
+        }
+        LOG.infof("Current answers of %s %d are now submission %s v%d (%d goal(s))", submission.municipality(),
+                submission.year(), submission.submissionId(), submission.version(), submission.goals().size());
+        return Outcome.APPLIED;
+    }
+
+    @Override
+    public Municipality place(SurveySubmitted submission) {
         // A code of the current division, or of the division the year's wave invited (a 2017 municipality merged
         // since, whose score its successor's trend folds in).
         Municipality municipality = municipalities.municipality(submission.municipality())
@@ -53,16 +69,28 @@ public class SubmissionProjection implements EventHandler<SurveySubmitted> {
                 .orElseThrow(() -> new PoisonEventException("unknown municipality " + submission.municipality()
                         + " (neither in the " + municipalities.year() + " division nor in that of " + submission.year() + ")"));
         requireDistinctGoals(submission);
-        if (!submissions.storeIfCurrent(submission, municipality.region(), municipality.sizeClass().number(),
-                event.id())) {
-            LOG.infof("Ignored submission %s (%s %d v%d): a newer version is current", submission.submissionId(),
-                    submission.municipality(), submission.year(), submission.version());
-            return Outcome.SUPERSEDED;
-        }
-        submissions.replaceAnswers(submission, municipality.region(), municipality.sizeClass().number());
-        LOG.infof("Current answers of %s %d are now submission %s v%d (%d goal(s))", submission.municipality(),
-                submission.year(), submission.submissionId(), submission.version(), submission.goals().size());
-        return Outcome.APPLIED;
+        return municipality;
+    }
+
+    @Override
+    public MunicipalityYear key(SurveySubmitted submission) {
+        return new MunicipalityYear(submission.municipality(), submission.year());
+    }
+
+    @Override
+    public VersionRank rank(SurveySubmitted submission) {
+        return new VersionRank(submission.version(), 0, submission.submittedAt());
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(List<Newest<SurveySubmitted>> newest) {
+        submissions.storeIfCurrent(newest.stream().map(n -> current(n.event(), n.municipality())).toList());
+    }
+
+    private static CurrentSubmission current(CloudEvent<SurveySubmitted> event, Municipality municipality) {
+        return new CurrentSubmission(event.data(), municipality.region(), municipality.sizeClass().number(),
+                event.id());
     }
 
     private static void requireDistinctGoals(SurveySubmitted submission) {
