@@ -38,6 +38,7 @@ final class RecordingReceiver implements AutoCloseable {
     private final HttpServer server;
     private final Deque<Integer> script;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile Runnable beforeAnswer = () -> { };
 
     RecordingReceiver(Integer... statuses) throws IOException {
         this.script = new ArrayDeque<>(Arrays.asList(statuses));
@@ -53,10 +54,16 @@ final class RecordingReceiver implements AutoCloseable {
             requests.add(new Request(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
                     headers.getFirst("webhook-signature"), headers.getFirst("Content-Type"), headers.getFirst("Host"), body,
                     status, receivedAt));
+            beforeAnswer.run();
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
+    }
+
+    /** Runs {@code hook} on each request after recording it and before answering. */
+    void beforeAnswer(Runnable hook) {
+        this.beforeAnswer = hook;
     }
 
     String url() {

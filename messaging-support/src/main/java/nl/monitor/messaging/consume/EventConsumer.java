@@ -124,8 +124,9 @@ public class EventConsumer {
             }
         } finally {
             stall = null;
-            stopped.countDown();
+            // Logged before the shutdown waiting on it may go on: the JVM can end right after the count-down.
             LOG.info("The consumer stopped");
+            stopped.countDown();
         }
     }
 

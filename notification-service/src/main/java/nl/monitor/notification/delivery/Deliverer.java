@@ -124,8 +124,9 @@ public class Deliverer {
             while (requested.getAndSet(false)) {
                 List<DeliveryCall> batch;
                 do {
+                    Instant claimed = Instant.now();
                     batch = QuarkusTransaction.requiringNew().call(this::claimDue);
-                    sendAll(batch);
+                    sendAll(batch, claimed.plus(config.lease()));
                     total += batch.size();
                 } while (!batch.isEmpty());
             }
@@ -182,7 +183,7 @@ public class Deliverer {
      * Sends the batch: subscriptions in parallel, the calls of one subscription one after the other in claim order
      * (an alert before the notice that resolves it, even when one consumer batch created both).
      */
-    private void sendAll(List<DeliveryCall> batch) {
+    private void sendAll(List<DeliveryCall> batch, Instant leaseEnds) {
         Map<UUID, CompletableFuture<DeliveryOutcome>> lastOfSubscription = new HashMap<>();
         List<CompletableFuture<DeliveryOutcome>> outcomes = new ArrayList<>(batch.size());
         for (DeliveryCall call : batch) {
@@ -196,13 +197,37 @@ public class Deliverer {
             DeliveryCall call = batch.get(i);
             DeliveryOutcome outcome = outcomes.get(i).join();
             for (UUID carried : call.carries()) {
-                try {
-                    Recorded recorded = QuarkusTransaction.requiringNew().call(() -> record(carried, call, outcome));
-                    count(recorded);
-                } catch (RuntimeException e) {
+                recordWhileLeased(carried, call, outcome, leaseEnds);
+            }
+        }
+    }
+
+    /**
+     * Records an attempt, retrying while the database is away for as long as the delivery's lease holds: the call
+     * has been made, and recording it before another round may claim the delivery again is what keeps a receiver from
+     * being called twice (a database outage during a call would otherwise send it again once the lease ends).
+     */
+    private void recordWhileLeased(UUID deliveryId, DeliveryCall call, DeliveryOutcome outcome, Instant leaseEnds) {
+        Duration wait = Duration.ofMillis(250);
+        while (true) {
+            try {
+                count(QuarkusTransaction.requiringNew().call(() -> record(deliveryId, call, outcome)));
+                return;
+            } catch (RuntimeException e) {
+                if (Instant.now().plus(wait).isAfter(leaseEnds) || Thread.currentThread().isInterrupted()) {
                     LOG.warnf(e, "Cannot record attempt %d of delivery %s; it is tried again when its lease ends",
-                            call.attempt(), carried);
+                            call.attempt(), deliveryId);
+                    return;
                 }
+                LOG.debugf("Cannot record attempt %d of delivery %s yet (%s); trying again in %d ms",
+                        call.attempt(), deliveryId, e, wait.toMillis());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0 ? Duration.ofSeconds(5)
+                        : wait.multipliedBy(2);
             }
         }
     }
