@@ -1,5 +1,7 @@
 package nl.monitor.reporting;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import nl.monitor.domain.questionnaire.Goal;
@@ -49,6 +51,7 @@ class ReportBenchmarkTest {
     private static final int[] YEARS = {2040, 2041};
     private static final int WARM_UP = 20;
     private static final int CALLS = 50;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Reports reports;
@@ -57,7 +60,7 @@ class ReportBenchmarkTest {
     MunicipalityViews views;
 
     @Test
-    void reports_over_400_municipalities_10_goals_2_years() throws SQLException {
+    void reports_over_400_municipalities_10_goals_2_years() throws SQLException, JsonProcessingException {
         generate();
         String goalScores = "/api/reports/goal-scores?year=2041&compareWith=2040";
         assertThat(given().auth().oauth2(TestTokens.analyst()).get(goalScores).then().statusCode(200).extract()
@@ -113,7 +116,7 @@ class ReportBenchmarkTest {
     }
 
     /** The 352 municipalities of the division plus synthetic ones up to 400, each with ten goals in both years. */
-    private static void generate() throws SQLException {
+    private static void generate() throws SQLException, JsonProcessingException {
         List<Municipality> division = MunicipalityDivision.shipped().all();
         List<String[]> cohort = new ArrayList<>();
         for (int i = 0; i < MUNICIPALITIES; i++) {
@@ -142,11 +145,9 @@ class ReportBenchmarkTest {
                  PreparedStatement goalScore = db.prepareStatement(
                          "INSERT INTO reporting.municipality_goal_score VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement submission = db.prepareStatement("INSERT INTO reporting.municipality_submission "
-                         + "VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?, 'benchmark', ?)");
+                         + "VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?, 'benchmark', ?, '{}')");
                  PreparedStatement goalAnswer = db.prepareStatement(
-                         "INSERT INTO reporting.submission_goal VALUES (?, ?, ?, ?, ?, ?, true, true)");
-                 PreparedStatement option = db.prepareStatement(
-                         "INSERT INTO reporting.submission_option VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                         "INSERT INTO reporting.submission_goal VALUES (?, ?, ?, ?, ?, ?, true, true, ?::jsonb)")) {
                 for (int year : YEARS) {
                     for (String[] m : cohort) {
                         double sum = 0;
@@ -196,18 +197,13 @@ class ReportBenchmarkTest {
                             goalAnswer.setInt(4, Integer.parseInt(m[2]));
                             goalAnswer.setInt(5, goals.get(g).number());
                             goalAnswer.setString(6, random.nextBoolean() ? "INCLUDED" : "NOT_INCLUDED");
-                            goalAnswer.addBatch();
+                            List<String> options = new ArrayList<>();
                             for (MeasureCategory category : goals.get(g).categories()) {
                                 String chosen = category.options().get(random.nextInt(category.options().size())).id();
-                                option.setString(1, m[0]);
-                                option.setInt(2, year);
-                                option.setString(3, m[1]);
-                                option.setInt(4, Integer.parseInt(m[2]));
-                                option.setInt(5, goals.get(g).number());
-                                option.setString(6, category.id());
-                                option.setString(7, chosen);
-                                option.addBatch();
+                                options.add(category.id() + "/" + chosen);
                             }
+                            goalAnswer.setString(7, JSON.writeValueAsString(options));
+                            goalAnswer.addBatch();
                         }
                     }
                 }
@@ -215,7 +211,6 @@ class ReportBenchmarkTest {
                 goalScore.executeBatch();
                 submission.executeBatch();
                 goalAnswer.executeBatch();
-                option.executeBatch();
             }
             db.commit();
         }

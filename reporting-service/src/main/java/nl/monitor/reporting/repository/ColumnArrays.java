@@ -1,5 +1,7 @@
 package nl.monitor.reporting.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.Query;
 
 import java.lang.reflect.Array;
@@ -12,6 +14,9 @@ import java.util.List;
  * (a multi-row {@code VALUES} list would bind one per value and stop at 65,535).
  */
 final class ColumnArrays {
+
+    /** Writes the values of {@link Type#JSONB} columns: records, lists and maps of plain values. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A column's PostgreSQL type and the Java type its values are bound as. */
     enum Type {
@@ -33,8 +38,20 @@ final class ColumnArrays {
             return bound == String.class && this != TEXT ? "CAST(" + parameter + " AS " + sql + "[])" : parameter;
         }
 
+        /** The value as bound: a JSONB column's value (a record, list or map) as its JSON, others as they are. */
         private Object bindable(Object value) {
-            return value == null || bound != String.class ? value : value.toString();
+            if (value == null || bound != String.class) {
+                return value;
+            }
+            return this == JSONB ? json(value) : value.toString();
+        }
+
+        private static String json(Object value) {
+            try {
+                return JSON.writeValueAsString(value);
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("Not writable as JSON: " + value.getClass().getName(), e);
+            }
         }
     }
 

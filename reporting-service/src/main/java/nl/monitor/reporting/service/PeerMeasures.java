@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static nl.monitor.reporting.repository.SubmissionRepository.categoryAndOption;
+
 /**
  * How many other municipalities of a municipality's size class chose each measure in a year: the one computation
  * behind the card's advice and the questionnaire's suggestions.
@@ -42,12 +44,13 @@ public class PeerMeasures {
     public List<PeerMeasuresView.GoalPeers> of(Municipality municipality, int year, SmallCells smallCells) {
         int sizeClass = municipality.sizeClass().number();
         List<Row> chosen = sql.query("""
-                SELECT o.goal, o.category, o.option,
-                       count(*) FILTER (WHERE o.municipality <> ?) AS peers,
-                       bool_or(o.municipality = ?) AS own
-                FROM submission_option o
-                WHERE o.year = ? AND o.size_class = ? GROUP BY o.goal, o.category, o.option
-                """, municipality.code(), municipality.code(), year, sizeClass);
+                SELECT c.goal, %s, c.peers, c.own
+                FROM (SELECT g.goal, o.chosen, count(*) FILTER (WHERE g.municipality <> ?) AS peers,
+                             bool_or(g.municipality = ?) AS own
+                      FROM submission_goal g, jsonb_array_elements_text(g.options) AS o (chosen)
+                      WHERE g.year = ? AND g.size_class = ? GROUP BY g.goal, o.chosen) c
+                """.formatted(categoryAndOption("c.chosen")), municipality.code(), municipality.code(), year,
+                sizeClass);
         Map<Integer, Long> peersAnswered = new HashMap<>();
         sql.query("""
                 SELECT g.goal, count(*) AS n

@@ -30,6 +30,7 @@ import java.util.Map;
 import static nl.monitor.reporting.report.Rounding.correlation;
 import static nl.monitor.reporting.report.Rounding.mean;
 import static nl.monitor.reporting.report.Rounding.percent;
+import static nl.monitor.reporting.repository.SubmissionRepository.categoryAndOption;
 
 /**
  * The aggregate reports of seed 000 §3-4, each computed by one or two GROUP BY queries over the read models. Goals,
@@ -83,9 +84,11 @@ public class Reports {
         Map<String, Long> respondents = goalRespondents(scope);
         List<Object> parameters = new ArrayList<>();
         List<Row> rows = sql.query("""
-                SELECT o.year, o.goal, o.category, o.option, count(*) AS n
-                FROM submission_option o WHERE %s GROUP BY o.year, o.goal, o.category, o.option
-                """.formatted(scope.where("o", parameters)), parameters);
+                SELECT c.year, c.goal, %s, c.n
+                FROM (SELECT g.year, g.goal, o.chosen, count(*) AS n
+                      FROM submission_goal g, jsonb_array_elements_text(g.options) AS o (chosen)
+                      WHERE %s GROUP BY g.year, g.goal, o.chosen) c
+                """.formatted(categoryAndOption("c.chosen"), scope.where("g", parameters)), parameters);
         Map<String, Row> counts = index(rows, r -> r.integer("year") + "/" + r.integer("goal") + "/"
                 + r.text("category") + "/" + r.text("option"));
         List<MeasuresReport.Goal> goals = new ArrayList<>();
@@ -206,15 +209,17 @@ public class Reports {
         Questionnaire questionnaire = questionnaires.of(scope);
         List<Object> choiceParameters = new ArrayList<>();
         List<Row> choices = sql.query("""
-                SELECT s.year, c.question, c.option, count(*) AS n
-                FROM submission_extra_choice c JOIN municipality_submission s USING (municipality, year)
-                WHERE %s GROUP BY s.year, c.question, c.option
+                SELECT s.year, q.question, o.option, count(*) AS n
+                FROM municipality_submission s, jsonb_each(s.extra_choices) AS q (question, options),
+                     jsonb_array_elements_text(q.options) AS o (option)
+                WHERE %s GROUP BY s.year, q.question, o.option
                 """.formatted(scope.where("s", choiceParameters)), choiceParameters);
+        // A question is a key of extra_choices only when answered (V13).
         List<Object> answeredParameters = new ArrayList<>();
         List<Row> answered = sql.query("""
-                SELECT s.year, c.question, count(DISTINCT c.municipality) AS respondents
-                FROM submission_extra_choice c JOIN municipality_submission s USING (municipality, year)
-                WHERE %s GROUP BY s.year, c.question
+                SELECT s.year, q.question, count(*) AS respondents
+                FROM municipality_submission s, jsonb_object_keys(s.extra_choices) AS q (question)
+                WHERE %s GROUP BY s.year, q.question
                 """.formatted(scope.where("s", answeredParameters)), answeredParameters);
         List<Object> gradeParameters = new ArrayList<>();
         List<Row> grades = sql.query("""
