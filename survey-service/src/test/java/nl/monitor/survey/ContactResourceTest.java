@@ -6,15 +6,10 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,32 +25,8 @@ import static org.hamcrest.Matchers.hasSize;
 @QuarkusTestResource(MonitorInfrastructure.class)
 class ContactResourceTest {
 
-    private final List<String> auditLines = new CopyOnWriteArrayList<>();
-    private final Handler auditHandler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            auditLines.add(String.valueOf(record.getParameters() == null ? record.getMessage()
-                    : String.format(record.getMessage(), record.getParameters())));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureAudit() {
-        Logger.getLogger("nl.monitor.audit").addHandler(auditHandler);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        Logger.getLogger("nl.monitor.audit").removeHandler(auditHandler);
-    }
+    @RegisterExtension
+    final AuditLogLines auditLines = new AuditLogLines();
 
     private static Response put(String token, String municipality, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
@@ -72,7 +43,7 @@ class ContactResourceTest {
                 .body("region", equalTo("Groningen"))
                 .body("contacts.email", containsInAnyOrder("j.devries@groningen.example", "k.smit@groningen.example"))
                 .body("contacts.updatedBy", containsInAnyOrder("coordinator-groningen", "coordinator-groningen"));
-        assertThat(auditLines).anySatisfy(line -> assertThat(line).contains("AUDIT action=contact.changed",
+        assertThat(auditLines.lines()).anySatisfy(line -> assertThat(line).contains("AUDIT action=contact.changed",
                 "subject=municipality/GM0014/contacts", "by=coordinator-groningen", "from=",
                 "added=j.devries@groningen.example,k.smit@groningen.example changed= removed="));
 
@@ -81,8 +52,8 @@ class ContactResourceTest {
                 {"contacts": [{"name": "J. de Vries", "email": "j.devries@groningen.example", "role": "beleid jeugd"},
                               {"name": "L. Mulder", "email": "l.mulder@groningen.example"}]}""")
                 .then().statusCode(200).body("contacts", hasSize(2));
-        assertThat(auditLines).anySatisfy(line -> assertThat(line).contains("action=contact.changed", "by=admin",
-                "added=l.mulder@groningen.example changed= removed=k.smit@groningen.example"));
+        assertThat(auditLines.lines()).anySatisfy(line -> assertThat(line).contains("action=contact.changed",
+                "by=admin", "added=l.mulder@groningen.example changed= removed=k.smit@groningen.example"));
 
         given().auth().oauth2(TestTokens.respondent("GM0014")).get("/api/municipalities/GM0014/contacts").then()
                 .statusCode(200).body("contacts.email",
@@ -104,7 +75,7 @@ class ContactResourceTest {
                 .statusCode(403);
         given().get("/api/municipalities/GM0047/contacts").then().statusCode(401);
         put(TestTokens.admin(), "GM9999", body).then().statusCode(404).contentType("application/problem+json");
-        assertThat(auditLines).noneMatch(line -> line.contains("GM0047"));
+        assertThat(auditLines.lines()).noneMatch(line -> line.contains("GM0047"));
     }
 
     @Test

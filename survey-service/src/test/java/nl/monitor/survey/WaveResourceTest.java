@@ -6,17 +6,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static nl.monitor.survey.SubmissionResourceTest.assessment;
@@ -37,32 +32,8 @@ import static org.hamcrest.Matchers.hasItem;
 class WaveResourceTest {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    private final List<String> auditLines = new CopyOnWriteArrayList<>();
-    private final Handler auditHandler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            auditLines.add(String.valueOf(record.getParameters() == null ? record.getMessage()
-                    : String.format(record.getMessage(), record.getParameters())));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureAudit() {
-        Logger.getLogger("nl.monitor.audit").addHandler(auditHandler);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        Logger.getLogger("nl.monitor.audit").removeHandler(auditHandler);
-    }
+    @RegisterExtension
+    final AuditLogLines auditLines = new AuditLogLines();
 
     static String wave(int year, Instant from, Instant until) {
         return """
@@ -105,10 +76,11 @@ class WaveResourceTest {
         submit("GM0014", 2081).then().statusCode(201).body("version", equalTo(2));
         asAdmin("{\"reason\": \"again\"}", "/api/admin/waves/2081/reopen").then().statusCode(409);
 
-        assertThat(auditLines).anySatisfy(line -> assertThat(line).contains("AUDIT action=wave.opened",
+        assertThat(auditLines.lines()).anySatisfy(line -> assertThat(line).contains("AUDIT action=wave.opened",
                 "subject=wave/2081", "by=admin", "from=", "at="));
-        assertThat(auditLines).anySatisfy(line -> assertThat(line).contains("action=wave.closed", "subject=wave/2081"));
-        assertThat(auditLines).anySatisfy(line -> assertThat(line).contains("action=wave.reopened", "by=admin",
+        assertThat(auditLines.lines()).anySatisfy(line -> assertThat(line).contains("action=wave.closed",
+                "subject=wave/2081"));
+        assertThat(auditLines.lines()).anySatisfy(line -> assertThat(line).contains("action=wave.reopened", "by=admin",
                 "reason=\"Two municipalities asked for a week more\""));
         given().auth().oauth2(TestTokens.admin()).get("/api/admin/waves").then().statusCode(200)
                 .body("year", hasItem(2081));
