@@ -1,42 +1,23 @@
 package nl.monitor.reporting.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.metamodel.Type;
 import jakarta.transaction.Transactional;
 import nl.monitor.contracts.AuditRecorded;
-import nl.monitor.contracts.EventCodec;
-import nl.monitor.reporting.repository.Sql;
+import org.hibernate.Session;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The table {@code audit_entry} (V12): appended to, never changed (a trigger refuses UPDATE, DELETE and TRUNCATE),
  * and read by the admin's query.
  */
 @ApplicationScoped
-public class AuditEntries {
-
-    private static final TypeReference<LinkedHashMap<String, String>> DETAILS = new TypeReference<>() {
-    };
-
-    private final EntityManager entityManager;
-    private final Sql sql;
-    private final ObjectMapper json;
-
-    public AuditEntries(EntityManager entityManager, Sql sql, EventCodec codec) {
-        this.entityManager = entityManager;
-        this.sql = sql;
-        this.json = codec.mapper();
-    }
+public class AuditEntries implements PanacheRepositoryBase<StoredAuditEntry, Long> {
 
     /**
      * Appends the entry unless an entry of this event is stored already (the event id is unique), so a redelivered
@@ -46,96 +27,67 @@ public class AuditEntries {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean append(String eventId, AuditRecorded entry) {
-        return entityManager.createNativeQuery("""
-                        INSERT INTO audit_entry (event_id, occurred_at, service, action, subject, municipality, actor,
-                            roles, client_address, peer_address, details)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, string_to_array(?8, ' '), ?9, ?10, CAST(?11 AS jsonb))
-                        ON CONFLICT (event_id) DO NOTHING
+        return getEntityManager().unwrap(Session.class).createMutationQuery("""
+                        insert into StoredAuditEntry (eventId, occurredAt, service, action, subject, municipality,
+                            actor, roles, clientAddress, peerAddress, details)
+                        values (:eventId, :occurredAt, :service, :action, :subject, :municipality, :actor, :roles,
+                            :clientAddress, :peerAddress, :details)
+                        on conflict (eventId) do nothing
                         """)
-                .setParameter(1, eventId)
-                .setParameter(2, entry.occurredAt())
-                .setParameter(3, entry.service())
-                .setParameter(4, entry.action())
-                .setParameter(5, entry.subject())
-                .setParameter(6, entry.municipality())
-                .setParameter(7, entry.actor())
-                .setParameter(8, String.join(" ", entry.roles()))
-                .setParameter(9, entry.clientAddress())
-                .setParameter(10, entry.peerAddress())
-                .setParameter(11, write(entry.details()))
+                .setParameter("eventId", eventId)
+                .setParameter("occurredAt", entry.occurredAt())
+                .setParameter("service", entry.service())
+                .setParameter("action", entry.action())
+                .setParameter("subject", entry.subject())
+                .setParameter("municipality", entry.municipality())
+                .setParameter("actor", entry.actor())
+                .setParameter("roles", List.copyOf(entry.roles()), typeOf("roles"))
+                .setParameter("clientAddress", entry.clientAddress())
+                .setParameter("peerAddress", entry.peerAddress())
+                .setParameter("details", entry.details(), typeOf("details"))
                 .executeUpdate() == 1;
+    }
+
+    /** The mapped type of an attribute (the text array, the JSON object), which an insert's parameter must take. */
+    @SuppressWarnings("unchecked")
+    private <T> Type<T> typeOf(String attribute) {
+        return (Type<T>) getEntityManager().getMetamodel().entity(StoredAuditEntry.class)
+                .getSingularAttribute(attribute).getType();
     }
 
     /** The entries the filter selects, the newest first, with how many there are in all. */
     public AuditPage find(AuditFilter filter) {
-        StringBuilder where = new StringBuilder(" WHERE true");
-        List<Object> parameters = new ArrayList<>();
+        List<String> conditions = new ArrayList<>(List.of("1 = 1"));
+        Parameters parameters = new Parameters();
         if (filter.from() != null) {
-            where.append(" AND occurred_at >= ?");
-            parameters.add(OffsetDateTime.ofInstant(filter.from(), java.time.ZoneOffset.UTC));
+            conditions.add("occurredAt >= :from");
+            parameters.and("from", filter.from());
         }
         if (filter.to() != null) {
-            where.append(" AND occurred_at < ?");
-            parameters.add(OffsetDateTime.ofInstant(filter.to(), java.time.ZoneOffset.UTC));
+            conditions.add("occurredAt < :to");
+            parameters.and("to", filter.to());
         }
         if (filter.action() != null) {
-            where.append(" AND (action = ? OR starts_with(action, ? || '.'))");
-            parameters.add(filter.action());
-            parameters.add(filter.action());
+            conditions.add("(action = :action or left(action, length(:actionGroup)) = :actionGroup)");
+            parameters.and("action", filter.action()).and("actionGroup", filter.action() + ".");
         }
         if (filter.actor() != null) {
-            where.append(" AND actor = ?");
-            parameters.add(filter.actor());
+            conditions.add("actor = :actor");
+            parameters.and("actor", filter.actor());
         }
         if (filter.subject() != null) {
-            where.append(" AND (subject = ? OR starts_with(subject, ? || '/'))");
-            parameters.add(filter.subject());
-            parameters.add(filter.subject());
+            conditions.add("(subject = :subject or left(subject, length(:subjectGroup)) = :subjectGroup)");
+            parameters.and("subject", filter.subject()).and("subjectGroup", filter.subject() + "/");
         }
         if (filter.municipality() != null) {
-            where.append(" AND municipality = ?");
-            parameters.add(filter.municipality());
+            conditions.add("municipality = :municipality");
+            parameters.and("municipality", filter.municipality());
         }
-        long total = sql.query("SELECT count(*) AS n FROM audit_entry" + where, parameters).get(0).count("n");
-        List<Object> paged = new ArrayList<>(parameters);
-        paged.add(filter.limit());
-        paged.add(filter.offset());
-        List<AuditEntry> entries = sql.query("""
-                        SELECT seq, event_id, occurred_at, action, subject, municipality, actor,
-                            array_to_string(roles, ' ') AS roles, client_address, peer_address, service,
-                            details::text AS details, recorded_at
-                        FROM audit_entry""" + where + " ORDER BY occurred_at DESC, seq DESC LIMIT ? OFFSET ?", paged)
-                .stream().map(this::entry).toList();
+        String where = String.join(" and ", conditions);
+        long total = count(where, parameters);
+        List<AuditEntry> entries = find(where, Sort.descending("occurredAt", "seq"), parameters)
+                .range(filter.offset(), filter.offset() + filter.limit() - 1).list().stream()
+                .map(StoredAuditEntry::entry).toList();
         return AuditPage.of(total, filter.limit(), filter.offset(), entries);
-    }
-
-    private AuditEntry entry(Sql.Row row) {
-        String roles = row.text("roles");
-        return new AuditEntry(row.count("seq"), row.text("event_id"), instant(row.columns().get("occurred_at")),
-                row.text("action"), row.text("subject"), row.text("municipality"), row.text("actor"),
-                roles == null || roles.isEmpty() ? List.of() : Arrays.asList(roles.split(" ")),
-                row.text("client_address"), row.text("peer_address"), row.text("service"),
-                read(row.text("details")), instant(row.columns().get("recorded_at")));
-    }
-
-    private static Instant instant(Object value) {
-        return value instanceof OffsetDateTime time ? time.toInstant()
-                : value instanceof java.sql.Timestamp stamp ? stamp.toInstant() : null;
-    }
-
-    private String write(Map<String, String> details) {
-        try {
-            return json.writeValueAsString(details);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, String> read(String details) {
-        try {
-            return json.readValue(details, DETAILS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored audit details cannot be read", e);
-        }
     }
 }
