@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The four services as separate packaged processes against one Kafka broker and one PostgreSQL: what the
@@ -22,12 +25,16 @@ public final class Platform implements AutoCloseable {
     public static final Map<String, Integer> SERVICES = servicesInOrder();
 
     private static final int MANAGEMENT_OFFSET = 1000;
+    private static final int FIRST_PORT = 20_000;
+    private static final int PORTS = 12_000;
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Path repository;
     private final Map<String, String> config;
     private final Path logDir;
-    private final Map<String, Integer> restarts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> restarts = new ConcurrentHashMap<>();
 
     private Platform(Path repository, Map<String, String> config, Path logDir) {
         this.repository = repository;
@@ -166,9 +173,23 @@ public final class Platform implements AutoCloseable {
         running.clear();
     }
 
+    /**
+     * A port of 127.0.0.1 that is free now and was not handed out before in this JVM, below the kernel's ephemeral
+     * range (32768 and up): there the outgoing connections of the processes already running (Kafka and database
+     * clients) take their local ports, and could take it between this pick and the bind of whoever it is for.
+     */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int candidate = FIRST_PORT + RANDOM.nextInt(PORTS);
+            if (!HANDED_OUT.add(candidate)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(candidate, 0, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // in use: try another
+            }
         }
+        throw new IOException("No free port in " + FIRST_PORT + "-" + (FIRST_PORT + PORTS - 1));
     }
 }
