@@ -52,12 +52,12 @@ public class ScoreProjection implements ReplayableProjection<ScoreComputed> {
         ScoreComputed score = event.data();
         Municipality municipality = place(score);
         if (scores.storeIfCurrent(List.of(current(event, municipality, 1))).isEmpty()) {
-            LOG.infof("Ignored score of submission %s (%s %d v%d, rules v%d): a newer score is current",
+            LOG.debugf("Ignored score of submission %s (%s %d v%d, rules v%d): a newer score is current",
                     score.submissionId(), score.municipality(), score.year(), score.submissionVersion(),
                     score.rulesVersion());
             return Outcome.SUPERSEDED;
         }
-        LOG.infof("Current score of %s %d is now submission %s v%d (rules v%d): %.2f %s over %d goal(s)",
+        LOG.debugf("Current score of %s %d is now submission %s v%d (rules v%d): %.2f %s over %d goal(s)",
                 score.municipality(), score.year(), score.submissionId(), score.submissionVersion(),
                 score.rulesVersion(), score.totalScore(), score.band(), score.goalsAnswered());
         return Outcome.APPLIED;

@@ -51,11 +51,11 @@ public class SubmissionProjection implements ReplayableProjection<SurveySubmitte
         SurveySubmitted submission = event.data();
         Municipality municipality = place(submission);
         if (submissions.storeIfCurrent(List.of(current(event, municipality))).isEmpty()) {
-            LOG.infof("Ignored submission %s (%s %d v%d): a newer version is current", submission.submissionId(),
+            LOG.debugf("Ignored submission %s (%s %d v%d): a newer version is current", submission.submissionId(),
                     submission.municipality(), submission.year(), submission.version());
             return Outcome.SUPERSEDED;
         }
-        LOG.infof("Current answers of %s %d are now submission %s v%d (%d goal(s))", submission.municipality(),
+        LOG.debugf("Current answers of %s %d are now submission %s v%d (%d goal(s))", submission.municipality(),
                 submission.year(), submission.submissionId(), submission.version(), submission.goals().size());
         return Outcome.APPLIED;
     }
