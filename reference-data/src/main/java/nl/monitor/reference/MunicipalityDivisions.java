@@ -80,6 +80,12 @@ public final class MunicipalityDivisions {
         return MunicipalityDivision.shipped().municipality(code).or(() -> forYear(monitorYear).municipality(code));
     }
 
+    /** Why {@link #municipalityOf} found nothing, for a refusal or a dead letter. */
+    public static String unknown(String code, int monitorYear) {
+        return "unknown municipality " + code + " (neither in the " + MunicipalityDivision.shipped().year()
+                + " division nor in that of " + monitorYear + ")";
+    }
+
     /** The division of 1 January of a year, when shipped. */
     public static Optional<MunicipalityDivision> of(int divisionYear) {
         return Optional.ofNullable(Shipped.DIVISIONS.get(divisionYear));

@@ -39,6 +39,8 @@ class MunicipalityDivisionsTest {
         assertThat(MunicipalityDivisions.municipalityOf("GM1950", 2017)).as("today's code, any year")
                 .hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("Westerwolde"));
         assertThat(MunicipalityDivisions.municipalityOf("GM9999", 2017)).isEmpty();
+        assertThat(MunicipalityDivisions.unknown("GM9999", 2017))
+                .isEqualTo("unknown municipality GM9999 (neither in the 2021 division nor in that of 2017)");
     }
 
     @ParameterizedTest(name = "Monitor year {0} invites the {2} of the division of 1 January {1}")

@@ -12,7 +12,6 @@ import nl.monitor.domain.scoring.GoalScore;
 import nl.monitor.messaging.consume.EventHandler;
 import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.reference.Municipality;
-import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.reporting.MunicipalityYear;
 import nl.monitor.reporting.repository.MunicipalityScoreRepository;
@@ -33,7 +32,6 @@ public class ScoreProjection implements ReplayableProjection<ScoreComputed> {
     private static final Logger LOG = Logger.getLogger(ScoreProjection.class);
 
     private final MunicipalityScoreRepository scores;
-    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public ScoreProjection(MunicipalityScoreRepository scores) {
         this.scores = scores;
@@ -67,10 +65,9 @@ public class ScoreProjection implements ReplayableProjection<ScoreComputed> {
     public Municipality place(ScoreComputed score) {
         // A code of the current division, or of the division the year's wave invited (a 2017 municipality merged
         // since, whose score its successor's trend folds in).
-        Municipality municipality = municipalities.municipality(score.municipality())
-                .or(() -> MunicipalityDivisions.forYear(score.year()).municipality(score.municipality()))
-                .orElseThrow(() -> new PoisonEventException("unknown municipality " + score.municipality()
-                        + " (neither in the " + municipalities.year() + " division nor in that of " + score.year() + ")"));
+        Municipality municipality = MunicipalityDivisions.municipalityOf(score.municipality(), score.year())
+                .orElseThrow(() -> new PoisonEventException(MunicipalityDivisions.unknown(score.municipality(),
+                        score.year())));
         requireDistinctGoals(score);
         return municipality;
     }

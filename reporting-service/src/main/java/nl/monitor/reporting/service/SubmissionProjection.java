@@ -11,7 +11,6 @@ import nl.monitor.domain.assessment.GoalAnswer;
 import nl.monitor.messaging.consume.EventHandler;
 import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.reference.Municipality;
-import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.reporting.MunicipalityYear;
 import nl.monitor.reporting.repository.SubmissionRepository;
@@ -32,7 +31,6 @@ public class SubmissionProjection implements ReplayableProjection<SurveySubmitte
     private static final Logger LOG = Logger.getLogger(SubmissionProjection.class);
 
     private final SubmissionRepository submissions;
-    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public SubmissionProjection(SubmissionRepository submissions) {
         this.submissions = submissions;
@@ -64,10 +62,9 @@ public class SubmissionProjection implements ReplayableProjection<SurveySubmitte
     public Municipality place(SurveySubmitted submission) {
         // A code of the current division, or of the division the year's wave invited (a 2017 municipality merged
         // since, whose score its successor's trend folds in).
-        Municipality municipality = municipalities.municipality(submission.municipality())
-                .or(() -> MunicipalityDivisions.forYear(submission.year()).municipality(submission.municipality()))
-                .orElseThrow(() -> new PoisonEventException("unknown municipality " + submission.municipality()
-                        + " (neither in the " + municipalities.year() + " division nor in that of " + submission.year() + ")"));
+        Municipality municipality = MunicipalityDivisions.municipalityOf(submission.municipality(), submission.year())
+                .orElseThrow(() -> new PoisonEventException(MunicipalityDivisions.unknown(submission.municipality(),
+                        submission.year())));
         requireDistinctGoals(submission);
         return municipality;
     }

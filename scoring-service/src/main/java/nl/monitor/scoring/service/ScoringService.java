@@ -25,7 +25,6 @@ import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.messaging.Outbox;
 import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.reference.Municipality;
-import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
@@ -104,8 +103,8 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
 
     private Municipality municipalityOf(SurveySubmitted submitted) {
         return MunicipalityDivisions.municipalityOf(submitted.municipality(), submitted.year()).orElseThrow(
-                () -> new PoisonEventException("unknown municipality " + submitted.municipality() + " (neither in the "
-                        + MunicipalityDivision.shipped().year() + " division nor in that of " + submitted.year() + ")"));
+                () -> new PoisonEventException(MunicipalityDivisions.unknown(submitted.municipality(),
+                        submitted.year())));
     }
 
     /** The latest rules for the submission's questionnaire: in force for a year that has none yet. */
