@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.contracts.EventCodec;
+import nl.monitor.messaging.SmtpCalls;
 import nl.monitor.notification.channel.ChannelSender;
 import nl.monitor.notification.config.DeliveryConfig;
 import nl.monitor.notification.delivery.DeliveryCall;
@@ -23,7 +25,8 @@ import java.util.concurrent.CompletableFuture;
  * Sends a delivery as a Dutch e-mail over SMTP (quarkus-mailer). The SMTP server accepting the message counts as
  * delivered. The delivery id travels in the {@code X-Monitor-Delivery-Id} header and in the Message-ID, so a mail
  * client or rule can drop a copy a retry after a lost acknowledgement sent again. A send that gets no answer within
- * {@code notification.delivery.request-timeout} fails and is retried like a webhook call.
+ * {@code notification.delivery.request-timeout} fails and is retried like a webhook call. Sends start through
+ * {@link SmtpCalls} (a greeting the mail client dropped would stall them until that timeout).
  */
 @ApplicationScoped
 public class MailSender implements ChannelSender {
@@ -31,14 +34,16 @@ public class MailSender implements ChannelSender {
     public static final String DELIVERY_ID_HEADER = "X-Monitor-Delivery-Id";
 
     private final ReactiveMailer mailer;
+    private final SmtpCalls smtp;
     private final ObjectMapper json;
     private final String cardUrl;
 
     private final Duration timeout;
 
     public MailSender(ReactiveMailer mailer, EventCodec codec, DeliveryConfig config,
-                      @ConfigProperty(name = "notification.mail.card-url") String cardUrl) {
+                      @ConfigProperty(name = "notification.mail.card-url") String cardUrl, Vertx vertx) {
         this.mailer = mailer;
+        this.smtp = new SmtpCalls(vertx);
         this.timeout = config.requestTimeout();
         this.json = codec.mapper();
         this.cardUrl = cardUrl;
@@ -60,7 +65,7 @@ public class MailSender implements ChannelSender {
         } catch (JsonProcessingException | RuntimeException e) {
             return CompletableFuture.completedFuture(DeliveryOutcome.failed(at, "cannot write the e-mail: " + e, 0));
         }
-        return mailer.send(mail).ifNoItem().after(timeout).fail().subscribeAsCompletionStage()
+        return smtp.start(() -> mailer.send(mail)).ifNoItem().after(timeout).fail().subscribeAsCompletionStage()
                 .handle((ignored, failure) -> {
                     long latencyMs = (System.nanoTime() - start) / 1_000_000;
                     return failure == null ? DeliveryOutcome.succeeded(at, latencyMs)
