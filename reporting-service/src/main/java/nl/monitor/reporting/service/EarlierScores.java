@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.domain.scoring.Component;
 import nl.monitor.reporting.report.Predecessors;
 import nl.monitor.reporting.report.TrendYear;
-import nl.monitor.reporting.repository.Sql;
-import nl.monitor.reporting.repository.Sql.Row;
+import nl.monitor.reporting.repository.ReportQueries;
+import nl.monitor.reporting.repository.ReportQueries.Row;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,9 +28,9 @@ import static nl.monitor.reporting.report.Rounding.points;
 @ApplicationScoped
 public class EarlierScores {
 
-    private final Sql sql;
+    private final ReportQueries sql;
 
-    public EarlierScores(Sql sql) {
+    public EarlierScores(ReportQueries sql) {
         this.sql = sql;
     }
 

@@ -14,8 +14,8 @@ import nl.monitor.reporting.report.PeerMeasuresView;
 import nl.monitor.reporting.report.RegionView;
 import nl.monitor.reporting.report.SmallCells;
 import nl.monitor.reporting.report.TrendYear;
-import nl.monitor.reporting.repository.Sql;
-import nl.monitor.reporting.repository.Sql.Row;
+import nl.monitor.reporting.repository.ReportQueries;
+import nl.monitor.reporting.repository.ReportQueries.Row;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,14 +34,14 @@ import static nl.monitor.reporting.report.Rounding.points;
 @ApplicationScoped
 public class MunicipalityViews {
 
-    private final Sql sql;
+    private final ReportQueries sql;
     private final ReportConfig config;
     private final PeerMeasures peerMeasures;
     private final YearQuestionnaires questionnaires;
     private final EarlierScores earlierScores;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public MunicipalityViews(Sql sql, ReportConfig config, PeerMeasures peerMeasures,
+    public MunicipalityViews(ReportQueries sql, ReportConfig config, PeerMeasures peerMeasures,
                              YearQuestionnaires questionnaires, EarlierScores earlierScores) {
         this.sql = sql;
         this.config = config;

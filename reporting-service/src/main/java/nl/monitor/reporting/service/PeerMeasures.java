@@ -10,8 +10,8 @@ import nl.monitor.reference.Municipality;
 import nl.monitor.reporting.report.PeerMeasuresView;
 import nl.monitor.reporting.report.Rounding;
 import nl.monitor.reporting.report.SmallCells;
-import nl.monitor.reporting.repository.Sql;
-import nl.monitor.reporting.repository.Sql.Row;
+import nl.monitor.reporting.repository.ReportQueries;
+import nl.monitor.reporting.repository.ReportQueries.Row;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,10 +29,10 @@ import static nl.monitor.reporting.repository.SubmissionRepository.categoryAndOp
 @ApplicationScoped
 public class PeerMeasures {
 
-    private final Sql sql;
+    private final ReportQueries sql;
     private final YearQuestionnaires questionnaires;
 
-    public PeerMeasures(Sql sql, YearQuestionnaires questionnaires) {
+    public PeerMeasures(ReportQueries sql, YearQuestionnaires questionnaires) {
         this.sql = sql;
         this.questionnaires = questionnaires;
     }
@@ -74,7 +74,7 @@ public class PeerMeasures {
                 measures.add(new PeerMeasuresView.Measure(category.get().id(), category.get().label(),
                         option.get().id(), option.get().label(), row.count("peers"), answered,
                         Rounding.percent(row.count("peers"), answered),
-                        Boolean.TRUE.equals(row.columns().get("own"))));
+                        row.flag("own")));
             }
             measures.sort(Comparator.comparingLong(PeerMeasuresView.Measure::peers).reversed()
                     .thenComparing(PeerMeasuresView.Measure::category)

@@ -19,8 +19,8 @@ import nl.monitor.reporting.report.ParticipationReport;
 import nl.monitor.reporting.report.PolicyInclusionReport;
 import nl.monitor.reporting.report.ReportScope;
 import nl.monitor.reporting.report.SmallCells;
-import nl.monitor.reporting.repository.Sql;
-import nl.monitor.reporting.repository.Sql.Row;
+import nl.monitor.reporting.repository.ReportQueries;
+import nl.monitor.reporting.repository.ReportQueries.Row;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,11 +39,11 @@ import static nl.monitor.reporting.repository.SubmissionRepository.categoryAndOp
 @ApplicationScoped
 public class Reports {
 
-    private final Sql sql;
+    private final ReportQueries sql;
     private final YearQuestionnaires questionnaires;
     private final DivisionParticipation divisionParticipation = DivisionParticipation.shipped();
 
-    public Reports(Sql sql, YearQuestionnaires questionnaires) {
+    public Reports(ReportQueries sql, YearQuestionnaires questionnaires) {
         this.sql = sql;
         this.questionnaires = questionnaires;
     }

@@ -7,8 +7,8 @@ import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.reference.SizeClass;
 import nl.monitor.reporting.report.OutstandingView;
 import nl.monitor.reporting.report.ResponseReport;
-import nl.monitor.reporting.repository.Sql;
-import nl.monitor.reporting.repository.Sql.Row;
+import nl.monitor.reporting.repository.ReportQueries;
+import nl.monitor.reporting.repository.ReportQueries.Row;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,10 +28,10 @@ import static nl.monitor.reporting.report.Rounding.percent;
 @ApplicationScoped
 public class Responses {
 
-    private final Sql sql;
+    private final ReportQueries sql;
     private final Clock clock = Clock.systemUTC();
 
-    public Responses(Sql sql) {
+    public Responses(ReportQueries sql) {
         this.sql = sql;
     }
 

@@ -6,8 +6,8 @@ import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.domain.scoring.ScoringRules;
 import nl.monitor.domain.scoring.ScoringRulesCatalog;
 import nl.monitor.reporting.report.ReportScope;
-import nl.monitor.reporting.repository.Sql;
-import nl.monitor.reporting.repository.Sql.Row;
+import nl.monitor.reporting.repository.ReportQueries;
+import nl.monitor.reporting.repository.ReportQueries.Row;
 import nl.monitor.rest.InvalidInputException;
 
 import java.util.List;
@@ -21,9 +21,9 @@ import java.util.List;
 @ApplicationScoped
 public class YearQuestionnaires {
 
-    private final Sql sql;
+    private final ReportQueries sql;
 
-    public YearQuestionnaires(Sql sql) {
+    public YearQuestionnaires(ReportQueries sql) {
         this.sql = sql;
     }
 
