@@ -93,7 +93,7 @@ public class SubmissionService {
         Assessment assessment = request.toAssessment();
         submissions.lockMunicipalityYear(assessment.municipality(), assessment.year());
 
-        String requestHash = hash(request);
+        String requestHash = idempotencyKey == null ? null : hash(request);
         Optional<IdempotencyKey> earlier = Optional.ofNullable(idempotencyKey)
                 .flatMap(key -> idempotencyKeys.findByIdOptional(new IdempotencyKey.Id(caller, key)));
         if (earlier.isPresent()) {
@@ -116,7 +116,10 @@ public class SubmissionService {
                 idempotencyKey));
         LOG.debugf("Stored submission %s: %s %d version %d by %s", submission.id, submission.municipality,
                 submission.year, submission.version, caller);
-        return new Submitted(view(submission), true);
+        // current by construction: the next version, stored under the municipality and year's lock
+        return new Submitted(new SubmissionView(submission.id, submission.municipality, submission.year,
+                submission.version, true, submission.questionnaireVersion, submission.submittedAt,
+                submission.submittedBy, assessment.goals(), assessment.extras()), true);
     }
 
     private static Map<String, Object> auditDetails(Submission submission, String idempotencyKey) {
