@@ -16,18 +16,31 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * Reads a topic from the beginning with a plain Kafka consumer of its own (all partitions assigned, no consumer
- * group, nothing committed), up to the end offsets captured when the replay starts, in batches of 500 records (one transaction each for the rebuild). The service's
+ * group, nothing committed), up to the end offsets captured when the replay starts, in batches of up to 500 records,
+ * read ahead by a thread of its own. The service's
  * live consumer is not touched: it keeps its group offsets and goes on with what arrives meanwhile.
  */
 @ApplicationScoped
 public class TopicReplay {
 
     private static final int BATCH = 500;
+    private static final int PREFETCHED_BATCHES = 2;
+    /**
+     * A partition's share of one fetch (the default 1 MB holds ~110 assessments of 9 KB) and a fetch's whole (the
+     * default 50 MB would not fit beside the rebuild in a service's heap).
+     */
+    private static final int PARTITION_FETCH_BYTES = 2 * 1024 * 1024;
+    private static final int FETCH_BYTES = 16 * 1024 * 1024;
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration READER_STOP = Duration.ofSeconds(30);
 
     private final MessagingConfig messaging;
 
@@ -59,9 +72,59 @@ public class TopicReplay {
 
     /**
      * Hands every record below the end offsets of this moment to {@code handler}, a batch at a time, in offset order
-     * per partition. An exception of the handler ends the replay.
+     * per partition, on the calling thread (the rebuild's transaction is bound to it). A reader thread of the replay's
+     * own polls the topic meanwhile, up to {@value #PREFETCHED_BATCHES} batches ahead: a Kafka consumer fetches only
+     * inside {@code poll}, so reading and handling would otherwise take turns. An exception of the handler ends the
+     * replay; the reader stops and closes its consumer before this returns or throws.
      */
     public Replayed replay(String topic, Duration timeout, Consumer<List<ConsumerRecord<String, String>>> handler) {
+        BlockingQueue<Delivery> deliveries = new ArrayBlockingQueue<>(PREFETCHED_BATCHES);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread reader = new Thread(() -> read(topic, timeout, deliveries, stopped),
+                messaging.serviceName() + "-replay-" + topic);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                Delivery next = deliveries.take();
+                if (next instanceof Batch batch) {
+                    handler.accept(batch.records());
+                } else if (next instanceof Failed failed) {
+                    throw failed.failure();
+                } else {
+                    return ((Done) next).replayed();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("replay of " + topic + " interrupted", e);
+        } finally {
+            stopped.set(true);
+            deliveries.clear();
+            try {
+                reader.join(READER_STOP.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** What the reader thread hands over: a batch, the end of the replay, or why it failed. */
+    private sealed interface Delivery permits Batch, Done, Failed {
+    }
+
+    private record Batch(List<ConsumerRecord<String, String>> records) implements Delivery {
+    }
+
+    private record Done(Replayed replayed) implements Delivery {
+    }
+
+    private record Failed(RuntimeException failure) implements Delivery {
+    }
+
+    /** The reader thread: polls the topic up to the end offsets, handing over batches until done or stopped. */
+    private void read(String topic, Duration timeout, BlockingQueue<Delivery> deliveries, AtomicBoolean stopped) {
+        Delivery last;
         try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             List<PartitionRange> ranges = ranges(consumer, partitions);
@@ -81,7 +144,8 @@ public class TopicReplay {
                     }
                 }
                 if (remaining.isEmpty()) {
-                    return new Replayed(topic, ranges, records);
+                    last = new Done(new Replayed(topic, ranges, records));
+                    break;
                 }
                 if (System.nanoTime() > deadline) {
                     throw new ReplayTimeoutException("replay of " + topic + " did not reach the end offsets " + ends
@@ -94,11 +158,32 @@ public class TopicReplay {
                     }
                 }
                 if (!batch.isEmpty()) {
-                    handler.accept(batch);
+                    if (!handOver(new Batch(batch), deliveries, stopped)) {
+                        return;
+                    }
                     records += batch.size();
                 }
             }
+        } catch (RuntimeException e) {
+            last = new Failed(e);
+        } catch (Error e) {
+            last = new Failed(new IllegalStateException("replay of " + topic + " failed: " + e, e));
         }
+        handOver(last, deliveries, stopped);
+    }
+
+    /** Waits for room to hand over; false when the replay was stopped meanwhile. */
+    private static boolean handOver(Delivery delivery, BlockingQueue<Delivery> deliveries, AtomicBoolean stopped) {
+        try {
+            while (!stopped.get()) {
+                if (deliveries.offer(delivery, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     private KafkaConsumer<String, String> consumer() {
@@ -107,6 +192,8 @@ public class TopicReplay {
                 ConsumerConfig.CLIENT_ID_CONFIG, messaging.serviceName() + "-replay",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PARTITION_FETCH_BYTES,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BYTES,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer());
     }

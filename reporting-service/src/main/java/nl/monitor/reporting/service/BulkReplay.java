@@ -26,8 +26,9 @@ import java.util.function.Consumer;
  * Projects the batches of one topic's replay in bulk, inside the rebuild's transaction, with the outcome the live
  * consumer would have given each record in the same order:
  * <ol>
- *     <li>each record is decoded, checked against its schema and by the projection's domain checks; one that fails is
- *     poison and skipped alone (nothing of it was written, so no savepoint is needed);</li>
+ *     <li>each record is decoded, checked against its schema and by the projection's domain checks (a batch's records
+ *     on every core, {@link Decoders}); one that fails is poison and skipped alone (nothing of it was written, so no
+ *     savepoint is needed);</li>
  *     <li>the others are marked processed in one statement; an event marked before is a duplicate;</li>
  *     <li>each event is compared with the newest version of its municipality and year seen so far in the replay (only
  *     its rank is remembered): newer or equal is applied, older superseded;</li>
@@ -49,10 +50,13 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
     private final Map<MunicipalityYear, Newest<T>> held = new LinkedHashMap<>();
     private final int maxHeld;
+    private final Decoders decoders;
     private long decodeNanos;
     private long writeNanos;
 
-    BulkReplay(ReplayableProjection<T> projection, EventCodec codec, ProcessedEvents processed, int maxHeld) {
+    BulkReplay(ReplayableProjection<T> projection, EventCodec codec, ProcessedEvents processed, int maxHeld,
+               Decoders decoders) {
+        this.decoders = decoders;
         this.maxHeld = maxHeld;
         this.projection = projection;
         this.codec = codec;
@@ -83,8 +87,7 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
         long start = System.nanoTime();
         List<Checked<T>> checked = new ArrayList<>(batch.size());
         Set<String> ids = new LinkedHashSet<>();
-        for (ConsumerRecord<String, String> record : batch) {
-            Checked<T> event = check(record);
+        for (Checked<T> event : decoders.map(batch, this::check)) {
             if (event == null) {
                 outcomes.merge(Outcome.POISON, 1L, Long::sum);
             } else {

@@ -158,10 +158,11 @@ public class ReadModelRebuild {
 
     private TopicRebuild replay(ReplayableProjection<?> projection) {
         String topic = projection.type().topic();
-        BulkReplay<?> bulk = new BulkReplay<>(projection, codec, processed, config.heldVersions());
         TopicReplay.Replayed replayed;
         long start = System.nanoTime();
-        try {
+        Decoders decoders = new Decoders(Runtime.getRuntime().availableProcessors());
+        BulkReplay<?> bulk = new BulkReplay<>(projection, codec, processed, config.heldVersions(), decoders);
+        try (decoders) {
             replayed = replay.replay(topic, config.timeout(), bulk);
             bulk.finish();
             LOG.infof("Replayed %d record(s) of %s in %d ms: %d ms decoding and checking, %d ms marking and writing",
