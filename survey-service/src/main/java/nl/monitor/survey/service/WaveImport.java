@@ -116,6 +116,7 @@ public class WaveImport {
                 QuarkusTransaction.requiringNew().run(() -> {
                     for (Valid row : chunk) {
                         results[row.index()] = store(row, caller, idempotencyKey);
+                        submissions.releaseStored();
                     }
                 });
             } catch (RuntimeException e) {
