@@ -1,12 +1,17 @@
 package nl.monitor.survey;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import nl.monitor.contracts.EventType;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.survey.service.SubmissionRequest;
+import nl.monitor.survey.service.SubmissionService;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
@@ -16,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,6 +34,12 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @QuarkusTestResource(MonitorInfrastructure.class)
 class WaveImportTest {
+
+    @Inject
+    SubmissionService submissions;
+
+    @Inject
+    ObjectMapper json;
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private TopicReader events;
@@ -123,6 +135,41 @@ class WaveImportTest {
                 .statusCode(200).body("version", contains(1));
         given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0114/submissions").then()
                 .statusCode(200).body("version", contains(1));
+    }
+
+    @Test
+    void a_chunk_is_stored_as_the_next_version_of_each_municipality_in_one_go() throws Exception {
+        // two municipalities from the middle of the division, which no other test of this class imports
+        List<Municipality> all = MunicipalityDivision.shipped().all();
+        String first = all.get(all.size() / 2).code();
+        String second = all.get(all.size() / 2 + 1).code();
+        importWave(TestTokens.admin(), null, """
+                {"year": 2019, "rows": [%s]}""".formatted(row(first))).then().statusCode(200)
+                .body("results.version", contains(1));
+
+        // what an import's chunk calls (without the import's fallback to one row at a time): the first has a
+        // version of 2019 already, the second none
+        List<SubmissionRequest> chunk = List.of(request(first, 2019), request(second, 2019));
+        List<String> keys = Arrays.asList(null, "chunk-" + second);
+        List<SubmissionService.Submitted> stored = QuarkusTransaction.requiringNew()
+                .call(() -> submissions.submitAll(2019, chunk, "admin", keys));
+        assertThat(stored).extracting(s -> s.submission().version()).containsExactly(2, 1);
+        assertThat(stored).allMatch(SubmissionService.Submitted::created);
+        assertThat(stored).allMatch(s -> s.submission().current());
+
+        List<SubmissionService.Submitted> again = QuarkusTransaction.requiringNew()
+                .call(() -> submissions.submitAll(2019, chunk.subList(1, 2), "admin", keys.subList(1, 2)));
+        assertThat(again).extracting(SubmissionService.Submitted::created).containsExactly(false);
+        assertThat(again.get(0).submission().id()).isEqualTo(stored.get(1).submission().id());
+
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/" + first + "/submissions?year=2019")
+                .then().statusCode(200).body("version", contains(2, 1)).body("current", contains(true, false));
+        events.await(r -> r.key().equals(first) && r.value().contains("\"year\":2019")
+                && r.value().contains("\"version\":2"), 1, DEADLINE);
+    }
+
+    private SubmissionRequest request(String municipality, int year) throws Exception {
+        return json.readValue(SubmissionResourceTest.assessment(municipality, year), SubmissionRequest.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import nl.monitor.survey.Submission;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -47,6 +48,31 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
     public void lockMunicipalityYear(String municipality, int year) {
         getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1), ?2)")
                 .setParameter(1, municipality).setParameter(2, year).getSingleResult();
+    }
+
+    /**
+     * {@link #lockMunicipalityYear} for several municipalities of one year in one statement, in the order of their
+     * codes (two such calls at once take their locks in the same order, so neither waits for the other in a circle).
+     */
+    public void lockMunicipalitiesOfYear(List<String> municipalities, int year) {
+        List<String> sorted = municipalities.stream().sorted().distinct().toList();
+        String values = String.join(", ", java.util.stream.IntStream.range(0, sorted.size())
+                .mapToObj(i -> "(?" + (i + 2) + ")").toList());
+        jakarta.persistence.Query lock = getEntityManager().createNativeQuery(
+                "SELECT count(pg_advisory_xact_lock(hashtext(m), ?1)) FROM (SELECT m FROM (VALUES " + values
+                        + ") AS v(m) ORDER BY m) AS ordered").setParameter(1, year);
+        for (int i = 0; i < sorted.size(); i++) {
+            lock.setParameter(i + 2, sorted.get(i));
+        }
+        lock.getSingleResult();
+    }
+
+    /** The highest version each of the municipalities has for the year, by code; those with none are absent. */
+    public Map<String, Integer> highestVersions(List<String> municipalities, int year) {
+        return getEntityManager().createQuery("select s.municipality, max(s.version) from Submission s"
+                        + " where s.year = ?1 and s.municipality in ?2 group by s.municipality", Object[].class)
+                .setParameter(1, year).setParameter(2, municipalities).getResultStream()
+                .collect(java.util.stream.Collectors.toMap(row -> (String) row[0], row -> (Integer) row[1]));
     }
 
     public int nextVersion(String municipality, int year) {

@@ -30,10 +30,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -81,10 +83,7 @@ public class SubmissionService {
      */
     @Transactional
     public Submitted submit(SubmissionRequest request, String caller, String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw InvalidInputException.of("Idempotency-Key", "invalid-format",
-                    "an Idempotency-Key has 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
-        }
+        requireUsable(idempotencyKey);
         List<Violation> violations = validate(request);
         if (!violations.isEmpty()) {
             throw InvalidInputException.fromViolations("The assessment has " + violations.size() + " problem(s)", "",
@@ -97,14 +96,82 @@ public class SubmissionService {
         Optional<IdempotencyKey> earlier = Optional.ofNullable(idempotencyKey)
                 .flatMap(key -> idempotencyKeys.findByIdOptional(new IdempotencyKey.Id(caller, key)));
         if (earlier.isPresent()) {
-            if (!earlier.get().requestHash.equals(requestHash)) {
-                throw InvalidInputException.of("Idempotency-Key", "idempotency-key-reused",
-                        "This Idempotency-Key was used before for a different submission");
-            }
-            return new Submitted(view(submissions.findById(earlier.get().submissionId)), false);
+            return repeated(earlier.get(), requestHash);
         }
+        return storeNew(assessment, submissions.nextVersion(assessment.municipality(), assessment.year()), caller,
+                idempotencyKey, requestHash);
+    }
 
-        Submission submission = store(assessment, caller);
+    /**
+     * Submits valid assessments of one year and of different municipalities in the caller's transaction, each as
+     * {@link #submit} would, in a handful of statements for all of them: one for the year's questionnaire, one for
+     * the earlier idempotency keys, one that locks every municipality and year, one for their next versions; the
+     * inserts go out together when the transaction commits (JDBC batching). An assessment {@link #submit} would refuse
+     * throws here too, and the caller's transaction rolls back.
+     *
+     * @param keys per request its Idempotency-Key, or null
+     * @return per request, in their order, what became of it
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Submitted> submitAll(int year, List<SubmissionRequest> requests, String caller,
+                                     List<String> keys) {
+        List<String> municipalities = requests.stream().map(SubmissionRequest::municipality).toList();
+        if (requests.size() != keys.size() || new HashSet<>(municipalities).size() != requests.size()
+                || requests.stream().anyMatch(r -> r.year() == null || r.year() != year)) {
+            throw new IllegalArgumentException("submitAll takes requests of " + year
+                    + " for different municipalities, each with its key (or null)");
+        }
+        keys.forEach(SubmissionService::requireUsable);
+        Optional<Integer> ofYear = submissions.questionnaireOfYear(year);
+        for (SubmissionRequest request : requests) {
+            List<Violation> violations = validate(request, ofYear);
+            if (!violations.isEmpty()) {
+                throw InvalidInputException.fromViolations(request.municipality() + ": the assessment has "
+                        + violations.size() + " problem(s)", "", violations);
+            }
+            // the first of a year without submissions sets the year's questionnaire for the others
+            ofYear = ofYear.or(() -> Optional.of(request.questionnaireVersionOrLatest()));
+        }
+        submissions.lockMunicipalitiesOfYear(municipalities, year);
+        Map<String, IdempotencyKey> earlier = idempotencyKeys.ofCaller(caller,
+                keys.stream().filter(Objects::nonNull).toList());
+        Map<String, Integer> highest = submissions.highestVersions(municipalities, year);
+        List<Submitted> submitted = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            SubmissionRequest request = requests.get(i);
+            String key = keys.get(i);
+            String requestHash = key == null ? null : hash(request);
+            IdempotencyKey before = key == null ? null : earlier.get(key);
+            submitted.add(before != null ? repeated(before, requestHash)
+                    : storeNew(request.toAssessment(), highest.getOrDefault(request.municipality(), 0) + 1, caller,
+                    key, requestHash));
+        }
+        return submitted;
+    }
+
+    private static void requireUsable(String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            throw InvalidInputException.of("Idempotency-Key", "invalid-format",
+                    "an Idempotency-Key has 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters");
+        }
+    }
+
+    /** The submission an earlier call with this key created, if it was for the same request. */
+    private Submitted repeated(IdempotencyKey earlier, String requestHash) {
+        if (!earlier.requestHash.equals(requestHash)) {
+            throw InvalidInputException.of("Idempotency-Key", "idempotency-key-reused",
+                    "This Idempotency-Key was used before for a different submission");
+        }
+        return new Submitted(view(submissions.findById(earlier.submissionId)), false);
+    }
+
+    /**
+     * Stores a valid assessment as the given version (the next, under the municipality and year's lock), remembers
+     * its key, and writes its event and audit entry to the outbox.
+     */
+    private Submitted storeNew(Assessment assessment, int version, String caller, String idempotencyKey,
+                               String requestHash) {
+        Submission submission = store(assessment, version, caller);
         if (idempotencyKey != null) {
             remember(caller, idempotencyKey, requestHash, submission);
         }
@@ -122,17 +189,6 @@ public class SubmissionService {
                 submission.submittedBy, assessment.goals(), assessment.extras()), true);
     }
 
-    /**
-     * Writes what the current transaction stored so far and lets go of its entities. A transaction that stores many
-     * submissions (an import's chunk) calls it after each: Hibernate flushes before every query and dirty-checks every
-     * entity it holds, so each submission would otherwise cost more than the one before.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void releaseStored() {
-        submissions.flush();
-        submissions.getEntityManager().clear();
-    }
-
     private static Map<String, Object> auditDetails(Submission submission, String idempotencyKey) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("year", submission.year);
@@ -144,6 +200,12 @@ public class SubmissionService {
 
     /** Checks a submission without storing it; the problems the submit would refuse it for. */
     public List<Violation> validate(SubmissionRequest request) {
+        return validate(request, request.year() == null ? Optional.empty()
+                : submissions.questionnaireOfYear(request.year()));
+    }
+
+    /** {@link #validate(SubmissionRequest)} with the questionnaire the request's year answers already looked up. */
+    private List<Violation> validate(SubmissionRequest request, Optional<Integer> ofYear) {
         List<Violation> violations = new ArrayList<>();
         if (request.year() == null) {
             violations.add(new Violation("year", ViolationCode.REQUIRED, "the year of the wave is required"));
@@ -156,8 +218,6 @@ public class SubmissionService {
         }
         // One year, one questionnaire (a wave names it; a year without one takes that of its first submission): the
         // scoring-service scores a year under the rules of one questionnaire and would dead-letter another's.
-        Optional<Integer> ofYear = request.year() == null ? Optional.empty()
-                : submissions.questionnaireOfYear(request.year());
         if (ofYear.isPresent() && ofYear.get() != questionnaireVersion) {
             violations.add(new Violation("questionnaireVersion", "other-version", request.year()
                     + " is answered with questionnaire version " + ofYear.get() + ", not " + questionnaireVersion));
@@ -196,12 +256,12 @@ public class SubmissionService {
         return summaries;
     }
 
-    private Submission store(Assessment assessment, String caller) {
+    private Submission store(Assessment assessment, int version, String caller) {
         Submission submission = new Submission();
         submission.id = UUID.randomUUID();
         submission.municipality = assessment.municipality();
         submission.year = assessment.year();
-        submission.version = submissions.nextVersion(assessment.municipality(), assessment.year());
+        submission.version = version;
         submission.questionnaireVersion = assessment.questionnaireVersion();
         submission.answers = write(new Answers(assessment.goals(), assessment.extras()));
         submission.submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -21,8 +21,9 @@ import java.util.Objects;
  * Imports a whole wave: every row is an assessment as a single submit takes it, stored as the next version of that
  * municipality's assessment for the wave's year, with its {@code survey-submitted} event. All rows are validated
  * first; a row that is invalid is rejected with every problem, and the others go on. The valid rows are stored
- * {@value #ROWS_PER_TRANSACTION} to a transaction; should one of them fail in storing, that chunk is stored again a
- * row per transaction, so a bad row never takes the others with it. Each stored row is audited as a submission
+ * {@value #ROWS_PER_TRANSACTION} to a transaction, in a handful of statements per chunk
+ * ({@link SubmissionService#submitAll}); should one of them fail in storing, that chunk is stored again a row per
+ * transaction, so a bad row never takes the others with it. Each stored row is audited as a submission
  * ({@link SubmissionService#ACCEPTED}) in its own transaction; the import as a whole ({@value #COMPLETED}, with its
  * counts) once it is done.
  */
@@ -113,12 +114,8 @@ public class WaveImport {
         for (int from = 0; from < valid.size(); from += ROWS_PER_TRANSACTION) {
             List<Valid> chunk = valid.subList(from, Math.min(valid.size(), from + ROWS_PER_TRANSACTION));
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
-                    for (Valid row : chunk) {
-                        results[row.index()] = store(row, caller, idempotencyKey);
-                        submissions.releaseStored();
-                    }
-                });
+                QuarkusTransaction.requiringNew().run(() -> storeAll(chunk, request.year(), caller, idempotencyKey,
+                        results));
             } catch (RuntimeException e) {
                 LOG.infof("A row of rows %d-%d could not be stored (%s); storing them one by one",
                         chunk.get(0).index(), chunk.get(chunk.size() - 1).index(), e.getMessage());
@@ -178,13 +175,26 @@ public class WaveImport {
         return null;
     }
 
-    /** Stores a valid row in the caller's transaction; a failure rolls back the whole chunk. */
-    private RowResult store(Valid row, String caller, String idempotencyKey) {
-        SubmissionService.Submitted submitted = submissions.submit(row.row(), caller,
-                idempotencyKey == null ? null : idempotencyKey + "#" + row.index());
+    /** Stores valid rows in the caller's transaction, all at once; a failure of one rolls back the whole chunk. */
+    private void storeAll(List<Valid> chunk, int year, String caller, String idempotencyKey, RowResult[] results) {
+        List<SubmissionService.Submitted> stored = submissions.submitAll(year,
+                chunk.stream().map(Valid::row).toList(), caller,
+                chunk.stream().map(row -> idempotencyKey == null ? null : idempotencyKey + "#" + row.index()).toList());
+        for (int i = 0; i < chunk.size(); i++) {
+            results[chunk.get(i).index()] = result(chunk.get(i), stored.get(i));
+        }
+    }
+
+    private static RowResult result(Valid row, SubmissionService.Submitted submitted) {
         return new RowResult(row.index(), row.row().municipality(),
                 submitted.created() ? Status.ACCEPTED : Status.ALREADY_IMPORTED,
                 submitted.submission().id().toString(), submitted.submission().version(), List.of());
+    }
+
+    /** Stores a valid row in the caller's transaction. */
+    private RowResult store(Valid row, String caller, String idempotencyKey) {
+        return result(row, submissions.submit(row.row(), caller,
+                idempotencyKey == null ? null : idempotencyKey + "#" + row.index()));
     }
 
     /** Stores a row in a transaction of its own, rejecting it with the reasons when it cannot be stored. */
