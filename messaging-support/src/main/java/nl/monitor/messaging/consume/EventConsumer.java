@@ -312,19 +312,22 @@ public class EventConsumer {
                             + "as duplicates", done.keySet(), e.toString());
                 }
             }
-            lose(partitions);
+            lose(partitions, "Partitions revoked: %s");
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            int uncommitted = (int) partitions.stream().filter(pending::containsKey).count();
             pending.keySet().removeAll(partitions);
-            lose(partitions);
+            lose(partitions, "Partitions lost (this member was fenced, e.g. its session expired): %s; the next owner "
+                    + "reads again what " + uncommitted + " of them had processed but not committed, and skips it as "
+                    + "duplicates");
         }
 
-        private void lose(Collection<TopicPartition> partitions) {
+        private void lose(Collection<TopicPartition> partitions, String message) {
             if (!partitions.isEmpty()) {
                 rebalanced = true;
-                LOG.infof("Partitions revoked: %s", partitions);
+                LOG.infof(message, partitions);
             }
             assigned = consumer.assignment().size() - partitions.size();
         }
