@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
@@ -148,6 +149,37 @@ public class EventConsumer {
             if (processUntilDone(consumer, batch)) {
                 commit(consumer, batch);
             }
+        }
+        settle(consumer);
+    }
+
+    /**
+     * On shutdown, before the consumer closes: offsets a rebalance under way kept from being committed are committed
+     * once it completes, polling with every partition paused (nothing more is processed) for up to half the drain
+     * timeout. Closed while a rebalance is under way, the Kafka client reports the partitions as lost, not revoked, and
+     * their offsets would stay uncommitted: the next owner would process those records again.
+     */
+    private void settle(KafkaConsumer<String, String> consumer) {
+        long deadline = System.nanoTime() + config.consumer().drainTimeout().toNanos() / 2;
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            consumer.pause(consumer.assignment());
+            rewind(consumer, consumer.poll(Duration.ofMillis(100)));
+            pending.keySet().retainAll(consumer.assignment());
+            if (pending.isEmpty()) {
+                break;
+            }
+            try {
+                consumer.commitSync(pending);
+                pending.clear();
+            } catch (RebalanceInProgressException e) {
+                // the group is still rebalancing: poll again
+            } catch (KafkaException e) {
+                break;
+            }
+        }
+        if (!pending.isEmpty()) {
+            LOG.infof("The offsets of %d partition(s) could not be committed before closing; whoever gets them "
+                    + "processes those records again (idempotently)", pending.size());
         }
     }
 
