@@ -5,6 +5,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
 
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -22,6 +23,14 @@ public final class SmtpCalls {
 
     public SmtpCalls(Vertx vertx) {
         this.context = ((VertxInternal) vertx).createEventLoopContext();
+    }
+
+    /** A failed send as its senders report it: {@code SMTP: <exception>: <message>}, unwrapped from a completion. */
+    public static String describe(Throwable failure) {
+        Throwable cause = failure.getCause() != null && failure instanceof CompletionException
+                ? failure.getCause() : failure;
+        return "SMTP: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": "
+                + cause.getMessage());
     }
 
     /** The call, subscribed to on this event-loop context; its item or failure is passed on unchanged. */

@@ -164,17 +164,9 @@ public class EventConsumer {
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
             consumer.pause(consumer.assignment());
             rewind(consumer, consumer.poll(Duration.ofMillis(100)));
-            pending.keySet().retainAll(consumer.assignment());
-            if (pending.isEmpty()) {
-                break;
-            }
-            try {
-                consumer.commitSync(pending);
-                pending.clear();
-            } catch (RebalanceInProgressException e) {
-                // the group is still rebalancing: poll again
-            } catch (KafkaException e) {
-                break;
+            KafkaException refused = tryCommitPending(consumer);
+            if (refused != null && !(refused instanceof RebalanceInProgressException)) {
+                break; // not a rebalance that polling completes
             }
         }
         if (!pending.isEmpty()) {
@@ -258,18 +250,27 @@ public class EventConsumer {
     }
 
     private void commitPending(KafkaConsumer<String, String> consumer) {
+        KafkaException refused = tryCommitPending(consumer);
+        if (refused != null) {
+            // Processed and marked: committed with the next batch, after the next poll, or on revocation; whoever
+            // reads these records again meanwhile skips them as duplicates.
+            LOG.infof("Could not commit the offsets of %d partition(s) yet (%s); trying again", pending.size(),
+                    refused.toString());
+        }
+    }
+
+    /** Commits the pending offsets of the partitions still assigned; why it could not, or null. */
+    private KafkaException tryCommitPending(KafkaConsumer<String, String> consumer) {
         if (pending.isEmpty()) {
-            return;
+            return null;
         }
         pending.keySet().retainAll(consumer.assignment());
         try {
             consumer.commitSync(pending);
             pending.clear();
+            return null;
         } catch (KafkaException e) {
-            // Processed and marked: committed with the next batch, after the next poll, or on revocation; whoever
-            // reads these records again meanwhile skips them as duplicates.
-            LOG.infof("Could not commit the offsets of %d partition(s) yet (%s); trying again", pending.size(),
-                    e.toString());
+            return e;
         }
     }
 

@@ -8,8 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.messaging.SmtpCalls;
 import nl.monitor.survey.config.CampaignConfig;
 
-import java.util.concurrent.CompletionException;
-
 /**
  * Hands a campaign mail to the SMTP server (quarkus-mailer) and says how that ended; never throws. A failure the
  * mail client reports (connection refused, the server's refusal) means the mail did not go out; no answer within
@@ -39,9 +37,7 @@ public class CampaignMailer {
         } catch (TimeoutException e) {
             return SendOutcome.uncertain("no answer from the SMTP server within " + config.sendTimeout());
         } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null && e instanceof CompletionException ? e.getCause() : e;
-            return SendOutcome.failed("SMTP: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            return SendOutcome.failed(SmtpCalls.describe(e));
         }
     }
 }

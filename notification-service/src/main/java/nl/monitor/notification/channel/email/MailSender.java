@@ -69,13 +69,7 @@ public class MailSender implements ChannelSender {
                 .handle((ignored, failure) -> {
                     long latencyMs = (System.nanoTime() - start) / 1_000_000;
                     return failure == null ? DeliveryOutcome.succeeded(at, latencyMs)
-                            : DeliveryOutcome.failed(at, "SMTP: " + describe(failure), latencyMs);
+                            : DeliveryOutcome.failed(at, SmtpCalls.describe(failure), latencyMs);
                 });
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable cause = failure.getCause() != null && failure instanceof java.util.concurrent.CompletionException
-                ? failure.getCause() : failure;
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }
