@@ -2,6 +2,7 @@ package nl.monitor.survey.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import nl.monitor.survey.Submission;
 
 import java.util.HashSet;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 @ApplicationScoped
 public class SubmissionRepository implements PanacheRepositoryBase<Submission, UUID> {
@@ -46,8 +49,7 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
      * get consecutive versions instead of colliding.
      */
     public void lockMunicipalityYear(String municipality, int year) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1), ?2)")
-                .setParameter(1, municipality).setParameter(2, year).getSingleResult();
+        lockMunicipalitiesOfYear(List.of(municipality), year);
     }
 
     /**
@@ -56,9 +58,9 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
      */
     public void lockMunicipalitiesOfYear(List<String> municipalities, int year) {
         List<String> sorted = municipalities.stream().sorted().distinct().toList();
-        String values = String.join(", ", java.util.stream.IntStream.range(0, sorted.size())
-                .mapToObj(i -> "(?" + (i + 2) + ")").toList());
-        jakarta.persistence.Query lock = getEntityManager().createNativeQuery(
+        String values = String.join(", ", IntStream.range(0, sorted.size()).mapToObj(i -> "(?" + (i + 2) + ")")
+                .toList());
+        Query lock = getEntityManager().createNativeQuery(
                 "SELECT count(pg_advisory_xact_lock(hashtext(m), ?1)) FROM (SELECT m FROM (VALUES " + values
                         + ") AS v(m) ORDER BY m) AS ordered").setParameter(1, year);
         for (int i = 0; i < sorted.size(); i++) {
@@ -72,14 +74,10 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
         return getEntityManager().createQuery("select s.municipality, max(s.version) from Submission s"
                         + " where s.year = ?1 and s.municipality in ?2 group by s.municipality", Object[].class)
                 .setParameter(1, year).setParameter(2, municipalities).getResultStream()
-                .collect(java.util.stream.Collectors.toMap(row -> (String) row[0], row -> (Integer) row[1]));
+                .collect(Collectors.toMap(row -> (String) row[0], row -> (Integer) row[1]));
     }
 
     public int nextVersion(String municipality, int year) {
-        Integer highest = getEntityManager()
-                .createQuery("select max(s.version) from Submission s where s.municipality = ?1 and s.year = ?2",
-                        Integer.class)
-                .setParameter(1, municipality).setParameter(2, year).getSingleResult();
-        return highest == null ? 1 : highest + 1;
+        return highestVersions(List.of(municipality), year).getOrDefault(municipality, 0) + 1;
     }
 }

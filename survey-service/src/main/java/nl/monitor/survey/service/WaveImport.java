@@ -179,7 +179,7 @@ public class WaveImport {
     private void storeAll(List<Valid> chunk, int year, String caller, String idempotencyKey, RowResult[] results) {
         List<SubmissionService.Submitted> stored = submissions.submitAll(year,
                 chunk.stream().map(Valid::row).toList(), caller,
-                chunk.stream().map(row -> idempotencyKey == null ? null : idempotencyKey + "#" + row.index()).toList());
+                chunk.stream().map(row -> rowKey(idempotencyKey, row)).toList());
         for (int i = 0; i < chunk.size(); i++) {
             results[chunk.get(i).index()] = result(chunk.get(i), stored.get(i));
         }
@@ -193,8 +193,12 @@ public class WaveImport {
 
     /** Stores a valid row in the caller's transaction. */
     private RowResult store(Valid row, String caller, String idempotencyKey) {
-        return result(row, submissions.submit(row.row(), caller,
-                idempotencyKey == null ? null : idempotencyKey + "#" + row.index()));
+        return result(row, submissions.submit(row.row(), caller, rowKey(idempotencyKey, row)));
+    }
+
+    /** The row's own Idempotency-Key: the import's with the row's index, {@code <key>#<row>}; null without one. */
+    private static String rowKey(String idempotencyKey, Valid row) {
+        return idempotencyKey == null ? null : idempotencyKey + "#" + row.index();
     }
 
     /** Stores a row in a transaction of its own, rejecting it with the reasons when it cannot be stored. */
