@@ -63,6 +63,16 @@ public class ProcessedEvents {
         entityManager.createNativeQuery("LOCK TABLE processed_event IN EXCLUSIVE MODE").executeUpdate();
     }
 
+    /** Forgets that these events were processed (a rebuild that marked them before it found them poison). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(Collection<String> eventIds) {
+        if (!eventIds.isEmpty()) {
+            entityManager.createNativeQuery(
+                            "DELETE FROM processed_event WHERE consumer = ?1 AND event_id = ANY(CAST(?2 AS text[]))")
+                    .setParameter(1, consumer).setParameter(2, eventIds.toArray(String[]::new)).executeUpdate();
+        }
+    }
+
     /** Forgets every processed event, for a rebuild of a read model from offset zero. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetAll() {

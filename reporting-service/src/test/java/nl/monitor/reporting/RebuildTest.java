@@ -2,6 +2,10 @@ package nl.monitor.reporting;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import nl.monitor.contracts.CloudEvent;
+import nl.monitor.contracts.ScoreComputed;
+import nl.monitor.domain.scoring.Band;
+import nl.monitor.domain.scoring.GoalScore;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,28 @@ class RebuildTest {
         // A second rebuild is a replay too: the same read model again.
         given().auth().oauth2(TestTokens.admin()).post("/api/admin/read-model/rebuild").then().statusCode(200);
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void a_poison_version_is_skipped_by_the_rebuild_as_by_the_live_consumer_and_the_valid_one_below_it_kept() {
+        // Version 3 lists goal 10 twice: poison, dead-lettered by the live consumer, which keeps version 2 (applied
+        // after version 1: revision 2). The replay reads version 3 as the newest and must fall back to version 2.
+        publish(score("GM0050", 2017, 1, 1, JUNE, NOTHING_FOR_10));
+        CloudEvent<ScoreComputed> poison = score("GM0050", 2017, 3, 1, JUNE.plusSeconds(120), NOTHING_FOR_10,
+                new GoalScore(10, 0, 0, 0, 0, Band.RED));
+        publish(poison);
+        publish(score("GM0050", 2017, 2, 1, JUNE.plusSeconds(60), WORKED_EXAMPLE));
+        await().atMost(Duration.ofSeconds(30)).until(() -> rows("SELECT 1 FROM reporting.municipality_score "
+                + "WHERE municipality = 'GM0050' AND year = 2017 AND submission_version = 2").size() == 1);
+        String before = snapshot();
+
+        given().auth().oauth2(TestTokens.admin()).post("/api/admin/read-model/rebuild").then().statusCode(200)
+                .body("poisonSkipped", greaterThanOrEqualTo(1));
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(stored("GM0050", 2017)).containsEntry("submission_version", 2).containsEntry("revision", 2);
+        // marked processed, the poison event would be skipped as a duplicate should it be consumed again
+        assertThat(rows("SELECT 1 FROM reporting.processed_event WHERE event_id = ?", poison.id())).isEmpty();
     }
 
     /** The projected content of the read model (not its audit columns), in a stable order. */

@@ -8,10 +8,12 @@ import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reporting.MunicipalityYear;
 import nl.monitor.reporting.service.ReplayableProjection.Newest;
+import nl.monitor.reporting.service.VersionPeek.Peeked;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,23 +25,31 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Projects the batches of one topic's replay in bulk, inside the rebuild's transaction, with the outcome the live
- * consumer would have given each record in the same order:
+ * Projects the batches of one topic's replay in bulk, inside the rebuild's transaction, into the read model the live
+ * consumer would have built from the same records in the same order:
  * <ol>
- *     <li>each record is decoded, checked against its schema and by the projection's domain checks (a batch's records
- *     on every core, {@link Decoders}); one that fails is poison and skipped alone (nothing of it was written, so no
- *     savepoint is needed);</li>
- *     <li>the others are marked processed in one statement; an event marked before is a duplicate;</li>
- *     <li>each event is compared with the newest version of its municipality and year seen so far in the replay (only
- *     its rank is remembered): newer or equal is applied, older superseded;</li>
- *     <li>the newest version of each municipality and year is held in memory and written once more than
- *     {@code held} municipality-years are held, and at the {@link #finish()}: one statement per table.</li>
+ *     <li>each record's id, municipality-year and rank are read without decoding the rest ({@link VersionPeek}); a
+ *     record that does not give them is decoded and checked at once;</li>
+ *     <li>the batch's ids are marked processed in one statement; an event marked before is a duplicate;</li>
+ *     <li>the versions of each municipality-year wait in memory, up to {@value #PENDING_CHARS} characters of JSON;
+ *     then each municipality-year keeps the version the live consumer would have ended with: the one of the highest
+ *     rank (the later of equals) that passes its schema and the projection's checks and is newer than the one kept
+ *     before. Only that one is decoded and checked (on every core, {@link Decoders}); should it be poison, the next
+ *     below it is, and so on;</li>
+ *     <li>the newest version of each municipality-year is held in memory and written once more than {@code maxHeld}
+ *     municipality-years are held or waiting, and at the {@link #finish()}: one statement per table.</li>
  * </ol>
- * Most replayed versions are superseded while held and never reach the database.
+ * The outcome of each record is counted as the live consumer would count it (applied, superseded, duplicate, poison),
+ * with one difference: a version replaced by a newer one of the same window is never decoded, so a poison one there is
+ * counted with the versions (applied or superseded) instead of as poison, and its mark stays. It is never written:
+ * the read model's answers and scores are the same, only its revision counter counts it.
  *
  * @param <T> the event's data record
  */
 final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String>>> {
+
+    /** The JSON of waiting versions at which they are resolved: about 1,800 assessments of 9 KB. */
+    static final long PENDING_CHARS = 16L * 1024 * 1024;
 
     private static final Logger LOG = Logger.getLogger(BulkReplay.class);
 
@@ -48,9 +58,11 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
     private final ProcessedEvents processed;
     private final Map<MunicipalityYear, VersionRank> newestRanks = new HashMap<>();
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
+    private final Map<MunicipalityYear, List<Version<T>>> pending = new LinkedHashMap<>();
     private final Map<MunicipalityYear, Newest<T>> held = new LinkedHashMap<>();
     private final int maxHeld;
     private final Decoders decoders;
+    private long pendingChars;
     private long decodeNanos;
     private long writeNanos;
 
@@ -72,7 +84,7 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
         return outcomes.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** Milliseconds spent decoding and checking the records so far (the rest of a replay reads and writes). */
+    /** Milliseconds spent reading versions, decoding and checking the records so far. */
     long decodeMillis() {
         return decodeNanos / 1_000_000;
     }
@@ -85,38 +97,134 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
     @Override
     public void accept(List<ConsumerRecord<String, String>> batch) {
         long start = System.nanoTime();
-        List<Checked<T>> checked = new ArrayList<>(batch.size());
+        List<Version<T>> versions = new ArrayList<>(batch.size());
         Set<String> ids = new LinkedHashSet<>();
-        for (Checked<T> event : decoders.map(batch, this::check)) {
-            if (event == null) {
-                outcomes.merge(Outcome.POISON, 1L, Long::sum);
+        for (Version<T> version : decoders.map(batch, this::peek)) {
+            if (version == null) {
+                tally(Outcome.POISON);
             } else {
-                checked.add(event);
-                ids.add(event.event().id());
+                versions.add(version);
+                ids.add(version.id());
             }
         }
-        long decoded = System.nanoTime();
-        decodeNanos += decoded - start;
+        long peeked = System.nanoTime();
         Set<String> fresh = new HashSet<>(processed.firstTime(ids));
-        for (Checked<T> event : checked) {
-            outcomes.merge(fold(event, fresh), 1L, Long::sum);
+        long marked = System.nanoTime();
+        for (Version<T> version : versions) {
+            if (!fresh.remove(version.id())) {
+                tally(Outcome.DUPLICATE);
+            } else {
+                pending.computeIfAbsent(version.key(), key -> new ArrayList<>(2)).add(version);
+                pendingChars += version.chars();
+            }
         }
-        if (held.size() > maxHeld) {
+        boolean full = held.size() + pending.size() > maxHeld;
+        if (full || pendingChars > PENDING_CHARS) {
+            resolve();
+        }
+        long resolved = System.nanoTime();
+        if (full) {
             write();
         }
-        writeNanos += System.nanoTime() - decoded;
+        decodeNanos += (peeked - start) + (resolved - marked);
+        writeNanos += (marked - peeked) + (System.nanoTime() - resolved);
     }
 
     /** Writes what is still held: called once the whole topic was replayed. */
     void finish() {
         long start = System.nanoTime();
+        resolve();
+        long resolved = System.nanoTime();
         write();
-        writeNanos += System.nanoTime() - start;
+        decodeNanos += resolved - start;
+        writeNanos += System.nanoTime() - resolved;
     }
 
     private void write() {
+        resolve();
         projection.store(List.copyOf(held.values()));
         held.clear();
+    }
+
+    /** A record's version, read without decoding; decoded and checked at once when the peek cannot read it. */
+    private Version<T> peek(ConsumerRecord<String, String> record) {
+        Peeked peeked = projection.versionPeek().read(record.value());
+        if (peeked != null) {
+            return new Version<>(record, peeked.id(), peeked.key(), peeked.rank());
+        }
+        Checked<T> checked = check(record);
+        if (checked == null) {
+            return null;
+        }
+        T data = checked.event().data();
+        Version<T> version = new Version<>(record, checked.event().id(), projection.key(data), projection.rank(data));
+        version.checked = checked;
+        version.decoded = true;
+        return version;
+    }
+
+    /**
+     * Settles every waiting municipality-year: the highest version that passes its checks and is newer than the one
+     * kept before replaces it, and every record's outcome is counted. Most municipality-years decode one record.
+     */
+    private void resolve() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Settling<T>> settling = new ArrayList<>(pending.size());
+        for (Map.Entry<MunicipalityYear, List<Version<T>>> entry : pending.entrySet()) {
+            settling.add(new Settling<>(entry.getKey(), entry.getValue(), newestRanks.get(entry.getKey())));
+        }
+        // The first candidate of every municipality-year on every core; the rare one after poison one by one.
+        decoders.map(settling, s -> s.next() == null ? null : decode(s.next()));
+        List<String> poison = new ArrayList<>();
+        for (Settling<T> s : settling) {
+            while (s.next() != null) {
+                decode(s.next());
+            }
+            settle(s, poison);
+        }
+        processed.forget(poison);
+        pending.clear();
+        pendingChars = 0;
+    }
+
+    private Version<T> decode(Version<T> version) {
+        version.checked = check(version.record());
+        version.decoded = true;
+        return version;
+    }
+
+    /**
+     * Counts each version's outcome in arrival order, as the live consumer would, adds the poison ones' ids to
+     * {@code poison} (their marks are taken back) and keeps the winner if there is one.
+     */
+    private void settle(Settling<T> s, List<String> poison) {
+        VersionRank running = s.keptRank();
+        int applied = 0;
+        for (Version<T> version : s.versions()) {
+            if (version.decoded && version.checked == null) {
+                tally(Outcome.POISON);
+                poison.add(version.id());
+            } else if (running == null || version.rank().replaces(running)) {
+                tally(Outcome.APPLIED);
+                running = version.rank();
+                applied++;
+            } else {
+                tally(Outcome.SUPERSEDED);
+            }
+        }
+        Version<T> winner = s.winner();
+        if (winner != null) {
+            newestRanks.put(s.key(), winner.rank());
+            Newest<T> replaced = held.get(s.key());
+            held.put(s.key(), new Newest<>(winner.checked.event(), winner.checked.municipality(),
+                    (replaced == null ? 0 : replaced.versions()) + applied));
+        }
+    }
+
+    private void tally(Outcome outcome) {
+        outcomes.merge(outcome, 1L, Long::sum);
     }
 
     /** The record decoded and placed, or {@code null} when it is poison (logged: it was dead-lettered when consumed). */
@@ -131,23 +239,111 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
         }
     }
 
-    private Outcome fold(Checked<T> checked, Set<String> fresh) {
-        CloudEvent<T> event = checked.event();
-        if (!fresh.remove(event.id())) {
-            return Outcome.DUPLICATE;
-        }
-        MunicipalityYear key = projection.key(event.data());
-        VersionRank rank = projection.rank(event.data());
-        VersionRank current = newestRanks.get(key);
-        if (current != null && !rank.replaces(current)) {
-            return Outcome.SUPERSEDED;
-        }
-        newestRanks.put(key, rank);
-        Newest<T> replaced = held.get(key);
-        held.put(key, new Newest<>(event, checked.municipality(), replaced == null ? 1 : replaced.versions() + 1));
-        return Outcome.APPLIED;
+    private record Checked<T>(CloudEvent<T> event, Municipality municipality) {
     }
 
-    private record Checked<T>(CloudEvent<T> event, Municipality municipality) {
+    /** One record of a municipality-year waiting to be settled; decoded only when it is a candidate to keep. */
+    private static final class Version<T> {
+        private final ConsumerRecord<String, String> record;
+        private final String id;
+        private final MunicipalityYear key;
+        private final VersionRank rank;
+        private boolean decoded;
+        private Checked<T> checked;
+
+        Version(ConsumerRecord<String, String> record, String id, MunicipalityYear key, VersionRank rank) {
+            this.record = record;
+            this.id = id;
+            this.key = key;
+            this.rank = rank;
+        }
+
+        ConsumerRecord<String, String> record() {
+            return record;
+        }
+
+        String id() {
+            return id;
+        }
+
+        MunicipalityYear key() {
+            return key;
+        }
+
+        VersionRank rank() {
+            return rank;
+        }
+
+        long chars() {
+            return record.value().length();
+        }
+    }
+
+    /**
+     * A municipality-year being settled: its waiting versions in arrival order, and its candidates to keep — those
+     * newer than the one kept before — from the highest rank down (the later of equals first).
+     */
+    private static final class Settling<T> {
+        private static final Comparator<Version<?>> HIGHEST_FIRST = Comparator.comparing(v -> v.rank());
+
+        private final MunicipalityYear key;
+        private final List<Version<T>> versions;
+        private final VersionRank keptRank;
+        private final List<Version<T>> candidates = new ArrayList<>();
+        private int tried;
+
+        Settling(MunicipalityYear key, List<Version<T>> versions, VersionRank keptRank) {
+            this.key = key;
+            this.versions = versions;
+            this.keptRank = keptRank;
+            for (int i = versions.size() - 1; i >= 0; i--) {
+                Version<T> version = versions.get(i);
+                if (keptRank == null || version.rank().replaces(keptRank)) {
+                    candidates.add(version);
+                }
+            }
+            // stable: among equal ranks the later arrival stays first
+            candidates.sort(HIGHEST_FIRST.reversed());
+        }
+
+        MunicipalityYear key() {
+            return key;
+        }
+
+        List<Version<T>> versions() {
+            return versions;
+        }
+
+        VersionRank keptRank() {
+            return keptRank;
+        }
+
+        /** The candidate to decode next, or {@code null} when one passed or none is left. */
+        Version<T> next() {
+            while (tried < candidates.size()) {
+                Version<T> candidate = candidates.get(tried);
+                if (!candidate.decoded) {
+                    return candidate;
+                }
+                if (candidate.checked != null) {
+                    return null;
+                }
+                tried++;
+            }
+            return null;
+        }
+
+        /** The candidate that passed, once {@link #next()} is {@code null}. */
+        Version<T> winner() {
+            for (Version<T> candidate : candidates) {
+                if (candidate.decoded && candidate.checked != null) {
+                    return candidate;
+                }
+                if (!candidate.decoded) {
+                    return null;
+                }
+            }
+            return null;
+        }
     }
 }

@@ -29,6 +29,12 @@ public interface ReplayableProjection<T> extends EventHandler<T> {
     /** The order of the versions of one municipality and year, as the read model's upsert compares them. */
     VersionRank rank(T data);
 
+    /**
+     * Where the event's JSON holds what {@link #key} and {@link #rank} read: a replay ranks every record by it and
+     * decodes only the versions it keeps.
+     */
+    VersionPeek versionPeek();
+
     /** Stores the newest versions a replay held, at most one per municipality and year. */
     void store(List<Newest<T>> newest);
 

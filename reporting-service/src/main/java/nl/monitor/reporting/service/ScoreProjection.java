@@ -29,6 +29,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ScoreProjection implements ReplayableProjection<ScoreComputed> {
 
+    private static final VersionPeek PEEK = new VersionPeek("submissionVersion", "rulesVersion", "computedAt");
     private static final Logger LOG = Logger.getLogger(ScoreProjection.class);
 
     private final MunicipalityScoreRepository scores;
@@ -80,6 +81,11 @@ public class ScoreProjection implements ReplayableProjection<ScoreComputed> {
     @Override
     public VersionRank rank(ScoreComputed score) {
         return new VersionRank(score.submissionVersion(), score.rulesVersion(), score.computedAt());
+    }
+
+    @Override
+    public VersionPeek versionPeek() {
+        return PEEK;
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.Set;
 @ApplicationScoped
 public class SubmissionProjection implements ReplayableProjection<SurveySubmitted> {
 
+    private static final VersionPeek PEEK = new VersionPeek("version", null, "submittedAt");
     private static final Logger LOG = Logger.getLogger(SubmissionProjection.class);
 
     private final SubmissionRepository submissions;
@@ -77,6 +78,11 @@ public class SubmissionProjection implements ReplayableProjection<SurveySubmitte
     @Override
     public VersionRank rank(SurveySubmitted submission) {
         return new VersionRank(submission.version(), 0, submission.submittedAt());
+    }
+
+    @Override
+    public VersionPeek versionPeek() {
+        return PEEK;
     }
 
     @Override
