@@ -58,6 +58,7 @@ public final class PipelineBenchmark {
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
     /** A wave: one row per municipality of the division (352), as an import takes it. */
     private static final int IMPORT_ROWS = Integer.getInteger("bench.import-rows", 352);
+    private static final int REBUILDS = Integer.getInteger("bench.rebuilds", 3);
     private static final int RECORD_BYTES = 9 * 1024;
     private static final Duration QUIET = Duration.ofMinutes(15);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -157,12 +158,22 @@ public final class PipelineBenchmark {
                 ratio(importRate, postgresBaseline));
         awaitQuiet();
 
-        say("Rebuilding the reporting read model ...");
-        JsonNode rebuilt = post(platform.url("reporting-service") + "/api/admin/read-model/rebuild", "");
-        double rebuildSeconds = Duration.between(Instant.parse(rebuilt.path("startedAt").asText()),
-                Instant.parse(rebuilt.path("finishedAt").asText())).toMillis() / 1e3;
-        row("POST /api/admin/read-model/rebuild, " + rebuilt.path("records").asLong() + " events",
-                rebuilt.path("records").asLong() / rebuildSeconds, "events/s", ">= 20,000/s", "");
+        // The first rebuild of a service's life also compiles its code (the replay's paths run nowhere else), so
+        // it is run three times: the median, and the first beside it.
+        say("Rebuilding the reporting read model, " + REBUILDS + " times ...");
+        List<Double> rebuildRates = new ArrayList<>();
+        long replayed = 0;
+        for (int i = 0; i < REBUILDS; i++) {
+            JsonNode rebuilt = post(platform.url("reporting-service") + "/api/admin/read-model/rebuild", "");
+            double rebuildSeconds = Duration.between(Instant.parse(rebuilt.path("startedAt").asText()),
+                    Instant.parse(rebuilt.path("finishedAt").asText())).toMillis() / 1e3;
+            replayed = rebuilt.path("records").asLong();
+            rebuildRates.add(replayed / rebuildSeconds);
+        }
+        List<Double> sortedRates = rebuildRates.stream().sorted().toList();
+        row("POST /api/admin/read-model/rebuild, " + replayed + " events", sortedRates.get(REBUILDS / 2),
+                "events/s", ">= 20,000/s", String.format("median of %d; the first %.0f/s", REBUILDS,
+                        rebuildRates.get(0)));
 
         for (ServiceProcess service : platform.services()) {
             row("RSS of " + service.name() + " after the load", rssMegabytes(service.pid()), "MB", "<= 256 MB", "");
