@@ -4,6 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import nl.monitor.survey.service.Answers;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -28,9 +31,10 @@ public class Submission {
     @Column(name = "questionnaire_version", nullable = false)
     public int questionnaireVersion;
 
-    /** The goals and extras as JSON ({@link nl.monitor.survey.service.Answers}). */
-    @Column(nullable = false)
-    public String answers;
+    /** The goals and extras, as validated. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public Answers answers;
 
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;

@@ -251,7 +251,7 @@ public class SubmissionService {
         for (Submission s : found) {
             boolean current = summaries.stream().noneMatch(seen -> seen.year() == s.year);
             summaries.add(new SubmissionSummary(s.id, s.year, s.version, current, s.questionnaireVersion,
-                    answers(s).goals().size(), s.submittedAt, s.submittedBy));
+                    s.answers.goals().size(), s.submittedAt, s.submittedBy));
         }
         return summaries;
     }
@@ -263,7 +263,7 @@ public class SubmissionService {
         submission.year = assessment.year();
         submission.version = version;
         submission.questionnaireVersion = assessment.questionnaireVersion();
-        submission.answers = write(new Answers(assessment.goals(), assessment.extras()));
+        submission.answers = new Answers(assessment.goals(), assessment.extras());
         submission.submittedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         submission.submittedBy = caller;
         submissions.persist(submission);
@@ -281,17 +281,8 @@ public class SubmissionService {
 
     private SubmissionView view(Submission s) {
         boolean current = submissions.current(s.municipality, s.year).map(c -> c.id.equals(s.id)).orElse(false);
-        Answers answers = answers(s);
         return new SubmissionView(s.id, s.municipality, s.year, s.version, current, s.questionnaireVersion,
-                s.submittedAt, s.submittedBy, answers.goals(), answers.extras());
-    }
-
-    private Answers answers(Submission submission) {
-        try {
-            return json.readValue(submission.answers, Answers.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored answers of " + submission.id + " cannot be read", e);
-        }
+                s.submittedAt, s.submittedBy, s.answers.goals(), s.answers.extras());
     }
 
     private String write(Object value) {
