@@ -3,6 +3,7 @@ package nl.monitor.survey.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import nl.monitor.survey.Submission;
 
 import java.util.HashSet;
@@ -69,12 +70,19 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
         lock.getSingleResult();
     }
 
-    /** The highest version each of the municipalities has for the year, by code; those with none are absent. */
+    /**
+     * The highest version each of the municipalities has for the year, by code; those with none are absent. The codes
+     * travel as one array, so the statement is the same for one municipality or a wave's import (a list bound to
+     * HQL's {@code in} is expanded per size, and Hibernate translated the query anew on every submission: 9 % of the
+     * survey-service's CPU under load in JFR).
+     */
     public Map<String, Integer> highestVersions(List<String> municipalities, int year) {
-        return getEntityManager().createQuery("select s.municipality, max(s.version) from Submission s"
-                        + " where s.year = ?1 and s.municipality in ?2 group by s.municipality", Object[].class)
-                .setParameter(1, year).setParameter(2, municipalities).getResultStream()
-                .collect(Collectors.toMap(row -> (String) row[0], row -> (Integer) row[1]));
+        List<Tuple> rows = getEntityManager().createNativeQuery("SELECT municipality, max(version) AS highest "
+                        + "FROM submission WHERE year = ?1 AND municipality = ANY(CAST(?2 AS text[])) "
+                        + "GROUP BY municipality", Tuple.class)
+                .setParameter(1, year).setParameter(2, municipalities.toArray(String[]::new)).getResultList();
+        return rows.stream().collect(Collectors.toMap(row -> row.get("municipality", String.class),
+                row -> row.get("highest", Integer.class)));
     }
 
     public int nextVersion(String municipality, int year) {
