@@ -30,17 +30,58 @@ public class ProcessedEvents {
     /** Marks the events processed in one statement; returns those that were not marked before. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> firstTime(Collection<String> eventIds) {
+        return insertNew("INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::text[]) "
+                + "ON CONFLICT DO NOTHING RETURNING event_id", eventIds, true);
+    }
+
+    /**
+     * Starts a replay's own marks, which tell a replay's duplicates from the events it sees first: a table of the
+     * transaction's own (temporary, dropped at its end), so the replay neither deletes the service's marks nor inserts
+     * every event id again over their dead copies. {@link #endReplay()} adds them to the service's marks.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void beginReplay() {
+        entityManager.createNativeQuery("CREATE TEMPORARY TABLE replayed_event (event_id TEXT PRIMARY KEY) "
+                + "ON COMMIT DROP").executeUpdate();
+    }
+
+    /** {@link #firstTime} within the replay begun in this transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> firstTimeInReplay(Collection<String> eventIds) {
+        return insertNew("INSERT INTO replayed_event (event_id) SELECT unnest(?::text[]) "
+                + "ON CONFLICT DO NOTHING RETURNING event_id", eventIds, false);
+    }
+
+    /** Takes back the replay's marks of these events (a replay that marked them before it found them poison). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetInReplay(Collection<String> eventIds) {
+        if (!eventIds.isEmpty()) {
+            entityManager.createNativeQuery("DELETE FROM replayed_event WHERE event_id = ANY(CAST(?1 AS text[]))")
+                    .setParameter(1, eventIds.toArray(String[]::new)).executeUpdate();
+        }
+    }
+
+    /** Marks every event the replay saw first as processed by this service (those marked already stay). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endReplay() {
+        entityManager.createNativeQuery("INSERT INTO processed_event (consumer, event_id) SELECT ?1, event_id "
+                + "FROM replayed_event ON CONFLICT DO NOTHING").setParameter(1, consumer).executeUpdate();
+        entityManager.createNativeQuery("DROP TABLE replayed_event").executeUpdate();
+    }
+
+    private Set<String> insertNew(String sql, Collection<String> eventIds, boolean withConsumer) {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             Set<String> fresh = new HashSet<>();
             Array ids = connection.createArrayOf("text", eventIds.toArray());
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::text[]) "
-                            + "ON CONFLICT DO NOTHING RETURNING event_id")) {
-                insert.setString(1, consumer);
-                insert.setArray(2, ids);
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                int parameter = 1;
+                if (withConsumer) {
+                    insert.setString(parameter++, consumer);
+                }
+                insert.setArray(parameter, ids);
                 try (ResultSet inserted = insert.executeQuery()) {
                     while (inserted.next()) {
                         fresh.add(inserted.getString(1));
@@ -61,22 +102,5 @@ public class ProcessedEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockForRebuild() {
         entityManager.createNativeQuery("LOCK TABLE processed_event IN EXCLUSIVE MODE").executeUpdate();
-    }
-
-    /** Forgets that these events were processed (a rebuild that marked them before it found them poison). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void forget(Collection<String> eventIds) {
-        if (!eventIds.isEmpty()) {
-            entityManager.createNativeQuery(
-                            "DELETE FROM processed_event WHERE consumer = ?1 AND event_id = ANY(CAST(?2 AS text[]))")
-                    .setParameter(1, consumer).setParameter(2, eventIds.toArray(String[]::new)).executeUpdate();
-        }
-    }
-
-    /** Forgets every processed event, for a rebuild of a read model from offset zero. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void forgetAll() {
-        entityManager.createNativeQuery("DELETE FROM processed_event WHERE consumer = ?1")
-                .setParameter(1, consumer).executeUpdate();
     }
 }

@@ -41,6 +41,7 @@ public class TopicReplay {
     private static final int FETCH_BYTES = 16 * 1024 * 1024;
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration READER_STOP = Duration.ofSeconds(30);
+    private static final int READ_AGAIN_SECONDS = 30;
     /**
      * A replay's consumer has nothing to commit and no group to leave: it closes without waiting for the fetches it
      * still has in flight (a plain {@code close()} waits for them, about half a second per replay).
@@ -114,6 +115,36 @@ public class TopicReplay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * The record at an offset of one of the topic's partitions, read again for a replay that let it go and needs it
+     * after all (rare: a rebuild keeps the JSON of only the highest version it saw of each municipality and year).
+     *
+     * @throws ReplayTimeoutException when the record cannot be read within {@value #READ_AGAIN_SECONDS} s
+     */
+    public ConsumerRecord<String, String> recordAt(String topic, int partition, long offset) {
+        TopicPartition where = new TopicPartition(topic, partition);
+        KafkaConsumer<String, String> consumer = consumer();
+        try {
+            consumer.assign(List.of(where));
+            consumer.seek(where, offset);
+            long deadline = System.nanoTime() + Duration.ofSeconds(READ_AGAIN_SECONDS).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                    if (record.offset() >= offset) {
+                        if (record.offset() == offset) {
+                            return record;
+                        }
+                        throw new IllegalStateException(where + " no longer holds offset " + offset);
+                    }
+                }
+            }
+            throw new ReplayTimeoutException("could not read " + where + "@" + offset + " again within "
+                    + READ_AGAIN_SECONDS + " s");
+        } finally {
+            consumer.close(CLOSE);
         }
     }
 

@@ -4,6 +4,7 @@ import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.PoisonEventException;
 import nl.monitor.messaging.ProcessedEvents;
+import nl.monitor.messaging.consume.TopicReplay;
 import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reporting.MunicipalityYear;
@@ -30,17 +31,18 @@ import java.util.function.Consumer;
  * <ol>
  *     <li>each record's id, municipality-year and rank are read without decoding the rest ({@link VersionPeek}); a
  *     record that does not give them is decoded and checked at once;</li>
- *     <li>the batch's ids are marked processed in one statement; an event marked before is a duplicate;</li>
- *     <li>the versions of each municipality-year wait in memory, up to {@value #PENDING_CHARS} characters of JSON;
- *     then each municipality-year keeps the version the live consumer would have ended with: the one of the highest
- *     rank (the later of equals) that passes its schema and the projection's checks and is newer than the one kept
- *     before. Only that one is decoded and checked (on every core, {@link Decoders}); should it be poison, the next
- *     below it is, and so on;</li>
+ *     <li>the batch's ids are marked seen in the replay's own marks ({@link ProcessedEvents#firstTimeInReplay}) in one
+ *     statement; an event seen before is a duplicate;</li>
+ *     <li>the versions of each municipality-year wait in memory (up to {@value #MAX_WAITING}), only the highest
+ *     keeping its record; then each municipality-year keeps the version the live consumer would have ended with: the
+ *     one of the highest rank (the later of equals) that passes its schema and the projection's checks and is newer
+ *     than the one kept before. Only that one is decoded and checked (on every core, {@link Decoders}); should it be
+ *     poison, the next below it is read again ({@link TopicReplay#recordAt}) and checked, and so on;</li>
  *     <li>the newest version of each municipality-year is held in memory and written once more than {@code maxHeld}
  *     municipality-years are held or waiting, and at the {@link #finish()}: one statement per table.</li>
  * </ol>
  * The outcome of each record is counted as the live consumer would count it (applied, superseded, duplicate, poison),
- * with one difference: a version replaced by a newer one of the same window is never decoded, so a poison one there is
+ * with one difference: a version replaced by a newer one while waiting is never decoded, so a poison one there is
  * counted with the versions (applied or superseded) instead of as poison, and its mark stays. It is never written:
  * the read model's answers and scores are the same, only its revision counter counts it.
  *
@@ -48,8 +50,8 @@ import java.util.function.Consumer;
  */
 final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String>>> {
 
-    /** The JSON of waiting versions at which they are resolved: about 1,800 assessments of 9 KB. */
-    static final long PENDING_CHARS = 16L * 1024 * 1024;
+    /** The waiting versions at which they are settled (a few MB: only the highest of each keeps its JSON). */
+    static final int MAX_WAITING = 50_000;
 
     private static final Logger LOG = Logger.getLogger(BulkReplay.class);
 
@@ -58,17 +60,19 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
     private final ProcessedEvents processed;
     private final Map<MunicipalityYear, VersionRank> newestRanks = new HashMap<>();
     private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
-    private final Map<MunicipalityYear, List<Version<T>>> pending = new LinkedHashMap<>();
+    private final Map<MunicipalityYear, Waiting<T>> pending = new LinkedHashMap<>();
     private final Map<MunicipalityYear, Newest<T>> held = new LinkedHashMap<>();
     private final int maxHeld;
     private final Decoders decoders;
-    private long pendingChars;
+    private final TopicReplay replay;
+    private int waiting;
     private long decodeNanos;
     private long writeNanos;
 
     BulkReplay(ReplayableProjection<T> projection, EventCodec codec, ProcessedEvents processed, int maxHeld,
-               Decoders decoders) {
+               Decoders decoders, TopicReplay replay) {
         this.decoders = decoders;
+        this.replay = replay;
         this.maxHeld = maxHeld;
         this.projection = projection;
         this.codec = codec;
@@ -99,7 +103,8 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
         long start = System.nanoTime();
         List<Version<T>> versions = new ArrayList<>(batch.size());
         Set<String> ids = new LinkedHashSet<>();
-        for (Version<T> version : decoders.map(batch, this::peek)) {
+        // peeks take microseconds: on this thread (the rare record that cannot be peeked is decoded here too)
+        for (Version<T> version : batch.stream().map(this::peek).toList()) {
             if (version == null) {
                 tally(Outcome.POISON);
             } else {
@@ -108,18 +113,18 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
             }
         }
         long peeked = System.nanoTime();
-        Set<String> fresh = new HashSet<>(processed.firstTime(ids));
+        Set<String> fresh = new HashSet<>(processed.firstTimeInReplay(ids));
         long marked = System.nanoTime();
         for (Version<T> version : versions) {
             if (!fresh.remove(version.id())) {
                 tally(Outcome.DUPLICATE);
             } else {
-                pending.computeIfAbsent(version.key(), key -> new ArrayList<>(2)).add(version);
-                pendingChars += version.chars();
+                pending.computeIfAbsent(version.key(), key -> new Waiting<>()).add(version);
+                waiting++;
             }
         }
         boolean full = held.size() + pending.size() > maxHeld;
-        if (full || pendingChars > PENDING_CHARS) {
+        if (full || waiting > MAX_WAITING) {
             resolve();
         }
         long resolved = System.nanoTime();
@@ -160,6 +165,7 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
         Version<T> version = new Version<>(record, checked.event().id(), projection.key(data), projection.rank(data));
         version.checked = checked;
         version.decoded = true;
+        version.record = null;
         return version;
     }
 
@@ -172,8 +178,8 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
             return;
         }
         List<Settling<T>> settling = new ArrayList<>(pending.size());
-        for (Map.Entry<MunicipalityYear, List<Version<T>>> entry : pending.entrySet()) {
-            settling.add(new Settling<>(entry.getKey(), entry.getValue(), newestRanks.get(entry.getKey())));
+        for (Map.Entry<MunicipalityYear, Waiting<T>> entry : pending.entrySet()) {
+            settling.add(new Settling<>(entry.getKey(), entry.getValue().versions, newestRanks.get(entry.getKey())));
         }
         // The first candidate of every municipality-year on every core; the rare one after poison one by one.
         decoders.map(settling, s -> s.next() == null ? null : decode(s.next()));
@@ -184,14 +190,18 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
             }
             settle(s, poison);
         }
-        processed.forget(poison);
+        processed.forgetInReplay(poison);
         pending.clear();
-        pendingChars = 0;
+        waiting = 0;
     }
 
+    /** Decodes and checks a candidate, reading its record again when it was let go (only after poison above it). */
     private Version<T> decode(Version<T> version) {
-        version.checked = check(version.record());
+        ConsumerRecord<String, String> record = version.record != null ? version.record
+                : replay.recordAt(version.topic, version.partition, version.offset);
+        version.checked = check(record);
         version.decoded = true;
+        version.record = null;
         return version;
     }
 
@@ -242,24 +252,50 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
     private record Checked<T>(CloudEvent<T> event, Municipality municipality) {
     }
 
-    /** One record of a municipality-year waiting to be settled; decoded only when it is a candidate to keep. */
+    /**
+     * The versions of a municipality-year waiting to be settled, in arrival order. Only the highest (the later of
+     * equals) keeps its record: the one that is decoded unless it turns out poison, when the next is read again.
+     */
+    private static final class Waiting<T> {
+        private final List<Version<T>> versions = new ArrayList<>(2);
+        private Version<T> highest;
+
+        void add(Version<T> version) {
+            versions.add(version);
+            if (highest == null || version.rank().replaces(highest.rank())) {
+                if (highest != null) {
+                    highest.record = null;
+                }
+                highest = version;
+            } else {
+                version.record = null;
+            }
+        }
+    }
+
+    /**
+     * One record of a municipality-year waiting to be settled: where it lies, its id, municipality-year and rank, and
+     * while it may be decoded, the record itself. Decoded only when it is a candidate to keep.
+     */
     private static final class Version<T> {
-        private final ConsumerRecord<String, String> record;
+        private final String topic;
+        private final int partition;
+        private final long offset;
         private final String id;
         private final MunicipalityYear key;
         private final VersionRank rank;
+        private ConsumerRecord<String, String> record;
         private boolean decoded;
         private Checked<T> checked;
 
         Version(ConsumerRecord<String, String> record, String id, MunicipalityYear key, VersionRank rank) {
+            this.topic = record.topic();
+            this.partition = record.partition();
+            this.offset = record.offset();
             this.record = record;
             this.id = id;
             this.key = key;
             this.rank = rank;
-        }
-
-        ConsumerRecord<String, String> record() {
-            return record;
         }
 
         String id() {
@@ -272,10 +308,6 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
 
         VersionRank rank() {
             return rank;
-        }
-
-        long chars() {
-            return record.value().length();
         }
     }
 

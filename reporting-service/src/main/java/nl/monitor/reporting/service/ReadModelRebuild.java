@@ -26,7 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * transaction</b>: it locks the processed-event marks and the read-model tables against writers, empties them,
  * replays each topic from the beginning through the same projection its live consumer uses (its checks, order of
  * versions and writes; in bulk, {@link BulkReplay}: only the newest version of each municipality and year of a batch
- * is written), and commits. Readers see
+ * is written), and commits. The replay tells duplicates by marks of its own, added to the service's processed marks
+ * when it is done (the live consumer's marks are kept, so a redelivered event stays a duplicate). Readers see
  * the old read model until the commit and the new one from then on; a rebuild that fails part-way rolls back and
  * leaves the old read model as it was.
  * <p>
@@ -131,8 +132,9 @@ public class ReadModelRebuild {
                     processed.lockForRebuild();
                     scores.clear();
                     submissions.clear();
-                    processed.forgetAll();
+                    processed.beginReplay();
                     List<TopicRebuild> replayed = List.of(replay(scoreProjection), replay(submissionProjection));
+                    processed.endReplay();
                     audit.record(REBUILT, "read-model", null, details(force, replayed));
                     return replayed;
                 });
@@ -161,7 +163,8 @@ public class ReadModelRebuild {
         TopicReplay.Replayed replayed;
         long start = System.nanoTime();
         Decoders decoders = new Decoders(Runtime.getRuntime().availableProcessors());
-        BulkReplay<?> bulk = new BulkReplay<>(projection, codec, processed, config.heldVersions(), decoders);
+        BulkReplay<?> bulk = new BulkReplay<>(projection, codec, processed, config.heldVersions(), decoders,
+                replay);
         try (decoders) {
             replayed = replay.replay(topic, config.timeout(), bulk);
             bulk.finish();
