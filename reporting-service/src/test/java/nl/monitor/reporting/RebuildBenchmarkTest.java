@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
 class RebuildBenchmarkTest {
 
     private static final int YEAR = 2050;
-    private static final int VERSIONS = 8;
+    private static final int VERSIONS = 20;
     private static final int REBUILDS = 3;
 
     @Test
