@@ -29,9 +29,14 @@ public class OutboxRepository implements PanacheRepository<OutboxEvent> {
         return find("parkedAt is null order by id").page(0, limit).list();
     }
 
+    /**
+     * Deletes the relayed rows in one statement, their ids bound as one array (a list bound to HQL's {@code in} is
+     * expanded per size, so Hibernate would translate the statement anew for every batch).
+     */
     void deleteRelayed(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            delete("id in ?1", ids);
+            getEntityManager().createNativeQuery("DELETE FROM outbox_event WHERE id = ANY(CAST(?1 AS bigint[]))")
+                    .setParameter(1, ids.toArray(Long[]::new)).executeUpdate();
         }
     }
 
