@@ -15,6 +15,7 @@ import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionC
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +123,7 @@ public class Outbox {
     }
 
     private static Array column(Connection connection, List<OutboxEvent> rows, Function<OutboxEvent, String> value)
-            throws java.sql.SQLException {
+            throws SQLException {
         return connection.createArrayOf("text", rows.stream().map(value).toArray());
     }
 

@@ -30,8 +30,8 @@ public class ProcessedEvents {
     /** Marks the events processed in one statement; returns those that were not marked before. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> firstTime(Collection<String> eventIds) {
-        return insertNew("INSERT INTO processed_event (consumer, event_id) SELECT ?, unnest(?::text[]) "
-                + "ON CONFLICT DO NOTHING RETURNING event_id", eventIds, true);
+        return insertNew("INSERT INTO processed_event (event_id, consumer) SELECT unnest(?::text[]), ? "
+                + "ON CONFLICT DO NOTHING RETURNING event_id", eventIds, consumer);
     }
 
     /**
@@ -49,7 +49,7 @@ public class ProcessedEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public Set<String> firstTimeInReplay(Collection<String> eventIds) {
         return insertNew("INSERT INTO replayed_event (event_id) SELECT unnest(?::text[]) "
-                + "ON CONFLICT DO NOTHING RETURNING event_id", eventIds, false);
+                + "ON CONFLICT DO NOTHING RETURNING event_id", eventIds);
     }
 
     /** Takes back the replay's marks of these events (a replay that marked them before it found them poison). */
@@ -69,7 +69,8 @@ public class ProcessedEvents {
         entityManager.createNativeQuery("DROP TABLE replayed_event").executeUpdate();
     }
 
-    private Set<String> insertNew(String sql, Collection<String> eventIds, boolean withConsumer) {
+    /** Runs an insert of the ids (its first parameter, an array; {@code more} the next ones) returning those new. */
+    private Set<String> insertNew(String sql, Collection<String> eventIds, String... more) {
         if (eventIds.isEmpty()) {
             return Set.of();
         }
@@ -77,11 +78,10 @@ public class ProcessedEvents {
             Set<String> fresh = new HashSet<>();
             Array ids = connection.createArrayOf("text", eventIds.toArray());
             try (PreparedStatement insert = connection.prepareStatement(sql)) {
-                int parameter = 1;
-                if (withConsumer) {
-                    insert.setString(parameter++, consumer);
+                insert.setArray(1, ids);
+                for (int i = 0; i < more.length; i++) {
+                    insert.setString(i + 2, more[i]);
                 }
-                insert.setArray(parameter, ids);
                 try (ResultSet inserted = insert.executeQuery()) {
                     while (inserted.next()) {
                         fresh.add(inserted.getString(1));

@@ -42,11 +42,6 @@ public class TopicReplay {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration READER_STOP = Duration.ofSeconds(30);
     private static final int READ_AGAIN_SECONDS = 30;
-    /**
-     * A replay's consumer has nothing to commit and no group to leave: it closes without waiting for the fetches it
-     * still has in flight (a plain {@code close()} waits for them, about half a second per replay).
-     */
-    private static final Duration CLOSE = Duration.ZERO;
 
     private final MessagingConfig messaging;
 
@@ -71,11 +66,8 @@ public class TopicReplay {
 
     /** Where each partition of the topic starts and ends now. */
     public List<PartitionRange> ranges(String topic) {
-        KafkaConsumer<String, String> consumer = consumer();
-        try {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
             return ranges(consumer, partitions(consumer, topic));
-        } finally {
-            consumer.close(CLOSE);
         }
     }
 
@@ -126,25 +118,22 @@ public class TopicReplay {
      */
     public ConsumerRecord<String, String> recordAt(String topic, int partition, long offset) {
         TopicPartition where = new TopicPartition(topic, partition);
-        KafkaConsumer<String, String> consumer = consumer();
-        try {
+        try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.assign(List.of(where));
             consumer.seek(where, offset);
             long deadline = System.nanoTime() + Duration.ofSeconds(READ_AGAIN_SECONDS).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
-                    if (record.offset() >= offset) {
-                        if (record.offset() == offset) {
-                            return record;
-                        }
+                    if (record.offset() == offset) {
+                        return record;
+                    }
+                    if (record.offset() > offset) {
                         throw new IllegalStateException(where + " no longer holds offset " + offset);
                     }
                 }
             }
             throw new ReplayTimeoutException("could not read " + where + "@" + offset + " again within "
                     + READ_AGAIN_SECONDS + " s");
-        } finally {
-            consumer.close(CLOSE);
         }
     }
 
@@ -164,9 +153,7 @@ public class TopicReplay {
     /** The reader thread: polls the topic up to the end offsets, handing over batches until done or stopped. */
     private void read(String topic, Duration timeout, BlockingQueue<Delivery> deliveries, AtomicBoolean stopped) {
         Delivery last;
-        KafkaConsumer<String, String> consumer = null;
-        try {
-            consumer = consumer();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             List<PartitionRange> ranges = ranges(consumer, partitions);
             // the end offsets the report names are the ones the replay reads up to
@@ -209,10 +196,6 @@ public class TopicReplay {
             last = new Failed(e);
         } catch (Error e) {
             last = new Failed(new IllegalStateException("replay of " + topic + " failed: " + e, e));
-        } finally {
-            if (consumer != null) {
-                consumer.close(CLOSE);
-            }
         }
         handOver(last, deliveries, stopped);
     }
@@ -232,15 +215,30 @@ public class TopicReplay {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        return new KafkaConsumer<>(Map.of(
+        return new ReplayConsumer(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, messaging.kafka().bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, messaging.serviceName() + "-replay",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PARTITION_FETCH_BYTES,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BYTES,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
-                new StringDeserializer(), new StringDeserializer());
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
+    }
+
+    /**
+     * A replay's consumer: it has nothing to commit and no group to leave, so closing it does not wait for the fetches
+     * it still has in flight (a plain {@code close()} waits for them, about half a second per replay).
+     */
+    private static final class ReplayConsumer extends KafkaConsumer<String, String> {
+
+        ReplayConsumer(Map<String, Object> config) {
+            super(config, new StringDeserializer(), new StringDeserializer());
+        }
+
+        @Override
+        public void close() {
+            close(Duration.ZERO);
+        }
     }
 
     private static List<TopicPartition> partitions(KafkaConsumer<String, String> consumer, String topic) {

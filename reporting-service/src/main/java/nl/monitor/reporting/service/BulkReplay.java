@@ -163,9 +163,7 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
         }
         T data = checked.event().data();
         Version<T> version = new Version<>(record, checked.event().id(), projection.key(data), projection.rank(data));
-        version.checked = checked;
-        version.decoded = true;
-        version.record = null;
+        version.decoded(checked);
         return version;
     }
 
@@ -199,9 +197,7 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
     private Version<T> decode(Version<T> version) {
         ConsumerRecord<String, String> record = version.record != null ? version.record
                 : replay.recordAt(version.topic, version.partition, version.offset);
-        version.checked = check(record);
-        version.decoded = true;
-        version.record = null;
+        version.decoded(check(record));
         return version;
     }
 
@@ -213,7 +209,7 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
         VersionRank running = s.keptRank();
         int applied = 0;
         for (Version<T> version : s.versions()) {
-            if (version.decoded && version.checked == null) {
+            if (version.poison()) {
                 tally(Outcome.POISON);
                 poison.add(version.id());
             } else if (running == null || version.rank().replaces(running)) {
@@ -309,6 +305,17 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
         VersionRank rank() {
             return rank;
         }
+
+        /** Records what decoding it gave ({@code null}: poison) and lets its record go. */
+        void decoded(Checked<T> result) {
+            checked = result;
+            decoded = true;
+            record = null;
+        }
+
+        boolean poison() {
+            return decoded && checked == null;
+        }
     }
 
     /**
@@ -357,7 +364,7 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
                 if (!candidate.decoded) {
                     return candidate;
                 }
-                if (candidate.checked != null) {
+                if (!candidate.poison()) {
                     return null;
                 }
                 tried++;
@@ -365,17 +372,9 @@ final class BulkReplay<T> implements Consumer<List<ConsumerRecord<String, String
             return null;
         }
 
-        /** The candidate that passed, once {@link #next()} is {@code null}. */
+        /** The candidate that passed (the one {@link #next()} stopped at), once {@code next()} is {@code null}. */
         Version<T> winner() {
-            for (Version<T> candidate : candidates) {
-                if (candidate.decoded && candidate.checked != null) {
-                    return candidate;
-                }
-                if (!candidate.decoded) {
-                    return null;
-                }
-            }
-            return null;
+            return tried < candidates.size() ? candidates.get(tried) : null;
         }
     }
 }
