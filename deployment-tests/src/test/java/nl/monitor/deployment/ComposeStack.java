@@ -1,11 +1,10 @@
 package nl.monitor.deployment;
 
+import nl.monitor.testsupport.FreePorts;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ final class ComposeStack implements AutoCloseable {
     static final String PROJECT = "monitor-smoke-" + ProcessHandle.current().pid();
     private static final Path WORK = Repo.path("deployment-tests/target/compose-smoke");
     private static final Path IP_FORWARD = Path.of("/proc/sys/net/ipv4/ip_forward");
-    /** The host ports the stack publishes, by the compose variable that moves each; picked free in 18000-18999. */
+    /** The host ports the stack publishes, by the compose variable that moves each; picked free in 18100-18899, never one twice in a run. */
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<String> steps = new ArrayList<>();
     private Process podmanService;
@@ -208,21 +207,13 @@ final class ComposeStack implements AutoCloseable {
         steps.add(step + ": " + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
     }
 
-    private static int freePort() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int candidate = 18100 + (int) (Math.random() * 800);
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress("0.0.0.0", candidate));
-                return candidate;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("No free port in 18100-18899");
-    }
-
+    /** A port on every host interface that no other pick of this run had (the containers call back to it). */
     static int freeReceiverPort() {
         return freePort();
+    }
+
+    private static int freePort() {
+        return FreePorts.ALL_INTERFACES.next();
     }
 
     /** Takes everything down (also after a failure), keeps the logs, and puts ip_forward back as it was. */

@@ -1,15 +1,12 @@
 package nl.monitor.testsupport;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,10 +22,6 @@ public final class Platform implements AutoCloseable {
     public static final Map<String, Integer> SERVICES = servicesInOrder();
 
     private static final int MANAGEMENT_OFFSET = 1000;
-    private static final int FIRST_PORT = 20_000;
-    private static final int PORTS = 12_000;
-    private static final Random RANDOM = new Random();
-    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Path repository;
@@ -173,23 +166,12 @@ public final class Platform implements AutoCloseable {
         running.clear();
     }
 
-    /**
-     * A port of 127.0.0.1 that is free now and was not handed out before in this JVM, below the kernel's ephemeral
-     * range (32768 and up): there the outgoing connections of the processes already running (Kafka and database
-     * clients) take their local ports, and could take it between this pick and the bind of whoever it is for.
-     */
+    /** A free port of 127.0.0.1, never handed out before in this JVM ({@link FreePorts#LOOPBACK}). */
     public static int freePort() throws IOException {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            int candidate = FIRST_PORT + RANDOM.nextInt(PORTS);
-            if (!HANDED_OUT.add(candidate)) {
-                continue;
-            }
-            try (ServerSocket socket = new ServerSocket(candidate, 0, java.net.InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            } catch (IOException taken) {
-                // in use: try another
-            }
+        try {
+            return FreePorts.LOOPBACK.next();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
-        throw new IOException("No free port in " + FIRST_PORT + "-" + (FIRST_PORT + PORTS - 1));
     }
 }
