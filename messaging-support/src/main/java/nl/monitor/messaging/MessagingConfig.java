@@ -22,11 +22,6 @@ public interface MessagingConfig {
     Consumer consumer();
 
     interface Kafka {
-        /** The brokers; the same property the Kafka client extension reads. */
-        @WithName("bootstrap-servers")
-        @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
-        String bootstrapServers();
-
         /** Create the platform's topics and this service's dead-letter topics at start when they are missing. */
         @WithDefault("true")
         boolean createTopics();

@@ -19,10 +19,9 @@ public class OutboxProducer {
 
     private final Producer<String, String> producer;
 
-    public OutboxProducer(MessagingConfig config) {
+    public OutboxProducer(MessagingConfig config, KafkaClients clients) {
         MessagingConfig.Outbox outbox = config.outbox();
-        this.producer = new KafkaProducer<>(Map.ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers()),
+        this.producer = new KafkaProducer<>(clients.producer(Map.ofEntries(
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-outbox"),
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
                 Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
@@ -35,7 +34,7 @@ public class OutboxProducer {
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
                 Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) outbox.sendTimeout().toMillis()),
                 Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                        (int) Math.min(10_000, outbox.sendTimeout().toMillis()))),
+                        (int) Math.min(10_000, outbox.sendTimeout().toMillis())))),
                 new StringSerializer(), new StringSerializer());
     }
 

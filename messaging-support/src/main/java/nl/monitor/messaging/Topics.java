@@ -35,12 +35,15 @@ public class Topics {
     private static final Logger LOG = Logger.getLogger(Topics.class);
 
     private final MessagingConfig config;
+    private final KafkaClients clients;
     private final DeadLetters deadLetters;
     private final Instance<EventHandler<?>> handlers;
     private volatile boolean ready;
 
-    public Topics(MessagingConfig config, DeadLetters deadLetters, Instance<EventHandler<?>> handlers) {
+    public Topics(MessagingConfig config, KafkaClients clients, DeadLetters deadLetters,
+                  Instance<EventHandler<?>> handlers) {
         this.config = config;
+        this.clients = clients;
         this.deadLetters = deadLetters;
         this.handlers = handlers;
     }
@@ -58,9 +61,8 @@ public class Topics {
         if (ready || !config.kafka().createTopics()) {
             return ready = true;
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                config.kafka().bootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        try (Admin admin = Admin.create(clients.admin(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000)))) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String name : needed()) {

@@ -22,34 +22,80 @@ import java.util.jar.Manifest;
  * A single-node Kafka broker (KRaft, combined broker and controller) as a separate JVM from the Kafka jars on this
  * test's classpath, on fixed ports of 127.0.0.1 and one data directory: it can be stopped (SIGTERM), killed, and
  * started again where it left off, as an outage of the broker looks to the services.
+ * <p>
+ * {@link #startSecured} starts it as production runs Kafka: clients connect over {@code SASL_SSL} with SCRAM-SHA-512
+ * users created when the storage is formatted, the broker's certificate is signed by a CA made for the test, and the
+ * KRaft {@code StandardAuthorizer} refuses whatever no ACL allows ({@link KafkaSecurity}).
  */
 public final class KafkaProcess implements AutoCloseable {
 
     private final Path dir;
     private final int port;
     private final Path log;
+    private final KafkaSecurity security;
     private Process process;
 
-    private KafkaProcess(Path dir, int port) {
+    private KafkaProcess(Path dir, int port, KafkaSecurity security) {
         this.dir = dir;
         this.port = port;
         this.log = dir.resolve("broker.log");
+        this.security = security;
     }
 
     /** Formats a fresh data directory under {@code dir} and starts the broker on free ports. */
     public static KafkaProcess start(Path dir) throws IOException, InterruptedException {
         PostgresServer.deleteRecursively(dir);
         Files.createDirectories(dir);
-        KafkaProcess kafka = new KafkaProcess(dir, Platform.freePort());
+        return format(new KafkaProcess(dir, Platform.freePort(), null));
+    }
+
+    /**
+     * Formats a fresh data directory under {@code dir} and starts a secured broker on free ports: {@code SASL_SSL}
+     * for clients, SCRAM-SHA-512 users {@code users} (name to password) and the super user
+     * {@value KafkaSecurity#ADMIN}, ACLs enforced (none yet: add them with {@link #admin()}).
+     */
+    public static KafkaProcess startSecured(Path dir, Map<String, String> users)
+            throws IOException, InterruptedException {
+        PostgresServer.deleteRecursively(dir);
+        Files.createDirectories(dir);
+        return format(new KafkaProcess(dir, Platform.freePort(), KafkaSecurity.create(dir.resolve("tls"), users)));
+    }
+
+    private static KafkaProcess format(KafkaProcess kafka) throws IOException, InterruptedException {
         kafka.writeProperties(Platform.freePort());
-        kafka.run(List.of("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID().toString()
-                .replace("-", "").substring(0, 22), "-c", kafka.properties().toString(), "--standalone"), true);
+        List<String> format = new ArrayList<>(List.of("kafka.tools.StorageTool", "format", "-t", UUID.randomUUID()
+                .toString().replace("-", "").substring(0, 22), "-c", kafka.properties().toString(), "--standalone"));
+        if (kafka.security != null) {
+            format.addAll(kafka.security.scramUsersForFormat());
+        }
+        kafka.run(format, true);
         kafka.start();
         return kafka;
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /**
+     * The Kafka client properties (without the {@code kafka.} prefix) with which {@code user} connects: the bootstrap
+     * servers, and on a secured broker {@code SASL_SSL}, SCRAM-SHA-512 with the user's password and the test CA.
+     */
+    public Map<String, Object> clientProperties(String user) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (security != null) {
+            properties.putAll(security.clientProperties(user));
+        }
+        return properties;
+    }
+
+    /** An admin client as the super user (on a plaintext broker: as anyone). */
+    public Admin admin() {
+        Map<String, Object> properties = new java.util.HashMap<>(clientProperties(KafkaSecurity.ADMIN));
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        return Admin.create(properties);
     }
 
     /** Starts the broker (again) and waits until it answers. */
@@ -59,9 +105,10 @@ public final class KafkaProcess implements AutoCloseable {
         }
         process = run(List.of("kafka.Kafka", properties().toString()), false);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000))) {
+        Map<String, Object> probe = new java.util.HashMap<>(clientProperties(KafkaSecurity.ADMIN));
+        probe.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        probe.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        try (Admin admin = Admin.create(probe)) {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + log);
@@ -103,15 +150,18 @@ public final class KafkaProcess implements AutoCloseable {
     }
 
     private void writeProperties(int controllerPort) throws IOException {
+        String listener = security == null ? "PLAINTEXT" : "SASL_SSL";
         Files.writeString(properties(), String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=" + listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=" + listener + "://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name=" + listener,
+                "listener.security.protocol.map=" + (security == null ? "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                        : security.listenerSecurityProtocolMap()),
+                security == null ? "" : security.brokerProperties(),
                 "log.dirs=" + dir.resolve("data").toAbsolutePath(),
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=1",

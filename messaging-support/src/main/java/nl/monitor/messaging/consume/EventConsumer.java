@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import nl.monitor.messaging.KafkaClients;
 import nl.monitor.messaging.MessagingConfig;
 import nl.monitor.messaging.Topics;
 import nl.monitor.messaging.consume.EventBatchProcessor.Poison;
@@ -56,6 +57,7 @@ public class EventConsumer {
     private final EventBatchProcessor processor;
     private final Topics topics;
     private final MessagingConfig config;
+    private final KafkaClients clients;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
@@ -66,8 +68,9 @@ public class EventConsumer {
     /** Offsets of processed records not committed yet (only touched by the consumer thread). */
     private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
 
-    public EventConsumer(EventBatchProcessor processor, Topics topics, MessagingConfig config) {
+    public EventConsumer(EventBatchProcessor processor, Topics topics, MessagingConfig config, KafkaClients clients) {
         this.processor = processor;
+        this.clients = clients;
         this.topics = topics;
         this.config = config;
     }
@@ -277,7 +280,6 @@ public class EventConsumer {
     private KafkaConsumer<String, String> newConsumer() {
         MessagingConfig.Consumer settings = config.consumer();
         Map<String, Object> properties = new HashMap<>();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.serviceName());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, config.serviceName() + "-"
                 + settings.instanceId().orElse(UUID.randomUUID().toString().substring(0, 8)));
@@ -290,7 +292,7 @@ public class EventConsumer {
         properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis());
         properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 4);
         properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(clients.consumer(properties), new StringDeserializer(), new StringDeserializer());
     }
 
     private Duration backoff(int attempt) {

@@ -1,6 +1,7 @@
 package nl.monitor.messaging.consume;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import nl.monitor.messaging.KafkaClients;
 import nl.monitor.messaging.MessagingConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,9 +45,11 @@ public class TopicReplay {
     private static final int READ_AGAIN_SECONDS = 30;
 
     private final MessagingConfig messaging;
+    private final KafkaClients clients;
 
-    public TopicReplay(MessagingConfig messaging) {
+    public TopicReplay(MessagingConfig messaging, KafkaClients clients) {
         this.messaging = messaging;
+        this.clients = clients;
     }
 
     /** The offsets one partition was read over: {@code from} (inclusive) up to {@code to} (exclusive). */
@@ -215,14 +218,15 @@ public class TopicReplay {
     }
 
     private KafkaConsumer<String, String> consumer() {
-        return new ReplayConsumer(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, messaging.kafka().bootstrapServers(),
+        Map<String, Object> config = clients.consumer(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, messaging.serviceName() + "-replay",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, PARTITION_FETCH_BYTES,
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BYTES,
                 ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false));
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG); // no group: all partitions assigned, nothing committed
+        return new ReplayConsumer(config);
     }
 
     /**
