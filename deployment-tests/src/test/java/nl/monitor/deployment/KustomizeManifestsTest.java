@@ -44,6 +44,8 @@ class KustomizeManifestsTest {
     private static final Map<String, Map.Entry<String, JsonSchema>> CUSTOM = Map.of(
             "KafkaTopic", Map.entry("kafka.strimzi.io/v1",
                     Schemas.crd("/schemas/strimzi/043-Crd-kafkatopic.yaml", "v1")),
+            "KafkaUser", Map.entry("kafka.strimzi.io/v1",
+                    Schemas.crd("/schemas/strimzi/044-Crd-kafkauser.yaml", "v1")),
             "ScaledObject", Map.entry("keda.sh/v1alpha1",
                     Schemas.crd("/schemas/keda/keda.sh_scaledobjects.yaml", "v1alpha1")));
 
@@ -77,7 +79,8 @@ class KustomizeManifestsTest {
     @Test
     void there_are_the_local_and_production_overlays_each_with_its_topics() {
         assertThat(RENDERED).extracting(Manifests.Rendered::name)
-                .contains("local", "production", "local/kafka-topics", "production/kafka-topics");
+                .contains("local", "production", "local/kafka-topics", "production/kafka-topics",
+                        "local/kafka-users", "production/kafka-users");
         assertThat(RENDERED).allSatisfy(r -> assertThat(r.objects()).as(r.name()).isNotEmpty());
     }
 

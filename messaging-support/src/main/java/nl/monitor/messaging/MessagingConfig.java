@@ -22,6 +22,14 @@ public interface MessagingConfig {
     Consumer consumer();
 
     interface Kafka {
+        /**
+         * The event topics this service publishes to (besides its own dead-letter topics): its Kafka principal may
+         * write these only ({@code deploy/kafka-users}), so the outbox refuses any other at once instead of the broker
+         * refusing it at relay time. Unset: any.
+         */
+        @WithName("published-topics")
+        Optional<java.util.Set<String>> publishedTopics();
+
         /** Create the platform's topics and this service's dead-letter topics at start when they are missing. */
         @WithDefault("true")
         boolean createTopics();

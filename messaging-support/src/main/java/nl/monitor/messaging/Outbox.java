@@ -43,9 +43,11 @@ public class Outbox {
     private final EventCodec codec;
     private final Event<OutboxWritten> written;
     private final EventTracing tracing;
+    private final java.util.Optional<java.util.Set<String>> published;
 
     public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, EventCodec codec,
-                  Event<OutboxWritten> written, EventTracing tracing) {
+                  Event<OutboxWritten> written, EventTracing tracing, MessagingConfig config) {
+        this.published = config.kafka().publishedTopics();
         this.entityManager = entityManager;
         this.transactions = transactions;
         this.codec = codec;
@@ -61,6 +63,10 @@ public class Outbox {
     public void publish(EventType type, CloudEvent<?> event) {
         if (!type.type().equals(event.type())) {
             throw new IllegalArgumentException("Event " + event.id() + " is " + event.type() + ", not " + type.type());
+        }
+        if (published.isPresent() && !published.get().contains(type.topic())) {
+            throw new IllegalStateException("This service does not publish to " + type.topic() + " (not in "
+                    + "monitor.kafka.published-topics " + published.get() + "): its Kafka principal may not write it");
         }
         Map<String, String> trace = tracing.currentContext();
         Map<String, String> headers = trace.isEmpty() ? null : OutboxEvent.cloudEventHeaders(event.id(), trace);

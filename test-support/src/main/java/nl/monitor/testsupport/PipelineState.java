@@ -13,7 +13,8 @@ import java.util.Map;
  * Whether everything offered to the platform so far has gone all the way through, read from its database and its
  * consumer groups in the order of the pipeline (so one pass that finds each stage empty means all are): the
  * survey-service's outbox relayed, the scoring-service caught up and its outbox relayed, the reporting- and
- * notification-service caught up, no webhook or e-mail delivery pending.
+ * notification-service caught up and their outboxes (dead letters, audit entries) relayed, no webhook or e-mail
+ * delivery pending.
  */
 public final class PipelineState {
 
@@ -29,6 +30,8 @@ public final class PipelineState {
     public static boolean quiet(Connection db, Admin admin) throws Exception {
         return waiting(db, "survey") == 0 && lag(admin, "scoring-service") == 0 && waiting(db, "scoring") == 0
                 && lag(admin, "reporting-service") == 0 && lag(admin, "notification-service") == 0
+                // what they publish: audit entries and dead letters (a poison record's, relayed after its batch)
+                && waiting(db, "reporting") == 0 && waiting(db, "notification") == 0
                 && count(db, "SELECT count(*) FROM notification.delivery WHERE status = 'PENDING'") == 0;
     }
 

@@ -26,12 +26,15 @@ public final class Platform implements AutoCloseable {
     private final Map<String, ServiceProcess> running = new LinkedHashMap<>();
     private final Path repository;
     private final Map<String, String> config;
+    private final Map<String, Map<String, String>> perService;
     private final Path logDir;
     private final Map<String, Integer> restarts = new ConcurrentHashMap<>();
 
-    private Platform(Path repository, Map<String, String> config, Path logDir) {
+    private Platform(Path repository, Map<String, String> config, Map<String, Map<String, String>> perService,
+                     Path logDir) {
         this.repository = repository;
         this.config = Map.copyOf(config);
+        this.perService = Map.copyOf(perService);
         this.logDir = logDir;
     }
 
@@ -66,6 +69,16 @@ public final class Platform implements AutoCloseable {
      */
     public static Platform start(Path repository, Map<String, String> config, Map<String, Integer> instances,
                                  boolean fixedPorts, Path logDir) throws IOException, InterruptedException {
+        return start(repository, config, Map.of(), instances, fixedPorts, logDir);
+    }
+
+    /**
+     * As {@link #start(Path, Map, Map, boolean, Path)}, and each service's instances get {@code perService}'s
+     * configuration of their service over the common one (e.g. a Kafka principal of its own).
+     */
+    public static Platform start(Path repository, Map<String, String> config,
+                                 Map<String, Map<String, String>> perService, Map<String, Integer> instances,
+                                 boolean fixedPorts, Path logDir) throws IOException, InterruptedException {
         Map<String, ServiceProcess.Ports> ports = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
             int count = instances.getOrDefault(service.getKey(), 1);
@@ -83,7 +96,7 @@ public final class Platform implements AutoCloseable {
         // Off in production (rest-support); the local run and the tests of the packaged services keep it.
         platformConfig.put("quarkus.swagger-ui.enabled", "true");
         platformConfig.putAll(config);
-        Platform platform = new Platform(repository, platformConfig, logDir);
+        Platform platform = new Platform(repository, platformConfig, perService, logDir);
         try {
             List<ServiceProcess> started = new ArrayList<>();
             for (Map.Entry<String, ServiceProcess.Ports> instance : ports.entrySet()) {
@@ -104,6 +117,7 @@ public final class Platform implements AutoCloseable {
     private ServiceProcess launch(String name, ServiceProcess.Ports ports, Map<String, String> extra)
             throws IOException {
         Map<String, String> instanceConfig = new LinkedHashMap<>(config);
+        instanceConfig.putAll(perService.getOrDefault(moduleOf(name), Map.of()));
         instanceConfig.put("monitor.consumer.instance-id", name);
         instanceConfig.putAll(extra);
         return ServiceProcess.start(name, jar(repository, moduleOf(name)), ports, instanceConfig,

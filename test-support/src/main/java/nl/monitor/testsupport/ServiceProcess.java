@@ -43,7 +43,8 @@ public final class ServiceProcess {
      * Starts the service's packaged jar with the given configuration as environment-style system properties.
      *
      * @param jar    the {@code quarkus-run.jar}
-     * @param config Quarkus configuration (e.g. {@code kafka.bootstrap.servers}), passed as {@code -D} options
+     * @param config Quarkus configuration (e.g. {@code kafka.bootstrap.servers}), passed as {@code -D} options; a key
+     *               in environment-variable form ({@code KAFKA_SECURITY_PROTOCOL}) is set in the process environment
      */
     public static ServiceProcess start(String name, Path jar, Ports ports, Map<String, String> config, Path logDir)
             throws IOException {
@@ -69,15 +70,29 @@ public final class ServiceProcess {
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.management.port=" + ports.management());
         command.add("-Dquarkus.management.host=127.0.0.1");
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        config.forEach((key, value) -> {
+            if (!isEnvironmentVariable(key)) {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        // Keys in environment-variable form (KAFKA_SASL_JAAS_CONFIG) reach the service as a container's would.
+        config.forEach((key, value) -> {
+            if (isEnvironmentVariable(key)) {
+                builder.environment().put(key, value);
+            }
+        });
         // glibc's per-thread malloc arenas add tens of MB of resident memory to a JVM for nothing
         builder.environment().put("MALLOC_ARENA_MAX", "2");
         Process process = builder.start();
         return new ServiceProcess(name, ports, process, log);
+    }
+
+    private static boolean isEnvironmentVariable(String key) {
+        return key.matches("[A-Z][A-Z0-9_]*");
     }
 
     /**
