@@ -61,7 +61,7 @@ final class ComposeStack implements AutoCloseable {
     void up() throws IOException, InterruptedException {
         Files.createDirectories(WORK);
         ipForwardBefore = Files.isReadable(IP_FORWARD) ? Files.readString(IP_FORWARD).trim() : null;
-        timed("install podman, runc, debootstrap, docker-compose when missing",
+        timed("install podman and its networking, runc, debootstrap, docker-compose when missing; preflight",
                 () -> script(Duration.ofMinutes(10), "scripts/ensure-podman.sh"));
         timed("base image localhost/debian-jre17", () -> script(Duration.ofMinutes(10), "scripts/build-base-image.sh"));
         timed("service images (Jib)", this::serviceImages);

@@ -51,6 +51,30 @@ final class Expected {
         return topics;
     }
 
+    /** The event topics a service consumes ({@code monitor.kafka.consumed-topics}; none when unset). */
+    static Set<String> consumedTopics(String service) {
+        return listProperty(service, "monitor.kafka.consumed-topics");
+    }
+
+    /** The event topics a service publishes to ({@code monitor.kafka.published-topics}). */
+    static Set<String> publishedTopics(String service) {
+        return listProperty(service, "monitor.kafka.published-topics");
+    }
+
+    private static Set<String> listProperty(String service, String key) {
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(Files.readString(
+                    Repo.path(service + "/src/main/resources/application.properties"))));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Set<String> values = new TreeSet<>();
+        Arrays.stream(properties.getProperty(key, "").split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .forEach(values::add);
+        return values;
+    }
+
     /** The dead-letter topic of a service's consumer of a topic, as messaging-support names it. */
     static String deadLetterTopic(String service, String topic) {
         return service + "." + topic + ".dlq";

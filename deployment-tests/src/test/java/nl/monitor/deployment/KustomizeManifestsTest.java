@@ -47,7 +47,9 @@ class KustomizeManifestsTest {
             "KafkaUser", Map.entry("kafka.strimzi.io/v1",
                     Schemas.crd("/schemas/strimzi/044-Crd-kafkauser.yaml", "v1")),
             "ScaledObject", Map.entry("keda.sh/v1alpha1",
-                    Schemas.crd("/schemas/keda/keda.sh_scaledobjects.yaml", "v1alpha1")));
+                    Schemas.crd("/schemas/keda/keda.sh_scaledobjects.yaml", "v1alpha1")),
+            "TriggerAuthentication", Map.entry("keda.sh/v1alpha1",
+                    Schemas.crd("/schemas/keda/keda.sh_triggerauthentications.yaml", "v1alpha1")));
 
     private static final List<Manifests.Rendered> RENDERED = new ArrayList<>();
 
@@ -80,7 +82,7 @@ class KustomizeManifestsTest {
     void there_are_the_local_and_production_overlays_each_with_its_topics() {
         assertThat(RENDERED).extracting(Manifests.Rendered::name)
                 .contains("local", "production", "local/kafka-topics", "production/kafka-topics",
-                        "local/kafka-users", "production/kafka-users");
+                        "production/kafka-users");
         assertThat(RENDERED).allSatisfy(r -> assertThat(r.objects()).as(r.name()).isNotEmpty());
     }
 
@@ -263,6 +265,67 @@ class KustomizeManifestsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void every_consuming_service_scales_on_every_topic_it_consumes() {
+        for (var rendered : applications()) {
+            for (String service : Repo.SERVICES) {
+                Set<String> consumed = Expected.consumedTopics(service);
+                List<JsonNode> scaled = rendered.ofKind("ScaledObject").stream().filter(o -> o.path("spec")
+                        .path("scaleTargetRef").path("name").asText().equals(service)).toList();
+                if (consumed.isEmpty()) {
+                    assertThat(scaled).as(rendered.name() + ": " + service + " consumes nothing").isEmpty();
+                    continue;
+                }
+                assertThat(scaled).as(rendered.name() + ": ScaledObject of " + service).hasSize(1);
+                Set<String> watched = new java.util.TreeSet<>();
+                scaled.get(0).path("spec").path("triggers").forEach(t -> watched.add(
+                        t.path("metadata").path("topic").asText()));
+                assertThat(watched).as(rendered.name() + ": topics KEDA watches for " + service)
+                        .isEqualTo(consumed);
+            }
+        }
+    }
+
+    @Test
+    void production_connects_every_client_over_tls_with_the_services_own_scram_principal() {
+        Manifests.Rendered production = RENDERED.stream().filter(r -> r.name().equals("production")).findFirst()
+                .orElseThrow();
+        for (String service : Repo.SERVICES) {
+            JsonNode settings = production.one("ConfigMap", service + "-config").path("data");
+            assertThat(settings.path("KAFKA_SECURITY_PROTOCOL").asText()).as(service).isEqualTo("SASL_SSL");
+            assertThat(settings.path("KAFKA_SASL_MECHANISM").asText()).as(service).isEqualTo("SCRAM-SHA-512");
+            assertThat(settings.path("KAFKA_BOOTSTRAP_SERVERS").asText()).as(service).endsWith(":9093");
+            JsonNode pod = production.one("Deployment", service).path("spec").path("template").path("spec");
+            JsonNode container = pod.path("containers").get(0);
+            JsonNode jaas = null;
+            for (JsonNode variable : container.path("env")) {
+                if (variable.path("name").asText().equals("KAFKA_SASL_JAAS_CONFIG")) {
+                    jaas = variable.path("valueFrom").path("secretKeyRef");
+                }
+            }
+            assertThat(jaas).as(service + ": KAFKA_SASL_JAAS_CONFIG from a Secret").isNotNull();
+            assertThat(jaas.path("name").asText()).as(service + ": the Secret of its own KafkaUser").isEqualTo(service);
+            assertThat(container.path("volumeMounts").findValuesAsText("mountPath")).contains("/etc/kafka-ca");
+            assertThat(pod.path("volumes").findValuesAsText("secretName")).contains("monitor-cluster-ca-cert");
+            for (JsonNode scaled : production.ofKind("ScaledObject")) {
+                if (!scaled.path("spec").path("scaleTargetRef").path("name").asText().equals(service)) {
+                    continue;
+                }
+                for (JsonNode trigger : scaled.path("spec").path("triggers")) {
+                    assertThat(trigger.path("metadata").path("sasl").asText()).as(service).isEqualTo("scram_sha512");
+                    assertThat(trigger.path("metadata").path("tls").asText()).as(service).isEqualTo("enable");
+                    String authentication = trigger.path("authenticationRef").path("name").asText();
+                    JsonNode secretRefs = production.one("TriggerAuthentication", authentication).path("spec")
+                            .path("secretTargetRef");
+                    assertThat(secretRefs.findValuesAsText("name")).as(authentication).contains(service);
+                }
+            }
+        }
+        assertThat(production.objects()).as("no service settings point at the plaintext listener (9092)")
+                .noneMatch(o -> o.toString().contains("9092") && o.path("kind").asText().equals("ConfigMap")
+                        && o.path("metadata").path("name").asText().endsWith("-config"));
     }
 
     @Test

@@ -36,6 +36,8 @@ record ServiceConfig(String service, Set<String> properties, Set<String> mapping
 
     /** Variables of the JVM itself, not configuration: the images set JDK_JAVA_OPTIONS. */
     private static final Set<String> JVM_VARIABLES = Set.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "TZ", "LANG");
+    /** Variables KEDA reads from the container (TriggerAuthentication env), not the service. */
+    private static final Set<String> AUTOSCALER_VARIABLES = Set.of("KEDA_KAFKA_USERNAME");
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern PROPERTY = Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
@@ -98,7 +100,8 @@ record ServiceConfig(String service, Set<String> properties, Set<String> mapping
      * {@code FOO_BAR_BAZ} to a property whose name, upper-cased with every non-alphanumeric as '_', is the same.
      */
     Optional<String> unknownVariable(String variable) {
-        if (JVM_VARIABLES.contains(variable) || environmentRefs.contains(variable)) {
+        if (JVM_VARIABLES.contains(variable) || AUTOSCALER_VARIABLES.contains(variable)
+                || environmentRefs.contains(variable)) {
             return Optional.empty();
         }
         if (properties.stream().anyMatch(p -> envName(p).equals(variable))) {

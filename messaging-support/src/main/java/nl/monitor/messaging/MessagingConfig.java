@@ -30,6 +30,14 @@ public interface MessagingConfig {
         @WithName("published-topics")
         Optional<java.util.Set<String>> publishedTopics();
 
+        /**
+         * The event topics this service consumes: exactly the topics it has an {@code EventHandler} for (checked at
+         * start), which its Kafka principal may read ({@code deploy/kafka-users}) and its autoscaler watches. Unset:
+         * not checked (a service without handlers consumes nothing).
+         */
+        @WithName("consumed-topics")
+        Optional<java.util.Set<String>> consumedTopics();
+
         /** Create the platform's topics and this service's dead-letter topics at start when they are missing. */
         @WithDefault("true")
         boolean createTopics();

@@ -13,6 +13,7 @@ import nl.monitor.contracts.CloudEvent;
 import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.PoisonEventException;
 import nl.monitor.messaging.EventTracing;
+import nl.monitor.messaging.MessagingConfig;
 import nl.monitor.messaging.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -70,10 +71,15 @@ public class EventBatchProcessor {
 
     public EventBatchProcessor(Instance<EventHandler<?>> handlers, EventCodec codec, ProcessedEvents processed,
                                DeadLetters deadLetters, EntityManager entityManager, EventTracing tracing,
-                               MeterRegistry registry) {
+                               MeterRegistry registry, MessagingConfig config) {
         this.tracing = tracing;
         this.registry = registry;
         handlers.forEach(handler -> this.handlers.put(handler.type().topic(), handler));
+        config.kafka().consumedTopics().filter(declared -> !declared.equals(this.handlers.keySet()))
+                .ifPresent(declared -> {
+                    throw new IllegalStateException("monitor.kafka.consumed-topics " + declared + " is not the topics "
+                            + "this service has an event handler for " + this.handlers.keySet());
+                });
         this.codec = codec;
         this.processed = processed;
         this.deadLetters = deadLetters;
