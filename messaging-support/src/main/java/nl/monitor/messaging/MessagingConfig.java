@@ -83,17 +83,15 @@ public interface MessagingConfig {
         String compression();
     }
 
+    /**
+     * The live consumer ({@code EventConsumer} on the Kafka connector's channel {@code events}, configured in
+     * messaging-support's {@code META-INF/microprofile-config.properties}; any {@code mp.messaging.incoming.events.*}
+     * property overrides it there).
+     */
     interface Consumer {
-        /** Whether this instance consumes at all (a service without event handlers never does). */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Records handled per poll and per database transaction. */
+        /** Records per batch and database transaction (the channel's {@code max.poll.records}). */
         @WithDefault("500")
         int batchSize();
-
-        @WithDefault("1s")
-        Duration pollTimeout();
 
         /** First wait after a transient fault; doubled per attempt up to {@link #backoffMax()}. */
         @WithDefault("200ms")
@@ -103,19 +101,13 @@ public interface MessagingConfig {
         Duration backoffMax();
 
         /**
-         * How long the group waits for a silent member before giving its partitions to the others: the time a
-         * killed instance holds its partitions. The broker allows 6 s at least.
-         */
-        @WithDefault("8s")
-        Duration sessionTimeout();
-
-        /**
-         * A stable name of this instance (e.g. the pod name of a StatefulSet): static group membership, so that a
-         * restarted instance gets its partitions back at once, without a rebalance.
+         * A stable name of this instance (e.g. the pod name of a StatefulSet): the channel's
+         * {@code group.instance.id}, static group membership, so that a restarted instance gets its partitions back at
+         * once, without a rebalance.
          */
         Optional<String> instanceId();
 
-        /** How long a stopping instance may take to finish the batch in hand. */
+        /** How long a stopping instance may take to finish the batch in hand before the connector closes. */
         @WithDefault("20s")
         Duration drainTimeout();
     }
