@@ -38,13 +38,7 @@ final class Expected {
      */
     static Set<String> configuredTopics(String service) {
         Set<String> topics = new TreeSet<>();
-        Path file = Repo.path(service + "/src/main/resources/application.properties");
-        Properties properties = new Properties();
-        try {
-            properties.load(new StringReader(Files.readString(file)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Properties properties = applicationProperties(service);
         properties.stringPropertyNames().stream().filter(k -> k.endsWith(".topic") || k.endsWith(".topics"))
                 .flatMap(k -> Arrays.stream(properties.getProperty(k).split(",")))
                 .map(String::trim).filter(t -> !t.isEmpty() && !t.contains("${")).forEach(topics::add);
@@ -62,6 +56,13 @@ final class Expected {
     }
 
     private static Set<String> listProperty(String service, String key) {
+        Set<String> values = new TreeSet<>();
+        Arrays.stream(applicationProperties(service).getProperty(key, "").split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                .forEach(values::add);
+        return values;
+    }
+
+    private static Properties applicationProperties(String service) {
         Properties properties = new Properties();
         try {
             properties.load(new StringReader(Files.readString(
@@ -69,10 +70,7 @@ final class Expected {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Set<String> values = new TreeSet<>();
-        Arrays.stream(properties.getProperty(key, "").split(",")).map(String::trim).filter(v -> !v.isEmpty())
-                .forEach(values::add);
-        return values;
+        return properties;
     }
 
     /** The dead-letter topic of a service's consumer of a topic, as messaging-support names it. */

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,10 +46,8 @@ class AlertFlowIT {
 
     @Test
     void a_failing_assessment_alerts_the_coordinator_and_an_improved_one_crosses_back_up() throws Exception {
-        String coordinator = TestTokens.coordinator("Groningen");
-        HttpResponse<String> subscribed = Api.post(platform.url("notification-service") + "/api/subscriptions",
-                coordinator, Api.write(Map.of("region", "Groningen", "url", receiver.url(),
-                        "secret", SECRET, "description", "end-to-end test")));
+        HttpResponse<String> subscribed = Api.subscribeWebhook(platform, "Groningen", receiver.url(), SECRET,
+                "end-to-end test");
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
 
         String respondent = TestTokens.respondent("GM0014");

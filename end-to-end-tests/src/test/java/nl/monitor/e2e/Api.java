@@ -2,6 +2,8 @@ package nl.monitor.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.monitor.testsupport.Platform;
+import nl.monitor.testsupport.TestTokens;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +38,13 @@ final class Api {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Subscribes a region's coordinator to webhook calls at {@code url}, signed with {@code secret}; the answer. */
+    static HttpResponse<String> subscribeWebhook(Platform platform, String region, String url, String secret,
+                                                 String description) throws IOException, InterruptedException {
+        return post(platform.url("notification-service") + "/api/subscriptions", TestTokens.coordinator(region),
+                write(java.util.Map.of("region", region, "url", url, "secret", secret, "description", description)));
     }
 
     static JsonNode read(String body) {

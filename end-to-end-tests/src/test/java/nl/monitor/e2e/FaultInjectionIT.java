@@ -110,9 +110,8 @@ class FaultInjectionIT {
         receiver = new WebhookReceiver(receiverPort, SECRET, calls::add);
         for (String region : MunicipalityDivision.shipped().all().stream().map(Municipality::region)
                 .collect(Collectors.toCollection(java.util.TreeSet::new))) {
-            HttpResponse<String> subscribed = Api.post(platform.url("notification-service") + "/api/subscriptions",
-                    TestTokens.coordinator(region), Api.write(Map.of("region", region, "url", receiver.url(),
-                            "secret", SECRET, "description", "fault injection")));
+            HttpResponse<String> subscribed = Api.subscribeWebhook(platform, region, receiver.url(), SECRET,
+                    "fault injection");
             assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
         }
         table.add(String.format("%-44s %7s %8s %7s %7s %8s %8s %9s %10s %4s", "fault", "offered", "accepted",

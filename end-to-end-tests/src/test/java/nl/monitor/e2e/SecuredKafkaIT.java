@@ -126,9 +126,8 @@ class SecuredKafkaIT {
 
     @Test
     void a_failing_assessment_goes_from_submission_to_a_signed_webhook_over_sasl_ssl() throws Exception {
-        HttpResponse<String> subscribed = Api.post(platform.url("notification-service") + "/api/subscriptions",
-                TestTokens.coordinator("Groningen"), Api.write(Map.of("region", "Groningen", "url", receiver.url(),
-                        "secret", SECRET, "description", "secured Kafka")));
+        HttpResponse<String> subscribed = Api.subscribeWebhook(platform, "Groningen", receiver.url(), SECRET,
+                "secured Kafka");
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
         HttpResponse<String> failing = Api.post(platform.url("survey-service") + "/api/submissions",
                 TestTokens.respondent("GM0014"), Files.readString(ROOT.resolve("local-run/demo/failing-assessment.json")));

@@ -56,9 +56,8 @@ class TracingIT {
 
     @Test
     void a_failing_submission_is_one_trace_from_the_rest_call_to_the_webhook() throws Exception {
-        HttpResponse<String> subscribed = Api.post(platform.url("notification-service") + "/api/subscriptions",
-                TestTokens.coordinator("Drenthe"), Api.write(Map.of("region", "Drenthe", "url", receiver.url(),
-                        "secret", SECRET, "description", "tracing test")));
+        HttpResponse<String> subscribed = Api.subscribeWebhook(platform, "Drenthe", receiver.url(), SECRET,
+                "tracing test");
         assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
         HexFormat hex = HexFormat.of();
         SecureRandom random = new SecureRandom();

@@ -40,11 +40,6 @@ public class KafkaClients {
         this.common = Map.copyOf(properties);
     }
 
-    /** The brokers every client connects to. */
-    public String bootstrapServers() {
-        return String.valueOf(common.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG));
-    }
-
     /** A consumer's configuration: the common properties a consumer takes, then {@code own} over them. */
     public Map<String, Object> consumer(Map<String, Object> own) {
         return merge(CONSUMER, own);

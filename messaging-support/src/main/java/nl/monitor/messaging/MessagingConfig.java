@@ -6,6 +6,7 @@ import io.smallrye.config.WithName;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code monitor.*}: how this service talks to Kafka. */
 @ConfigMapping(prefix = "monitor")
@@ -28,7 +29,7 @@ public interface MessagingConfig {
          * refusing it at relay time. Unset: any.
          */
         @WithName("published-topics")
-        Optional<java.util.Set<String>> publishedTopics();
+        Optional<Set<String>> publishedTopics();
 
         /**
          * The event topics this service consumes: exactly the topics it has an {@code EventHandler} for (checked at
@@ -36,7 +37,7 @@ public interface MessagingConfig {
          * not checked (a service without handlers consumes nothing).
          */
         @WithName("consumed-topics")
-        Optional<java.util.Set<String>> consumedTopics();
+        Optional<Set<String>> consumedTopics();
 
         /** Create the platform's topics and this service's dead-letter topics at start when they are missing. */
         @WithDefault("true")

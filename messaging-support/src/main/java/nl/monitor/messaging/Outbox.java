@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -43,7 +45,7 @@ public class Outbox {
     private final EventCodec codec;
     private final Event<OutboxWritten> written;
     private final EventTracing tracing;
-    private final java.util.Optional<java.util.Set<String>> published;
+    private final Optional<Set<String>> published;
 
     public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, EventCodec codec,
                   Event<OutboxWritten> written, EventTracing tracing, MessagingConfig config) {

@@ -55,7 +55,7 @@ class KafkaClientsTest {
     @Test
     void withoutBootstrapServersTheLocalBroker() {
         KafkaClients local = new KafkaClients(Map.of());
-        assertThat(local.bootstrapServers()).isEqualTo(KafkaClients.DEFAULT_BOOTSTRAP);
+        assertThat(local.consumer(Map.of())).containsEntry("bootstrap.servers", KafkaClients.DEFAULT_BOOTSTRAP);
         assertThat(local.admin(Map.of())).containsEntry("bootstrap.servers", "localhost:9092");
     }
 }

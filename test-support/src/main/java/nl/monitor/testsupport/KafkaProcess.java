@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,7 +84,7 @@ public final class KafkaProcess implements AutoCloseable {
      * servers, and on a secured broker {@code SASL_SSL}, SCRAM-SHA-512 with the user's password and the test CA.
      */
     public Map<String, Object> clientProperties(String user) {
-        Map<String, Object> properties = new java.util.LinkedHashMap<>();
+        Map<String, Object> properties = new LinkedHashMap<>();
         properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         if (security != null) {
             properties.putAll(security.clientProperties(user));
@@ -92,9 +94,13 @@ public final class KafkaProcess implements AutoCloseable {
 
     /** An admin client as the super user (on a plaintext broker: as anyone). */
     public Admin admin() {
-        Map<String, Object> properties = new java.util.HashMap<>(clientProperties(KafkaSecurity.ADMIN));
-        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        return admin(5_000, 10_000);
+    }
+
+    private Admin admin(int requestTimeoutMs, int apiTimeoutMs) {
+        Map<String, Object> properties = new HashMap<>(clientProperties(KafkaSecurity.ADMIN));
+        properties.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeoutMs);
+        properties.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, apiTimeoutMs);
         return Admin.create(properties);
     }
 
@@ -105,10 +111,7 @@ public final class KafkaProcess implements AutoCloseable {
         }
         process = run(List.of("kafka.Kafka", properties().toString()), false);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Map<String, Object> probe = new java.util.HashMap<>(clientProperties(KafkaSecurity.ADMIN));
-        probe.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
-        probe.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
-        try (Admin admin = Admin.create(probe)) {
+        try (Admin admin = admin(2_000, 3_000)) {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + log);

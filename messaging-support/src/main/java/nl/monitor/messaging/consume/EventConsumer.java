@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The service's live consumer: the batches SmallRye Reactive Messaging's Kafka connector delivers on channel
@@ -51,7 +50,9 @@ public class EventConsumer {
     private final EventBatchProcessor processor;
     private final MessagingConfig config;
     private final CountDownLatch stopping = new CountDownLatch(1);
-    private final AtomicInteger inHand = new AtomicInteger();
+    /** Guards {@link #inHand}; notified when a batch is done. */
+    private final Object handover = new Object();
+    private int inHand;
     private volatile boolean running = true;
     private volatile boolean consumed;
     private volatile Stall stall;
@@ -66,7 +67,9 @@ public class EventConsumer {
     @Blocking
     public CompletionStage<Void> consume(Message<List<String>> batch) {
         consumed = true;
-        inHand.incrementAndGet();
+        synchronized (handover) {
+            inHand++;
+        }
         try {
             if (!running) {
                 // delivered after the stop began: left to the partitions' next owner, unprocessed and uncommitted
@@ -80,7 +83,10 @@ public class EventConsumer {
             // shutting down while the fault lasts: not acknowledged, so not committed; the next owner reads them
             return CompletableFuture.completedFuture(null);
         } finally {
-            inHand.decrementAndGet();
+            synchronized (handover) {
+                inHand--;
+                handover.notifyAll();
+            }
         }
     }
 
@@ -91,16 +97,7 @@ public class EventConsumer {
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
         stopping.countDown();
-        long deadline = System.nanoTime() + config.consumer().drainTimeout().toNanos();
-        while (inHand.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        if (inHand.get() > 0) {
+        if (!batchInHandDone(config.consumer().drainTimeout())) {
             LOG.warnf("The consumer did not finish its batch within %s; its offsets stay uncommitted and the "
                     + "records are processed again (idempotently) by whoever gets the partitions",
                     config.consumer().drainTimeout());
@@ -109,9 +106,24 @@ public class EventConsumer {
         }
     }
 
-    /** Whether this instance has consumed any batch. */
-    public boolean active() {
-        return consumed;
+    /** Waits until no batch is in hand, at most {@code timeout}; false when one still is. */
+    private boolean batchInHandDone(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (handover) {
+            try {
+                while (inHand > 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(handover, left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return inHand == 0;
+            }
+            return true;
+        }
     }
 
     /** The fault being retried now, if any. */
