@@ -6,6 +6,7 @@ import io.smallrye.config.WithName;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code monitor.*}: how this service talks to Kafka. */
 @ConfigMapping(prefix = "monitor")
@@ -28,7 +29,7 @@ public interface MessagingConfig {
          * refusing it at relay time. Unset: any.
          */
         @WithName("published-topics")
-        Optional<java.util.Set<String>> publishedTopics();
+        Optional<Set<String>> publishedTopics();
 
         /**
          * The event topics this service consumes: exactly the topics it has an {@code EventHandler} for (checked at
@@ -36,7 +37,7 @@ public interface MessagingConfig {
          * not checked (a service without handlers consumes nothing).
          */
         @WithName("consumed-topics")
-        Optional<java.util.Set<String>> consumedTopics();
+        Optional<Set<String>> consumedTopics();
 
         /** Create the platform's topics and this service's dead-letter topics at start when they are missing. */
         @WithDefault("true")
@@ -83,17 +84,15 @@ public interface MessagingConfig {
         String compression();
     }
 
+    /**
+     * The live consumer ({@code EventConsumer} on the Kafka connector's channel {@code events}, configured in
+     * messaging-support's {@code META-INF/microprofile-config.properties}; any {@code mp.messaging.incoming.events.*}
+     * property overrides it there).
+     */
     interface Consumer {
-        /** Whether this instance consumes at all (a service without event handlers never does). */
-        @WithDefault("true")
-        boolean enabled();
-
-        /** Records handled per poll and per database transaction. */
+        /** Records per batch and database transaction (the channel's {@code max.poll.records}). */
         @WithDefault("500")
         int batchSize();
-
-        @WithDefault("1s")
-        Duration pollTimeout();
 
         /** First wait after a transient fault; doubled per attempt up to {@link #backoffMax()}. */
         @WithDefault("200ms")
@@ -103,19 +102,13 @@ public interface MessagingConfig {
         Duration backoffMax();
 
         /**
-         * How long the group waits for a silent member before giving its partitions to the others: the time a
-         * killed instance holds its partitions. The broker allows 6 s at least.
-         */
-        @WithDefault("8s")
-        Duration sessionTimeout();
-
-        /**
-         * A stable name of this instance (e.g. the pod name of a StatefulSet): static group membership, so that a
-         * restarted instance gets its partitions back at once, without a rebalance.
+         * A stable name of this instance (e.g. the pod name of a StatefulSet): the channel's
+         * {@code group.instance.id}, static group membership, so that a restarted instance gets its partitions back at
+         * once, without a rebalance.
          */
         Optional<String> instanceId();
 
-        /** How long a stopping instance may take to finish the batch in hand. */
+        /** How long a stopping instance may take to finish the batch in hand before the connector closes. */
         @WithDefault("20s")
         Duration drainTimeout();
     }

@@ -1,7 +1,11 @@
 package nl.monitor.messaging;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.interceptor.Interceptor;
 import nl.monitor.contracts.EventType;
 import nl.monitor.messaging.consume.DeadLetters;
 import nl.monitor.messaging.consume.EventHandler;
@@ -26,8 +30,8 @@ import java.util.concurrent.TimeUnit;
  * Creates the platform's topics and this service's dead-letter topics when they are missing, with
  * {@code monitor.kafka.partitions} partitions and unlimited retention (the read-model rebuild replays the event
  * topics from offset zero, and a dead-lettered record waits for its redrive). Existing topics are left as they are.
- * The relay and the consumer call {@link #ensure()} before their first use of Kafka, so a service starts even while
- * the broker is away and catches up when it is back.
+ * It runs at start, before the Kafka connector subscribes, and the relay calls {@link #ensure()} again before its
+ * first send, so a service starts even while the broker is away and catches up when it is back.
  */
 @ApplicationScoped
 public class Topics {
@@ -54,6 +58,14 @@ public class Topics {
         Arrays.stream(EventType.values()).map(EventType::topic).forEach(names::add);
         handlers.forEach(handler -> names.add(deadLetters.topicFor(handler.type().topic())));
         return names;
+    }
+
+    /**
+     * At start, before the Kafka connector subscribes (its start observer runs later): the consumer finds its topics
+     * at once. A broker away now is no reason not to start: the relay tries again before its first send.
+     */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start) {
+        ensure();
     }
 
     /** True once every needed topic exists; false (and logged) while the broker cannot be reached. */

@@ -20,10 +20,6 @@ public class ConsumerHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("event-consumer");
-        if (!consumer.active()) {
-            return response.up().withData("consuming", false).build();
-        }
-        response.withData("assigned-partitions", consumer.assignedPartitions());
         return consumer.stall()
                 .map(stall -> response.down().withData("stalled-since", stall.since().toString())
                         .withData("attempts", stall.attempts()).withData("fault", stall.fault()))

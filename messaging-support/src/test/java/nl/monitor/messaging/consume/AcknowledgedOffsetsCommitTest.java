@@ -1,0 +1,149 @@
+package nl.monitor.messaging.consume;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
+import io.smallrye.reactive.messaging.kafka.commit.KafkaLatestCommit;
+import io.vertx.mutiny.core.Vertx;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.internals.AutoOffsetResetStrategy;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The platform's commit strategy against a consumer whose first commits a rebalance refuses: the connector's own
+ * strategies drop such an offset until a later record of the partition is acknowledged; this one commits it again.
+ */
+class AcknowledgedOffsetsCommitTest {
+
+    private static final TopicPartition P0 = new TopicPartition("survey-submitted", 0);
+    private static final TopicPartition P1 = new TopicPartition("survey-submitted", 1);
+
+    private Vertx vertx;
+    private final MockConsumer<String, String> kafka = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
+    private final List<Map<TopicPartition, OffsetAndMetadata>> committed = new CopyOnWriteArrayList<>();
+    private final AtomicInteger refusals = new AtomicInteger();
+    private AcknowledgedOffsetsCommit strategy;
+
+    @BeforeEach
+    void setUp() {
+        vertx = Vertx.vertx();
+        kafka.assign(List.of(P0, P1));
+        strategy = new AcknowledgedOffsetsCommit(vertx, consumer());
+        strategy.capture(vertx.getOrCreateContext());
+    }
+
+    @AfterEach
+    void tearDown() {
+        vertx.closeAndAwait();
+    }
+
+    @Test
+    void an_offset_whose_commit_was_refused_is_committed_again_without_another_acknowledgement() {
+        refusals.set(2);
+        acknowledge(P0, 41);
+        await().atMost(Duration.ofSeconds(10)).until(() -> highest(P0) == 42L);
+        assertThat(refusals.get()).as("both refusals were met").isZero();
+    }
+
+    @Test
+    void the_connectors_latest_strategy_drops_an_offset_whose_commit_was_refused() {
+        // The same refusal met by the connector's strategy (the one that commits on every acknowledgement) and by
+        // ours: once ours has committed the offset again, the connector's has still not, and never will without a
+        // later acknowledgement of the partition.
+        List<Map<TopicPartition, OffsetAndMetadata>> ours = committed;
+        AcknowledgedOffsetsCommitTest connectors = new AcknowledgedOffsetsCommitTest();
+        connectors.vertx = vertx;
+        KafkaLatestCommit latest = new KafkaLatestCommit(vertx, new KafkaConnectorIncomingConfiguration(
+                new SmallRyeConfigBuilder().withDefaultValues(Map.of("channel-name", "events",
+                        "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer")).build()),
+                connectors.consumer());
+        latest.capture(vertx.getOrCreateContext());
+        connectors.refusals.set(1);
+        refusals.set(1);
+        latest.handle(record(P0, 41, latest)).await().atMost(Duration.ofSeconds(5));
+        acknowledge(P0, 41);
+        await().atMost(Duration.ofSeconds(10)).until(() -> highest(P0) == 42L);
+        assertThat(connectors.refusals.get()).as("the connector's commit was refused").isZero();
+        assertThat(connectors.committed).as("what the connector's strategy committed after the refusal").isEmpty();
+        assertThat(ours).isNotEmpty();
+    }
+
+    @Test
+    void acknowledged_offsets_are_committed_and_only_ever_move_forward() {
+        acknowledge(P0, 3);
+        acknowledge(P0, 9);
+        acknowledge(P1, 5);
+        await().atMost(Duration.ofSeconds(5)).until(() -> highest(P0) == 10L && highest(P1) == 6L);
+        assertThat(committed).allSatisfy(offsets -> offsets.values()
+                .forEach(offset -> assertThat(offset.offset()).isIn(4L, 10L, 6L)));
+    }
+
+    @Test
+    void revoked_partitions_take_their_pending_offsets_with_them_and_the_rest_are_committed_on_stop() {
+        refusals.set(Integer.MAX_VALUE); // nothing gets through the asynchronous commits
+        acknowledge(P0, 7);
+        acknowledge(P1, 12);
+        await().atMost(Duration.ofSeconds(5)).until(() -> refusals.get() < Integer.MAX_VALUE);
+        strategy.partitionsRevoked(Set.of(P0));
+        assertThat(kafka.committed(Set.of(P0)).get(P0).offset()).as("P0 committed on revocation").isEqualTo(8);
+        refusals.set(0);
+        strategy.terminate(true);
+        assertThat(highest(P1)).as("P1 committed when stopping").isEqualTo(13L);
+    }
+
+    private void acknowledge(TopicPartition partition, long offset) {
+        strategy.handle(record(partition, offset, strategy)).await().atMost(Duration.ofSeconds(5));
+    }
+
+    private static IncomingKafkaRecord<String, String> record(TopicPartition partition, long offset,
+                                                              KafkaCommitHandler handler) {
+        return new IncomingKafkaRecord<>(new ConsumerRecord<>(partition.topic(), partition.partition(), offset,
+                "GM0014", "{}"), "events", 0, handler, null, false, false);
+    }
+
+    private Long highest(TopicPartition partition) {
+        return committed.stream().map(offsets -> offsets.get(partition)).filter(o -> o != null)
+                .map(OffsetAndMetadata::offset).max(Long::compare).orElse(-1L);
+    }
+
+    /** The connector's consumer, as far as a commit strategy uses it: commit (refused while refusals last), unwrap. */
+    @SuppressWarnings("unchecked")
+    private KafkaConsumer<String, String> consumer() {
+        return (KafkaConsumer<String, String>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {KafkaConsumer.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "commit", "commitAsync" -> {
+                        Map<TopicPartition, OffsetAndMetadata> offsets = (Map<TopicPartition, OffsetAndMetadata>) args[0];
+                        if (refusals.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                            yield Uni.createFrom().failure(new RebalanceInProgressException("rebalancing"));
+                        }
+                        committed.add(Map.copyOf(offsets));
+                        yield Uni.createFrom().voidItem();
+                    }
+                    case "unwrap" -> kafka;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "fake connector consumer";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
