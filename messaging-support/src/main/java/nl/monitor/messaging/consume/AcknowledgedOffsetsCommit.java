@@ -5,12 +5,13 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaConnectorIncomingConfiguration;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
-import io.smallrye.reactive.messaging.kafka.commit.ContextHolder;
 import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -30,25 +31,34 @@ import java.util.function.BiConsumer;
  * acknowledges a partition's records in offset order (one batch at a time, after its transaction), so the latest
  * acknowledged offset of a partition is the one to commit.
  * <ul>
- *     <li>acknowledged: its offset + 1 becomes the partition's pending offset, and the pending offsets are committed;</li>
- *     <li>a commit refused: the offsets stay pending and are committed again every {@value #RETRY_MS} ms;</li>
- *     <li>partitions revoked: their pending offsets are committed before they go (on the polling thread, as the
- *     Kafka client wants), then forgotten;</li>
- *     <li>the service stopping: every pending offset is committed before the consumer closes.</li>
+ *     <li>acknowledged: its offset + 1 becomes the partition's pending offset, and the pending offsets are committed
+ *     (on the connector's polling thread, each commit bounded by {@value #COMMIT_TIMEOUT_MS} ms, so that a broker
+ *     away cannot hold the commits up);</li>
+ *     <li>a commit refused or timed out: the offsets stay pending and are committed again every {@value #RETRY_MS}
+ *     ms;</li>
+ *     <li>partitions revoked: their pending offsets are committed before they go (in the rebalance listener, on the
+ *     polling thread, before the next owner starts), then forgotten;</li>
+ *     <li>the service stopping: every pending offset is committed before the consumer closes; a rebalance under way
+ *     is first let to complete (by polling the paused consumer), as the handover of a stopping instance often starts
+ *     one.</li>
  * </ul>
  */
-public class AcknowledgedOffsetsCommit extends ContextHolder implements KafkaCommitHandler {
+public class AcknowledgedOffsetsCommit implements KafkaCommitHandler {
 
     public static final String NAME = "monitor-acknowledged";
     static final long RETRY_MS = 1_000;
+    static final long COMMIT_TIMEOUT_MS = 5_000;
+    /** How long the last commit may take when the service stops, rebalances included. */
+    static final Duration TERMINATE_TIMEOUT = Duration.ofSeconds(15);
 
     private static final Logger LOG = Logger.getLogger(AcknowledgedOffsetsCommit.class);
 
+    private final Vertx vertx;
     private final KafkaConsumer<?, ?> consumer;
-    /** The offsets to commit, by partition: only touched on the captured event-loop context. */
+    /** The offsets to commit, by partition. Guarded by {@code this}, as are the two flags below. */
     private final Map<TopicPartition, Long> pending = new HashMap<>();
-    private long retryTimer = -1;
     private boolean committing;
+    private boolean retryScheduled;
 
     @ApplicationScoped
     @Identifier(NAME)
@@ -61,63 +71,79 @@ public class AcknowledgedOffsetsCommit extends ContextHolder implements KafkaCom
     }
 
     AcknowledgedOffsetsCommit(Vertx vertx, KafkaConsumer<?, ?> consumer) {
-        super(vertx, (int) Duration.ofSeconds(30).toMillis());
+        this.vertx = vertx;
         this.consumer = consumer;
     }
 
     @Override
     public <K, V> Uni<Void> handle(IncomingKafkaRecord<K, V> record) {
-        TopicPartition partition = new TopicPartition(record.getTopic(), record.getPartition());
-        long next = record.getOffset() + 1;
-        runOnContext(() -> {
-            pending.merge(partition, next, Math::max);
-            commitPending();
-        });
+        synchronized (this) {
+            pending.merge(new TopicPartition(record.getTopic(), record.getPartition()), record.getOffset() + 1,
+                    Math::max);
+        }
+        commitPending();
         return Uni.createFrom().voidItem().runSubscriptionOn(record::runOnMessageContext);
     }
 
     /** Commits what is pending (one commit at a time); what a refused commit held stays pending. */
     private void commitPending() {
-        if (committing || pending.isEmpty()) {
-            return;
+        Map<TopicPartition, Long> attempt;
+        synchronized (this) {
+            if (committing || pending.isEmpty()) {
+                return;
+            }
+            committing = true;
+            attempt = Map.copyOf(pending);
         }
-        committing = true;
-        Map<TopicPartition, Long> attempt = Map.copyOf(pending);
-        consumer.commit(offsets(attempt)).subscribe().with(
-                done -> runOnContext(() -> {
-                    committing = false;
-                    attempt.forEach(pending::remove); // removes only what was not raised meanwhile
+        Duration timeout = Duration.ofMillis(COMMIT_TIMEOUT_MS);
+        onPollingThread(kafka -> kafka.commitSync(offsets(attempt), timeout)).subscribe().with(
+                done -> {
+                    synchronized (this) {
+                        committing = false;
+                        attempt.forEach(pending::remove); // removes only what was not raised meanwhile
+                    }
                     commitPending();
-                }),
-                refused -> runOnContext(() -> {
-                    committing = false;
+                },
+                refused -> {
+                    synchronized (this) {
+                        committing = false;
+                    }
                     LOG.infof("Could not commit the offsets of %d partition(s) yet (%s); trying again in %d ms",
                             attempt.size(), refused.toString(), RETRY_MS);
-                    if (retryTimer < 0) {
-                        retryTimer = vertx.setTimer(RETRY_MS, id -> runOnContext(() -> {
-                            retryTimer = -1;
-                            commitPending();
-                        }));
-                    }
-                }));
+                    retryLater();
+                });
+    }
+
+    private void retryLater() {
+        synchronized (this) {
+            if (retryScheduled) {
+                return;
+            }
+            retryScheduled = true;
+        }
+        vertx.setTimer(RETRY_MS, id -> {
+            synchronized (this) {
+                retryScheduled = false;
+            }
+            commitPending();
+        });
     }
 
     /** On the polling thread, in the rebalance listener: the revoked partitions' offsets go before they do. */
     @Override
     public void partitionsRevoked(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, Long> revoked = runOnContextAndAwait(() -> {
-            Map<TopicPartition, Long> taken = new HashMap<>();
+        Map<TopicPartition, Long> revoked = new HashMap<>();
+        synchronized (this) {
             partitions.forEach(partition -> {
                 Long offset = pending.remove(partition);
                 if (offset != null) {
-                    taken.put(partition, offset);
+                    revoked.put(partition, offset);
                 }
             });
-            return taken;
-        });
+        }
         if (!revoked.isEmpty()) {
             try {
-                consumer.unwrap().commitSync(offsets(revoked));
+                consumer.unwrap().commitSync(offsets(revoked), Duration.ofMillis(COMMIT_TIMEOUT_MS));
             } catch (RuntimeException e) {
                 LOG.infof("Could not commit the offsets of revoked %s (%s); their next owner skips those records "
                         + "as duplicates", revoked.keySet(), e.toString());
@@ -125,26 +151,55 @@ public class AcknowledgedOffsetsCommit extends ContextHolder implements KafkaCom
         }
     }
 
-    /** The service stopping (after the connector paused the partitions): everything pending is committed. */
+    /**
+     * The service stopping (after the connector paused the partitions): everything pending is committed, on the
+     * polling thread. A rebalance under way refuses commits until this member has rejoined, so the consumer is polled
+     * (its partitions paused, so nothing is fetched) until the rebalance completes; partitions it loses on the way
+     * have their offsets committed by {@link #partitionsRevoked} before they go.
+     */
     @Override
     public void terminate(boolean graceful) {
-        Map<TopicPartition, Long> last = runOnContextAndAwait(() -> {
-            if (retryTimer >= 0) {
-                vertx.cancelTimer(retryTimer);
-                retryTimer = -1;
+        try {
+            onPollingThread(this::commitBeforeClosing).await().atMost(TERMINATE_TIMEOUT.plusSeconds(5));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not commit the offsets before closing (%s); whoever gets the partitions processes "
+                    + "those records again (idempotently)", e.toString());
+        }
+    }
+
+    private void commitBeforeClosing(Consumer<?, ?> kafka) {
+        long deadline = System.nanoTime() + TERMINATE_TIMEOUT.toNanos();
+        while (true) {
+            Map<TopicPartition, Long> last;
+            synchronized (this) {
+                last = Map.copyOf(pending);
             }
-            Map<TopicPartition, Long> all = Map.copyOf(pending);
-            pending.clear();
-            return all;
-        });
-        if (!last.isEmpty()) {
+            if (last.isEmpty()) {
+                return;
+            }
+            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
             try {
-                consumer.commit(offsets(last)).await().atMost(Duration.ofSeconds(10));
-            } catch (RuntimeException e) {
-                LOG.warnf("Could not commit the offsets of %d partition(s) before closing (%s); whoever gets them "
-                        + "processes those records again (idempotently)", last.size(), e.toString());
+                kafka.commitSync(offsets(last), left);
+                synchronized (this) {
+                    last.forEach(pending::remove);
+                }
+                LOG.infof("Committed the offsets of %d partition(s) before closing", last.size());
+                return;
+            } catch (RebalanceInProgressException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw e;
+                }
+                LOG.infof("A rebalance is under way; completing it before the last commit");
+                kafka.poll(Duration.ofMillis(100)); // rejoins; records of partitions it gains are left to the next owner
             }
         }
+    }
+
+    /** Runs an action with the Kafka consumer on the connector's polling thread (the only one that may use it). */
+    private Uni<Void> onPollingThread(java.util.function.Consumer<Consumer<?, ?>> action) {
+        return consumer.runOnPollingThread(kafka -> {
+            action.accept(kafka);
+        });
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> offsets(Map<TopicPartition, Long> next) {

@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
 import io.smallrye.reactive.messaging.kafka.commit.KafkaLatestCommit;
 import io.vertx.mutiny.core.Vertx;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,14 +45,15 @@ class AcknowledgedOffsetsCommitTest {
     private final MockConsumer<String, String> kafka = new MockConsumer<>(AutoOffsetResetStrategy.EARLIEST.name());
     private final List<Map<TopicPartition, OffsetAndMetadata>> committed = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
+    private final AtomicInteger polls = new AtomicInteger();
     private AcknowledgedOffsetsCommit strategy;
 
     @BeforeEach
     void setUp() {
         vertx = Vertx.vertx();
         kafka.assign(List.of(P0, P1));
+        kafka.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
         strategy = new AcknowledgedOffsetsCommit(vertx, consumer());
-        strategy.capture(vertx.getOrCreateContext());
     }
 
     @AfterEach
@@ -99,14 +103,25 @@ class AcknowledgedOffsetsCommitTest {
     }
 
     @Test
+    void stopping_during_a_rebalance_completes_it_and_then_commits_what_is_pending() {
+        refusals.set(Integer.MAX_VALUE);
+        acknowledge(P0, 20);
+        await().atMost(Duration.ofSeconds(5)).until(() -> refusals.get() < Integer.MAX_VALUE);
+        refusals.set(3); // the rebalance refuses the next three commits, then is complete
+        strategy.terminate(true);
+        assertThat(highest(P0)).as("P0 committed when stopping").isEqualTo(21L);
+        assertThat(polls.get()).as("polls that completed the rebalance").isPositive();
+    }
+
+    @Test
     void revoked_partitions_take_their_pending_offsets_with_them_and_the_rest_are_committed_on_stop() {
         refusals.set(Integer.MAX_VALUE); // nothing gets through the asynchronous commits
         acknowledge(P0, 7);
         acknowledge(P1, 12);
         await().atMost(Duration.ofSeconds(5)).until(() -> refusals.get() < Integer.MAX_VALUE);
+        refusals.set(0);
         strategy.partitionsRevoked(Set.of(P0));
         assertThat(kafka.committed(Set.of(P0)).get(P0).offset()).as("P0 committed on revocation").isEqualTo(8);
-        refusals.set(0);
         strategy.terminate(true);
         assertThat(highest(P1)).as("P1 committed when stopping").isEqualTo(13L);
     }
@@ -126,24 +141,61 @@ class AcknowledgedOffsetsCommitTest {
                 .map(OffsetAndMetadata::offset).max(Long::compare).orElse(-1L);
     }
 
-    /** The connector's consumer, as far as a commit strategy uses it: commit (refused while refusals last), unwrap. */
+    /**
+     * The connector's consumer, as far as a commit strategy uses it: commit and commitAsync (the connector's own
+     * strategies), the polling thread and unwrap (ours), all on a mock Kafka consumer whose commits are refused while
+     * refusals last.
+     */
     @SuppressWarnings("unchecked")
     private KafkaConsumer<String, String> consumer() {
+        Consumer<String, String> client = client();
         return (KafkaConsumer<String, String>) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {KafkaConsumer.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "commit", "commitAsync" -> {
-                        Map<TopicPartition, OffsetAndMetadata> offsets = (Map<TopicPartition, OffsetAndMetadata>) args[0];
-                        if (refusals.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-                            yield Uni.createFrom().failure(new RebalanceInProgressException("rebalancing"));
+                        try {
+                            client.commitSync((Map<TopicPartition, OffsetAndMetadata>) args[0]);
+                            yield Uni.createFrom().voidItem();
+                        } catch (RuntimeException e) {
+                            yield Uni.createFrom().failure(e);
                         }
-                        committed.add(Map.copyOf(offsets));
-                        yield Uni.createFrom().voidItem();
                     }
-                    case "unwrap" -> kafka;
+                    case "runOnPollingThread" -> {
+                        try {
+                            if (args[0] instanceof java.util.function.Consumer<?> action) {
+                                ((java.util.function.Consumer<Consumer<String, String>>) action).accept(client);
+                                yield Uni.createFrom().voidItem();
+                            }
+                            yield Uni.createFrom().item(((Function<Consumer<String, String>, ?>) args[0]).apply(client));
+                        } catch (RuntimeException e) {
+                            yield Uni.createFrom().failure(e);
+                        }
+                    }
+                    case "unwrap" -> client;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> "fake connector consumer";
                     default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** The mock Kafka consumer: commits refused (a rebalance under way) while refusals last, and polls counted. */
+    @SuppressWarnings("unchecked")
+    private Consumer<String, String> client() {
+        return (Consumer<String, String>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Consumer.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("commitSync")) {
+                        if (refusals.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+                            throw new RebalanceInProgressException("rebalancing");
+                        }
+                        committed.add(Map.copyOf((Map<TopicPartition, OffsetAndMetadata>) args[0]));
+                    } else if (method.getName().equals("poll")) {
+                        polls.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(kafka, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
                 });
     }
 }
