@@ -8,6 +8,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.smallrye.reactive.messaging.kafka.commit.KafkaCommitHandler;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import nl.monitor.messaging.MessagingConfig;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -36,8 +37,9 @@ import java.util.function.BiConsumer;
  *     away cannot hold the commits up);</li>
  *     <li>a commit refused or timed out: the offsets stay pending and are committed again every {@value #RETRY_MS}
  *     ms;</li>
- *     <li>partitions revoked: their pending offsets are committed before they go (in the rebalance listener, on the
- *     polling thread, before the next owner starts), then forgotten;</li>
+ *     <li>partitions revoked: the batch in hand is finished first (the connector polls, so rebalances, while a batch
+ *     is processed; {@link PartitionOwnership}), then their pending offsets are committed before they go (in the
+ *     rebalance listener, on the polling thread, before the next owner starts), then forgotten;</li>
  *     <li>the service stopping: every pending offset is committed before the consumer closes; a rebalance under way
  *     is first let to complete (by polling the paused consumer), as the handover of a stopping instance often starts
  *     one.</li>
@@ -55,6 +57,8 @@ public class AcknowledgedOffsetsCommit implements KafkaCommitHandler {
 
     private final Vertx vertx;
     private final KafkaConsumer<?, ?> consumer;
+    private final PartitionOwnership ownership;
+    private final Duration drainTimeout;
     /** The offsets to commit, by partition. Guarded by {@code this}, as are the two flags below. */
     private final Map<TopicPartition, Long> pending = new HashMap<>();
     private boolean committing;
@@ -63,16 +67,27 @@ public class AcknowledgedOffsetsCommit implements KafkaCommitHandler {
     @ApplicationScoped
     @Identifier(NAME)
     public static class Factory implements KafkaCommitHandler.Factory {
+        private final PartitionOwnership ownership;
+        private final MessagingConfig config;
+
+        public Factory(PartitionOwnership ownership, MessagingConfig config) {
+            this.ownership = ownership;
+            this.config = config;
+        }
+
         @Override
-        public KafkaCommitHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx,
+        public KafkaCommitHandler create(KafkaConnectorIncomingConfiguration connector, Vertx vertx,
                                          KafkaConsumer<?, ?> consumer, BiConsumer<Throwable, Boolean> reportFailure) {
-            return new AcknowledgedOffsetsCommit(vertx, consumer);
+            return new AcknowledgedOffsetsCommit(vertx, consumer, ownership, config.consumer().drainTimeout());
         }
     }
 
-    AcknowledgedOffsetsCommit(Vertx vertx, KafkaConsumer<?, ?> consumer) {
+    AcknowledgedOffsetsCommit(Vertx vertx, KafkaConsumer<?, ?> consumer, PartitionOwnership ownership,
+                              Duration drainTimeout) {
         this.vertx = vertx;
         this.consumer = consumer;
+        this.ownership = ownership;
+        this.drainTimeout = drainTimeout;
     }
 
     @Override
@@ -129,9 +144,21 @@ public class AcknowledgedOffsetsCommit implements KafkaCommitHandler {
         });
     }
 
-    /** On the polling thread, in the rebalance listener: the revoked partitions' offsets go before they do. */
+    @Override
+    public void partitionsAssigned(Collection<TopicPartition> partitions) {
+        ownership.assigned(partitions);
+    }
+
+    /**
+     * On the polling thread, in the rebalance listener: the batch in hand is finished, and the revoked partitions'
+     * offsets are committed before they go; no later batch processes their records.
+     */
     @Override
     public void partitionsRevoked(Collection<TopicPartition> partitions) {
+        if (!ownership.revoked(partitions, drainTimeout)) {
+            LOG.warnf("The batch in hand did not finish within %s of the revocation of %s; their next owner "
+                    + "processes its records again (idempotently)", drainTimeout, partitions);
+        }
         Map<TopicPartition, Long> revoked = new HashMap<>();
         synchronized (this) {
             partitions.forEach(partition -> {

@@ -2,21 +2,26 @@ package nl.monitor.messaging.consume;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import nl.monitor.messaging.MessagingConfig;
 import nl.monitor.messaging.consume.EventBatchProcessor.Poison;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -26,14 +31,15 @@ import java.util.concurrent.TimeUnit;
  * The service's live consumer: the batches SmallRye Reactive Messaging's Kafka connector delivers on channel
  * {@value #CHANNEL} (all topics the service consumes, its consumer group, in batch mode), each processed by the
  * {@link EventBatchProcessor} in one database transaction and acknowledged only after that transaction commits; the
- * connector's {@code throttled} commit strategy then commits the offsets of what was acknowledged, never past a batch
- * that was not.
+ * commit strategy {@link AcknowledgedOffsetsCommit} then commits the offsets of what was acknowledged, never past a
+ * batch that was not.
  * <p>
  * The platform's own part is the failure rule: poison is dead-lettered alone by the processor; any other fault is
  * retried here with exponential backoff for as long as it takes (readiness DOWN, {@link #stall()}), while the
- * connector, its queue full, pauses the partitions and keeps the consumer in the group. On shutdown the batch in hand
- * is finished before the connector closes (it commits what was acknowledged as it closes); a batch still failing then
- * is left unacknowledged, so its records go to the partitions' next owner.
+ * connector, its queue full, pauses the partitions and keeps the consumer in the group. A batch processes only the
+ * records of partitions this instance still owns ({@link PartitionOwnership}: a rebalance may have taken some since
+ * the poll). On shutdown the batch in hand is finished and committed before the connector closes; a batch still
+ * failing then is left unacknowledged, so its records go to the partitions' next owner.
  */
 @ApplicationScoped
 public class EventConsumer {
@@ -48,56 +54,53 @@ public class EventConsumer {
     }
 
     private final EventBatchProcessor processor;
+    private final PartitionOwnership ownership;
     private final MessagingConfig config;
     private final CountDownLatch stopping = new CountDownLatch(1);
-    /** Guards {@link #inHand}; notified when a batch is done. */
-    private final Object handover = new Object();
-    private int inHand;
     private volatile boolean running = true;
     private volatile boolean consumed;
     private volatile Stall stall;
 
-    public EventConsumer(EventBatchProcessor processor, MessagingConfig config) {
+    public EventConsumer(EventBatchProcessor processor, PartitionOwnership ownership, MessagingConfig config) {
         this.processor = processor;
+        this.ownership = ownership;
         this.config = config;
     }
 
-    /** Processes one batch of the connector; acknowledged (and so committed) only once its transaction committed. */
+    /**
+     * Processes one batch of the connector: its records of the partitions this instance still owns, acknowledged (and
+     * so committed) only once their transaction committed.
+     */
     @Incoming(CHANNEL)
     @Blocking
     public CompletionStage<Void> consume(Message<List<String>> batch) {
         consumed = true;
-        synchronized (handover) {
-            inHand++;
-        }
+        IncomingKafkaRecordBatchMetadata<String, String> metadata = metadata(batch);
+        List<ConsumerRecord<String, String>> records = ownership.begin(metadata.getRecords());
         try {
-            if (!running) {
-                // delivered after the stop began: left to the partitions' next owner, unprocessed and uncommitted
-                // (processed now, its acknowledgement could come after the connector's last commit)
+            if (!running || records.isEmpty()) {
+                // delivered after the stop began, or its partitions revoked since the poll: left to the partitions'
+                // next owner, unprocessed and uncommitted
                 return CompletableFuture.completedFuture(null);
             }
-            List<ConsumerRecord<String, String>> records = records(batch);
             if (processUntilDone(records)) {
-                return batch.ack();
+                return acknowledge(metadata, records);
             }
             // shutting down while the fault lasts: not acknowledged, so not committed; the next owner reads them
             return CompletableFuture.completedFuture(null);
         } finally {
-            synchronized (handover) {
-                inHand--;
-                handover.notifyAll();
-            }
+            ownership.end();
         }
     }
 
     /**
      * On shutdown, before the connector closes its consumer: no more retries, and the batch in hand is finished
-     * (up to {@code monitor.consumer.drain-timeout}), so that the connector commits its offsets as it closes.
+     * (up to {@code monitor.consumer.drain-timeout}), so that its offsets are committed before the consumer closes.
      */
     void stop(@Observes ShutdownEvent shutdown) {
         running = false;
         stopping.countDown();
-        if (!batchInHandDone(config.consumer().drainTimeout())) {
+        if (!ownership.idle(config.consumer().drainTimeout())) {
             LOG.warnf("The consumer did not finish its batch within %s; its offsets stay uncommitted and the "
                     + "records are processed again (idempotently) by whoever gets the partitions",
                     config.consumer().drainTimeout());
@@ -106,24 +109,21 @@ public class EventConsumer {
         }
     }
 
-    /** Waits until no batch is in hand, at most {@code timeout}; false when one still is. */
-    private boolean batchInHandDone(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (handover) {
-            try {
-                while (inHand > 0) {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        return false;
-                    }
-                    TimeUnit.NANOSECONDS.timedWait(handover, left);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return inHand == 0;
+    /** Acknowledges the latest processed record of each partition, which commits its offset. */
+    private static CompletionStage<Void> acknowledge(IncomingKafkaRecordBatchMetadata<String, String> metadata,
+                                                     List<ConsumerRecord<String, String>> processed) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        processed.forEach(record -> partitions.add(new TopicPartition(record.topic(), record.partition())));
+        Map<TopicPartition, Message<?>> latest = new HashMap<>();
+        for (Message<?> message : metadata.getBatchedMessages()) {
+            KafkaRecord<?, ?> record = (KafkaRecord<?, ?>) message;
+            TopicPartition partition = new TopicPartition(record.getTopic(), record.getPartition());
+            if (partitions.contains(partition)) {
+                latest.put(partition, message);
             }
-            return true;
         }
+        return CompletableFuture.allOf(latest.values().stream().map(message -> message.ack().toCompletableFuture())
+                .toArray(CompletableFuture[]::new));
     }
 
     /** The fault being retried now, if any. */
@@ -131,14 +131,10 @@ public class EventConsumer {
         return Optional.ofNullable(stall);
     }
 
-    private static List<ConsumerRecord<String, String>> records(Message<List<String>> batch) {
-        @SuppressWarnings("unchecked")
-        IncomingKafkaRecordBatchMetadata<String, String> metadata = batch
-                .getMetadata(IncomingKafkaRecordBatchMetadata.class)
+    @SuppressWarnings("unchecked")
+    private static IncomingKafkaRecordBatchMetadata<String, String> metadata(Message<List<String>> batch) {
+        return batch.getMetadata(IncomingKafkaRecordBatchMetadata.class)
                 .orElseThrow(() -> new IllegalStateException("Not a Kafka batch: " + batch));
-        List<ConsumerRecord<String, String>> records = new ArrayList<>(metadata.count());
-        metadata.getRecords().forEach(records::add);
-        return records;
     }
 
     /** Processes the batch, retrying transient faults; false when given up because the service is stopping. */

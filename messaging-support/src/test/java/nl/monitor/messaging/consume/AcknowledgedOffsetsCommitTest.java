@@ -53,7 +53,7 @@ class AcknowledgedOffsetsCommitTest {
         vertx = Vertx.vertx();
         kafka.assign(List.of(P0, P1));
         kafka.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
-        strategy = new AcknowledgedOffsetsCommit(vertx, consumer());
+        strategy = new AcknowledgedOffsetsCommit(vertx, consumer(), new PartitionOwnership(), Duration.ofSeconds(1));
     }
 
     @AfterEach
@@ -111,6 +111,30 @@ class AcknowledgedOffsetsCommitTest {
         strategy.terminate(true);
         assertThat(highest(P0)).as("P0 committed when stopping").isEqualTo(21L);
         assertThat(polls.get()).as("polls that completed the rebalance").isPositive();
+    }
+
+    @Test
+    void a_revocation_during_a_batch_waits_for_it_and_later_batches_leave_the_revoked_records_alone() throws Exception {
+        PartitionOwnership ownership = new PartitionOwnership();
+        strategy = new AcknowledgedOffsetsCommit(vertx, consumer(), ownership, Duration.ofSeconds(30));
+        strategy.partitionsAssigned(List.of(P0, P1));
+        assertThat(ownership.begin(List.of(new ConsumerRecord<>(P0.topic(), 0, 30L, "GM0014", "{}"))))
+                .as("the batch in hand").hasSize(1);
+        Thread revoking = new Thread(() -> strategy.partitionsRevoked(Set.of(P0)), "polling thread");
+        revoking.start();
+        await().atMost(Duration.ofSeconds(5)).until(() -> revoking.getState() == Thread.State.TIMED_WAITING);
+        assertThat(revoking.isAlive()).as("the revocation waits for the batch in hand").isTrue();
+        acknowledge(P0, 30);
+        ownership.end();
+        revoking.join(Duration.ofSeconds(5).toMillis());
+        assertThat(revoking.isAlive()).as("the revocation went on once the batch was done").isFalse();
+        assertThat(kafka.committed(Set.of(P0)).get(P0).offset()).as("the batch's offset committed").isEqualTo(31);
+        List<ConsumerRecord<String, String>> later = ownership.begin(List.of(
+                new ConsumerRecord<>(P0.topic(), 0, 31L, "GM0014", "{}"),
+                new ConsumerRecord<>(P1.topic(), 1, 8L, "GM0034", "{}")));
+        ownership.end();
+        assertThat(later).as("a later batch: only the partition still owned")
+                .extracting(ConsumerRecord::partition).containsExactly(1);
     }
 
     @Test
