@@ -146,7 +146,8 @@ public class AcknowledgedOffsetsCommit implements KafkaCommitHandler {
 
     @Override
     public void partitionsAssigned(Collection<TopicPartition> partitions) {
-        ownership.assigned(partitions);
+        // on the polling thread, in the rebalance listener: the generation is the one the assignment belongs to
+        ownership.assigned(partitions, consumer.unwrap().groupMetadata().generationId());
     }
 
     /**

@@ -76,7 +76,8 @@ public class EventConsumer {
     public CompletionStage<Void> consume(Message<List<String>> batch) {
         consumed = true;
         IncomingKafkaRecordBatchMetadata<String, String> metadata = metadata(batch);
-        List<ConsumerRecord<String, String>> records = ownership.begin(metadata.getRecords());
+        List<ConsumerRecord<String, String>> records = ownership.begin(metadata.getRecords(),
+                metadata.getConsumerGroupGenerationId());
         try {
             if (!running || records.isEmpty()) {
                 // delivered after the stop began, or its partitions revoked since the poll: left to the partitions'

@@ -7,9 +7,9 @@ import org.apache.kafka.common.TopicPartition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,19 +24,27 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class PartitionOwnership {
 
-    private final Set<TopicPartition> owned = new HashSet<>();
+    /** The partitions owned, each with the consumer group generation in which it was assigned. */
+    private final Map<TopicPartition, Integer> owned = new HashMap<>();
     private int inHand;
 
-    synchronized void assigned(Collection<TopicPartition> partitions) {
-        owned.addAll(partitions);
+    /** Partitions assigned to this instance in the group's generation {@code generation}. */
+    synchronized void assigned(Collection<TopicPartition> partitions, int generation) {
+        partitions.forEach(partition -> owned.put(partition, generation));
     }
 
-    /** A batch begins: its records of the partitions this instance owns now (in their order). */
-    synchronized <K, V> List<ConsumerRecord<K, V>> begin(Iterable<ConsumerRecord<K, V>> records) {
+    /**
+     * A batch polled in the group's generation {@code generation} begins: its records of the partitions this instance
+     * owns now and owned already when they were polled (in their order). A partition revoked and assigned again since
+     * the poll is read again from its committed offset, so the batch's records of it are left to that read: processed
+     * now, they could overtake records before them.
+     */
+    synchronized <K, V> List<ConsumerRecord<K, V>> begin(Iterable<ConsumerRecord<K, V>> records, int generation) {
         inHand++;
         List<ConsumerRecord<K, V>> mine = new ArrayList<>();
         for (ConsumerRecord<K, V> record : records) {
-            if (owned.contains(new TopicPartition(record.topic(), record.partition()))) {
+            Integer assignedIn = owned.get(new TopicPartition(record.topic(), record.partition()));
+            if (assignedIn != null && generation >= assignedIn) {
                 mine.add(record);
             }
         }
@@ -49,16 +57,12 @@ public class PartitionOwnership {
         notifyAll();
     }
 
-    synchronized boolean owns(TopicPartition partition) {
-        return owned.contains(partition);
-    }
-
     /**
      * Partitions taken away: no batch begun from now on processes their records, and the batch in hand is waited for
      * (up to {@code timeout}) so that its offsets can be committed before they go. False when it was not done in time.
      */
     synchronized boolean revoked(Collection<TopicPartition> partitions, Duration timeout) {
-        owned.removeAll(partitions);
+        partitions.forEach(owned::remove);
         return idle(timeout);
     }
 

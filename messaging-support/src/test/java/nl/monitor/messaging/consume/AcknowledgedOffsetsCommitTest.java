@@ -118,7 +118,8 @@ class AcknowledgedOffsetsCommitTest {
         PartitionOwnership ownership = new PartitionOwnership();
         strategy = new AcknowledgedOffsetsCommit(vertx, consumer(), ownership, Duration.ofSeconds(30));
         strategy.partitionsAssigned(List.of(P0, P1));
-        assertThat(ownership.begin(List.of(new ConsumerRecord<>(P0.topic(), 0, 30L, "GM0014", "{}"))))
+        int generation = kafka.groupMetadata().generationId();
+        assertThat(ownership.begin(List.of(new ConsumerRecord<>(P0.topic(), 0, 30L, "GM0014", "{}")), generation))
                 .as("the batch in hand").hasSize(1);
         Thread revoking = new Thread(() -> strategy.partitionsRevoked(Set.of(P0)), "polling thread");
         revoking.start();
@@ -131,10 +132,18 @@ class AcknowledgedOffsetsCommitTest {
         assertThat(kafka.committed(Set.of(P0)).get(P0).offset()).as("the batch's offset committed").isEqualTo(31);
         List<ConsumerRecord<String, String>> later = ownership.begin(List.of(
                 new ConsumerRecord<>(P0.topic(), 0, 31L, "GM0014", "{}"),
-                new ConsumerRecord<>(P1.topic(), 1, 8L, "GM0034", "{}")));
+                new ConsumerRecord<>(P1.topic(), 1, 8L, "GM0034", "{}")), generation);
         ownership.end();
         assertThat(later).as("a later batch: only the partition still owned")
                 .extracting(ConsumerRecord::partition).containsExactly(1);
+        // P0 back in a later generation: what was polled before that is read again from the committed offset
+        ownership.assigned(List.of(P0), generation + 1);
+        assertThat(ownership.begin(List.of(new ConsumerRecord<>(P0.topic(), 0, 31L, "GM0014", "{}")), generation))
+                .as("a batch polled before P0 came back").isEmpty();
+        ownership.end();
+        assertThat(ownership.begin(List.of(new ConsumerRecord<>(P0.topic(), 0, 31L, "GM0014", "{}")), generation + 1))
+                .as("a batch polled after").hasSize(1);
+        ownership.end();
     }
 
     @Test
