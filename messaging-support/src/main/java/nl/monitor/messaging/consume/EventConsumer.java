@@ -58,6 +58,7 @@ public class EventConsumer {
     private final Topics topics;
     private final MessagingConfig config;
     private final KafkaClients clients;
+    private final ConsumerLag lag;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
@@ -68,8 +69,10 @@ public class EventConsumer {
     /** Offsets of processed records not committed yet (only touched by the consumer thread). */
     private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
 
-    public EventConsumer(EventBatchProcessor processor, Topics topics, MessagingConfig config, KafkaClients clients) {
+    public EventConsumer(EventBatchProcessor processor, Topics topics, MessagingConfig config, KafkaClients clients,
+                         ConsumerLag lag) {
         this.processor = processor;
+        this.lag = lag;
         this.clients = clients;
         this.topics = topics;
         this.config = config;
@@ -80,6 +83,7 @@ public class EventConsumer {
             return;
         }
         running = true;
+        lag.consuming(processor.topics());
         thread = new Thread(this::run, "event-consumer");
         thread.start();
     }
@@ -143,6 +147,7 @@ public class EventConsumer {
         LOG.infof("Consuming %s as group %s", processor.topics(), config.serviceName());
         while (running) {
             ConsumerRecords<String, String> polled = consumer.poll(config.consumer().pollTimeout());
+            lag.update(consumer);
             commitPending(consumer);
             if (polled.isEmpty()) {
                 continue;
