@@ -198,6 +198,28 @@ class ProductionOverlayTest {
                 .isEqualTo("false");
     }
 
+    @Test
+    void kube_prometheus_stack_picks_up_the_service_monitor_and_the_rules_by_a_label_set_in_one_place() {
+        for (var rendered : all.stream().filter(r -> !r.ofKind("Deployment").isEmpty()).toList()) {
+            for (String kind : List.of("ServiceMonitor", "PrometheusRule")) {
+                assertThat(rendered.ofKind(kind)).as(rendered.name() + " " + kind).isNotEmpty().allSatisfy(o ->
+                        assertThat(o.path("metadata").path("labels").path("release").asText())
+                                .as(rendered.name() + " " + kind + " label release").isEqualTo("kube-prometheus-stack"));
+            }
+            assertThat(rendered.objects()).as(rendered.name() + ": only the monitoring objects carry it")
+                    .filteredOn(o -> o.path("metadata").path("labels").has("release"))
+                    .allSatisfy(o -> assertThat(o.path("kind").asText()).isIn("ServiceMonitor", "PrometheusRule"));
+        }
+        List<String> places = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(Repo.path("deploy"))) {
+            files.filter(f -> f.toString().endsWith(".yaml") && Repo.read(f).contains("release: kube-prometheus-stack"))
+                    .forEach(f -> places.add(Repo.ROOT.relativize(f).toString()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(places).containsExactly("deploy/components/kube-prometheus-stack/kustomization.yaml");
+    }
+
     /** Autoscaled Deployments of an overlay and their minimum replicas (HPA or KEDA ScaledObject). */
     private static Map<String, Integer> autoscaled(Manifests.Rendered rendered) {
         Map<String, Integer> minimum = new TreeMap<>();
