@@ -168,7 +168,8 @@ public class EventBatchProcessor {
                     .merge(outcomes[i], 1, Integer::sum);
             long timestamp = records.get(i).timestamp();
             if (live && timestamp > 0) {
-                Timer.builder("monitor.consumer.delay").description("From an event's append to its topic to its commit here")
+                Timer.builder("monitor.consumer.delay")
+                        .description("From an event's append to its topic to its commit here")
                         .tag("topic", records.get(i).topic()).register(registry)
                         .record(java.time.Duration.ofMillis(Math.max(0, now - timestamp)));
             }
