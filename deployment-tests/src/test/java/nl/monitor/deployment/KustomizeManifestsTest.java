@@ -37,6 +37,10 @@ class KustomizeManifestsTest {
                     io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy.class)),
             Map.entry("Ingress", Map.entry("networking.k8s.io/v1",
                     io.fabric8.kubernetes.api.model.networking.v1.Ingress.class)),
+            Map.entry("Gateway", Map.entry("gateway.networking.k8s.io/v1",
+                    io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class)),
+            Map.entry("HTTPRoute", Map.entry("gateway.networking.k8s.io/v1",
+                    io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class)),
             Map.entry("ServiceMonitor", Map.entry("monitoring.coreos.com/v1",
                     io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class)),
             Map.entry("PrometheusRule", Map.entry("monitoring.coreos.com/v1",
@@ -115,7 +119,7 @@ class KustomizeManifestsTest {
     void there_are_the_local_and_production_overlays_each_with_its_topics() {
         assertThat(RENDERED).extracting(Manifests.Rendered::name)
                 .contains("local", "production", "local/kafka-topics", "production/kafka-topics",
-                        "production/kafka-users", "production/external-secrets");
+                        "production/kafka-users", "production/external-secrets", "production-gateway");
         assertThat(RENDERED).allSatisfy(r -> assertThat(r.objects()).as(r.name()).isNotEmpty());
     }
 

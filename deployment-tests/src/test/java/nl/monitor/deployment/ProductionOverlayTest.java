@@ -199,6 +199,41 @@ class ProductionOverlayTest {
     }
 
     @Test
+    void the_gateway_api_alternative_routes_the_same_host_apps_and_apis_over_https_with_hsts() {
+        Manifests.Rendered gateway = all.stream().filter(r -> r.name().equals("production-gateway")).findFirst()
+                .orElseThrow();
+        assertThat(gateway.ofKind("Ingress")).as("the Gateway replaces the Ingresses").isEmpty();
+        String host = production.one("Ingress", "monitor-apps").path("spec").path("rules").get(0).path("host").asText();
+        JsonNode listeners = gateway.one("Gateway", "monitor").path("spec").path("listeners");
+        assertThat(listeners.findValuesAsText("hostname")).containsOnly(host);
+        assertThat(listeners.findValuesAsText("protocol")).contains("HTTPS", "HTTP");
+        assertThat(gateway.one("Gateway", "monitor").path("metadata").path("annotations")
+                .path("cert-manager.io/cluster-issuer").asText()).isNotEmpty();
+        Map<String, String> routes = new TreeMap<>();
+        for (JsonNode route : gateway.ofKind("HTTPRoute")) {
+            String name = route.path("metadata").path("name").asText();
+            route.path("spec").path("hostnames").forEach(h -> assertThat(h.asText()).as(name).isEqualTo(host));
+            for (JsonNode rule : route.path("spec").path("rules")) {
+                boolean backend = !rule.path("backendRefs").isEmpty();
+                if (backend && !route.path("spec").path("parentRefs").get(0).path("sectionName").asText().equals("http")) {
+                    assertThat(rule.path("filters").toString()).as(name + ": HSTS on " + rule.path("matches"))
+                            .contains("Strict-Transport-Security");
+                }
+                rule.path("matches").forEach(m -> routes.put(m.path("path").path("value").asText(),
+                        rule.path("backendRefs").path(0).path("name").asText("redirect")));
+            }
+        }
+        for (String service : Repo.SERVICES) {
+            assertThat(routes).containsEntry("/" + service.substring(0, service.indexOf('-')), service);
+        }
+        assertThat(routes).containsEntry("/dashboard/", "reporting-service").containsEntry("/vragenlijst/",
+                "survey-service").containsEntry("/api/municipalities/[^/]+/card", "reporting-service");
+        assertThat(gateway.one("HTTPRoute", "monitor-https-redirect").toString()).contains("\"scheme\":\"https\"");
+        assertThat(gateway.one("NetworkPolicy", "survey-service").path("spec").path("ingress").get(0).path("from"))
+                .as("the Gateway's proxies reach the services").hasSize(2);
+    }
+
+    @Test
     void kube_prometheus_stack_picks_up_the_service_monitor_and_the_rules_by_a_label_set_in_one_place() {
         for (var rendered : all.stream().filter(r -> !r.ofKind("Deployment").isEmpty()).toList()) {
             for (String kind : List.of("ServiceMonitor", "PrometheusRule")) {
