@@ -6,12 +6,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The compose files as a user's compose reads them with no variables set: every {@code ${VAR:-default}} defaulted. */
+/**
+ * The compose files as a user's compose reads them with no variables set: every {@code ${VAR:-default}} defaulted;
+ * a required {@code ${VAR:?message}} (no default) reads as empty.
+ */
 final class Compose {
 
     static final String FILE = "docker-compose.yml";
     static final String OFFLINE = "docker-compose.offline.yml";
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
+    private static final Pattern VARIABLE =
+            Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*)|:?\\?([^}]*))?}");
+    private static final Pattern REQUIRED = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*:?\\?[^}]*}");
 
     private Compose() {
     }
@@ -28,6 +33,11 @@ final class Compose {
         }
         matcher.appendTail(result);
         return result.toString().replace("\u0000", "$");
+    }
+
+    /** Whether the value holds a variable compose requires, with no default ({@code ${VAR:?message}}). */
+    static boolean required(String value) {
+        return REQUIRED.matcher(value).find();
     }
 
     /** The environment of a service, list or map form, interpolated. */

@@ -46,10 +46,14 @@ class ComposeFileTest {
         services.fields().forEachRemaining(entry -> {
             String name = entry.getKey();
             JsonNode service = entry.getValue();
-            if (!name.equals("kafka-topics")) {
+            // One-shot jobs (the topics, the demo users) say restart "no"; everything else runs for good.
+            boolean job = service.path("restart").asText().equals("no");
+            if (!job) {
                 assertThat(service.path("healthcheck").path("test").isMissingNode()).as(name + " health check")
                         .isFalse();
             }
+            assertThat(service.path("restart").asText()).as(name + " restart policy")
+                    .isIn(job ? "no" : "unless-stopped", "always");
             service.path("depends_on").fields().forEachRemaining(dependency -> assertThat(
                     dependency.getValue().path("condition").asText()).as(name + " waits for " + dependency.getKey())
                     .isIn("service_healthy", "service_completed_successfully"));
@@ -57,12 +61,41 @@ class ComposeFileTest {
                 String[] mapping = Compose.interpolate(port.asText()).split(":");
                 int published = Integer.parseInt(mapping[mapping.length - 2]);
                 assertThat(published).as(name + " host port").isBetween(18000, 18999);
+                assertThat(mapping).as(name + " " + port.asText() + ": on this host only unless overridden")
+                        .hasSize(3).startsWith("127.0.0.1");
                 if (mapping[mapping.length - 1].equals("9000") && Repo.SERVICES.contains(name)) {
                     assertThat(mapping).as(name + ": health and metrics on this host only").hasSize(3)
                             .startsWith("127.0.0.1");
                 }
             });
         });
+    }
+
+    @Test
+    void keycloak_runs_in_production_mode_with_an_admin_password_and_import_secret_from_the_environment() {
+        JsonNode services = Compose.file(Compose.FILE).path("services");
+        JsonNode keycloak = services.path("keycloak");
+        assertThat(keycloak.path("command").get(0).asText()).as("kc.sh command").isEqualTo("start");
+        assertThat(keycloak.toString()).doesNotContain("start-dev");
+        JsonNode environment = keycloak.path("environment");
+        for (String required : List.of("KC_BOOTSTRAP_ADMIN_PASSWORD", "MONITOR_BULK_IMPORT_CLIENT_SECRET")) {
+            assertThat(Compose.required(environment.path(required).asText()))
+                    .as(required + " from the environment with no default: " + environment.path(required)).isTrue();
+        }
+        assertThat(Compose.required("${X:-default}")).as("a default is not required").isFalse();
+        // the realm file's placeholders are all set for Keycloak
+        Matcher placeholders = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(Repo.read(Repo.path(Realm.PRODUCTION)));
+        while (placeholders.find()) {
+            assertThat(environment.has(placeholders.group(1))).as("Keycloak's " + placeholders.group(1)).isTrue();
+        }
+        JsonNode demo = services.path("keycloak-demo");
+        assertThat(demo.path("volumes").toString()).as("the demo users are loaded in compose")
+                .contains(Realm.DEMO);
+        assertThat(demo.path("depends_on").path("keycloak").path("condition").asText()).isEqualTo("service_healthy");
+        for (String service : Repo.SERVICES) {
+            assertThat(services.path(service).path("depends_on").path("keycloak-demo").path("condition").asText())
+                    .as(service + " starts after the demo users exist").isEqualTo("service_completed_successfully");
+        }
     }
 
     @Test
@@ -73,6 +106,8 @@ class ComposeFileTest {
         assertThat(services.path("keycloak").path("image").asText()).startsWith("quay.io/keycloak/keycloak:26.");
         assertThat(services.path("jaeger").path("image").asText()).startsWith("jaegertracing/jaeger:2.");
         JsonNode offline = Compose.file(Compose.OFFLINE).path("services");
+        assertThat(offline.path("keycloak-demo").path("image").asText()).as("the demo job runs the offline Keycloak")
+                .isEqualTo(offline.path("keycloak").path("image").asText());
         for (String infra : List.of("postgres", "kafka", "keycloak", "mail", "jaeger")) {
             JsonNode build = offline.path(infra).path("build");
             assertThat(build.path("context").asText()).as(infra + " offline build").isNotEmpty();
@@ -117,7 +152,7 @@ class ComposeFileTest {
 
     @Test
     void the_services_take_keycloak_tokens_with_the_audience_and_claims_the_realm_issues() {
-        JsonNode realm = Repo.JSON.valueToTree(Repo.yaml(Repo.path("deploy/keycloak/monitor-realm.json")));
+        JsonNode realm = Realm.production();
         assertThat(realm.path("realm").asText()).isEqualTo("monitor");
         Set<String> roles = new TreeSet<>();
         realm.path("roles").path("realm").forEach(r -> roles.add(r.path("name").asText()));
@@ -146,6 +181,8 @@ class ComposeFileTest {
         assertThat(bulk.path("publicClient").asBoolean()).isFalse();
         List<String> users = new ArrayList<>();
         realm.path("users").forEach(u -> users.add(u.path("username").asText() + " " + u.path("realmRoles")
+                + " " + u.path("attributes")));
+        Realm.demo().path("users").forEach(u -> users.add(u.path("username").asText() + " " + u.path("realmRoles")
                 + " " + u.path("attributes")));
         assertThat(users).anySatisfy(u -> assertThat(u).contains("[\"respondent\"]", "GM0014"))
                 .anySatisfy(u -> assertThat(u).contains("[\"coordinator\"]", "Groningen"))

@@ -31,6 +31,9 @@ import java.util.zip.ZipFile;
  */
 final class ComposeStack implements AutoCloseable {
 
+    private static final String KEYCLOAK_ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
+    static final String BULK_IMPORT_SECRET = java.util.UUID.randomUUID().toString();
+
     /** One project per test JVM: two builds on one machine never take down each other's stack. */
     static final String PROJECT = "monitor-smoke-" + ProcessHandle.current().pid();
     private static final Path WORK = Repo.path("deployment-tests/target/compose-smoke");
@@ -193,6 +196,9 @@ final class ComposeStack implements AutoCloseable {
         // The test's webhook receiver listens on this host over plain http.
         environment.put("MONITOR_WEBHOOK_REQUIRE_HTTPS", "false");
         environment.put("MONITOR_WEBHOOK_ALLOWED_HOSTS", "host.containers.internal");
+        // The two settings compose refuses to start without: fresh ones for each run.
+        environment.put("MONITOR_KEYCLOAK_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD);
+        environment.put("MONITOR_BULK_IMPORT_CLIENT_SECRET", BULK_IMPORT_SECRET);
         ports.forEach((variable, port) -> environment.put(variable, String.valueOf(port)));
         return Command.run(Repo.ROOT, environment, deadline, command);
     }

@@ -185,7 +185,7 @@ class KeycloakFlowIT {
     }
 
     private static String importToken() throws Exception {
-        return keycloak.clientCredentials("monitor-bulk-import", "change-me-bulk-import-secret");
+        return keycloak.clientCredentials("monitor-bulk-import", KeycloakServer.DEMO_BULK_IMPORT_SECRET);
     }
 
     private static JsonNode read(String json) {

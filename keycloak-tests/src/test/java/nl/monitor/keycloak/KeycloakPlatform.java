@@ -11,14 +11,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Keycloak with the realm file of deploy/keycloak, and the four packaged services configured as production is (the
+ * Keycloak with the realm file of deploy/keycloak and its demo additions, and the four packaged services configured as production is (the
  * realm's URL alone, no test key), against one Kafka broker and PostgreSQL: started once for all tests of this JVM
  * (Keycloak while the broker and the database start), stopped when the JVM ends.
  */
 final class KeycloakPlatform {
 
     static final Path ROOT = Path.of(System.getProperty("monitor.root", "..")).toAbsolutePath().normalize();
-    static final Path REALM_FILE = ROOT.resolve("deploy/keycloak/monitor-realm.json");
     private static final Path TARGET = ROOT.resolve("keycloak-tests/target");
 
     private static KeycloakServer keycloak;
@@ -43,8 +42,9 @@ final class KeycloakPlatform {
         }
         long begin = System.nanoTime();
         String zip = System.getProperty("monitor.keycloak.distribution");
-        keycloak = KeycloakServer.launch(zip == null ? KeycloakServer.distribution() : Path.of(zip), REALM_FILE,
-                Platform.freePort(), TARGET.resolve("keycloak"));
+        // The production realm with the demo users and monitor-cli on top; the dashboard registers its own origin.
+        keycloak = KeycloakServer.launchDemo(zip == null ? KeycloakServer.distribution() : Path.of(zip), ROOT,
+                "https://monitor.example.nl", Platform.freePort(), TARGET.resolve("keycloak"));
         Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "stop-keycloak"));
         KafkaBroker kafka = KafkaBroker.shared();
         kafka.createTopics("survey-submitted", "score-computed", "threshold-crossed");

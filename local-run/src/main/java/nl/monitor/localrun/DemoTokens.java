@@ -47,14 +47,14 @@ interface DemoTokens {
         };
     }
 
-    /** The demo users and passwords of deploy/keycloak/monitor-realm.json, as the banner prints them. */
+    /** The demo users and passwords of deploy/keycloak/demo/monitor-demo.json, as the banner prints them. */
     String[][] KEYCLOAK_USERS = {
             {"respondent-gm0014", "respondent-demo", "respondent of GM0014 Groningen"},
             {"coordinator-groningen", "coordinator-demo", "coordinator of region Groningen"},
             {"analyst", "analyst-demo", "analyst"},
             {"monitor-admin", "admin-demo", "admin"}};
     String IMPORT_CLIENT = "monitor-bulk-import";
-    String IMPORT_SECRET = "change-me-bulk-import-secret";
+    String IMPORT_SECRET = KeycloakServer.DEMO_BULK_IMPORT_SECRET;
 
     static DemoTokens keycloak(KeycloakServer keycloak) {
         return new DemoTokens() {

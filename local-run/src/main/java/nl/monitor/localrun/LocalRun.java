@@ -67,10 +67,11 @@ public final class LocalRun {
         System.setProperty("monitor.postgres.working-dir", runDir.resolve("postgres").toString());
         long start = System.nanoTime();
         if (withKeycloak) {
-            say("Starting Keycloak on 127.0.0.1:" + KEYCLOAK_PORT + " with the realm of deploy/keycloak (log in "
+            say("Starting Keycloak on 127.0.0.1:" + KEYCLOAK_PORT + " with the realm of deploy/keycloak and its demo users (log in "
                     + root.relativize(runDir.resolve("keycloak/keycloak.log")) + ") ...");
-            keycloak = KeycloakServer.launch(keycloakDistribution(), root.resolve("deploy/keycloak/monitor-realm.json"),
-                    KEYCLOAK_PORT, runDir.resolve("keycloak"));
+            // The production realm with the demo users and monitor-cli of deploy/keycloak/demo on top.
+            keycloak = KeycloakServer.launchDemo(keycloakDistribution(), root, "http://localhost:8083", KEYCLOAK_PORT,
+                    runDir.resolve("keycloak"));
             Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "local-run-stop-keycloak"));
         }
 
@@ -89,6 +90,8 @@ public final class LocalRun {
             keycloak.awaitReady(Duration.ofMinutes(3));
             say("Keycloak is up: " + keycloak.issuer());
             config = keycloak.configure(config);
+            // the dashboard also under 127.0.0.1 (the realm file names one public URL)
+            keycloak.allowBrowserApp("monitor-dashboard", "http://127.0.0.1:8083", "/dashboard/");
             tokens = DemoTokens.keycloak(keycloak);
         }
         say("Starting the four services (logs in " + root.relativize(runDir.resolve("logs")) + "/) ...");

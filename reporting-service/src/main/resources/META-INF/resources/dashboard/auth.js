@@ -109,7 +109,13 @@ export function currentToken() {
   return mode === 'oidc' ? (user && !user.expired ? user.access_token : null) : sessionStorage.getItem(TOKEN_KEY);
 }
 
-/** An access token to send now: refreshed first when it expires within the margin (oidc). */
+/** The refresh in flight, shared by the requests that ask for a token meanwhile. */
+let renewal = null;
+
+/**
+ * An access token to send now: refreshed first when it expires within the margin (oidc). Requests made together
+ * share one refresh: the identity provider rotates refresh tokens and refuses a second use of the same one.
+ */
 export async function accessToken() {
   if (mode !== 'oidc') {
     return currentToken();
@@ -117,7 +123,8 @@ export async function accessToken() {
   user = await manager.getUser();
   if (user && user.expires_in !== undefined && user.expires_in < MARGIN_SECONDS) {
     try {
-      user = await manager.signinSilent();
+      renewal = renewal || manager.signinSilent().finally(() => { renewal = null; });
+      user = await renewal;
     } catch (e) {
       await manager.removeUser();
       user = null;

@@ -33,8 +33,9 @@ import java.util.zip.ZipFile;
 
 /**
  * A real Keycloak as its own process on a loopback port, from the {@code org.keycloak:keycloak-quarkus-dist} zip of
- * Maven Central, with a realm file imported at start (the monitor realm of {@code deploy/keycloak}): for the Keycloak
- * end-to-end tests and the local run's Keycloak option. No Docker.
+ * Maven Central, with a realm file imported at start (the monitor realm of {@code deploy/keycloak}) and partial
+ * imports on top (its demo users and password-grant client, {@link #launchDemo}): for the Keycloak end-to-end tests
+ * and the local run's Keycloak option. No Docker.
  *
  * <p>The zip is unpacked and Keycloak's build step (in-memory H2, the only build option that differs from the
  * defaults) run once per machine, under {@code ~/.m2/monitor-cache/keycloak-quarkus-dist-<version>} (or
@@ -51,6 +52,16 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN = "admin";
     public static final String ADMIN_PASSWORD = "admin";
 
+    /** The production realm file of the repository: no users, no password grant, placeholders for the rest. */
+    public static final String REALM_FILE = "deploy/keycloak/monitor-realm.json";
+    /** The demo users and the password-grant client {@code monitor-cli}: a partial import on top of the realm. */
+    public static final String DEMO_FILE = "deploy/keycloak/demo/monitor-demo.json";
+    /** The realm file's placeholders, filled from Keycloak's environment at import. */
+    public static final String PUBLIC_URL_VARIABLE = "MONITOR_PUBLIC_URL";
+    public static final String BULK_IMPORT_SECRET_VARIABLE = "MONITOR_BULK_IMPORT_CLIENT_SECRET";
+    /** The import client's secret on these throw-away servers (never in the realm file). */
+    public static final String DEMO_BULK_IMPORT_SECRET = "demo-bulk-import-secret";
+
     private static final String BUILD_OPTIONS = "--db=dev-mem";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,11 +69,26 @@ public final class KeycloakServer implements AutoCloseable {
     private final Process process;
     private final String url;
     private final Path log;
+    private final List<Path> partialImports;
+    private boolean imported;
 
-    private KeycloakServer(Process process, String url, Path log) {
+    private KeycloakServer(Process process, String url, Path log, List<Path> partialImports) {
         this.process = process;
         this.url = url;
         this.log = log;
+        this.partialImports = List.copyOf(partialImports);
+    }
+
+    /**
+     * The demo Keycloak of the local run and the tests: the production realm of {@link #REALM_FILE} with the demo
+     * additions of {@link #DEMO_FILE} (users, {@code monitor-cli}), the import client's secret
+     * {@link #DEMO_BULK_IMPORT_SECRET} and {@code publicUrl} (the dashboard's origin) for its placeholders.
+     */
+    public static KeycloakServer launchDemo(Path distribution, Path root, String publicUrl, int port, Path workDir)
+            throws IOException {
+        return launch(distribution, root.resolve(REALM_FILE), List.of(root.resolve(DEMO_FILE)),
+                Map.of(PUBLIC_URL_VARIABLE, publicUrl, BULK_IMPORT_SECRET_VARIABLE, DEMO_BULK_IMPORT_SECRET),
+                port, workDir);
     }
 
     /**
@@ -88,6 +114,16 @@ public final class KeycloakServer implements AutoCloseable {
      * {@link #awaitReady(Duration)}.
      */
     public static KeycloakServer launch(Path distribution, Path realmFile, int port, Path workDir) throws IOException {
+        return launch(distribution, realmFile, List.of(), Map.of(), port, workDir);
+    }
+
+    /**
+     * As {@link #launch(Path, Path, int, Path)}, with {@code environment} for the realm file's {@code ${VARIABLE}}
+     * placeholders, and {@code partialImports} (Keycloak's partial-import documents) loaded over the admin API once
+     * the realm answers ({@link #awaitReady(Duration)}).
+     */
+    public static KeycloakServer launch(Path distribution, Path realmFile, List<Path> partialImports,
+                                        Map<String, String> environment, int port, Path workDir) throws IOException {
         Path installed = installed(distribution);
         Path home = instanceHome(installed, workDir);
         Path imports = Files.createDirectories(home.resolve("data/import"));
@@ -101,9 +137,10 @@ public final class KeycloakServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         environment(builder);
+        builder.environment().putAll(environment);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        return new KeycloakServer(builder.start(), url, log);
+        return new KeycloakServer(builder.start(), url, log, partialImports);
     }
 
     /** The distribution zip in the local Maven repository ({@code ./mvnw dependency:get} puts it there). */
@@ -114,8 +151,11 @@ public final class KeycloakServer implements AutoCloseable {
                 "keycloak-quarkus-dist-" + VERSION + ".zip");
     }
 
-    /** Waits until the realm's discovery document answers, or fails with the tail of the log. */
-    public KeycloakServer awaitReady(Duration deadline) throws IOException, InterruptedException {
+    /**
+     * Waits until the realm's discovery document answers, or fails with the tail of the log; then loads the partial
+     * imports (once).
+     */
+    public synchronized KeycloakServer awaitReady(Duration deadline) throws IOException, InterruptedException {
         long end = System.nanoTime() + deadline.toNanos();
         HttpRequest discovery = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -125,7 +165,7 @@ public final class KeycloakServer implements AutoCloseable {
             }
             try {
                 if (HTTP.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return this;
+                    return partialImports();
                 }
             } catch (IOException notYetListening) {
                 // keep waiting until the deadline
@@ -133,6 +173,31 @@ public final class KeycloakServer implements AutoCloseable {
             process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         throw new IllegalStateException("Keycloak not ready within " + deadline + ":\n" + tail());
+    }
+
+    /** Keycloak's partial import ({@code POST /admin/realms/<realm>/partialImport}) of each file, once. */
+    private KeycloakServer partialImports() throws IOException, InterruptedException {
+        if (imported || partialImports.isEmpty()) {
+            return this;
+        }
+        String admin = adminToken();
+        for (Path file : partialImports) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(
+                            URI.create(url + "/admin/realms/" + REALM + "/partialImport"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Partial import of " + file + " refused: " + response.statusCode()
+                        + " " + response.body() + "\n" + tail());
+            }
+        }
+        imported = true;
+        return this;
+    }
+
+    private String adminToken() throws IOException, InterruptedException {
+        return accessToken("master", Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", ADMIN, "password", ADMIN_PASSWORD));
     }
 
     public String url() {
@@ -178,8 +243,7 @@ public final class KeycloakServer implements AutoCloseable {
      * deployment (admin REST API).
      */
     public void allowBrowserApp(String clientId, String origin, String path) throws IOException, InterruptedException {
-        String admin = accessToken("master", Map.of("grant_type", "password", "client_id", "admin-cli",
-                "username", ADMIN, "password", ADMIN_PASSWORD));
+        String admin = adminToken();
         String clients = url + "/admin/realms/" + REALM + "/clients";
         HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(clients + "?clientId="
                 + URLEncoder.encode(clientId, StandardCharsets.UTF_8))).header("Authorization", "Bearer " + admin)

@@ -1,6 +1,7 @@
 package nl.monitor.messaging.consume;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -114,7 +115,7 @@ public class EventBatchProcessor {
                     alsoInTransaction.accept(new Result(Arrays.asList(applied), Map.copyOf(poisonReasons)));
                     return applied;
                 });
-                count(records, outcomes);
+                count(records, outcomes, poison == Poison.DEAD_LETTER);
                 return new Result(Arrays.asList(outcomes), Map.copyOf(poisonReasons));
             } catch (PoisonRecord e) {
                 poisonReasons.put(e.index, e.reason);
@@ -155,13 +156,23 @@ public class EventBatchProcessor {
 
     /**
      * Counts the committed outcomes per topic ({@code monitor_consumer_events_total{topic, outcome}}): a
-     * {@code DUPLICATE} is an event handed over again (a redelivery after a crash, a replay, a resend).
+     * {@code DUPLICATE} is an event handed over again (a redelivery after a crash, a replay, a resend). For the live
+     * consumer also how long each event waited on its topic before this commit ({@code monitor_consumer_delay_seconds}
+     * per topic, a histogram: the latency of this stage of the pipeline).
      */
-    private void count(List<ConsumerRecord<String, String>> records, Outcome[] outcomes) {
+    private void count(List<ConsumerRecord<String, String>> records, Outcome[] outcomes, boolean live) {
+        long now = System.currentTimeMillis();
         Map<String, Map<Outcome, Integer>> counts = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             counts.computeIfAbsent(records.get(i).topic(), topic -> new java.util.EnumMap<>(Outcome.class))
                     .merge(outcomes[i], 1, Integer::sum);
+            long timestamp = records.get(i).timestamp();
+            if (live && timestamp > 0) {
+                Timer.builder("monitor.consumer.delay")
+                        .description("From an event's append to its topic to its commit here")
+                        .tag("topic", records.get(i).topic()).register(registry)
+                        .record(java.time.Duration.ofMillis(Math.max(0, now - timestamp)));
+            }
         }
         counts.forEach((topic, byOutcome) -> byOutcome.forEach((outcome, n) ->
                 Counter.builder("monitor.consumer.events").description("Events this service's consumer processed")
