@@ -1,18 +1,17 @@
 package nl.monitor.testsupport;
 
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -94,28 +93,14 @@ public final class ChunkedUpload {
     }
 
     private static Answer read(InputStream in, AtomicLong sent) throws IOException {
-        String statusLine = line(in);
-        if (statusLine == null || !statusLine.startsWith("HTTP/1.1 ")) {
-            throw new IOException("No HTTP answer: " + statusLine);
-        }
+        int first = in.read();
         long sentBeforeAnswer = sent.get();
-        int status = Integer.parseInt(statusLine.substring(9, 12));
-        Map<String, String> headers = new TreeMap<>();
-        for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
-            int colon = line.indexOf(':');
-            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        if (first == -1) {
+            throw new IOException("The connection closed without an answer");
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (headers.containsKey("content-length")) {
-            body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
-        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            for (int size = Integer.parseInt(line(in).trim(), 16); size > 0;
-                 size = Integer.parseInt(line(in).trim(), 16)) {
-                body.write(in.readNBytes(size));
-                line(in);
-            }
-        }
-        return new Answer(status, headers, body.toString(StandardCharsets.UTF_8), sentBeforeAnswer, closed(in));
+        RawHttp.Answer answer = RawHttp.read(new SequenceInputStream(new ByteArrayInputStream(new byte[]{(byte) first}),
+                in));
+        return new Answer(answer.status(), answer.headers(), answer.body(), sentBeforeAnswer, closed(in));
     }
 
     private static boolean closed(InputStream in) {
@@ -126,16 +111,5 @@ public final class ChunkedUpload {
         } catch (IOException e) {
             return true;
         }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != -1; c = in.read()) {
-            if (c == '\n') {
-                return line.toString().replaceFirst("\r$", "");
-            }
-            line.append((char) c);
-        }
-        return line.isEmpty() ? null : line.toString();
     }
 }
