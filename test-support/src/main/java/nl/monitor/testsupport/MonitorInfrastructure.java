@@ -27,8 +27,12 @@ public class MonitorInfrastructure implements QuarkusTestResourceLifecycleManage
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", bootstrapServers);
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
-        config.put("quarkus.datasource.username", PostgresServer.USER);
-        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        // As in production: Flyway migrates as the owner, the service runs as a role that may only read and write
+        // rows (rest-support's db/roles/afterMigrate.sql grants it).
+        config.put("quarkus.datasource.username", PostgresServer.RUNTIME_USER);
+        config.put("quarkus.datasource.password", PostgresServer.RUNTIME_PASSWORD);
+        config.put("quarkus.flyway.username", PostgresServer.USER);
+        config.put("quarkus.flyway.password", PostgresServer.PASSWORD);
         config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
         config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
         config.put("quarkus.devservices.enabled", "false");
