@@ -70,6 +70,20 @@ public class BodyLimits {
 
     @ServerExceptionMapper
     public Response bodyTooLarge(BoundedBody.TooLargeException e, UriInfo uri, RoutingContext http) {
+        return answer(e, uri, http);
+    }
+
+    /** The body went past its limit inside the JSON reader, which wraps what its input throws. */
+    static Optional<BoundedBody.TooLargeException> tooLargeCause(Throwable e) {
+        for (Throwable link = e; link != null && link.getCause() != link; link = link.getCause()) {
+            if (link instanceof BoundedBody.TooLargeException tooLarge) {
+                return Optional.of(tooLarge);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Response answer(BoundedBody.TooLargeException e, UriInfo uri, RoutingContext http) {
         // The rest of the body is not read: the connection is closed once the answer is out, which discards it.
         http.addEndHandler(ended -> http.request().connection().close());
         return tooLarge("the request body has more than " + e.limit() + " bytes; this endpoint takes at most "

@@ -83,10 +83,15 @@ public class Caller {
 
     /** What someone created (e.g. a subscription) only they, or an admin, may change or use. */
     public void requireOwner(String owner) {
-        if (identity.hasRole(ADMIN) || name().equals(owner)) {
+        if (ownerOrAdmin(owner)) {
             return;
         }
         throw new ForbiddenException("Only its owner " + owner + " (or an admin) may do this");
+    }
+
+    /** Whether the caller created it ({@code owner} is its name) or is an admin. */
+    public boolean ownerOrAdmin(String owner) {
+        return identity.hasRole(ADMIN) || name().equals(owner);
     }
 
     /** Coordinators may act for their own region only. */

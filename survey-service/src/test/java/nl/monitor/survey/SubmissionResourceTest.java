@@ -198,7 +198,7 @@ class SubmissionResourceTest {
                 "{\"municipality\": \"GM0050\", \"year\": 2017, \"questionnaireVersion\": 1, \"padding\": \"",
                 12L * 1024 * 1024, DEADLINE);
 
-        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(413);
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.body()).contains("\"field\":\"body\"", "\"code\":\"too-large\"");
         // The answer came at the limit, long before the whole body was sent: the server did not take it all in first.

@@ -100,11 +100,14 @@ public class SubscriptionResource {
     @GET
     @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
     @Operation(summary = "List the subscriptions",
-            description = "A coordinator sees those of its own region; an analyst or admin all, or one region's.")
+            description = "A coordinator sees those of its own region; an analyst or admin all, or one region's. A "
+                    + "webhook URL is shown in full to its owner and admins only, to others as scheme and host "
+                    + "(https://host/…).")
     @APIResponse(responseCode = "403", description = "A coordinator asking for another region")
     public List<SubscriptionView> list(@Parameter(description = "only this region") @QueryParam("region")
                                        String region) {
-        return service.list(caller.regionToRead(region));
+        return service.list(caller.regionToRead(region)).stream()
+                .map(view -> view.forViewer(caller.ownerOrAdmin(view.owner()))).toList();
     }
 
     @GET
@@ -114,7 +117,8 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
     @APIResponse(responseCode = "403", description = "A subscription of another region")
     public SubscriptionView get(@PathParam("id") UUID id) {
-        return readable(id);
+        SubscriptionView subscription = readable(id);
+        return subscription.forViewer(caller.ownerOrAdmin(subscription.owner()));
     }
 
     @DELETE
