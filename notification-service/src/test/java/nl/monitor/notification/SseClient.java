@@ -42,6 +42,20 @@ final class SseClient implements AutoCloseable {
         return response.statusCode();
     }
 
+    String contentType() {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    /** Waits until the server ended the stream, or fails after the deadline. */
+    void awaitEnd(Duration deadline) {
+        Awaitility.await("the server ends the stream").atMost(deadline).pollInterval(Duration.ofMillis(50))
+                .until(reading::isDone);
+    }
+
+    boolean ended() {
+        return reading.isDone();
+    }
+
     private void read() {
         String id = null;
         String name = null;

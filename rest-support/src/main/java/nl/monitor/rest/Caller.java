@@ -7,6 +7,7 @@ import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -87,6 +88,14 @@ public class Caller {
             return;
         }
         throw new ForbiddenException("Only its owner " + owner + " (or an admin) may do this");
+    }
+
+    /** When the caller's token expires (its {@code exp}); empty without a token. */
+    public Optional<Instant> tokenExpiresAt() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            return Optional.of(Instant.ofEpochSecond(token.getExpirationTime()));
+        }
+        return Optional.empty();
     }
 
     /** Whether the caller created it ({@code owner} is its name) or is an admin. */
