@@ -7,6 +7,8 @@
 DO $grants$
 BEGIN
     IF '${runtime_role}' <> current_user THEN
+        -- Instances starting together would grant at once ("tuple concurrently updated"): one after the other.
+        PERFORM pg_advisory_xact_lock(hashtext('monitor.runtime-role-grants'));
         EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', '${flyway:defaultSchema}', '${runtime_role}');
         EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I',
                        '${flyway:defaultSchema}', '${runtime_role}');
