@@ -43,7 +43,11 @@ final class SseClient implements AutoCloseable {
     }
 
     String contentType() {
-        return response.headers().firstValue("Content-Type").orElse("");
+        return header("Content-Type");
+    }
+
+    String header(String name) {
+        return response.headers().firstValue(name).orElse("");
     }
 
     /** Waits until the server ended the stream, or fails after the deadline. */

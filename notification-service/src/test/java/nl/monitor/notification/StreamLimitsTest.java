@@ -56,6 +56,7 @@ class StreamLimitsTest {
         SseClient fourth = connect(COORDINATOR);
         assertThat(fourth.status()).isEqualTo(429);
         assertThat(fourth.contentType()).startsWith("application/problem+json");
+        assertThat(fourth.header("Retry-After")).isEqualTo("30");
 
         // One closed, the caller may open one again (the server notices the closed connection).
         open.remove(0).close();

@@ -62,7 +62,12 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        return respond(Problem.of(title.toLowerCase().replace(' ', '-'), title, status, e.getMessage(), null), uri);
+        Problem problem = Problem.of(title.toLowerCase().replace(' ', '-'), title, status, e.getMessage(), null);
+        Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(problem.at(uri.getPath()));
+        // When to come back (a 429 or 503), as the exception said.
+        String retryAfter = e.getResponse().getHeaderString("Retry-After");
+        return (retryAfter == null ? answer : answer.header("Retry-After", retryAfter)).build();
     }
 
     @ServerExceptionMapper
