@@ -76,7 +76,7 @@ class StreamLimitsTest {
 
     @Test
     void a_stream_is_closed_when_its_token_expires() throws Exception {
-        Instant expiry = Instant.now().plusSeconds(3);
+        Instant expiry = Instant.now().plusSeconds(5);
         String shortLived = TestTokens.sign(TestTokens.builder("stream-short-lived", "coordinator")
                 .claim("region", "Hollands Midden").expiresAt(expiry.getEpochSecond()));
         SseClient stream = connect(shortLived);
