@@ -16,7 +16,7 @@ import java.util.Map;
  * @param municipality  the municipality the change concerns, null when none
  * @param actor         who: the token's {@code sub}, or {@code system} for a change no caller asked for
  * @param roles         the caller's roles when it was done (empty for {@code system})
- * @param clientAddress from where: the first hop of {@code X-Forwarded-For} when a proxy set it, else the peer
+ * @param clientAddress from where: the first hop of {@code X-Forwarded-For} when a trusted proxy set it, else the peer
  *                      address; null for {@code system}
  * @param peerAddress   the address the request came in from (the proxy when there is one); null for {@code system}
  * @param service       the service that made the change

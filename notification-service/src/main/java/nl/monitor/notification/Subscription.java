@@ -1,11 +1,13 @@
 package nl.monitor.notification;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import nl.monitor.notification.channel.webhook.SealedSecret;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,11 +36,17 @@ public class Subscription {
 
     /**
      * The key the webhook calls are signed with, as the Standard Webhooks specification writes it ({@code whsec_} +
-     * base64 of the key bytes); kept in clear because signing needs it.
+     * base64 of the key bytes); encrypted in the database ({@link SealedSecret}), in clear only here, because signing
+     * needs it. Null for the other channels and once the subscription is deleted.
      */
+    @Convert(converter = SealedSecret.class)
     public String secret;
 
-    /** The secret before the last rotation; calls are signed with it too until {@code previousSecretUntil}. */
+    /**
+     * The secret before the last rotation; calls are signed with it too until {@code previousSecretUntil}, after which
+     * it is deleted. Encrypted like {@link #secret}.
+     */
+    @Convert(converter = SealedSecret.class)
     @Column(name = "previous_secret")
     public String previousSecret;
 

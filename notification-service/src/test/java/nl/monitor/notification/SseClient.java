@@ -42,6 +42,24 @@ final class SseClient implements AutoCloseable {
         return response.statusCode();
     }
 
+    String contentType() {
+        return header("Content-Type");
+    }
+
+    String header(String name) {
+        return response.headers().firstValue(name).orElse("");
+    }
+
+    /** Waits until the server ended the stream, or fails after the deadline. */
+    void awaitEnd(Duration deadline) {
+        Awaitility.await("the server ends the stream").atMost(deadline).pollInterval(Duration.ofMillis(50))
+                .until(reading::isDone);
+    }
+
+    boolean ended() {
+        return reading.isDone();
+    }
+
     private void read() {
         String id = null;
         String name = null;

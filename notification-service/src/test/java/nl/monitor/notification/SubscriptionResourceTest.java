@@ -5,12 +5,15 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import nl.monitor.testsupport.ChunkedUpload;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,9 @@ class SubscriptionResourceTest {
 
     private static final String ZEELAND = TestTokens.coordinator("Zeeland");
     private static final String TWENTE = TestTokens.coordinator("Twente");
+
+    @TestHTTPResource("/")
+    URL baseUrl;
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL managementReady;
@@ -89,6 +95,21 @@ class SubscriptionResourceTest {
     }
 
     @Test
+    void a_chunked_body_of_12_mb_is_refused_as_too_large_and_nothing_is_stored() {
+        ChunkedUpload.Answer answer = ChunkedUpload.post(URI.create(baseUrl.toString()), "/api/subscriptions", ZEELAND,
+                "{\"region\": \"Zeeland\", \"url\": \"https://hooks.example.org/chunked\", \"description\": \"",
+                12L * 1024 * 1024, Duration.ofSeconds(30));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"field\":\"body\"", "\"code\":\"too-large\"");
+        assertThat(answer.bytesSentBeforeAnswer()).isLessThan(8L * 1024 * 1024);
+        assertThat(answer.closedByServer()).isTrue();
+        given().auth().oauth2(ZEELAND).get("/api/subscriptions").then().statusCode(200)
+                .body("url", not(hasItem("https://hooks.example.org/chunked")));
+    }
+
+    @Test
     void another_regions_coordinator_is_refused_with_403() {
         String id = post(ZEELAND, subscription("Zeeland", "https://hooks.example.org/zeeland-2")).then()
                 .statusCode(201).extract().path("id");
@@ -104,16 +125,28 @@ class SubscriptionResourceTest {
     }
 
     @Test
-    void a_colleague_of_the_same_region_sees_a_subscription_but_only_its_owner_or_an_admin_deletes_it() {
+    void a_colleague_of_the_same_region_sees_a_subscription_without_its_url_and_only_its_owner_or_an_admin_deletes_it() {
         String colleague = TestTokens.sign(TestTokens.builder("coordinator-zeeland-2", "coordinator")
                 .claim("region", "Zeeland"));
         String id = post(ZEELAND, subscription("Zeeland", "https://hooks.example.org/zeeland-own")).then()
                 .statusCode(201).extract().path("id");
 
-        given().auth().oauth2(colleague).get("/api/subscriptions/" + id).then().statusCode(200);
+        // The URL (often a capability) in full for its owner and admins only; others see scheme and host.
+        given().auth().oauth2(colleague).get("/api/subscriptions/" + id).then().statusCode(200)
+                .body("url", equalTo("https://hooks.example.org/…"));
+        given().auth().oauth2(colleague).get("/api/subscriptions").then().statusCode(200)
+                .body("url", hasItem("https://hooks.example.org/…"))
+                .body("url", not(hasItem("https://hooks.example.org/zeeland-own")));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/subscriptions/" + id).then().statusCode(200)
+                .body("url", equalTo("https://hooks.example.org/…"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/subscriptions/" + id).then().statusCode(200)
+                .body("url", equalTo("https://hooks.example.org/zeeland-own"));
+        given().auth().oauth2(ZEELAND).get("/api/subscriptions").then().statusCode(200)
+                .body("url", hasItem("https://hooks.example.org/zeeland-own"));
         given().auth().oauth2(colleague).delete("/api/subscriptions/" + id).then().statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().oauth2(ZEELAND).get("/api/subscriptions/" + id).then().statusCode(200);
+        given().auth().oauth2(ZEELAND).get("/api/subscriptions/" + id).then().statusCode(200)
+                .body("url", equalTo("https://hooks.example.org/zeeland-own"));
         given().auth().oauth2(ZEELAND).delete("/api/subscriptions/" + id).then().statusCode(204);
 
         String another = post(ZEELAND, subscription("Zeeland", "https://hooks.example.org/zeeland-other")).then()

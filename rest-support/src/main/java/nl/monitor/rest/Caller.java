@@ -7,6 +7,7 @@ import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -83,10 +84,23 @@ public class Caller {
 
     /** What someone created (e.g. a subscription) only they, or an admin, may change or use. */
     public void requireOwner(String owner) {
-        if (identity.hasRole(ADMIN) || name().equals(owner)) {
+        if (ownerOrAdmin(owner)) {
             return;
         }
         throw new ForbiddenException("Only its owner " + owner + " (or an admin) may do this");
+    }
+
+    /** When the caller's token expires (its {@code exp}); empty without a token. */
+    public Optional<Instant> tokenExpiresAt() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getExpirationTime() > 0) {
+            return Optional.of(Instant.ofEpochSecond(token.getExpirationTime()));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the caller created it ({@code owner} is its name) or is an admin. */
+    public boolean ownerOrAdmin(String owner) {
+        return identity.hasRole(ADMIN) || name().equals(owner);
     }
 
     /** Coordinators may act for their own region only. */

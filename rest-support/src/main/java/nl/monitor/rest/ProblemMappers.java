@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.ForbiddenException;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Turns every error a service raises into an RFC 9457 problem document. */
@@ -26,13 +28,17 @@ public class ProblemMappers {
 
     /** A value of the wrong type; mapped on its own type, which Quarkus's built-in mapper would otherwise take. */
     @ServerExceptionMapper(priority = Priorities.USER - 100)
-    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return unreadableJson(e, uri);
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri, RoutingContext http) {
+        return unreadableJson(e, uri, http);
     }
 
     /** Unreadable JSON, or a value of the wrong type: 400 naming the field Jackson stopped at. */
     @ServerExceptionMapper(priority = Priorities.USER - 100)
-    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, RoutingContext http) {
+        Optional<BoundedBody.TooLargeException> tooLarge = BodyLimits.tooLargeCause(e);
+        if (tooLarge.isPresent()) {
+            return BodyLimits.answer(tooLarge.get(), uri, http);
+        }
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String message = e.getOriginalMessage();
         return respond(Problem.of("malformed-body", "The request body cannot be read", 400,
@@ -47,15 +53,29 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, RoutingContext http) {
+        // Quarkus's JSON reader answers 400 for what its input threw: a body over its limit among them.
+        Optional<BoundedBody.TooLargeException> tooLarge = BodyLimits.tooLargeCause(e);
+        if (tooLarge.isPresent()) {
+            return BodyLimits.answer(tooLarge.get(), uri, http);
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        return respond(Problem.of(title.toLowerCase().replace(' ', '-'), title, status, e.getMessage(), null), uri);
+        Problem problem = Problem.of(title.toLowerCase().replace(' ', '-'), title, status, e.getMessage(), null);
+        Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(problem.at(uri.getPath()));
+        // When to come back (a 429 or 503), as the exception said.
+        String retryAfter = e.getResponse().getHeaderString("Retry-After");
+        return (retryAfter == null ? answer : answer.header("Retry-After", retryAfter)).build();
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(RuntimeException e, UriInfo uri, RoutingContext http) {
+        Optional<BoundedBody.TooLargeException> tooLarge = BodyLimits.tooLargeCause(e);
+        if (tooLarge.isPresent()) {
+            return BodyLimits.answer(tooLarge.get(), uri, http);
+        }
         if (databaseUnreachable(e)) {
             LOG.warnf("The database is unreachable on %s: %s", uri.getPath(), e.getMessage());
             Problem problem = Problem.of("service-unavailable", "Service unavailable", 503,

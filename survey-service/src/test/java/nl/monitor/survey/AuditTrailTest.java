@@ -2,7 +2,9 @@ package nl.monitor.survey;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import nl.monitor.contracts.AuditRecorded;
@@ -12,6 +14,7 @@ import nl.monitor.contracts.EventType;
 import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.PostgresServer;
+import nl.monitor.testsupport.RawHttp;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,6 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,6 +51,10 @@ class AuditTrailTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private final EventCodec codec = new EventCodec();
+    private final ObjectMapper json = EventCodec.newMapper();
+
+    @TestHTTPResource("/")
+    URL baseUrl;
     private TopicReader audit;
 
     @Inject
@@ -102,6 +112,22 @@ class AuditTrailTest {
         await("submission.accepted", "submission/" + second, 1);
         assertThat(audit.seen()).filteredOn(r -> r.key().equals("GM0014") && r.value().contains("submission.accepted"))
                 .hasSize(2);
+    }
+
+    @Test
+    void a_forged_x_forwarded_for_from_outside_the_trusted_proxies_is_not_what_the_audit_records() throws Exception {
+        // The tests trust 127.0.0.1 only (the default of quarkus.http.proxy.trusted-proxies here); 127.0.0.2 is a
+        // client on this machine that is not a proxy.
+        RawHttp.Answer answer = RawHttp.send(InetAddress.getByName("127.0.0.2"), URI.create(baseUrl.toString()),
+                "POST", "/api/submissions", Map.of("Authorization", "Bearer " + TestTokens.respondent("GM0014"),
+                        "Content-Type", "application/json", "X-Forwarded-For", "203.0.113.66"),
+                assessment("GM0014", 2079), DEADLINE);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        String id = json.readTree(answer.body()).get("id").asText();
+
+        AuditRecorded entry = await("submission.accepted", "submission/" + id, 1).get(0);
+        assertThat(entry.clientAddress()).isEqualTo("127.0.0.2");
+        assertThat(entry.peerAddress()).isEqualTo("127.0.0.2");
     }
 
     @Test

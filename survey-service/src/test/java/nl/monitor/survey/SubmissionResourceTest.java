@@ -12,6 +12,7 @@ import nl.monitor.contracts.EventCodec;
 import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.SurveySubmitted;
 import nl.monitor.domain.assessment.GoalAnswer;
+import nl.monitor.testsupport.ChunkedUpload;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +44,9 @@ class SubmissionResourceTest {
     private final EventCodec codec = new EventCodec();
     private final ObjectMapper json = EventCodec.newMapper();
     private TopicReader events;
+
+    @TestHTTPResource("/")
+    URL baseUrl;
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL managementReady;
@@ -182,6 +187,23 @@ class SubmissionResourceTest {
                 .body("errors.field", contains("body"))
                 .body("errors.code", contains("too-large"));
 
+        given().auth().oauth2(token).get("/api/municipalities/GM0050/submissions").then()
+                .statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void a_chunked_body_of_12_mb_is_refused_as_too_large_and_nothing_is_stored() {
+        String token = TestTokens.respondent("GM0050");
+        ChunkedUpload.Answer answer = ChunkedUpload.post(URI.create(baseUrl.toString()), "/api/submissions", token,
+                "{\"municipality\": \"GM0050\", \"year\": 2017, \"questionnaireVersion\": 1, \"padding\": \"",
+                12L * 1024 * 1024, DEADLINE);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(413);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"field\":\"body\"", "\"code\":\"too-large\"");
+        // The answer came at the limit, long before the whole body was sent: the server did not take it all in first.
+        assertThat(answer.bytesSentBeforeAnswer()).isLessThan(8L * 1024 * 1024);
+        assertThat(answer.closedByServer()).as("the connection closed after the 413, the rest unread").isTrue();
         given().auth().oauth2(token).get("/api/municipalities/GM0050/submissions").then()
                 .statusCode(200).body("$", hasSize(0));
     }

@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public class MonitorInfrastructure implements QuarkusTestResourceLifecycleManager {
 
+    /** The TEST-ONLY key (id {@code test-only}) the notification-service encrypts webhook secrets with. */
+    public static final String WEBHOOK_SECRET_KEY = "test-only:cheGFquEJ9gKU1gAuWZeYsv2zZ7hWafhVUij5xdR35w=";
+
     @Override
     public Map<String, String> start() {
         return config(KafkaBroker.shared(), PostgresServer.shared());
@@ -27,8 +30,12 @@ public class MonitorInfrastructure implements QuarkusTestResourceLifecycleManage
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", bootstrapServers);
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
-        config.put("quarkus.datasource.username", PostgresServer.USER);
-        config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
+        // As in production: Flyway migrates as the owner, the service runs as a role that may only read and write
+        // rows (rest-support's db/roles/afterMigrate.sql grants it).
+        config.put("quarkus.datasource.username", PostgresServer.RUNTIME_USER);
+        config.put("quarkus.datasource.password", PostgresServer.RUNTIME_PASSWORD);
+        config.put("quarkus.flyway.username", PostgresServer.USER);
+        config.put("quarkus.flyway.password", PostgresServer.PASSWORD);
         config.put("quarkus.oidc.public-key", TestTokens.publicKeyBase64());
         config.put("quarkus.oidc.token.issuer", TestTokens.ISSUER);
         config.put("quarkus.devservices.enabled", "false");
@@ -39,6 +46,9 @@ public class MonitorInfrastructure implements QuarkusTestResourceLifecycleManage
         // Webhook receivers of the tests and the local run listen on this machine, over plain http.
         config.put("notification.webhook.allowed-hosts", "127.0.0.1");
         config.put("notification.webhook.require-https", "false");
+        // The key webhook secrets are encrypted with at rest: TEST-ONLY, as in the notification-service's %test.
+        config.put("notification.webhook.secret-keys", WEBHOOK_SECRET_KEY);
+        config.put("notification.webhook.secret-key-id", "test-only");
         return config;
     }
 

@@ -14,7 +14,8 @@ import java.sql.Statement;
 
 /**
  * A real PostgreSQL server from binaries shipped in a Maven jar (no Docker, no system install), on a port of
- * 127.0.0.1, with one database {@value #DATABASE}: one {@link #shared()} per JVM, stopped when the JVM exits, or one
+ * 127.0.0.1, with one database {@value #DATABASE}, the owner {@value #USER} and the services' runtime role
+ * {@value #RUNTIME_USER}: one {@link #shared()} per JVM, stopped when the JVM exits, or one
  * of a test's {@link #own(Path) own}, which it can {@link #stop()} and {@link #start()} again on the same port and
  * data directory (a database outage as the services see it).
  */
@@ -23,6 +24,12 @@ public final class PostgresServer implements AutoCloseable {
     public static final String DATABASE = "monitor";
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
+    /**
+     * The role the services run as: it logs in and may use what the migrations grant it (read and write rows), owns
+     * nothing; the migrations run as {@link #USER}, the owner.
+     */
+    public static final String RUNTIME_USER = "monitor_app";
+    public static final String RUNTIME_PASSWORD = "monitor_app";
 
     private static PostgresServer shared;
 
@@ -62,6 +69,7 @@ public final class PostgresServer implements AutoCloseable {
             try (Connection c = DriverManager.getConnection(server.postgres.getJdbcUrl(USER, "postgres"), USER,
                     PASSWORD); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + DATABASE);
+                s.execute("CREATE ROLE " + RUNTIME_USER + " LOGIN PASSWORD '" + RUNTIME_PASSWORD + "'");
             }
             System.out.printf("[test-support] PostgreSQL ready on port %d in %d ms%n", server.port,
                     (System.nanoTime() - start) / 1_000_000);

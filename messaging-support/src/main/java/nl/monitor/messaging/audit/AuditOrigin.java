@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param actor         the token's {@code sub}, or {@link AuditRecorded#SYSTEM}
  * @param roles         the caller's roles, sorted
- * @param clientAddress the first hop of {@code X-Forwarded-For} when a proxy set it, else the peer address
+ * @param clientAddress the first hop of {@code X-Forwarded-For} when a trusted proxy set it
+ *                      ({@code quarkus.http.proxy.trusted-proxies}), else the peer address
  * @param peerAddress   the address the request came in from
  */
 public record AuditOrigin(String actor, List<String> roles, String clientAddress, String peerAddress) {
@@ -21,17 +22,5 @@ public record AuditOrigin(String actor, List<String> roles, String clientAddress
     /** A change no caller asked for: a rebuild on start, a scheduled step. */
     public static AuditOrigin system() {
         return new AuditOrigin(AuditRecorded.SYSTEM, List.of(), null, null);
-    }
-
-    /**
-     * The client of a request: the first address of {@code X-Forwarded-For} when a proxy set it (the one the proxy
-     * saw; only as trustworthy as the proxy in front), else the peer.
-     */
-    public static String clientOf(String forwardedFor, String peer) {
-        if (forwardedFor == null || forwardedFor.isBlank()) {
-            return peer;
-        }
-        String first = forwardedFor.split(",", 2)[0].strip();
-        return first.isEmpty() ? peer : first;
     }
 }

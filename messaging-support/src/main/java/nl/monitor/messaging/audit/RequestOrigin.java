@@ -32,15 +32,17 @@ public class RequestOrigin {
         if (caller.isAnonymous()) {
             return AuditOrigin.system();
         }
+        String client = null;
         String peer = null;
-        String forwardedFor = null;
         if (request.isResolvable()) {
+            // Quarkus resolves the client (quarkus.http.proxy.*): the X-Forwarded-For address only when the request
+            // came from a trusted proxy (quarkus.http.proxy.trusted-proxies), else the peer. The peer is the socket's.
             HttpServerRequest http = request.get();
-            peer = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-            forwardedFor = http.getHeader("X-Forwarded-For");
+            client = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+            peer = http.connection() == null || http.connection().remoteAddress() == null ? client
+                    : http.connection().remoteAddress().hostAddress();
         }
         List<String> roles = caller.getRoles().stream().sorted().toList();
-        return new AuditOrigin(caller.getPrincipal().getName(), roles, AuditOrigin.clientOf(forwardedFor, peer),
-                peer);
+        return new AuditOrigin(caller.getPrincipal().getName(), roles, client, peer);
     }
 }

@@ -36,4 +36,14 @@ public interface WebhookConfig {
      * with certificates of a private CA; the tests' TLS receiver). Left out: the JVM's trusted CAs.
      */
     Optional<List<String>> trustCertificates();
+
+    /**
+     * The keys webhook secrets are encrypted with at rest (AES-256-GCM): {@code <id>:<base64 of 32 bytes>}, comma-
+     * separated (env {@code NOTIFICATION_WEBHOOK_SECRET_KEYS}, from a Secret). Every key listed can decrypt; only
+     * {@link #secretKeyId()} encrypts. No default in production: the service does not start without one.
+     */
+    List<String> secretKeys();
+
+    /** The id (in {@link #secretKeys()}) of the key new and re-encrypted secrets are encrypted with. */
+    String secretKeyId();
 }

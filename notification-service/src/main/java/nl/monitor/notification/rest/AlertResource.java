@@ -96,17 +96,22 @@ public class AlertResource {
             description = "Each new alert (and resolved notice) as one event: id the alert id, event its type "
                     + "(threshold-crossed or resolved), data the alert as GET /api/alerts/{id} shows it. A coordinator "
                     + "gets its own region (the default); an analyst or admin one region or, without region, all. "
-                    + "Alerts raised while disconnected are in GET /api/alerts. Comments (keep-alive) every 20 s.")
+                    + "Alerts raised while disconnected are in GET /api/alerts. Comments (keep-alive) every 20 s. "
+                    + "Closed when the token expires: reconnect with a fresh one.")
     @APIResponse(responseCode = "200", description = "The stream, open until the client closes it",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
     @APIResponse(responseCode = "403", description = "A coordinator asking for another region",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "The caller, or the instance, has as many streams open as "
+            + "allowed (notification.stream.max-per-caller, max-total)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An unknown region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void stream(@Parameter(description = "a Veilig Thuis region") @QueryParam("region") String region,
                        @Context SseEventSink sink, @Context Sse sse) {
         requireKnown(region);
-        streams.openFeed(caller.regionToRead(region), sink, sse);
+        streams.openFeed(caller.regionToRead(region), sink, sse,
+                new StreamHub.Opener(caller.name(), caller.tokenExpiresAt().orElse(null)));
     }
 
     private void requireKnown(String region) {

@@ -100,11 +100,14 @@ public class SubscriptionResource {
     @GET
     @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
     @Operation(summary = "List the subscriptions",
-            description = "A coordinator sees those of its own region; an analyst or admin all, or one region's.")
+            description = "A coordinator sees those of its own region; an analyst or admin all, or one region's. A "
+                    + "webhook URL is shown in full to its owner and admins only, to others as scheme and host "
+                    + "(https://host/…).")
     @APIResponse(responseCode = "403", description = "A coordinator asking for another region")
     public List<SubscriptionView> list(@Parameter(description = "only this region") @QueryParam("region")
                                        String region) {
-        return service.list(caller.regionToRead(region));
+        return service.list(caller.regionToRead(region)).stream()
+                .map(view -> view.forViewer(caller.ownerOrAdmin(view.owner()))).toList();
     }
 
     @GET
@@ -114,7 +117,8 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
     @APIResponse(responseCode = "403", description = "A subscription of another region")
     public SubscriptionView get(@PathParam("id") UUID id) {
-        return readable(id);
+        SubscriptionView subscription = readable(id);
+        return subscription.forViewer(caller.ownerOrAdmin(subscription.owner()));
     }
 
     @DELETE
@@ -156,16 +160,21 @@ public class SubscriptionResource {
             description = "Each alert of the subscription arrives as one event: id the delivery id (the same if it "
                     + "is ever sent again: deduplicate on it), event threshold-crossed or resolved, data the JSON "
                     + "body a webhook would get. What came while no client was connected waits (PENDING in the "
-                    + "delivery log, no attempt spent) and is sent when one connects. Comments (keep-alive) every 20 s.")
+                    + "delivery log, no attempt spent) and is sent when one connects. Comments (keep-alive) every 20 s. "
+                    + "Closed when the token expires: reconnect with a fresh one.")
     @APIResponse(responseCode = "200", description = "The stream, open until the client closes it",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS))
+    @APIResponse(responseCode = "429", description = "The caller, or the instance, has as many streams open as "
+            + "allowed (notification.stream.max-per-caller, max-total)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
     @APIResponse(responseCode = "403", description = "A subscription of another region")
     @APIResponse(responseCode = "409", description = "Not a STREAM subscription",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void stream(@PathParam("id") UUID id, @Context SseEventSink sink, @Context Sse sse) {
         ownedOf(id, Channel.STREAM, "a stream");
-        streams.openSubscriptionStream(id, sink, sse);
+        streams.openSubscriptionStream(id, sink, sse,
+                new StreamHub.Opener(caller.name(), caller.tokenExpiresAt().orElse(null)));
         int waiting = deliveryLog.dueNow(id);
         deliverer.requestRound();
         LOG.infof("Stream client of subscription %s connected (%s); %d waiting deliveries due", id, caller.name(),

@@ -10,6 +10,7 @@ import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.messaging.audit.AuditTrail;
 import nl.monitor.notification.Channel;
 import nl.monitor.notification.Subscription;
+import nl.monitor.notification.channel.webhook.WebhookUrls;
 import nl.monitor.notification.channel.Channels;
 import nl.monitor.notification.channel.DeliveryChannel;
 import nl.monitor.notification.channel.webhook.WebhookChannel;
@@ -165,13 +166,14 @@ public class SubscriptionService {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("region", subscription.region);
         details.put("channel", channel);
-        details.put("target", channel == Channel.WEBHOOK ? subscription.url : channel == Channel.EMAIL
+        details.put("target", channel == Channel.WEBHOOK ? WebhookUrls.redacted(subscription.url) : channel == Channel.EMAIL
                 ? subscription.email : null);
         details.put("digest", subscription.digest);
         details.put("filter", subscription.filter);
         audit.record(CREATED, subject(subscription.id), null, details);
         LOG.infof("Subscription %s for region %s created by %s: %s %s", subscription.id, subscription.region, owner,
-                channel, channel == Channel.WEBHOOK ? subscription.url : channel == Channel.EMAIL ? subscription.email
+                channel, channel == Channel.WEBHOOK ? WebhookUrls.redacted(subscription.url)
+                        : channel == Channel.EMAIL ? subscription.email
                         : "");
         return view(subscription).withSecret(secret);
     }
@@ -219,6 +221,10 @@ public class SubscriptionService {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         found.get().deletedAt = now;
+        // Nothing is signed for it any more: its secrets go (the row stays for its delivery log).
+        found.get().secret = null;
+        found.get().previousSecret = null;
+        found.get().previousSecretUntil = null;
         int cancelled = deliveries.cancelPending(id, now);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("region", found.get().region);

@@ -3,6 +3,7 @@ package nl.monitor.notification.subscription;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.monitor.notification.Channel;
 import nl.monitor.notification.Subscription;
+import nl.monitor.notification.channel.webhook.WebhookUrls;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.UUID;
 /**
  * A subscription as the API shows it: never its secret, except once in the answer that created it when the service
  * generated it. Only the address of its own channel is present: {@code url} for a webhook, {@code email} for e-mail,
- * {@code streamPath} (where to connect) for a live stream.
+ * {@code streamPath} (where to connect) for a live stream. The webhook URL in full only to the subscription's owner
+ * and admins ({@link #forViewer}); others see its scheme and host.
  */
 @Schema(description = "A subscription")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -31,6 +33,15 @@ public record SubscriptionView(UUID id, String region, Channel channel, String u
                 ? s.previousSecretUntil : null;
         return new SubscriptionView(s.id, s.region, s.channel, s.url, s.email, streamPath, s.digest, s.description,
                 s.owner, s.createdAt, filter, overlapEnds, null);
+    }
+
+    /**
+     * As someone else than its owner or an admin sees it: the webhook URL (often a capability) as scheme and host only.
+     */
+    public SubscriptionView forViewer(boolean ownerOrAdmin) {
+        return ownerOrAdmin || url == null ? this : new SubscriptionView(id, region, channel,
+                WebhookUrls.redacted(url), email, streamPath, digest, description, owner, createdAt, filter,
+                previousSecretValidUntil, secret);
     }
 
     public SubscriptionView withSecret(String generated) {

@@ -50,7 +50,7 @@ public class AuditResource {
                     + "wave.opened/closed/reopened, rules.rescored, subscription.created/deleted, contact changes, "
                     + "dead-letter.redriven, outbox.requeued, read-model.rebuilt): what (action, subject, details), "
                     + "who (the token's sub and roles; 'system' when no caller asked), from where (the first hop of "
-                    + "X-Forwarded-For, else the peer; and the peer) and when, the newest first. An entry is recorded "
+                    + "X-Forwarded-For from a trusted proxy, else the peer; and the peer) and when, the newest first. An entry is recorded "
                     + "in the transaction of its change and arrives here within seconds. Filters combine; action "
                     + "'wave' selects wave.*, subject 'wave' selects wave/*. Paged by limit (1-10000, default 100) "
                     + "and offset; 'total' counts every match. JSON by default; CSV with ?format=csv or Accept: "

@@ -105,7 +105,7 @@ public class WebhookSender implements ChannelSender {
         byte[] body = call.payload().getBytes(StandardCharsets.UTF_8);
         EventTracing.Outgoing span = tracing.startCall("webhook POST", call.traceparent(), Map.of(
                 "http.request.method", "POST",
-                "url.full", call.url(),
+                "url.full", WebhookUrls.redacted(call.url()),
                 "monitor.delivery.id", call.deliveryId().toString(),
                 "monitor.delivery.attempt", Integer.toString(call.attempt())));
         Map<String, String> headers;

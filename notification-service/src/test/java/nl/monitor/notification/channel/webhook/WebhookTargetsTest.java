@@ -46,6 +46,16 @@ class WebhookTargetsTest {
             }
 
             @Override
+            public List<String> secretKeys() {
+                return List.of();
+            }
+
+            @Override
+            public String secretKeyId() {
+                return "none";
+            }
+
+            @Override
             public Optional<List<String>> allowedHosts() {
                 return Optional.of(Arrays.asList(allowed));
             }
