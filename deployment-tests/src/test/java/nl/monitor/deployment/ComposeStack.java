@@ -33,6 +33,14 @@ final class ComposeStack implements AutoCloseable {
 
     private static final String KEYCLOAK_ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
     static final String BULK_IMPORT_SECRET = java.util.UUID.randomUUID().toString();
+    /** The key webhook secrets are encrypted with (id k1, 32 random bytes). */
+    static final String WEBHOOK_SECRET_KEYS = "k1:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32));
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
 
     /** One project per test JVM: two builds on one machine never take down each other's stack. */
     static final String PROJECT = "monitor-smoke-" + ProcessHandle.current().pid();
@@ -196,9 +204,10 @@ final class ComposeStack implements AutoCloseable {
         // The test's webhook receiver listens on this host over plain http.
         environment.put("MONITOR_WEBHOOK_REQUIRE_HTTPS", "false");
         environment.put("MONITOR_WEBHOOK_ALLOWED_HOSTS", "host.containers.internal");
-        // The two settings compose refuses to start without: fresh ones for each run.
+        // The settings compose refuses to start without: fresh ones for each run.
         environment.put("MONITOR_KEYCLOAK_ADMIN_PASSWORD", KEYCLOAK_ADMIN_PASSWORD);
         environment.put("MONITOR_BULK_IMPORT_CLIENT_SECRET", BULK_IMPORT_SECRET);
+        environment.put("MONITOR_WEBHOOK_SECRET_KEYS", WEBHOOK_SECRET_KEYS);
         ports.forEach((variable, port) -> environment.put(variable, String.valueOf(port)));
         return Command.run(Repo.ROOT, environment, deadline, command);
     }
