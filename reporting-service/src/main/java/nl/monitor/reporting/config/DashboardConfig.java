@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** What the dashboard needs to know about the rest of the platform. */
-@ConfigMapping(prefix = "monitor.dashboard")
+@ConfigMapping(prefix = "reporting.dashboard")
 public interface DashboardConfig {
 
     /** The notification-service as the user's browser reaches it: the alerts, their live feed, the subscriptions. */
