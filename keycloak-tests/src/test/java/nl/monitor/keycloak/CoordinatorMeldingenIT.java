@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,6 +27,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,6 +93,9 @@ class CoordinatorMeldingenIT {
         assertThat(browser.getCurrentUrl()).isEqualTo(dashboard + "#/meldingen");
         awaitLive();
         assertNoSeriousViolations("Meldingen, signed in");
+        // The form shows the fields of the chosen channel only.
+        assertThat(browser.findElement(By.id("sub-url")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("sub-email")).isDisplayed()).isFalse();
 
         // A URL that is no URL: the service's problem names the field "url" with code invalid-url; the page puts
         // its Dutch text on that field.
@@ -156,6 +162,10 @@ class CoordinatorMeldingenIT {
                 ALERT_DEADLINE).get(0);
         verify(secret, delivered);
         assertNoSeriousViolations("Meldingen, with a live alert");
+        // The README's picture of the page (target/screenshots/meldingen.png; docs/meldingen.png is a copy).
+        Path screenshot = KeycloakPlatform.ROOT.resolve("keycloak-tests/target/screenshots/meldingen.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         // The delivery log shows the alert's delivery.
         click(action(subscription, "log"));
