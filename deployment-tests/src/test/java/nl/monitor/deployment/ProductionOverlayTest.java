@@ -188,6 +188,9 @@ class ProductionOverlayTest {
         String host = hosts.iterator().next();
         assertThat(production.one("ConfigMap", "survey-service-config").path("data")
                 .path("SURVEY_QUESTIONNAIRE_APP_REPORTING_URL").asText()).isEqualTo("https://" + host + "/reporting");
+        // and the dashboard's "Meldingen" calls the notification-service the same way
+        assertThat(production.one("ConfigMap", "reporting-service-config").path("data")
+                .path("REPORTING_DASHBOARD_NOTIFICATION_URL").asText()).isEqualTo("https://" + host + "/notification");
         assertThat(production.one("ConfigMap", "keycloak-realm-settings").path("data").path("MONITOR_PUBLIC_URL")
                 .asText()).as("the realm's redirect URIs follow the Ingress host").isEqualTo("https://" + host);
         JsonNode controller = Repo.yaml(Repo.path("deploy/ingress-nginx/values.yaml")).path("controller")

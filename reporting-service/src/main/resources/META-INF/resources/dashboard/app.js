@@ -4,9 +4,11 @@
 //   #/region/<region>?year=2017          every municipality of a Veilig Thuis region
 //   #/card/<code>/<year>?components=...  a municipality's card, with the component switches and its trend
 //   #/response?year=2021&region=...      the live response of a wave (Tabel 3.1 while it runs), who has not submitted
+//   #/meldingen?municipality=&goal=&state= the region's alerts (live) and the coordinator's subscriptions: meldingen.js
 // Signing in and the caller's token: auth.js.
 
 import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from './auth.js';
+import { leaveMeldingen, meldingenView } from './meldingen.js';
 
 // Band colours with at least 4.5:1 against white (WCAG 2.1 AA: white text on them, bars on a white chart).
 const BAND_COLOURS = { RED: '#b03a2e', ORANGE: '#9c4a00', GREEN: '#1e7040' };
@@ -395,6 +397,17 @@ async function responseView(ticket, params) {
 
 // ---- routing
 
+/** The other services the dashboard calls (GET /api/dashboard-app), asked once. */
+let dashboardSettings = null;
+
+function dashboardApp() {
+  dashboardSettings = dashboardSettings || api('/api/dashboard-app').catch(e => {
+    dashboardSettings = null;
+    throw e;
+  });
+  return dashboardSettings;
+}
+
 function landingRoute() {
   const mine = claims();
   const roles = mine.groups || [];
@@ -422,7 +435,13 @@ async function render() {
     go(landingRoute());
     return;
   }
-  document.querySelectorAll('nav a').forEach(a => a.classList.toggle('active', a.dataset.nav === parts[0]));
+  document.querySelectorAll('nav a').forEach(a => {
+    a.classList.toggle('active', a.dataset.nav === parts[0]);
+    if (a.dataset.nav === parts[0]) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+  document.querySelector('nav a[data-nav="meldingen"]').hidden = !(mine.groups || [])
+    .some(role => ['coordinator', 'analyst', 'admin'].includes(role));
+  leaveMeldingen();
   const ticket = ++currentTicket;
   view.dataset.state = 'loading';
   try {
@@ -432,6 +451,12 @@ async function render() {
       await cardView(ticket, parts, params);
     } else if (parts[0] === 'response') {
       await responseView(ticket, params);
+    } else if (parts[0] === 'meldingen') {
+      const settings = await fresh(ticket, dashboardApp());
+      await meldingenView(view, { params, reporting: api, token: accessToken, notificationUrl: settings.notificationUrl });
+      if (ticket !== currentTicket) {
+        return;
+      }
     } else {
       await nationalView(ticket, params);
     }

@@ -2,10 +2,13 @@
 // preview, "Indienen") and, with the same token, the reporting-service's (peers' measures, official score).
 // Page address: /vragenlijst/?gemeente=GM0014&jaar=2018[&rapportage=<reporting-service URL>]#token=<jwt>
 // Steps live in the fragment: #/doel/1 ... #/doel/10, #/extra, #/overzicht. The token is kept in sessionStorage.
+// API calls, problem documents and the bands' names: the shared modules of web-foundation (/shared/).
+
+import { createApi } from '/shared/api.js';
+import { bandLabel } from '/shared/bands.js';
 
 const TOKEN_KEY = 'monitor.token';
 const REPORTING_KEY = 'monitor.reporting';
-const BAND_NAMES = { RED: 'rood', ORANGE: 'oranje', GREEN: 'groen' };
 const EXTRA_FIELDS = {
   'risk-group-figures': 'riskGroupFigures', 'target-group-policy': 'targetGroupPolicies',
   'self-assessment-grades': 'grades', 'cooperation-improved': 'cooperationImproved',
@@ -46,26 +49,11 @@ function takeTokenFromUrl() {
   }
 }
 
-class ApiError extends Error {
-  constructor(status, problem) {
-    super(problem.detail || problem.title || ('HTTP ' + status));
-    this.status = status;
-    this.problem = problem;
-  }
-}
+const service = createApi({ token: async () => token() });
 
-async function api(path, method = 'GET', body = undefined) {
-  const headers = { Authorization: 'Bearer ' + token(), Accept: 'application/json' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!response.ok) {
-    let problem = {};
-    try { problem = await response.json(); } catch (ignored) { /* not a problem document */ }
-    throw new ApiError(response.status, problem);
-  }
-  return response.json();
+/** A call to the survey-service, or (an absolute URL) the reporting-service; a failure throws the shared ApiError. */
+function api(path, method = 'GET', body = undefined) {
+  return service.request(method, path, body);
 }
 
 function reportingUrl() {
@@ -91,7 +79,7 @@ function el(tag, attributes = {}, ...children) {
 }
 
 function band(value) {
-  return value ? el('span', { class: 'band ' + value, text: BAND_NAMES[value] }) : '–';
+  return value ? el('span', { class: 'band ' + value, text: bandLabel(value) }) : '–';
 }
 
 function say(text, kind = 'error') {
@@ -256,7 +244,7 @@ async function save() {
 
 /** A 409 because the year's wave is closed, not yet open or past its window (not a colleague's save). */
 function waveNotOpen(e) {
-  return e.status === 409 && e.problem && String(e.problem.type || '').endsWith('/wave-not-open');
+  return e.status === 409 && e.code === 'wave-not-open';
 }
 
 /** Someone saved the draft since this page loaded it: say who and when, keep the answers on screen. */

@@ -264,6 +264,40 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a user to the realm (admin REST API) with a password, one realm role and attributes ({@code region},
+     * {@code municipality}), as an operator does: e.g. a coordinator of another region than the demo user's.
+     */
+    public void createUser(String username, String password, String role, Map<String, String> attributes)
+            throws IOException, InterruptedException {
+        String admin = adminToken();
+        String realm = url + "/admin/realms/" + REALM;
+        ObjectNode user = JSON.createObjectNode().put("username", username).put("enabled", true)
+                .put("emailVerified", true).put("email", username + "@monitor.example.nl")
+                .put("firstName", username).put("lastName", "Test");
+        ObjectNode userAttributes = user.putObject("attributes");
+        attributes.forEach((name, value) -> userAttributes.putArray(name).add(value));
+        user.putArray("credentials").addObject().put("type", "password").put("value", password)
+                .put("temporary", false);
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(realm + "/users"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException("Cannot create user " + username + ": " + created.statusCode() + " "
+                    + created.body());
+        }
+        String location = created.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> roleFound = send(HttpRequest.newBuilder(URI.create(realm + "/roles/" + role))
+                .header("Authorization", "Bearer " + admin).GET().build());
+        HttpResponse<String> mapped = send(HttpRequest.newBuilder(URI.create(location + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + roleFound.body() + "]")).build());
+        if (roleFound.statusCode() != 200 || mapped.statusCode() != 204) {
+            throw new IllegalStateException("Cannot give " + username + " the role " + role + ": "
+                    + roleFound.statusCode() + " " + mapped.statusCode() + " " + mapped.body());
+        }
+    }
+
     private String accessToken(Map<String, String> form) throws IOException, InterruptedException {
         return accessToken(REALM, form);
     }

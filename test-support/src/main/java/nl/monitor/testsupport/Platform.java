@@ -93,6 +93,8 @@ public final class Platform implements AutoCloseable {
         Map<String, String> platformConfig = new LinkedHashMap<>();
         platformConfig.put("survey.questionnaire-app.reporting-url",
                 "http://127.0.0.1:" + ports.get("reporting-service").http());
+        platformConfig.put("reporting.dashboard.notification-url",
+                "http://127.0.0.1:" + ports.get("notification-service").http());
         // Off in production (rest-support); the local run and the tests of the packaged services keep it.
         platformConfig.put("quarkus.swagger-ui.enabled", "true");
         platformConfig.putAll(config);

@@ -27,6 +27,7 @@ import nl.monitor.notification.subscription.SecretRotation;
 import nl.monitor.notification.subscription.SubscriptionRequest;
 import nl.monitor.notification.subscription.SubscriptionService;
 import nl.monitor.notification.subscription.SubscriptionView;
+import nl.monitor.notification.subscription.WebhookTestCall;
 import nl.monitor.rest.Caller;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
@@ -60,10 +61,12 @@ public class SubscriptionResource {
     private final Deliverer deliverer;
     private final DeliveryLog deliveryLog;
     private final Caller caller;
+    private final WebhookTestCall testCall;
 
     public SubscriptionResource(SubscriptionService service, StreamHub streams, Deliverer deliverer,
-                                DeliveryLog deliveryLog, Caller caller) {
+                                DeliveryLog deliveryLog, Caller caller, WebhookTestCall testCall) {
         this.service = service;
+        this.testCall = testCall;
         this.deliveryLog = deliveryLog;
         this.streams = streams;
         this.deliverer = deliverer;
@@ -201,6 +204,27 @@ public class SubscriptionResource {
         ownedOf(id, Channel.WEBHOOK, "a secret");
         return service.rotateSecret(id, caller.name())
                 .orElseThrow(() -> new NotFoundException("No subscription " + id));
+    }
+
+    @POST
+    @Path("/{id}/test")
+    @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
+    @Operation(summary = "Send a test call to a webhook subscription",
+            description = "POSTs {deliveryId, type: \"test\", subscriptionId, region, occurredAt, message} to the "
+                    + "subscription's URL now, once, signed and checked exactly as a real delivery (Standard Webhooks "
+                    + "headers; both secrets during a rotation's overlap), and answers what the receiver said: its "
+                    + "HTTP status, or the generic reason the call failed. Not stored, not retried, not in the "
+                    + "delivery log.")
+    @APIResponse(responseCode = "200", description = "The call was made; delivered tells whether the receiver took it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WebhookTestCall.Result.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
+    @APIResponse(responseCode = "403", description = "A subscription of another region, or of another coordinator")
+    @APIResponse(responseCode = "409", description = "Not a WEBHOOK subscription",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public WebhookTestCall.Result test(@PathParam("id") UUID id) {
+        ownedOf(id, Channel.WEBHOOK, "a test call");
+        return testCall.send(id, caller.name()).orElseThrow(() -> new NotFoundException("No subscription " + id));
     }
 
     @POST

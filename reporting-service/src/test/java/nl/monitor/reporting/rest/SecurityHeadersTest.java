@@ -19,16 +19,26 @@ class SecurityHeadersTest {
 
     @Test
     void the_dashboard_runs_only_its_own_scripts_and_cannot_be_framed() {
-        for (String path : new String[] {"/dashboard/", "/dashboard/app.js"}) {
+        for (String path : new String[] {"/dashboard/", "/dashboard/app.js", "/dashboard/meldingen.js"}) {
             given().when().get(path).then().statusCode(200)
                     .header("Content-Security-Policy", containsString("script-src 'self';"))
                     .header("Content-Security-Policy", containsString("default-src 'none'"))
-                    .header("Content-Security-Policy", containsString("connect-src 'self';"))
+                    // its own service and the notification-service of the "Meldingen" page (its default URL here)
+                    .header("Content-Security-Policy", containsString("connect-src 'self' http://localhost:8084;"))
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                     .header("Content-Security-Policy", not(containsString("unsafe-inline")))
                     .header("X-Frame-Options", equalTo("DENY"))
                     .header("X-Content-Type-Options", equalTo("nosniff"))
                     .header("Referrer-Policy", equalTo("no-referrer"));
+        }
+    }
+
+    @Test
+    void the_shared_modules_of_web_foundation_are_served_from_the_dependency_jar() {
+        for (String module : new String[] {"api.js", "format.js", "bands.js", "sse.js"}) {
+            given().when().get("/shared/" + module).then().statusCode(200)
+                    .header("Content-Type", containsString("javascript"))
+                    .header("X-Content-Type-Options", equalTo("nosniff"));
         }
     }
 

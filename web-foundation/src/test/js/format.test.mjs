@@ -1,0 +1,34 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { date, dateTime, integer, percent, score, signed } from '../../main/resources/META-INF/resources/shared/format.js';
+
+test('scores have one decimal with a comma', () => {
+  assert.equal(score(20), '20,0');
+  assert.equal(score(91.875), '91,9');
+  assert.equal(score(0), '0,0');
+  assert.equal(score(null), '–');
+  assert.equal(score(undefined), '–');
+});
+
+test('whole numbers have thousands points, percentages a space before the sign', () => {
+  assert.equal(integer(15425), '15.425');
+  assert.equal(integer(1234567), '1.234.567');
+  assert.equal(percent(42), '42 %');
+  assert.equal(percent(null), '–');
+});
+
+test('a change carries its sign', () => {
+  assert.equal(signed(3.5), '+3,5');
+  assert.equal(signed(-2), '-2,0');
+  assert.equal(signed(0), '0,0');
+});
+
+test('dates and times are Dutch, in Amsterdam time whatever the zone of the machine', () => {
+  assert.equal(date('2017-10-01T09:00:00Z'), '1 oktober 2017');
+  // 23:30 UTC on 31 December is already New Year in Amsterdam (UTC+1 in winter)
+  assert.equal(date('2016-12-31T23:30:00Z'), '1 januari 2017');
+  assert.equal(dateTime('2017-10-01T09:00:00Z'), '1 oktober 2017 om 11:00');
+  assert.equal(dateTime('2026-12-07T11:05:00Z'), '7 december 2026 om 12:05');
+  assert.equal(dateTime(null), '–');
+  assert.equal(dateTime('not a date'), '–');
+});
