@@ -163,15 +163,17 @@ public class EventBatchProcessor {
     private void count(List<ConsumerRecord<String, String>> records, Outcome[] outcomes, boolean live) {
         long now = System.currentTimeMillis();
         Map<String, Map<Outcome, Integer>> counts = new HashMap<>();
+        Map<String, Timer> delays = new HashMap<>(); // looked up once per topic of the batch, not per record
         for (int i = 0; i < records.size(); i++) {
-            counts.computeIfAbsent(records.get(i).topic(), topic -> new java.util.EnumMap<>(Outcome.class))
+            String topic = records.get(i).topic();
+            counts.computeIfAbsent(topic, t -> new java.util.EnumMap<>(Outcome.class))
                     .merge(outcomes[i], 1, Integer::sum);
             long timestamp = records.get(i).timestamp();
             if (live && timestamp > 0) {
-                Timer.builder("monitor.consumer.delay")
-                        .description("From an event's append to its topic to its commit here")
-                        .tag("topic", records.get(i).topic()).register(registry)
-                        .record(java.time.Duration.ofMillis(Math.max(0, now - timestamp)));
+                delays.computeIfAbsent(topic, t -> Timer.builder("monitor.consumer.delay")
+                                .description("From an event's append to its topic to its commit here")
+                                .tag("topic", t).register(registry))
+                        .record(Math.max(0, now - timestamp), java.util.concurrent.TimeUnit.MILLISECONDS);
             }
         }
         counts.forEach((topic, byOutcome) -> byOutcome.forEach((outcome, n) ->
