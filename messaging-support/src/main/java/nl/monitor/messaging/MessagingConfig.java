@@ -111,5 +111,12 @@ public interface MessagingConfig {
         /** How long a stopping instance may take to finish the batch in hand before the connector closes. */
         @WithDefault("20s")
         Duration drainTimeout();
+
+        /**
+         * How long the connector's polling thread is held at a time while a batch is in hand and the partitions are
+         * paused ({@code PausedPolling}); 0 lets the connector poll them every 2 ms, as it does by itself.
+         */
+        @WithDefault("100ms")
+        Duration pausedPollHold();
     }
 }

@@ -55,15 +55,18 @@ public class EventConsumer {
 
     private final EventBatchProcessor processor;
     private final PartitionOwnership ownership;
+    private final PausedPolling pausedPolling;
     private final MessagingConfig config;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private volatile boolean running = true;
     private volatile boolean consumed;
     private volatile Stall stall;
 
-    public EventConsumer(EventBatchProcessor processor, PartitionOwnership ownership, MessagingConfig config) {
+    public EventConsumer(EventBatchProcessor processor, PartitionOwnership ownership, PausedPolling pausedPolling,
+                         MessagingConfig config) {
         this.processor = processor;
         this.ownership = ownership;
+        this.pausedPolling = pausedPolling;
         this.config = config;
     }
 
@@ -78,6 +81,7 @@ public class EventConsumer {
         IncomingKafkaRecordBatchMetadata<String, String> metadata = metadata(batch);
         List<ConsumerRecord<String, String>> records = ownership.begin(metadata.getRecords(),
                 metadata.getConsumerGroupGenerationId());
+        pausedPolling.batchBegun();
         try {
             if (!running || records.isEmpty()) {
                 // delivered after the stop began, or its partitions revoked since the poll: left to the partitions'

@@ -66,6 +66,11 @@ public class PartitionOwnership {
         return idle(timeout);
     }
 
+    /** Whether a batch is in hand. */
+    synchronized boolean busy() {
+        return inHand > 0;
+    }
+
     /** Waits until no batch is in hand, at most {@code timeout}; false when one still is. */
     synchronized boolean idle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
