@@ -46,7 +46,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
     private final OutboxRepository repository;
-    private final Producer<String, String> producer;
+    private final OutboxProducer producer;
     private final MessagingConfig config;
     private final Topics topics;
     private final ReentrantLock relaying = new ReentrantLock();
@@ -58,7 +58,7 @@ public class OutboxRelay {
                        MeterRegistry registry, EventTracing tracing) {
         this.tracing = tracing;
         this.repository = repository;
-        this.producer = producer.producer();
+        this.producer = producer;
         this.config = config;
         this.topics = topics;
         this.relayed = Counter.builder("monitor.outbox.relayed").description("Outbox rows relayed to Kafka")
@@ -125,12 +125,13 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return new Round(0, 0, 0, 0);
         }
+        Producer<String, String> sender = producer.producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         List<EventTracing.Outgoing> spans = new ArrayList<>(batch.size());
         for (OutboxEvent row : batch) {
             EventTracing.Outgoing span = tracing.startPublishing(row);
             spans.add(span);
-            acks.add(send(row, span.headers()));
+            acks.add(send(sender, row, span.headers()));
         }
         long deadline = System.nanoTime() + config.outbox().sendTimeout().toNanos();
         List<Long> acknowledged = new ArrayList<>(batch.size());
@@ -162,6 +163,8 @@ public class OutboxRelay {
         repository.deleteRelayed(acknowledged);
         relayed.increment(acknowledged.size());
         if (failed > 0) {
+            // sent again next round: none of this round's may land after that (a municipality's events reordered)
+            producer.abandonUnacknowledged();
             LOG.warnf("Kafka did not acknowledge %d of %d outbox row(s); they stay and are retried: %s", failed,
                     batch.size(), firstFailure);
         }
@@ -169,7 +172,8 @@ public class OutboxRelay {
     }
 
     /** Sends a row with its stored headers, the trace context replaced by the relay span's ({@code trace}). */
-    private Future<RecordMetadata> send(OutboxEvent row, Map<String, String> trace) {
+    private static Future<RecordMetadata> send(Producer<String, String> producer, OutboxEvent row,
+                                               Map<String, String> trace) {
         ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
         Map<String, String> headers = row.headers == null ? OutboxEvent.cloudEventHeaders(row.eventId, Map.of())
                 : new LinkedHashMap<>(row.headers);
