@@ -24,7 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 /**
- * The admin's waves and what they do to submissions, drafts and imports. The years 2081-2089 are this test's own;
+ * The admin's waves and what they do to submissions, drafts and imports. The years 2080-2089 are this test's own;
  * the other tests use years without a wave, which stay open (survey.waves.years-without-wave=open, the default).
  */
 @QuarkusTest
@@ -191,19 +191,19 @@ class WaveResourceTest {
     @Test
     void respondents_read_the_waves_and_the_questionnaire_and_scale_of_a_year_and_a_missing_category_is_named() {
         asAdmin("""
-                {"year": 2088, "questionnaireVersion": 2, "rulesVersion": 2, "openFrom": "%s", "openUntil": "%s"}
+                {"year": 2080, "questionnaireVersion": 2, "rulesVersion": 2, "openFrom": "%s", "openUntil": "%s"}
                 """.formatted(NOW.minus(1, ChronoUnit.HOURS), NOW.plus(1, ChronoUnit.DAYS)), "/api/admin/waves").then()
                 .statusCode(201);
         String respondent = TestTokens.respondent("GM0014");
 
         Response waves = given().auth().oauth2(respondent).get("/api/waves");
         waves.then().statusCode(200);
-        assertThat(waves.jsonPath().getList("findAll { it.year == 2088 }.questionnaireVersion")).containsExactly(2);
-        assertThat(waves.jsonPath().getList("findAll { it.year == 2088 }.acceptingNow")).containsExactly(true);
+        assertThat(waves.jsonPath().getList("findAll { it.year == 2080 }.questionnaireVersion")).containsExactly(2);
+        assertThat(waves.jsonPath().getList("findAll { it.year == 2080 }.acceptingNow")).containsExactly(true);
         assertThat(waves.asString()).as("no audit fields for respondents").doesNotContain("openedBy");
 
-        given().auth().oauth2(respondent).get("/api/years/2088/questionnaire").then().statusCode(200)
-                .body("year", equalTo(2088)).body("wave.questionnaireVersion", equalTo(2))
+        given().auth().oauth2(respondent).get("/api/years/2080/questionnaire").then().statusCode(200)
+                .body("year", equalTo(2080)).body("wave.questionnaireVersion", equalTo(2))
                 .body("questionnaire.version", equalTo(2)).body("questionnaire.goals.size()", equalTo(11))
                 .body("questionnaire.extraQuestions.size()", equalTo(0))
                 .body("scale.rulesVersion", equalTo(2)).body("scale.borging", equalTo(25.0f))
@@ -218,7 +218,7 @@ class WaveResourceTest {
 
         // Measures deployed but no category answered: each missing category is named by id, not only in the text.
         given().auth().oauth2(respondent).contentType(ContentType.JSON).body("""
-                {"municipality": "GM0014", "year": 2088, "questionnaireVersion": 2, "goals": [{"goal": 1,
+                {"municipality": "GM0014", "year": 2080, "questionnaireVersion": 2, "goals": [{"goal": 1,
                   "borging": {"inclusion": "NOT_INCLUDED"}, "inhoud": {"deploysMeasures": true, "categories": []},
                   "bereik": {"insight": false}}]}
                 """).post("/api/submissions").then().statusCode(422)
