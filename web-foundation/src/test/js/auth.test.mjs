@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { claimsOf, createSignIn, isSignInReturn, parseTokenLink, returnTarget }
+import { claimsOf, createSignIn, isSignInReturn, isSignOutReturn, parseTokenLink, returnTarget }
   from '../../main/resources/META-INF/resources/shared/auth.js';
 
 function jwt(claims) {
@@ -60,6 +60,7 @@ function fakeOidc({ user = null, callbackState = null, renew = null } = {}) {
     }
     async removeUser() { calls.removed++; current = null; }
     async signoutRedirect(args) { calls.signedOut.push(args); }
+    async signoutRedirectCallback() { calls.signOutCallbacks = (calls.signOutCallbacks || 0) + 1; }
   }
   class WebStorageStateStore { constructor(o) { this.store = o.store; } }
   return { calls, oidc: { UserManager, WebStorageStateStore } };
@@ -81,6 +82,9 @@ test('the provider\'s answer is recognised, and the address to return to keeps t
   assert.equal(returnTarget('?gemeente=GM0014&jaar=2018', '#/extra'), '?gemeente=GM0014&jaar=2018#/extra');
   assert.equal(returnTarget('', '#token=a.b.c'), '');
   assert.equal(returnTarget('?state=s&code=c', '#/doel/2'), '#/doel/2');
+  assert.equal(isSignOutReturn('?state=s'), true);
+  assert.equal(isSignOutReturn('?state=s&code=c'), false);
+  assert.equal(returnTarget('?state=s', ''), '');
 });
 
 test('claims are read from the token, also with non-ASCII text; garbage gives none', () => {
@@ -179,4 +183,13 @@ test('oidc: a refused refresh forgets the user; signing out ends the session at 
   await second.auth.start(() => {});
   await second.elements['sign-out'].onclick();
   assert.deepEqual(signedIn.calls.signedOut, [{ id_token_hint: 'id-1' }]);
+});
+
+test('oidc: back from signing out, the provider\'s state is completed and removed from the address', async () => {
+  const { calls, oidc } = fakeOidc();
+  const { auth, addresses } = page('http://s:8081/vragenlijst/?state=so1', OIDC, oidc);
+  await auth.start(() => {});
+  assert.equal(calls.signOutCallbacks, 1);
+  assert.deepEqual(addresses, ['/vragenlijst/']);
+  assert.equal(auth.currentToken(), null);
 });

@@ -30,12 +30,18 @@ export function isSignInReturn(search) {
   return query.has('state') && (query.has('code') || query.has('error'));
 }
 
+/** Whether the address is the provider's return after signing out (its state, no code or error). */
+export function isSignOutReturn(search) {
+  const query = new URLSearchParams(search || '');
+  return query.has('state') && !query.has('code') && !query.has('error');
+}
+
 /**
  * The part of the address to come back to after signing in: the query (e.g. ?gemeente=GM0014&jaar=2018) and a route
  * fragment (#/…); never a #token= fragment or the provider's answer.
  */
 export function returnTarget(search, hash) {
-  const query = isSignInReturn(search) ? '' : (search || '');
+  const query = isSignInReturn(search) || isSignOutReturn(search) ? '' : (search || '');
   return query + ((hash || '').startsWith('#/') ? hash : '');
 }
 
@@ -122,6 +128,13 @@ export function createSignIn(env) {
         console.warn('Sign-in did not complete', e);
       }
       history.replaceState(null, '', location.pathname + to);
+    } else if (isSignOutReturn(location.search)) {
+      try {
+        await manager.signoutRedirectCallback();
+      } catch (e) {
+        console.warn('Sign-out did not complete', e);
+      }
+      history.replaceState(null, '', location.pathname);
     } else if ((location.hash || '').startsWith('#token=')) {
       history.replaceState(null, '', location.pathname + location.search);
     }
