@@ -356,7 +356,11 @@ const MESSAGES = {
   'category-missing': 'Kies bij deze categorie een maatregel of "(geen onderdeel van beleid)".',
   'exclusive-option-combined': 'Dit antwoord kan niet samen met een ander antwoord.',
   'too-long': 'De tekst is te lang (ten hoogste 2.000 tekens).',
-  'out-of-range': 'Deze waarde valt buiten het toegestane bereik.'
+  'out-of-range': 'Deze waarde valt buiten het toegestane bereik.',
+  'other-version': 'Dit jaar is al ingediend met een andere versie van de vragenlijst.',
+  'unknown-question': 'Deze vraag hoort niet bij deze versie van de vragenlijst.',
+  'text-without-yes': 'Een toelichting hoort alleen bij het antwoord "Ja".',
+  'share-without-insight': 'Een bereik hoort alleen bij zicht op bereik.'
 };
 
 /** The page's Dutch text for a problem's code; the server's (English) message is for developers, not shown. */
