@@ -34,12 +34,14 @@ function page(href, signIn, oidc = null) {
     elements[id] = { id, hidden: false, value: '', onclick: null };
   }
   const storage = memoryStorage();
+  const posted = [];
   const auth = createSignIn({
+    postForm: (action, fields) => posted.push({ action, fields }),
     fetch: async () => new Response(JSON.stringify(signIn), { status: 200 }),
     location, history, storage, document: { getElementById: (id) => elements[id] },
     loadOidc: async () => oidc
   });
-  return { auth, location, addresses, elements, storage };
+  return { auth, location, addresses, elements, storage, posted };
 }
 
 /** oidc-client-ts as far as auth.js uses it, recording what it is asked. */
@@ -47,7 +49,11 @@ function fakeOidc({ user = null, callbackState = null, renew = null } = {}) {
   const calls = { redirects: [], silent: 0, removed: 0, signedOut: [], callbacks: 0, settings: null };
   let current = user;
   class UserManager {
-    constructor(settings) { calls.settings = settings; this.events = { addSilentRenewError: () => {} }; }
+    constructor(settings) {
+      calls.settings = settings;
+      this.events = { addSilentRenewError: () => {} };
+      this.metadataService = { getEndSessionEndpoint: async () => 'http://kc/realms/monitor/protocol/openid-connect/logout' };
+    }
     async getUser() { return current; }
     async signinRedirect(args) { calls.redirects.push(args); }
     async signinRedirectCallback() { calls.callbacks++; current = user; return { ...user, state: callbackState }; }
@@ -170,7 +176,7 @@ test('oidc: a token about to expire is refreshed once for the requests made toge
   assert.equal(calls.silent, 1);
 });
 
-test('oidc: a refused refresh forgets the user; signing out ends the session at the provider', async () => {
+test('oidc: a refused refresh forgets the user; signing out posts the id token to the provider, never in an address', async () => {
   const old = { access_token: 'old', id_token: 'id-1', expires_in: 5, expired: false };
   const refused = fakeOidc({ user: old, renew: () => null });
   const first = page('http://s:8083/dashboard/', OIDC, refused.oidc);
@@ -182,7 +188,12 @@ test('oidc: a refused refresh forgets the user; signing out ends the session at 
   const second = page('http://s:8083/dashboard/', OIDC, signedIn.oidc);
   await second.auth.start(() => {});
   await second.elements['sign-out'].onclick();
-  assert.deepEqual(signedIn.calls.signedOut, [{ id_token_hint: 'id-1' }]);
+  assert.deepEqual(signedIn.calls.signedOut, [], 'no redirect with the id token in its address');
+  assert.deepEqual(second.posted, [{ action: 'http://kc/realms/monitor/protocol/openid-connect/logout',
+    fields: { id_token_hint: 'id-1', client_id: 'monitor-dashboard', post_logout_redirect_uri: 'http://s:8083/dashboard/' } }]);
+  assert.equal(signedIn.calls.removed, 1);
+  assert.equal(second.auth.currentToken(), null);
+  assert.deepEqual(second.addresses, []);
 });
 
 test('oidc: back from signing out, the provider\'s state is completed and removed from the address', async () => {

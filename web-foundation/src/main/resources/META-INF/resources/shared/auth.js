@@ -4,7 +4,9 @@
 //    (vendored in /shared/vendor/oidc-client-ts: no CDN). The user is kept in sessionStorage for this tab, the access
 //    token is refreshed with the refresh token before it expires (and when a request finds it expired), and signing
 //    out ends the session at the provider too. No token is ever put in a URL: the provider returns a one-time code
-//    (and state) in the query, which is exchanged and removed from the address at once; a #token= link is ignored.
+//    (and state) in the query, which is exchanged and removed from the address at once; signing out posts the id
+//    token to the provider's end-session endpoint in a form (the library's redirect would put it in the address);
+//    a #token= link is ignored.
 //  - test-keys (the local run and tests without an identity provider): a token signed with the project's test key,
 //    pasted into the sign-in box or passed once as #token=<jwt>[&to=<route>] (the local run prints such links).
 //
@@ -59,12 +61,14 @@ export function claimsOf(token) {
 /**
  * A sign-in over the given surroundings (the browser's by default; the unit tests pass their own):
  * {@code fetch}, {@code location}, {@code history}, {@code storage} (sessionStorage), {@code document},
- * {@code loadOidc} (resolves to the oidc-client-ts namespace).
+ * {@code loadOidc} (resolves to the oidc-client-ts namespace), {@code postForm(action, fields)} (navigates by a POST).
  */
 export function createSignIn(env) {
   const { fetch, location, history, storage, document } = env;
   let mode = 'test-keys';
   let manager = null;
+  let clientId = null;
+  let here = null;
   let user = null;
   let rerender = () => {};
   let defaultRoute = '/';
@@ -105,7 +109,8 @@ export function createSignIn(env) {
 
   async function startOidc(found) {
     const oidc = await env.loadOidc();
-    const here = location.origin + location.pathname;
+    here = location.origin + location.pathname;
+    clientId = found.clientId;
     manager = new oidc.UserManager({
       authority: found.authority,
       client_id: found.clientId,
@@ -202,12 +207,19 @@ export function createSignIn(env) {
     if (signOutButton) signOutButton.hidden = visible;
   }
 
-  /** Signs out: at the provider (which comes back to this page, signed out), or forgets the pasted token. */
+  /**
+   * Signs out: at the provider (which comes back to this page, signed out), or forgets the pasted token. The id token
+   * (so that the provider ends the session without asking) is posted, never put in the address.
+   */
   async function signOut() {
     if (mode === 'oidc') {
       const signedIn = await manager.getUser();
       if (signedIn) {
-        await manager.signoutRedirect({ id_token_hint: signedIn.id_token });
+        const endSession = await manager.metadataService.getEndSessionEndpoint();
+        await manager.removeUser();
+        user = null;
+        env.postForm(endSession, { id_token_hint: signedIn.id_token, client_id: clientId,
+          post_logout_redirect_uri: here });
         return;
       }
     } else {
@@ -236,9 +248,26 @@ function loadLibrary() {
   });
 }
 
+/** Navigates by POSTing the fields to {@code action} (a hidden form; the page's form-action allows the provider). */
+function postForm(action, fields) {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = action;
+  form.hidden = true;
+  for (const [name, value] of Object.entries(fields)) {
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = value;
+    form.append(input);
+  }
+  document.body.append(form);
+  form.submit();
+}
+
 const browser = typeof window === 'undefined' ? null : createSignIn({
   fetch: (...args) => window.fetch(...args), location: window.location, history: window.history,
-  storage: window.sessionStorage, document: window.document, loadOidc: loadLibrary
+  storage: window.sessionStorage, document: window.document, loadOidc: loadLibrary, postForm
 });
 
 /** The page's sign-in (see {@link createSignIn}). */
