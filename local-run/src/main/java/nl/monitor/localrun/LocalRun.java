@@ -92,6 +92,9 @@ public final class LocalRun {
             config = keycloak.configure(config);
             // the dashboard also under 127.0.0.1 (the realm file names one public URL)
             keycloak.allowBrowserApp("monitor-dashboard", "http://127.0.0.1:8083", "/dashboard/");
+            // the questionnaire of the survey-service signs in with the same client
+            keycloak.allowBrowserApp("monitor-dashboard", "http://127.0.0.1:8081", "/vragenlijst/");
+            keycloak.allowBrowserApp("monitor-dashboard", "http://localhost:8081", "/vragenlijst/");
             tokens = DemoTokens.keycloak(keycloak);
         }
         say("Starting the four services (logs in " + root.relativize(runDir.resolve("logs")) + "/) ...");
@@ -214,8 +217,8 @@ public final class LocalRun {
             }
             banner.append(String.format("  bulk import client: %s, secret %s (client credentials)%n",
                     DemoTokens.IMPORT_CLIENT, DemoTokens.IMPORT_SECRET));
-            banner.append(String.format("%nQuestionnaire (the 2018 wave, as respondent-gm0014; the token lasts 5 minutes):"
-                    + "%n  %s%n", questionnaire));
+            banner.append(String.format("%nQuestionnaire (sign in as respondent-gm0014: your municipality's open wave, or"
+                    + " add ?jaar=2018):%n  %s/vragenlijst/%n", platform.url("survey-service")));
             banner.append(String.format("%nTokens from Keycloak last 5 minutes (these are also in %s); a new one:%n"
                     + "  curl -s -d grant_type=password -d client_id=monitor-cli -d username=analyst -d password=analyst-demo"
                     + " %s/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/'%n",

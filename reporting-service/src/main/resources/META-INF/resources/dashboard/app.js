@@ -5,9 +5,9 @@
 //   #/card/<code>/<year>?components=...  a municipality's card, with the component switches and its trend
 //   #/response?year=2021&region=...      the live response of a wave (Tabel 3.1 while it runs), who has not submitted
 //   #/meldingen?municipality=&goal=&state= the region's alerts (live) and the coordinator's subscriptions: meldingen.js
-// Signing in and the caller's token: auth.js.
+// Signing in and the caller's token: web-foundation's /shared/auth.js.
 
-import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from './auth.js';
+import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from '/shared/auth.js';
 import { leaveMeldingen, meldingenView } from './meldingen.js';
 
 // Band colours with at least 4.5:1 against white (WCAG 2.1 AA: white text on them, bars on a white chart).

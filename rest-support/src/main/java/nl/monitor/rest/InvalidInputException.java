@@ -21,7 +21,7 @@ public class InvalidInputException extends RuntimeException {
     /** The domain's validation result, with each violation's path prefixed (e.g. {@code ""} or {@code "rows[4]."}). */
     public static InvalidInputException fromViolations(String message, String pathPrefix, List<Violation> violations) {
         return new InvalidInputException(message, violations.stream()
-                .map(v -> new Problem.FieldError(pathPrefix + v.path(), v.code(), v.message())).toList());
+                .map(v -> Problem.FieldError.of(pathPrefix, v)).toList());
     }
 
     public List<Problem.FieldError> errors() {

@@ -1,6 +1,7 @@
 package nl.monitor.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.monitor.domain.assessment.Violation;
 
 import java.net.URI;
 import java.util.List;
@@ -31,9 +32,22 @@ public record Problem(URI type, String title, int status, String detail, String 
     /**
      * One invalid field.
      *
-     * @param field the path, e.g. {@code goals[3].inhoud.categories[2].options[0].option}
-     * @param code  a stable reason, e.g. {@code unknown-option}
+     * @param field    the path, e.g. {@code goals[3].inhoud.categories[2].options[0].option}
+     * @param code     a stable reason, e.g. {@code unknown-option}
+     * @param category the measure category it is about when the path cannot name it ({@code category-missing});
+     *                 left out otherwise
      */
-    public record FieldError(String field, String code, String message) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String code, String message, String category) {
+
+        public FieldError(String field, String code, String message) {
+            this(field, code, message, null);
+        }
+
+        /** A domain violation at {@code prefix + path} (e.g. {@code rows[4].}). */
+        public static FieldError of(String prefix, Violation violation) {
+            return new FieldError(prefix + violation.path(), violation.code(), violation.message(),
+                    violation.category());
+        }
     }
 }

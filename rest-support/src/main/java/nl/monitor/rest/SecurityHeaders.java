@@ -50,14 +50,16 @@ public class SecurityHeaders {
 
     /**
      * The app's policy: {@code 'self'} and {@code connectTo} are where its scripts may call; the identity provider
-     * may also be framed (the sign-in library's silent renewal when the provider gives no refresh token).
+     * may also be framed (the sign-in library's silent renewal when the provider gives no refresh token) and posted
+     * to (signing out sends the id token in a form, so that it is never in an address).
      */
     static String policy(Optional<String> provider, Set<String> connectTo) {
         StringBuilder connect = new StringBuilder("'self'");
         connectTo.forEach(origin -> connect.append(' ').append(origin));
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
                 + "connect-src " + connect + "; frame-src " + provider.orElse("'none'") + "; "
-                + "form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
+                + "form-action 'self'" + provider.map(origin -> " " + origin).orElse("") + "; "
+                + "base-uri 'none'; object-src 'none'; frame-ancestors 'none'";
     }
 
     /** {@code scheme://host[:port]} of a URL; empty (logged) when it is not an absolute http(s) URL. */

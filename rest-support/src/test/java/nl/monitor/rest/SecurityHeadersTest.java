@@ -32,13 +32,13 @@ class SecurityHeadersTest {
         String policy = SecurityHeaders.policy(Optional.of("https://id.example.nl"), connect);
         assertThat(policy).contains("default-src 'none'", "script-src 'self';", "style-src 'self';",
                 "connect-src 'self' https://id.example.nl https://reports.example.nl;",
-                "frame-src https://id.example.nl;", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'")
+                "frame-src https://id.example.nl;", "form-action 'self' https://id.example.nl;", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval");
     }
 
     @Test
     void without_an_identity_provider_nothing_may_be_framed_or_called_elsewhere() {
         assertThat(SecurityHeaders.policy(Optional.empty(), Set.of()))
-                .contains("connect-src 'self';", "frame-src 'none';");
+                .contains("connect-src 'self';", "frame-src 'none';", "form-action 'self';");
     }
 }

@@ -1,55 +1,37 @@
-// The respondent's questionnaire: plain JavaScript over the survey-service's JSON API (questionnaire, draft,
-// preview, "Indienen") and, with the same token, the reporting-service's (peers' measures, official score).
-// Page address: /vragenlijst/?gemeente=GM0014&jaar=2018[&rapportage=<reporting-service URL>]#token=<jwt>
-// Steps live in the fragment: #/doel/1 ... #/doel/10, #/extra, #/overzicht. The token is kept in sessionStorage.
-// API calls, problem documents and the bands' names: the shared modules of web-foundation (/shared/).
+// The respondent's questionnaire: plain JavaScript over the survey-service's JSON API (the year's questionnaire and
+// scale, draft, preview, "Indienen") and, with the same token, the reporting-service's (peers' measures, official
+// score). Page address: /vragenlijst/[?gemeente=GM0014&jaar=2018][&rapportage=<reporting-service URL>]; without
+// them, the respondent's own municipality and the wave that is open now. Steps live in the fragment: #/doel/1 ...,
+// #/extra (only when the questionnaire asks extra questions), #/overzicht.
+// Signing in (Authorization Code + PKCE at the identity provider, or a test key locally), API calls, problem
+// documents, the questionnaire's data helpers and the bands' names: the shared modules of web-foundation (/shared/).
 
 import { createApi } from '/shared/api.js';
+import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from '/shared/auth.js';
 import { bandLabel } from '/shared/bands.js';
+import { extraField, openWave, placeOfError, scaleCaption } from '/shared/questionnaire.js';
 
-const TOKEN_KEY = 'monitor.token';
 const REPORTING_KEY = 'monitor.reporting';
-const EXTRA_FIELDS = {
-  'risk-group-figures': 'riskGroupFigures', 'target-group-policy': 'targetGroupPolicies',
-  'self-assessment-grades': 'grades', 'cooperation-improved': 'cooperationImproved',
-  'youth-involved': 'youthInvolved', 'regional-vision': 'regionalVision'
-};
 const STATUS_LABELS = { open: 'niet begonnen', started: 'bezig', complete: 'volledig' };
 
 const $ = (id) => document.getElementById(id);
 const state = {
-  questionnaire: null, municipality: null, year: null, app: null, editable: false,
+  questionnaire: null, scale: null, wave: null, municipality: null, year: null, app: null, editable: false,
   version: 0, model: { goals: {}, extras: {} }, dirty: false, savedAt: null, savedBy: null,
   submittedVersion: null, preview: null, peers: null, errors: [], sentGoals: [], official: null, submitting: false
 };
 
 // ---------------------------------------------------------------- plumbing
 
-function token() { return sessionStorage.getItem(TOKEN_KEY); }
-
-function claims() {
-  try {
-    const payload = token().split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    return JSON.parse(decodeURIComponent(escape(atob(payload))));
-  } catch (e) {
-    return {};
-  }
-}
-
-function takeTokenFromUrl() {
-  const match = location.hash.match(/^#token=([^&]+)(?:&to=(.*))?$/);
-  if (match) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]));
-    const to = match[2] ? decodeURIComponent(match[2]) : '/doel/1';
-    history.replaceState(null, '', location.pathname + location.search + '#' + to);
-  }
+function takeReportingUrl() {
   const reporting = new URLSearchParams(location.search).get('rapportage');
   if (reporting) {
     sessionStorage.setItem(REPORTING_KEY, reporting.replace(/\/$/, ''));
   }
 }
 
-const service = createApi({ token: async () => token() });
+/** Every call asks the shared sign-in for a token, which refreshes it first when it is about to expire. */
+const service = createApi({ token: accessToken });
 
 /** A call to the survey-service, or (an absolute URL) the reporting-service; a failure throws the shared ApiError. */
 function api(path, method = 'GET', body = undefined) {
@@ -136,7 +118,9 @@ function payloadExtras() {
   const grades = x.grades || {};
   return {
     riskGroupFigures: x.riskGroupFigures || [], targetGroupPolicies: x.targetGroupPolicies || [],
-    grades: { past: grades.past ?? null, current: grades.current ?? null, expected: grades.expected ?? null },
+    // no grades object when no grade is given: a questionnaire without the grades question refuses any
+    grades: grades.past == null && grades.current == null && grades.expected == null ? null
+      : { past: grades.past ?? null, current: grades.current ?? null, expected: grades.expected ?? null },
     cooperationImproved: x.cooperationImproved ?? null,
     cooperationExplanation: x.cooperationExplanation ? x.cooperationExplanation : null,
     youthInvolved: x.youthInvolved ?? null,
@@ -354,43 +338,9 @@ async function loadPeers() {
 
 // ---------------------------------------------------------------- field errors
 
-/** Where a 422 path belongs: the id of the question's block, and the step it is on. */
-function placeOf(path) {
-  let match = path.match(/^goals\[(\d+)\](?:\.(\w+))?(?:\.(\w+))?(?:\[(\d+)\])?/);
-  if (match) {
-    const goal = state.sentGoals[Number(match[1])]?.goal;
-    if (!goal) return null;
-    const step = '/doel/' + goal;
-    const [, , part, field, index] = match;
-    if (part === 'borging') {
-      const question = { laidDown: 'laidDown', documents: 'documents', otherDocumentText: 'documents' }[field] || 'inclusion';
-      return { step, id: `q-g${goal}-${question}` };
-    }
-    if (part === 'inhoud') {
-      if (field === 'categories') {
-        const category = index != null ? state.sentGoals[Number(match[1])].inhoud.categories[Number(index)]?.category : null;
-        return { step, id: category ? `q-g${goal}-cat-${category}` : `q-g${goal}-measures` };
-      }
-      return { step, id: field === 'otherMeasure' ? `q-g${goal}-otherMeasure` : `q-g${goal}-deploys` };
-    }
-    if (part === 'bereik') {
-      return { step, id: field === 'share' ? `q-g${goal}-share` : `q-g${goal}-insight` };
-    }
-    return { step, id: `q-g${goal}-inclusion` };
-  }
-  match = path.match(/^extras\.(\w+)/);
-  if (match) {
-    const field = { cooperationExplanation: 'cooperationImproved', youthInvolvementHow: 'youthInvolved' }[match[1]] || match[1];
-    return { step: '/extra', id: 'q-x-' + field };
-  }
-  return null;
-}
-
-/** A category the validator names in its message ("category x is not answered") goes to that category. */
-function refine(error, place) {
-  const named = error.message && error.message.match(/^category ([\w-]+) is not answered/);
-  const goal = place && place.step.match(/doel\/(\d+)/);
-  return named && goal ? { step: place.step, id: `q-g${goal[1]}-cat-${named[1]}` } : place;
+/** Where a problem belongs: by its field path, code and category (web-foundation's questionnaire.js). */
+function placeOf(error) {
+  return placeOfError(error, state.sentGoals);
 }
 
 function focusQuestion(id) {
@@ -406,11 +356,16 @@ const MESSAGES = {
   'category-missing': 'Kies bij deze categorie een maatregel of "(geen onderdeel van beleid)".',
   'exclusive-option-combined': 'Dit antwoord kan niet samen met een ander antwoord.',
   'too-long': 'De tekst is te lang (ten hoogste 2.000 tekens).',
-  'out-of-range': 'Deze waarde valt buiten het toegestane bereik.'
+  'out-of-range': 'Deze waarde valt buiten het toegestane bereik.',
+  'other-version': 'Dit jaar is al ingediend met een andere versie van de vragenlijst.',
+  'unknown-question': 'Deze vraag hoort niet bij deze versie van de vragenlijst.',
+  'text-without-yes': 'Een toelichting hoort alleen bij het antwoord "Ja".',
+  'share-without-insight': 'Een bereik hoort alleen bij zicht op bereik.'
 };
 
+/** The page's Dutch text for a problem's code; the server's (English) message is for developers, not shown. */
 function dutch(error) {
-  return (MESSAGES[error.code] || 'Dit antwoord is niet geldig.') + ' (' + error.message + ')';
+  return MESSAGES[error.code] || 'Dit antwoord is niet geldig (' + error.code + ').';
 }
 
 function renderErrors() {
@@ -422,7 +377,7 @@ function renderErrors() {
   box.append(el('h2', { text: `Het indienen is niet gelukt: ${state.errors.length} antwoord(en) nog aanpassen` }));
   const list = el('ul');
   for (const error of state.errors) {
-    const place = refine(error, placeOf(error.field));
+    const place = placeOf(error);
     const text = dutch(error);
     list.append(el('li', {}, place
         ? el('a', { href: '#' + place.step, 'data-target': place.id, text: describe(place) + ': ' + text,
@@ -442,7 +397,7 @@ function describe(place) {
 /** Shows the errors of this step at their questions. */
 function placeErrors() {
   for (const error of state.errors) {
-    const place = refine(error, placeOf(error.field));
+    const place = placeOf(error);
     const block = place && $(place.id);
     if (!block) continue;
     block.classList.add('has-error');
@@ -460,9 +415,14 @@ function currentStep() {
   const hash = location.hash.replace(/^#/, '');
   const goal = hash.match(/^\/doel\/(\d+)$/);
   if (goal && state.questionnaire.goals.some(g => g.number === Number(goal[1]))) return { goal: Number(goal[1]) };
-  if (hash === '/extra') return { extra: true };
+  if (hash === '/extra' && hasExtras()) return { extra: true };
   if (hash === '/overzicht') return { summary: true };
   return { goal: state.questionnaire.goals[0].number };
+}
+
+/** Whether this questionnaire asks extra questions (version 2 asks none). */
+function hasExtras() {
+  return state.questionnaire.extraQuestions.length > 0;
 }
 
 function render() {
@@ -492,8 +452,10 @@ function renderProgress() {
       el('span', { text: goal.number + '. ' + goal.title }),
       el('span', { class: 'status ' + status, text: STATUS_LABELS[status] }))));
   }
-  list.append(el('li', {}, el('a', { href: '#/extra', 'aria-current': step.extra ? 'step' : null },
-    el('span', { text: 'Aanvullende vragen' }))));
+  if (hasExtras()) {
+    list.append(el('li', {}, el('a', { href: '#/extra', 'aria-current': step.extra ? 'step' : null },
+      el('span', { text: 'Aanvullende vragen' }))));
+  }
   list.append(el('li', {}, el('a', { href: '#/overzicht', 'aria-current': step.summary ? 'step' : null },
     el('span', { text: 'Overzicht en indienen' }))));
   $('progress-count').textContent = `${complete} van de ${state.questionnaire.goals.length} doelstellingen volledig`;
@@ -566,7 +528,7 @@ function goalStep(number) {
       radio(`${p}-inclusion`, `${p}-inclusion-${value}`, label, g.inclusion === value,
         () => { g.inclusion = value; changed(); }, `q-${p}-inclusion-error`)))];
   if (g.inclusion === 'INCLUDED') {
-    borging.push(question(`q-${p}-laidDown`, 'Is de doelstelling vastgelegd in een document?',
+    borging.push(question(`q-${p}-laidDown`, q.borging.laidDownQuestion,
       ...yesNo(`${p}-laidDown`, `q-${p}-laidDown`, g.laidDown, v => { g.laidDown = v; })));
     if (g.laidDown === true) {
       const documents = q.borging.documentKinds.map(kind => checkbox(`${p}-doc-${kind.id}`, kind.label,
@@ -644,7 +606,8 @@ function extraStep() {
   const x = state.model.extras;
   const parts = [el('h1', { text: 'Aanvullende vragen' })];
   for (const question_ of state.questionnaire.extraQuestions) {
-    const field = EXTRA_FIELDS[question_.id];
+    const field = extraField(question_.id);
+    if (!field) continue; // a question the answer model cannot carry (the survey-service would refuse its answer)
     const id = 'q-x-' + field;
     const legend = question_.number + '. ' + question_.text;
     if (question_.type === 'MULTIPLE_CHOICE') {
@@ -741,9 +704,9 @@ function summaryStep() {
   return parts;
 }
 
+/** The municipality's card on the dashboard; the dashboard signs its user in itself (no token in the link). */
 function cardLink() {
-  return `${reportingUrl()}/dashboard/#token=${encodeURIComponent(token())}&to=`
-      + encodeURIComponent(`/card/${state.municipality}/${state.year}`);
+  return `${reportingUrl()}/dashboard/#/card/${state.municipality}/${state.year}`;
 }
 
 function actions(goalNumber, summary = false) {
@@ -756,8 +719,10 @@ function actions(goalNumber, summary = false) {
   }
   if (index >= 0 && index < goals.length - 1) {
     buttons.append(el('a', { href: '#/doel/' + goals[index + 1], id: 'next', text: 'Volgende doelstelling' }));
-  } else if (index === goals.length - 1) {
+  } else if (index === goals.length - 1 && hasExtras()) {
     buttons.append(el('a', { href: '#/extra', id: 'next', text: 'Naar de aanvullende vragen' }));
+  } else if (index === goals.length - 1) {
+    buttons.append(el('a', { href: '#/overzicht', id: 'next', text: 'Naar het overzicht' }));
   } else if (!summary) {
     buttons.append(el('a', { href: '#/overzicht', id: 'next', text: 'Naar het overzicht' }));
   }
@@ -788,7 +753,7 @@ function renderLive() {
   if (!preview) return;
   live.append(el('p', { class: 'total-line' }, 'Totaal: ', el('strong', { id: 'live-total', text: number(preview.total) }),
     ' ', band(preview.band), el('br'), el('span', { class: 'muted', text: `over ${preview.goalsAnswered} doelstelling(en)` })));
-  const table = el('table', {}, el('caption', { class: 'muted', text: 'Punten per doelstelling (max. 25 + 50 + 25)' }),
+  const table = el('table', {}, el('caption', { class: 'muted', text: `Punten per doelstelling (${scaleCaption(state.scale)})` }),
     el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Doel' }), el('th', { scope: 'col', class: 'num', text: 'Borging' }),
       el('th', { scope: 'col', class: 'num', text: 'Inhoud' }), el('th', { scope: 'col', class: 'num', text: 'Bereik' }),
       el('th', { scope: 'col', class: 'num', text: 'Totaal' }))));
@@ -848,27 +813,53 @@ function addSuggestion(number, suggestion) {
 
 // ---------------------------------------------------------------- start
 
+/** Without ?jaar=: the year of the wave that takes answers now (the newest), else this calendar year. */
+async function landingYear() {
+  const wave = openWave(await api('/api/waves'));
+  return wave ? wave.year : new Date().getFullYear();
+}
+
+function waveText() {
+  const wave = state.wave;
+  if (!wave) return '';
+  const until = new Date(wave.openUntil).toLocaleDateString('nl-NL', { timeZone: 'Europe/Amsterdam' });
+  return wave.acceptingNow ? ` · meting ${wave.year} open tot ${until}` : ` · meting ${wave.year} niet open`;
+}
+
 async function start() {
-  takeTokenFromUrl();
-  if (!token()) {
-    $('sign-in').hidden = false;
+  takeReportingUrl();
+  const signedIn = Boolean(currentToken());
+  showSignIn(!signedIn);
+  if (!signedIn) {
+    $('layout').hidden = true;
+    $('who').textContent = '';
     return;
   }
   try {
     state.app = await api('/api/questionnaire-app');
     const params = new URLSearchParams(location.search);
     state.municipality = params.get('gemeente') || state.app.municipality;
-    state.year = Number(params.get('jaar') || new Date().getFullYear());
     if (!state.municipality) {
       say('Kies een gemeente: open deze pagina met ?gemeente=GM0000&jaar=2018.');
       return;
     }
+    state.year = params.has('jaar') ? Number(params.get('jaar')) : await landingYear();
+    if (!params.has('gemeente') || !params.has('jaar')) {
+      // The address names what is on screen, so that it can be bookmarked and a reload shows the same.
+      params.set('gemeente', state.municipality);
+      params.set('jaar', state.year);
+      history.replaceState(null, '', location.pathname + '?' + params + location.hash);
+    }
     state.editable = state.app.editsDrafts && (!state.app.municipality || state.app.municipality === state.municipality);
-    state.questionnaire = await api('/api/questionnaire');
+    const form = await api(`/api/years/${state.year}/questionnaire`);
+    state.questionnaire = form.questionnaire;
+    state.scale = form.scale;
+    state.wave = form.wave;
     await loadDraft();
     await loadPeers();
-    $('who').textContent = `${claims().sub || ''} · ${state.municipality} · ${state.year}`
-        + (state.editable ? '' : ' · alleen lezen');
+    const mine = claims();
+    $('who').textContent = `${mine.preferred_username || mine.sub || ''} · ${state.municipality} · ${state.year}`
+        + waveText() + (state.editable ? '' : ' · alleen lezen');
     $('layout').hidden = false;
     render();
     await refreshPreview();
@@ -877,8 +868,8 @@ async function start() {
     }
   } catch (e) {
     if (e.status === 401) {
-      sessionStorage.removeItem(TOKEN_KEY);
-      $('sign-in').hidden = false;
+      await forget();
+      showSignIn(true);
       say('Uw aanmelding is verlopen of ongeldig; meld u opnieuw aan.');
     } else if (e.status === 403) {
       say('Geen toegang: u mag alleen de vragenlijst van uw eigen gemeente (of, als coördinator, die van uw regio) zien.');
@@ -888,12 +879,6 @@ async function start() {
   }
 }
 
-$('token-save').addEventListener('click', () => {
-  sessionStorage.setItem(TOKEN_KEY, $('token-input').value.trim());
-  $('sign-in').hidden = true;
-  start();
-});
-
 window.addEventListener('hashchange', () => {
   if (!state.questionnaire) return;
   const target = document.activeElement && document.activeElement.getAttribute('data-target');
@@ -902,4 +887,4 @@ window.addEventListener('hashchange', () => {
   if (target) focusQuestion(target);
 });
 
-start();
+startSignIn(start, { defaultRoute: '/doel/1' }).then(start, e => say('Aanmelden is nu niet mogelijk: ' + e.message));

@@ -24,7 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 /**
- * The admin's waves and what they do to submissions, drafts and imports. The years 2081-2089 are this test's own;
+ * The admin's waves and what they do to submissions, drafts and imports. The years 2080-2089 are this test's own;
  * the other tests use years without a wave, which stay open (survey.waves.years-without-wave=open, the default).
  */
 @QuarkusTest
@@ -186,5 +186,45 @@ class WaveResourceTest {
         given().auth().oauth2(TestTokens.admin()).get("/api/admin/waves/2087").then().statusCode(200)
                 .body("status", equalTo("OPEN"));
         given().auth().oauth2(TestTokens.admin()).get("/api/admin/waves/2088").then().statusCode(404);
+    }
+
+    @Test
+    void respondents_read_the_waves_and_the_questionnaire_and_scale_of_a_year_and_a_missing_category_is_named() {
+        asAdmin("""
+                {"year": 2080, "questionnaireVersion": 2, "rulesVersion": 2, "openFrom": "%s", "openUntil": "%s"}
+                """.formatted(NOW.minus(1, ChronoUnit.HOURS), NOW.plus(1, ChronoUnit.DAYS)), "/api/admin/waves").then()
+                .statusCode(201);
+        String respondent = TestTokens.respondent("GM0014");
+
+        Response waves = given().auth().oauth2(respondent).get("/api/waves");
+        waves.then().statusCode(200);
+        assertThat(waves.jsonPath().getList("findAll { it.year == 2080 }.questionnaireVersion")).containsExactly(2);
+        assertThat(waves.jsonPath().getList("findAll { it.year == 2080 }.acceptingNow")).containsExactly(true);
+        assertThat(waves.asString()).as("no audit fields for respondents").doesNotContain("openedBy");
+
+        given().auth().oauth2(respondent).get("/api/years/2080/questionnaire").then().statusCode(200)
+                .body("year", equalTo(2080)).body("wave.questionnaireVersion", equalTo(2))
+                .body("questionnaire.version", equalTo(2)).body("questionnaire.goals.size()", equalTo(11))
+                .body("questionnaire.extraQuestions.size()", equalTo(0))
+                .body("scale.rulesVersion", equalTo(2)).body("scale.borging", equalTo(25.0f))
+                .body("scale.inhoud", equalTo(50.0f)).body("scale.bereik", equalTo(25.0f))
+                .body("scale.goal", equalTo(100.0f)).body("scale.redBelow", equalTo(25.0f))
+                .body("scale.greenAbove", equalTo(75.0f));
+        // A year without a wave is filled in with the latest questionnaire.
+        given().auth().oauth2(respondent).get("/api/years/2079/questionnaire").then().statusCode(200)
+                .body("wave", equalTo(null)).body("questionnaire.version", equalTo(1))
+                .body("questionnaire.extraQuestions.size()", equalTo(6)).body("scale.rulesVersion", equalTo(1));
+        given().get("/api/waves").then().statusCode(401);
+
+        // Measures deployed but no category answered: each missing category is named by id, not only in the text.
+        given().auth().oauth2(respondent).contentType(ContentType.JSON).body("""
+                {"municipality": "GM0014", "year": 2080, "questionnaireVersion": 2, "goals": [{"goal": 1,
+                  "borging": {"inclusion": "NOT_INCLUDED"}, "inhoud": {"deploysMeasures": true, "categories": []},
+                  "bereik": {"insight": false}}]}
+                """).post("/api/submissions").then().statusCode(422)
+                .body("errors.findAll { it.code == 'category-missing' }.field",
+                        contains("goals[0].inhoud.categories", "goals[0].inhoud.categories"))
+                .body("errors.findAll { it.code == 'category-missing' }.category", contains("agreements",
+                        "communication"));
     }
 }

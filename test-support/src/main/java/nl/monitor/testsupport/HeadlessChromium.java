@@ -34,7 +34,23 @@ public final class HeadlessChromium {
      * without asking (when not null).
      */
     public static ChromeDriver start(int width, int height, Path downloads) {
+        return start(width, height, downloads, false);
+    }
+
+    /**
+     * A browser that also keeps Chromium's performance log (DevTools network and page events), so that a test can
+     * read every address the browser asked for or showed, redirects included ({@code driver.manage().logs()
+     * .get("performance")}).
+     */
+    public static ChromeDriver startRecording(int width, int height) {
+        return start(width, height, null, true);
+    }
+
+    private static ChromeDriver start(int width, int height, Path downloads, boolean recordNavigations) {
         ChromeOptions options = new ChromeOptions();
+        if (recordNavigations) {
+            options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+        }
         options.setBinary(BROWSER);
         if (downloads != null) {
             options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),

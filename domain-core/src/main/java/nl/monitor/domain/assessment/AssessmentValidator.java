@@ -159,8 +159,8 @@ public final class AssessmentValidator {
         if (inhoud.deploysMeasures()) {
             for (MeasureCategory category : goal.categories()) {
                 if (!answered.contains(category.id())) {
-                    at.at("categories").add(ViolationCode.CATEGORY_MISSING, "category " + category.id()
-                            + " is not answered; choose its options or '(geen onderdeel van beleid)'");
+                    at.at("categories").addAbout(category.id(), ViolationCode.CATEGORY_MISSING, "category "
+                            + category.id() + " is not answered; choose its options or '(geen onderdeel van beleid)'");
                 }
             }
         }
@@ -344,6 +344,11 @@ public final class AssessmentValidator {
 
         void add(String code, String message) {
             violations.add(new Violation(path, code, message));
+        }
+
+        /** A problem about a measure category that the path cannot name (it was not answered). */
+        void addAbout(String category, String code, String message) {
+            violations.add(new Violation(path, code, message, category));
         }
 
         void add(String step, String code, String message) {

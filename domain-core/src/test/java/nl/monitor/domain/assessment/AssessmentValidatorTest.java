@@ -100,6 +100,12 @@ class AssessmentValidatorTest {
                 .extracting(Violation::path, Violation::code).containsExactly(
                         tuple("goals[0].inhoud.categories", ViolationCode.CATEGORY_MISSING),
                         tuple("goals[0].inhoud.categories", ViolationCode.CATEGORY_MISSING));
+        // The missing categories are named as data (clients place the error by it), the last two of goal 1.
+        List<String> goalOneCategories = V1.goal(1).orElseThrow().categories().stream()
+                .map(c -> c.id()).toList();
+        assertThat(validateGoal(goal(1, includedAndLaidDown(), twoOfFour, noInsight())))
+                .extracting(Violation::category).containsExactlyElementsOf(goalOneCategories.subList(2, 4));
+        assertThat(validateGoal(goal(1, null, null, null))).extracting(Violation::category).containsOnlyNulls();
     }
 
     @Test

@@ -55,7 +55,7 @@ public class PreviewService {
         Scorer scorer = new Scorer(rules);
         List<Problem.FieldError> problems = submissions.validate(new SubmissionRequest(municipality, year,
                         questionnaireVersion, request.goalsOrEmpty(), request.extras())).stream()
-                .map(v -> new Problem.FieldError(v.path(), v.code(), v.message())).toList();
+                .map(v -> Problem.FieldError.of("", v)).toList();
 
         List<Preview.GoalPreview> goals = new ArrayList<>();
         List<GoalAnswer> answered = request.goalsOrEmpty();

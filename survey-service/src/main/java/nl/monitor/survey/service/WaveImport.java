@@ -165,7 +165,7 @@ public class WaveImport {
                 row.questionnaireVersion(), row.goals(), row.extras()));
         if (!violations.isEmpty()) {
             return rejected(index, row.municipality(), violations.stream()
-                    .map(v -> new FieldError(prefix + v.path(), v.code(), v.message())).toList());
+                    .map(v -> FieldError.of(prefix, v)).toList());
         }
         Integer earlier = firstRowOf.putIfAbsent(row.municipality(), index);
         if (earlier != null) {
@@ -209,7 +209,7 @@ public class WaveImport {
             String prefix = "rows[" + row.index() + "].";
             return rejected(row.index(), row.row().municipality(), e.errors().stream()
                     .map(f -> new FieldError(f.field().startsWith("Idempotency-Key") ? f.field() : prefix + f.field(),
-                            f.code(), f.message())).toList());
+                            f.code(), f.message(), f.category())).toList());
         }
     }
 
