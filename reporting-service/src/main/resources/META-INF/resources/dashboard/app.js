@@ -280,7 +280,7 @@ async function cardView(ticket, parts, params) {
             <td class="num">${signed(goal.change)}</td>
             <td class="num size-class-mean">${held(goal.sizeClassMeanSuppressed, score(goal.sizeClassMean))}</td>
             <td class="num region-mean">${held(goal.regionMeanSuppressed, score(goal.regionMean))}</td>
-            <td class="num">${score(goal.countryMean)}</td></tr>`).join('')}
+            <td class="num country-mean">${held(goal.countryMeanSuppressed, score(goal.countryMean))}</td></tr>`).join('')}
         </tbody>
       </table>
     </div>

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -128,6 +129,9 @@ class ReportsTest {
         // Each municipality's events share a partition, in order: once its last event is projected, all are.
         await().atMost(Duration.ofSeconds(60)).until(() -> projected("municipality_score", "submission_version")
                 && projected("municipality_submission", "version"));
+        // 2030's wave is over: its two municipalities are released to coordinators (fewer than k = 3 would not be
+        // while it runs; see ReleasesTest).
+        Waves.record("wave.closed", 2030, Instant.parse("2030-12-01T00:00:00Z"));
         published = true;
     }
 
@@ -325,15 +329,18 @@ class ReportsTest {
         assertThat(card.getString("goals[0].band")).isEqualTo("ORANGE");
         assertThat(card.getDouble("goals[0].borging")).isEqualTo(25.0);
         assertThat(card.getDouble("goals[0].change")).isEqualTo(47.5);
-        assertThat(card.getDouble("goals[0].sizeClassMean")).isEqualTo(31.3);
-        assertThat(card.getDouble("goals[0].regionMean")).isEqualTo(31.3);
+        // B and C are only two others than A: withheld from A's respondent (see the_cards_means_count_...), shown to
+        // an analyst; the country's A, B, C, D has three others.
+        JsonPath means = analyst("/api/municipalities/" + A + "/card?year=2031");
+        assertThat(means.getDouble("goals[0].sizeClassMean")).isEqualTo(31.3);
+        assertThat(means.getDouble("goals[0].regionMean")).isEqualTo(31.3);
         assertThat(card.getDouble("goals[0].countryMean")).isEqualTo(48.4);
-        // Goal 2: 0, was 5: -5. Size class and region: A 0, B 90 -> 45, but over 2 municipalities (fewer than
-        // k = 3): withheld from the respondent (see small_cells_...); country 50.
+        // Goal 2: 0, was 5: -5. Size class and region: A 0, B 90 -> 45; country A, B, D 50 (an analyst's; two others
+        // of A only, so the respondent's is withheld).
         assertThat(card.getDouble("goals[1].change")).isEqualTo(-5.0);
         assertThat(card.getString("goals[1].sizeClassMean")).isNull();
         assertThat(card.getBoolean("goals[1].sizeClassMeanSuppressed")).isTrue();
-        assertThat(card.getDouble("goals[1].countryMean")).isEqualTo(50.0);
+        assertThat(means.getDouble("goals[1].countryMean")).isEqualTo(50.0);
         assertThat(card.getBoolean("goals[2].answered")).isFalse();
         // Total 36.25 = 36 %, ORANGE, 2 goals; 2030: 15, change +21.25.
         assertThat(card.getDouble("total.points")).isEqualTo(36.25);
@@ -357,8 +364,7 @@ class ReportsTest {
 
         // Components borging + inhoud (max 75): goal 1 25 + 27.5 = 52.5 = 70 %; size class A 52.5, B 5 + 16.25,
         // C 0 -> 73.75 / 3 = 24.58 -> 24.6; total (52.5 + 0) / 2 = 26.25 = 35 %.
-        JsonPath subset = json(TestTokens.coordinator("Groningen"),
-                "/api/municipalities/" + A + "/card?year=2031&components=borging,inhoud");
+        JsonPath subset = analyst("/api/municipalities/" + A + "/card?year=2031&components=borging,inhoud");
         assertThat(subset.getDouble("maximum")).isEqualTo(75.0);
         assertThat(subset.getDouble("goals[0].points")).isEqualTo(52.5);
         assertThat(subset.getInt("goals[0].percent")).isEqualTo(70);
@@ -452,7 +458,44 @@ class ReportsTest {
         JsonPath own = json(TestTokens.respondent(A), "/api/municipalities/" + A + "/card?year=2031");
         assertThat(own.getString("goals[1].regionMean")).isNull();
         assertThat(own.getBoolean("goals[1].regionMeanSuppressed")).isTrue();
-        assertThat(own.getDouble("goals[0].regionMean")).isEqualTo(31.3);
+    }
+
+    /**
+     * Issue 25's holes in the card: k counts the others than the card's municipality (whose points its viewer
+     * knows), for the size-class, region and country means alike. Goal 1 of 2031: size class 2 and Groningen are A,
+     * B, C (two others of A), the country A, B, C, D (three others); goal 2: size class and region A, B (one other),
+     * the country A, B, D (two others: with the country's 50 and its own 0, A's respondent would get B + D = 150).
+     */
+    @Test
+    void the_cards_means_count_only_other_municipalities_and_the_country_mean_is_withheld_too() {
+        for (String token : List.of(TestTokens.respondent(A), TestTokens.coordinator("Groningen"))) {
+            JsonPath card = json(token, "/api/municipalities/" + A + "/card?year=2031");
+            assertThat(card.getString("goals[0].sizeClassMean")).isNull();
+            assertThat(card.getBoolean("goals[0].sizeClassMeanSuppressed")).isTrue();
+            assertThat(card.getString("goals[0].regionMean")).isNull();
+            assertThat(card.getBoolean("goals[0].regionMeanSuppressed")).isTrue();
+            assertThat(card.getDouble("goals[0].countryMean")).isEqualTo(48.4);
+            assertThat(card.getBoolean("goals[0].countryMeanSuppressed")).isFalse();
+            assertThat(card.getString("goals[1].countryMean")).isNull();
+            assertThat(card.getBoolean("goals[1].countryMeanSuppressed")).isTrue();
+            // The CSV has the same empty cells: goal 2's row ends in three of them.
+            String csv = given().auth().oauth2(token).accept("text/csv")
+                    .get("/api/municipalities/" + A + "/card?year=2031").then().statusCode(200).extract().asString();
+            assertThat(csv.lines().filter(l -> l.startsWith(A + ",2031,2,"))).singleElement()
+                    .satisfies(line -> assertThat(line).endsWith(",,,"));
+        }
+        JsonPath analysts = analyst("/api/municipalities/" + A + "/card?year=2031");
+        assertThat(analysts.getDouble("goals[0].sizeClassMean")).isEqualTo(31.3);
+        assertThat(analysts.getDouble("goals[0].regionMean")).isEqualTo(31.3);
+        assertThat(analysts.getDouble("goals[1].countryMean")).isEqualTo(50.0);
+        assertThat(analysts.getList("goals.countryMeanSuppressed", Boolean.class)).containsOnly(false);
+
+        // D (IJsselland, class 4) is alone in both: its own coordinator sees neither mean; the country (A, B, C
+        // for goal 1) has three others of D.
+        JsonPath d = json(TestTokens.coordinator("IJsselland"), "/api/municipalities/" + D + "/card?year=2031");
+        assertThat(d.getBoolean("goals[0].regionMeanSuppressed")).isTrue();
+        assertThat(d.getBoolean("goals[0].sizeClassMeanSuppressed")).isTrue();
+        assertThat(d.getDouble("goals[0].countryMean")).isEqualTo(48.4);
     }
 
     @Test
