@@ -7,11 +7,17 @@ import io.restassured.config.JsonConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import nl.monitor.domain.questionnaire.Inclusion;
+import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.contracts.EventType;
 import nl.monitor.testsupport.EventPublisher;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -551,6 +557,104 @@ class ReportsTest {
                 .get("/api/regions/Groningen/municipalities?year=2031&format=csv").then().statusCode(200)
                 .extract().asString();
         assertThat(region).contains("\r\nGM1950,Westerwolde,2,2031,true,36.25,ORANGE,2,2030,15.0,21.25,UP\r\n");
+    }
+
+    /** Every goal and year of goal-scores as its CSV row would hold it: goal, title, year, n and the four means. */
+    private static List<List<Object>> goalScoreRows(JsonPath report) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (int g = 0; g < report.getList("goals").size(); g++) {
+            for (int y = 0; y < report.getList("goals[" + g + "].years").size(); y++) {
+                String at = "goals[" + g + "].years[" + y + "].";
+                rows.add(java.util.Arrays.asList(report.getDouble("goals[" + g + "].goal"),
+                        report.getString("goals[" + g + "].title"), report.getDouble(at + "year"),
+                        report.getDouble(at + "n"), report.get(at + "meanTotal"), report.get(at + "meanBorging"),
+                        report.get(at + "meanInhoud"), report.get(at + "meanBereik")));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void dutch_csv_opens_as_columns_with_decimal_commas() {
+        String path = "/api/reports/goal-scores?" + YEARS;
+        JsonPath report = analyst(path);
+        String byParameter = given().auth().oauth2(TestTokens.analyst()).get(path + "&format=csv&dialect=nl").then()
+                .statusCode(200).header("Content-Type", startsWith("text/csv")).extract().asString();
+        String byLanguage = given().auth().oauth2(TestTokens.analyst()).accept("text/csv")
+                .header("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.8").get(path).then().statusCode(200).extract()
+                .asString();
+        assertThat(byLanguage).isEqualTo(byParameter);
+        assertThat(byParameter).startsWith("\uFEFFgoal;title;year;n;mean_total;mean_borging;mean_inhoud;mean_bereik\r\n");
+        // Split on the separator, every line has the header's eight columns, and each cell is the JSON's value with
+        // a decimal comma (no title holds a ';', so no field is quoted).
+        List<String> lines = byParameter.substring(1).lines().skip(1).toList();
+        List<List<Object>> expected = goalScoreRows(report);
+        assertThat(lines).hasSize(expected.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(";", -1);
+            assertThat(cells).hasSize(8);
+            List<Object> row = expected.get(i);
+            assertThat(cells[1]).isEqualTo(row.get(1));
+            for (int c : new int[]{0, 2, 3, 4, 5, 6, 7}) {
+                assertThat(cells[c].isEmpty() ? null : Double.valueOf(cells[c].replace(',', '.')))
+                        .as("line %d column %d: %s", i, c, lines.get(i)).isEqualTo(row.get(c));
+            }
+        }
+        assertThat(byParameter).contains("\r\n1;Screening en hulp voor zwangere vrouwen in hoog-risicosituaties;2031;4;"
+                + "48,4;13,8;23,4;11,3\r\n");
+        // Without either, RFC 4180 as before; an English preference too.
+        assertThat(given().auth().oauth2(TestTokens.analyst()).header("Accept-Language", "en-GB,nl;q=0.5")
+                .get(path + "&format=csv").then().statusCode(200).extract().asString())
+                .startsWith("goal,title,year,n,");
+        given().auth().oauth2(TestTokens.analyst()).get(path + "&format=csv&dialect=excel").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("dialect"));
+    }
+
+    @Test
+    void the_workbooks_cells_equal_the_json() throws java.io.IOException {
+        String path = "/api/reports/goal-scores?" + YEARS;
+        List<List<Object>> expected = goalScoreRows(analyst(path));
+        byte[] xlsx = given().auth().oauth2(TestTokens.analyst()).get(path + "&format=xlsx").then().statusCode(200)
+                .contentType(ExcelWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", equalTo("attachment; filename=\"goal-scores-2031.xlsx\""))
+                .extract().asByteArray();
+        try (Workbook workbook = WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("mean_total");
+            assertThat(sheet.getLastRowNum()).isEqualTo(expected.size());
+            for (int r = 1; r <= expected.size(); r++) {
+                List<Object> row = expected.get(r - 1);
+                for (int c = 0; c < row.size(); c++) {
+                    Cell cell = sheet.getRow(r).getCell(c);
+                    Object value = cell == null ? null : cell.getCellType() == CellType.NUMERIC
+                            ? (Object) cell.getNumericCellValue() : cell.getStringCellValue();
+                    assertThat(value).as("row %d column %d", r, c).isEqualTo(row.get(c));
+                }
+            }
+        }
+        // By the Accept header too, and for a coordinator's region with its withheld cells empty.
+        given().auth().oauth2(TestTokens.analyst()).accept(ExcelWorkbook.MEDIA_TYPE).get(path).then().statusCode(200)
+                .contentType(ExcelWorkbook.MEDIA_TYPE);
+        String region = "/api/reports/goal-scores?year=2031&region=Groningen";
+        List<List<Object>> coordinators = goalScoreRows(json(TestTokens.coordinator("Groningen"), region));
+        byte[] regional = given().auth().oauth2(TestTokens.coordinator("Groningen")).get(region + "&format=xlsx")
+                .then().statusCode(200).extract().asByteArray();
+        try (Workbook workbook = WorkbookFactory.create(new java.io.ByteArrayInputStream(regional))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(coordinators.get(1).get(4)).as("goal 2 over A and B: withheld").isNull();
+            assertThat(sheet.getRow(2).getCell(4)).isNull();
+            assertThat(sheet.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(coordinators.get(0).get(4));
+        }
+    }
+
+    @Test
+    void an_unsupported_accept_answers_406_as_a_problem() {
+        given().auth().oauth2(TestTokens.analyst()).accept("application/pdf")
+                .get("/api/reports/goal-scores?" + YEARS).then().statusCode(406);
+        given().auth().oauth2(TestTokens.analyst()).get("/api/reports/goal-scores?format=pdf&" + YEARS).then()
+                .statusCode(422).body("errors[0].field", equalTo("format"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.reporting.report.MunicipalityCard;
 import nl.monitor.reporting.report.OutstandingView;
 import nl.monitor.reporting.report.RegionView;
@@ -30,7 +31,7 @@ import java.util.List;
 /** The municipality card and the region view. */
 @Path("/api")
 @Authenticated
-@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV})
+@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE})
 @Tag(name = "Municipality views", description = "The card of one municipality and the view of one region. "
         + ReportResource.ROUNDING)
 @SecurityRequirement(name = "bearer")

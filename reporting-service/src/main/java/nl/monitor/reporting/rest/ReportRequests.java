@@ -5,9 +5,12 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import nl.monitor.domain.scoring.Component;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.config.SuppressionConfig;
+import nl.monitor.reporting.report.CsvDialect;
+import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.reporting.report.ReportScope;
 import nl.monitor.reporting.report.SmallCells;
 import nl.monitor.reporting.report.Tabular;
@@ -16,11 +19,14 @@ import nl.monitor.rest.InvalidInputException;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * What every report request shares: reading and checking the query parameters (422 problem naming the parameter), who may
- * read an aggregate report, and answering as JSON or CSV ({@code ?format=csv} or {@code Accept: text/csv}).
+ * read an aggregate report, and answering as JSON, CSV ({@code ?format=csv} or {@code Accept: text/csv}, Dutch with
+ * {@code dialect=nl} or {@code Accept-Language: nl}) or Excel ({@code ?format=xlsx}).
  */
 @RequestScoped
 public class ReportRequests {
@@ -29,12 +35,14 @@ public class ReportRequests {
 
     private final Caller caller;
     private final HttpHeaders headers;
+    private final UriInfo uri;
     private final SuppressionConfig suppression;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public ReportRequests(Caller caller, HttpHeaders headers, SuppressionConfig suppression) {
+    public ReportRequests(Caller caller, HttpHeaders headers, UriInfo uri, SuppressionConfig suppression) {
         this.caller = caller;
         this.headers = headers;
+        this.uri = uri;
         this.suppression = suppression;
     }
 
@@ -115,22 +123,56 @@ public class ReportRequests {
         return components;
     }
 
-    /** The report as JSON, or as CSV when asked by {@code format=csv} or an Accept of text/csv. */
+    /**
+     * The report as JSON; as CSV when asked by {@code format=csv} or an Accept of text/csv, in the Dutch dialect
+     * ({@code ;}, decimal comma, byte-order mark) for {@code dialect=nl} or, without a dialect, an Accept-Language that
+     * prefers Dutch ({@code dialect=rfc4180} or anything else: RFC 4180); as an Excel workbook for
+     * {@code format=xlsx} or an Accept of {@value ExcelWorkbook#MEDIA_TYPE}. A format given wins over the Accept header.
+     */
     public Response render(Tabular report, String format, String fileName) {
-        boolean csv;
+        Format chosen;
         if (format == null || format.isBlank()) {
-            csv = headers.getAcceptableMediaTypes().stream()
-                    .anyMatch(type -> "text".equals(type.getType()) && "csv".equals(type.getSubtype()));
-        } else if (format.equalsIgnoreCase("csv") || format.equalsIgnoreCase("json")) {
-            csv = format.equalsIgnoreCase("csv");
+            chosen = accepted(CSV) ? Format.CSV : accepted(ExcelWorkbook.MEDIA_TYPE) ? Format.XLSX : Format.JSON;
         } else {
-            throw InvalidInputException.of("format", "unknown-format", "format is json or csv");
+            chosen = Arrays.stream(Format.values()).filter(f -> f.name().equalsIgnoreCase(format.trim())).findFirst()
+                    .orElseThrow(() -> InvalidInputException.of("format", "unknown-format",
+                            "format is json, csv or xlsx"));
         }
-        if (csv) {
-            return Response.ok(report.table().write(), CSV + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"").build();
+        return switch (chosen) {
+            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+            case CSV -> attachment(Response.ok(report.table().write(dialect()), CSV + "; charset=UTF-8"),
+                    fileName + ".csv");
+            case XLSX -> attachment(Response.ok(ExcelWorkbook.write(List.of(new ExcelWorkbook.Table(fileName,
+                    report.table()))), ExcelWorkbook.MEDIA_TYPE), fileName + ".xlsx");
+        };
+    }
+
+    private enum Format { JSON, CSV, XLSX }
+
+    private static Response attachment(Response.ResponseBuilder response, String fileName) {
+        return response.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    private boolean accepted(String mediaType) {
+        MediaType wanted = MediaType.valueOf(mediaType);
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> wanted.getType().equals(type.getType()) && wanted.getSubtype().equals(type.getSubtype()));
+    }
+
+    /** {@code dialect=nl|rfc4180}, else Dutch when the most preferred Accept-Language is Dutch. */
+    private CsvDialect dialect() {
+        String dialect = uri.getQueryParameters().getFirst("dialect");
+        if (dialect == null || dialect.isBlank()) {
+            List<Locale> languages = headers.getAcceptableLanguages();
+            return !languages.isEmpty() && "nl".equals(languages.get(0).getLanguage())
+                    ? CsvDialect.DUTCH : CsvDialect.RFC_4180;
         }
-        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        return switch (dialect.trim().toLowerCase(Locale.ROOT)) {
+            case "nl" -> CsvDialect.DUTCH;
+            case "rfc4180" -> CsvDialect.RFC_4180;
+            default -> throw InvalidInputException.of("dialect", "unknown-dialect",
+                    "dialect is nl (semicolons, decimal comma) or rfc4180 (commas, decimal point)");
+        };
     }
 
     private static int number(String field, String value) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.monitor.reporting.report.DistributionReport;
 import nl.monitor.reporting.report.DivisionMapping;
+import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.reporting.report.ExtrasReport;
 import nl.monitor.reporting.report.GoalScoresReport;
 import nl.monitor.reporting.report.MeasuresReport;
@@ -33,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/reports")
 @Authenticated
-@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV})
+@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE})
 @Tag(name = "Reports", description = "The tables and figures of the report, computed live from the current "
         + "assessments. " + ReportResource.ROUNDING)
 @SecurityRequirement(name = "bearer")
