@@ -13,12 +13,22 @@ import nl.monitor.contracts.EventType;
 import nl.monitor.testsupport.EventPublisher;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -649,10 +659,88 @@ class ReportsTest {
         }
     }
 
+    /**
+     * The yearly report as a PDF: veraPDF's PDF/UA-1 validation fails no rule, and its text layer holds every number
+     * of Tabel 3.1, 4.11 and 4.12 as the JSON gives them (a row's cells in order, with the decimal comma).
+     */
+    @Test
+    void the_yearly_report_is_a_pdf_ua_document_with_the_numbers_of_the_json() throws Exception {
+        String path = "/api/reports/yearly?" + YEARS;
+        byte[] pdf = given().auth().oauth2(TestTokens.analyst()).accept("application/pdf").get(path).then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        // Integers as integers, decimals as written (5.0 stays 5.0): the JSON's own text of each number.
+        JsonPath report = given().config(RestAssured.config().jsonConfig(
+                        JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
+                .auth().oauth2(TestTokens.analyst()).get(path).then().statusCode(200).extract().jsonPath();
+
+        VeraGreenfieldFoundryProvider.initialise();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new java.io.ByteArrayInputStream(pdf),
+                PDFAFlavour.PDFUA_1);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
+            ValidationResult result = validator.validate(parser);
+            List<String> failed = result.getTestAssertions().stream()
+                    .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+                    .distinct().toList();
+            assertThat(failed).as("failed PDF/UA-1 rules").isEmpty();
+            assertThat(result.isCompliant()).isTrue();
+        }
+
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("nl");
+            text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        List<String> rows = new java.util.ArrayList<>();
+        // Tabel 3.1: per size class and year invited, participated, percent.
+        for (int c = 0; c < report.getList("participation.sizeClasses").size(); c++) {
+            String at = "participation.sizeClasses[" + c + "]";
+            for (int y = 0; y < report.getList(at + ".years").size(); y++) {
+                String year = at + ".years[" + y + "].";
+                rows.add(String.join(" ", report.getString(at + ".label"), report.getString(year + "year"),
+                        report.getString(year + "invited"), report.getString(year + "participated"),
+                        percent(report.get(year + "percent"))));
+            }
+        }
+        // Tabel 4.11: per goal and year included, respondents, percent.
+        for (int g = 0; g < report.getList("policyInclusion.goals").size(); g++) {
+            String at = "policyInclusion.goals[" + g + "]";
+            for (int y = 0; y < report.getList(at + ".years").size(); y++) {
+                String year = at + ".years[" + y + "].";
+                rows.add(String.join(" ", report.getString(at + ".goal") + ". " + report.getString(at + ".title"),
+                        report.getString(year + "year"), report.getString(year + "included"),
+                        report.getString(year + "respondents"), percent(report.get(year + "percent"))));
+            }
+        }
+        // Tabel 4.12: per year and grade n and mean.
+        for (int y = 0; y < report.getList("extras.years").size(); y++) {
+            String at = "extras.years[" + y + "]";
+            for (int g = 0; g < report.getList(at + ".grades").size(); g++) {
+                String grade = at + ".grades[" + g + "].";
+                rows.add(String.join(" ", report.getString(grade + "label"), report.getString(at + ".year"),
+                        report.getString(grade + "n"), report.getString(grade + "mean").replace('.', ',')));
+            }
+        }
+        assertThat(rows).hasSizeGreaterThan(20);
+        assertThat(rows).allSatisfy(row -> assertThat(text).contains(row));
+        assertThat(text).contains("Inhoudsopgave", "Methode", "scoringsregels versie", "Pagina 1 van ");
+    }
+
+    private static String percent(Object value) {
+        return value == null ? "–" : ((Number) value).intValue() + " %";
+    }
+
     @Test
     void an_unsupported_accept_answers_406_as_a_problem() {
         given().auth().oauth2(TestTokens.analyst()).accept("application/pdf")
-                .get("/api/reports/goal-scores?" + YEARS).then().statusCode(406);
+                .get("/api/reports/goal-scores?" + YEARS).then().statusCode(406)
+                .contentType(startsWith("application/problem+json")).body("status", equalTo(406));
+        given().auth().oauth2(TestTokens.analyst()).accept("text/csv").get("/api/reports/yearly?" + YEARS).then()
+                .statusCode(406);
+        given().auth().oauth2(TestTokens.analyst()).get("/api/reports/yearly?format=csv&" + YEARS).then()
+                .statusCode(422).body("errors[0].field", equalTo("format"));
+        given().auth().oauth2(TestTokens.analyst()).accept("application/pdf").get("/api/reports/yearly?year=20x7")
+                .then().statusCode(422).body("errors[0].field", equalTo("year"));
         given().auth().oauth2(TestTokens.analyst()).get("/api/reports/goal-scores?format=pdf&" + YEARS).then()
                 .statusCode(422).body("errors[0].field", equalTo("format"));
     }

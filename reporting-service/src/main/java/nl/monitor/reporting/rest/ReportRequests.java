@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import nl.monitor.domain.scoring.Component;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.config.SuppressionConfig;
+import nl.monitor.reporting.document.YearlyReportDocument;
 import nl.monitor.reporting.report.CsvDialect;
 import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.reporting.report.ReportScope;
@@ -130,24 +131,47 @@ public class ReportRequests {
      * {@code format=xlsx} or an Accept of {@value ExcelWorkbook#MEDIA_TYPE}. A format given wins over the Accept header.
      */
     public Response render(Tabular report, String format, String fileName) {
-        Format chosen;
-        if (format == null || format.isBlank()) {
-            chosen = accepted(CSV) ? Format.CSV : accepted(ExcelWorkbook.MEDIA_TYPE) ? Format.XLSX : Format.JSON;
-        } else {
-            chosen = Arrays.stream(Format.values()).filter(f -> f.name().equalsIgnoreCase(format.trim())).findFirst()
-                    .orElseThrow(() -> InvalidInputException.of("format", "unknown-format",
-                            "format is json, csv or xlsx"));
-        }
-        return switch (chosen) {
-            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        return switch (format(format, EnumSet.of(Format.JSON, Format.CSV, Format.XLSX))) {
             case CSV -> attachment(Response.ok(report.table().write(dialect()), CSV + "; charset=UTF-8"),
                     fileName + ".csv");
-            case XLSX -> attachment(Response.ok(ExcelWorkbook.write(List.of(new ExcelWorkbook.Table(fileName,
-                    report.table()))), ExcelWorkbook.MEDIA_TYPE), fileName + ".xlsx");
+            case XLSX -> xlsx(List.of(new ExcelWorkbook.Table(fileName, report.table())), fileName);
+            default -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
         };
     }
 
-    private enum Format { JSON, CSV, XLSX }
+    /** The formats a report can be had in, with their media types. */
+    public enum Format {
+        JSON(MediaType.APPLICATION_JSON), CSV(ReportRequests.CSV), XLSX(ExcelWorkbook.MEDIA_TYPE),
+        PDF(YearlyReportDocument.MEDIA_TYPE);
+
+        private final String mediaType;
+
+        Format(String mediaType) {
+            this.mediaType = mediaType;
+        }
+    }
+
+    /**
+     * The format asked for among those offered: by {@code format=} (a format not offered answers 422 naming it),
+     * else the first offered one (other than JSON) the Accept header names, else JSON.
+     */
+    public Format format(String format, Set<Format> offered) {
+        if (format != null && !format.isBlank()) {
+            return offered.stream().filter(f -> f.name().equalsIgnoreCase(format.trim())).findFirst()
+                    .orElseThrow(() -> InvalidInputException.of("format", "unknown-format", "format is one of "
+                            + String.join(", ", offered.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList())));
+        }
+        return offered.stream().filter(f -> f != Format.JSON && accepted(f.mediaType)).findFirst()
+                .orElse(Format.JSON);
+    }
+
+    public Response xlsx(List<ExcelWorkbook.Table> tables, String fileName) {
+        return attachment(Response.ok(ExcelWorkbook.write(tables), ExcelWorkbook.MEDIA_TYPE), fileName + ".xlsx");
+    }
+
+    public Response pdf(byte[] pdf, String fileName) {
+        return attachment(Response.ok(pdf, YearlyReportDocument.MEDIA_TYPE), fileName + ".pdf");
+    }
 
     private static Response attachment(Response.ResponseBuilder response, String fileName) {
         return response.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();

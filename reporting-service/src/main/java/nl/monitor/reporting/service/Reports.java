@@ -19,6 +19,7 @@ import nl.monitor.reporting.report.ParticipationReport;
 import nl.monitor.reporting.report.PolicyInclusionReport;
 import nl.monitor.reporting.report.ReportScope;
 import nl.monitor.reporting.report.SmallCells;
+import nl.monitor.reporting.report.YearlyReport;
 import nl.monitor.reporting.repository.ReportQueries;
 import nl.monitor.reporting.repository.ReportQueries.ReadModel;
 import nl.monitor.reporting.repository.ReportQueries.Row;
@@ -282,6 +283,14 @@ public class Reports {
         }
         return new ExtrasReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), years,
                 DivisionMapping.of(scope));
+    }
+
+    /** The yearly report: every report above over the same scope, as the JSON endpoints give them. */
+    public YearlyReport yearly(ReportScope scope) {
+        Questionnaire questionnaire = questionnaires.of(scope);
+        return new YearlyReport(scope.year(), scope.compareWith(), scope.region(), questionnaire.version(),
+                YearQuestionnaires.rules(questionnaire).version(), participation(scope), goalScores(scope),
+                measures(scope), policyInclusion(scope), distribution(scope), extras(scope));
     }
 
     /** Per year and goal ("year/goal"), how many municipalities answered the goal. */
