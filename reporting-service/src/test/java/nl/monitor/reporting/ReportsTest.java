@@ -673,24 +673,7 @@ class ReportsTest {
                         JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
                 .auth().oauth2(TestTokens.analyst()).get(path).then().statusCode(200).extract().jsonPath();
 
-        VeraGreenfieldFoundryProvider.initialise();
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new java.io.ByteArrayInputStream(pdf),
-                PDFAFlavour.PDFUA_1);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
-            ValidationResult result = validator.validate(parser);
-            List<String> failed = result.getTestAssertions().stream()
-                    .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
-                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
-                    .distinct().toList();
-            assertThat(failed).as("failed PDF/UA-1 rules").isEmpty();
-            assertThat(result.isCompliant()).isTrue();
-        }
-
-        String text;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("nl");
-            text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-        }
+        String text = pdfUaText(pdf);
         List<String> rows = new java.util.ArrayList<>();
         // Tabel 3.1: per size class and year invited, participated, percent.
         for (int c = 0; c < report.getList("participation.sizeClasses").size(); c++) {
@@ -722,12 +705,86 @@ class ReportsTest {
             }
         }
         assertThat(rows).hasSizeGreaterThan(20);
-        assertThat(rows).allSatisfy(row -> assertThat(text).contains(row));
+        assertThat(rows).allSatisfy(row -> assertThat(text).contains(unbroken(row)));
         assertThat(text).contains("Inhoudsopgave", "Methode", "scoringsregels versie", "Pagina 1 van ");
+    }
+
+    /**
+     * A text with the line breaks after a hyphen taken out ("hoog- risicosituaties" as a cell wrapped it), applied
+     * alike to what is sought ("opvoed- en" stays found).
+     */
+    private static String unbroken(String text) {
+        return text.replace("- ", "-");
+    }
+
+    /**
+     * The PDF's text, whitespace runs as one space and {@link #unbroken}, once veraPDF's PDF/UA-1 validation failed no
+     * rule on it.
+     */
+    private static String pdfUaText(byte[] pdf) throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new java.io.ByteArrayInputStream(pdf),
+                PDFAFlavour.PDFUA_1);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
+            ValidationResult result = validator.validate(parser);
+            List<String> failed = result.getTestAssertions().stream()
+                    .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+                    .distinct().toList();
+            assertThat(failed).as("failed PDF/UA-1 rules").isEmpty();
+            assertThat(result.isCompliant()).isTrue();
+        }
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("nl");
+            return unbroken(new PDFTextStripper().getText(document).replaceAll("\\s+", " "));
+        }
     }
 
     private static String percent(Object value) {
         return value == null ? "–" : ((Number) value).intValue() + " %";
+    }
+
+    /**
+     * The factsheet is the card as a PDF/UA-1 document: for A's respondent, every goal's row holds the card's JSON
+     * numbers (the withheld means as "–"); an analyst's factsheet shows the means.
+     */
+    @Test
+    void the_factsheet_is_a_pdf_ua_document_with_the_numbers_of_the_card() throws Exception {
+        String path = "/api/municipalities/" + A + "/card?year=2031";
+        for (String token : List.of(TestTokens.respondent(A), TestTokens.analyst())) {
+            byte[] pdf = given().auth().oauth2(token).accept("application/pdf").get(path).then().statusCode(200)
+                    .contentType("application/pdf").extract().asByteArray();
+            String text = pdfUaText(pdf);
+            JsonPath card = given().config(RestAssured.config().jsonConfig(
+                            JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
+                    .auth().oauth2(token).get(path).then().statusCode(200).extract().jsonPath();
+            assertThat(text).contains("Factsheet Westerwolde 2031");
+            for (int g = 0; g < card.getList("goals").size(); g++) {
+                String at = "goals[" + g + "].";
+                String row = String.join(" ", card.getString(at + "goal") + ". " + card.getString(at + "title"),
+                        dutch(card.get(at + "points")), percent(card.get(at + "percent")),
+                        band(card.getString(at + "band")), dutch(card.get(at + "change")),
+                        dutch(card.get(at + "sizeClassMean")), dutch(card.get(at + "regionMean")),
+                        dutch(card.get(at + "countryMean")));
+                assertThat(text).as("goal %d", g + 1).contains(unbroken(row));
+            }
+        }
+        assertThat(pdfUaText(given().auth().oauth2(TestTokens.analyst()).get(path + "&format=pdf").then()
+                .statusCode(200).extract().asByteArray())).contains("1. Screening en hulp voor zwangere vrouwen in "
+                + "hoog-risicosituaties 72,5 73 % oranje 47,5 31,3 31,3 48,4");
+    }
+
+    private static String dutch(Object number) {
+        return number == null ? "–" : number.toString().replace('.', ',');
+    }
+
+    private static String band(String band) {
+        return band == null ? "–" : switch (band) {
+            case "GREEN" -> "groen";
+            case "ORANGE" -> "oranje";
+            default -> "rood";
+        };
     }
 
     @Test

@@ -1,13 +1,6 @@
 package nl.monitor.reporting.document;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import nl.monitor.reporting.report.DistributionReport;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import nl.monitor.reporting.report.ExtrasReport;
 import nl.monitor.reporting.report.GoalScoresReport;
 import nl.monitor.reporting.report.MeasuresReport;
@@ -15,10 +8,6 @@ import nl.monitor.reporting.report.ParticipationReport;
 import nl.monitor.reporting.report.PolicyInclusionReport;
 import nl.monitor.reporting.report.YearlyReport;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -33,69 +22,12 @@ import static nl.monitor.reporting.document.Html.percent;
  */
 public final class YearlyReportDocument {
 
-    public static final String MEDIA_TYPE = "application/pdf";
-    private static final String FONT = "DejaVu Sans";
-    private static final String STYLE = """
-            @page { size: A4; margin: 20mm 18mm 22mm 18mm;
-                    @bottom-center { content: "Pagina " counter(page) " van " counter(pages);
-                                     font-family: 'DejaVu Sans'; font-size: 8pt; } }
-            body { font-family: 'DejaVu Sans'; font-size: 9.5pt; line-height: 1.35; }
-            h1 { font-size: 17pt; page-break-before: always; margin-top: 0; }
-            h1.title { page-break-before: avoid; font-size: 22pt; margin-top: 60mm; }
-            h2 { font-size: 12.5pt; margin-top: 14pt; }
-            table { border-collapse: collapse; width: 100%; margin: 6pt 0 10pt 0; -fs-table-paginate: paginate; }
-            caption { text-align: left; font-weight: bold; padding-bottom: 3pt; }
-            th, td { border: 0.5pt solid #888; padding: 2pt 4pt; text-align: right; vertical-align: top; }
-            th[scope="row"], thead th:first-child { text-align: left; font-weight: normal; }
-            thead th { background: #e8eef4; font-weight: bold; }
-            tr { page-break-inside: avoid; }
-            .figure img { width: 160mm; }
-            .caption { font-style: italic; }
-            .toc td, .toc th { border: none; }
-            """;
-
     private YearlyReportDocument() {
     }
 
     public static byte[] pdf(YearlyReport report) {
         String title = title(report);
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePdfUaAccessibility(true);
-            builder.useFont(() -> font("DejaVuSans.ttf"), FONT, 400, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT, 700, PdfRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(xhtml(report, title), null);
-            builder.toStream(out);
-            builder.run();
-            return describeLinks(out.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Rendering the yearly report " + report.year() + " failed", e);
-        }
-    }
-
-    /**
-     * PDF/UA-1 (7.18.5) wants every link annotation to describe itself in its Contents, which openhtmltopdf leaves
-     * out: the table of contents' links get "Naar pagina n", the page they lead to.
-     */
-    private static byte[] describeLinks(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            for (PDPage page : document.getPages()) {
-                for (PDAnnotation annotation : page.getAnnotations()) {
-                    if (annotation instanceof PDAnnotationLink link && link.getContents() == null) {
-                        int target = link.getDestination() instanceof PDPageDestination destination
-                                ? destination.retrievePageNumber() : -1;
-                        link.setContents(target < 0 ? "Naar het hoofdstuk" : "Naar pagina " + (target + 1));
-                    }
-                }
-            }
-            document.save(out);
-            return out.toByteArray();
-        }
-    }
-
-    private static InputStream font(String file) {
-        return YearlyReportDocument.class.getResourceAsStream("/fonts/" + file);
+        return PdfDocument.render(title, body(report, title));
     }
 
     static String title(YearlyReport report) {
@@ -104,8 +36,8 @@ public final class YearlyReportDocument {
                 + (report.region() == null ? "" : ", regio " + report.region());
     }
 
-    /** The document as XHTML: what the PDF renders, also readable on its own. */
-    static String xhtml(YearlyReport report, String title) {
+    /** The document's body as XHTML. */
+    static String body(YearlyReport report, String title) {
         Html body = new Html();
         body.raw("<h1 class=\"title\">").raw(Html.text(title)).raw("</h1>");
         body.paragraph("Gegenereerd door het Monitor-platform uit dezelfde cijfers als de rapportages in JSON.");
@@ -134,14 +66,7 @@ public final class YearlyReportDocument {
         }
         body.raw("</tbody></table>");
         body.raw(chapters.toString());
-        return """
-                <!DOCTYPE html>
-                <html lang="nl"><head><meta charset="UTF-8"/><title>%s</title>
-                <meta name="subject" content="%s"/><meta name="author" content="Monitor-platform"/>
-                <style>%s
-                a.page::after { content: target-counter(attr(href), page); }
-                </style></head><body>%s</body></html>
-                """.formatted(Html.text(title), Html.text(title), STYLE, body);
+        return body.toString();
     }
 
     private static void section(Html chapters, List<String[]> sections, String id, String title,

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reporting.document.FactsheetDocument;
+import nl.monitor.reporting.document.PdfDocument;
 import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.reporting.report.MunicipalityCard;
 import nl.monitor.reporting.report.OutstandingView;
@@ -53,6 +55,7 @@ public class MunicipalityViewResource {
 
     @GET
     @Path("/municipalities/{code}/card")
+    @Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE, PdfDocument.MEDIA_TYPE})
     @Operation(summary = "The municipality's card for a year",
             description = "Its ten goals over the chosen components (components=borging,inhoud,bereik, default all "
                     + "three): points and percent of the components' maximum, the three parts and the band of the "
@@ -62,7 +65,8 @@ public class MunicipalityViewResource {
                     + "merged municipality's as the population-weighted mean of its predecessors in that year's "
                     + "division, each listed with inhabitants, share and points (the change is against the newest). "
                     + "Respondents: their own municipality; coordinators: their "
-                    + "region's; analysts, admins: all. " + ReportResource.ROUNDING)
+                    + "region's; analysts, admins: all. As the municipality's factsheet, a Dutch PDF/UA-1 document, with "
+                    + "Accept: application/pdf or format=pdf. " + ReportResource.ROUNDING)
     @APIResponse(responseCode = "200", description = "The card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MunicipalityCard.class)))
@@ -79,7 +83,7 @@ public class MunicipalityViewResource {
         MunicipalityCard card = views.card(municipality, cardYear, requests.components(components),
                         requests.smallCells())
                 .orElseThrow(() -> new NotFoundException("No score of " + code + " for " + cardYear));
-        return requests.render(card, format, "card-" + code + "-" + cardYear);
+        return requests.render(card, format, "card-" + code + "-" + cardYear, FactsheetDocument::pdf);
     }
 
     @GET

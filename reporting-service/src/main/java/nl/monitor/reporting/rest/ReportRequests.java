@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import nl.monitor.domain.scoring.Component;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.config.SuppressionConfig;
-import nl.monitor.reporting.document.YearlyReportDocument;
+import nl.monitor.reporting.document.PdfDocument;
 import nl.monitor.reporting.report.CsvDialect;
 import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.reporting.report.ReportScope;
@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What every report request shares: reading and checking the query parameters (422 problem naming the parameter), who may
@@ -131,7 +132,17 @@ public class ReportRequests {
      * {@code format=xlsx} or an Accept of {@value ExcelWorkbook#MEDIA_TYPE}. A format given wins over the Accept header.
      */
     public Response render(Tabular report, String format, String fileName) {
-        return switch (format(format, EnumSet.of(Format.JSON, Format.CSV, Format.XLSX))) {
+        return render(report, format(format, EnumSet.of(Format.JSON, Format.CSV, Format.XLSX)), fileName);
+    }
+
+    /** As {@link #render(Tabular, String, String)}, and as a PDF document ({@code format=pdf}, Accept). */
+    public <T extends Tabular> Response render(T report, String format, String fileName, Function<T, byte[]> pdf) {
+        Format chosen = format(format, EnumSet.allOf(Format.class));
+        return chosen == Format.PDF ? pdf(pdf.apply(report), fileName) : render(report, chosen, fileName);
+    }
+
+    private Response render(Tabular report, Format format, String fileName) {
+        return switch (format) {
             case CSV -> attachment(Response.ok(report.table().write(dialect()), CSV + "; charset=UTF-8"),
                     fileName + ".csv");
             case XLSX -> xlsx(List.of(new ExcelWorkbook.Table(fileName, report.table())), fileName);
@@ -142,7 +153,7 @@ public class ReportRequests {
     /** The formats a report can be had in, with their media types. */
     public enum Format {
         JSON(MediaType.APPLICATION_JSON), CSV(ReportRequests.CSV), XLSX(ExcelWorkbook.MEDIA_TYPE),
-        PDF(YearlyReportDocument.MEDIA_TYPE);
+        PDF(PdfDocument.MEDIA_TYPE);
 
         private final String mediaType;
 
@@ -170,7 +181,7 @@ public class ReportRequests {
     }
 
     public Response pdf(byte[] pdf, String fileName) {
-        return attachment(Response.ok(pdf, YearlyReportDocument.MEDIA_TYPE), fileName + ".pdf");
+        return attachment(Response.ok(pdf, PdfDocument.MEDIA_TYPE), fileName + ".pdf");
     }
 
     private static Response attachment(Response.ResponseBuilder response, String fileName) {

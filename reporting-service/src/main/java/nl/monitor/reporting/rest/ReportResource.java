@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.monitor.reporting.report.DistributionReport;
 import nl.monitor.reporting.report.DivisionMapping;
+import nl.monitor.reporting.document.PdfDocument;
 import nl.monitor.reporting.document.YearlyReportDocument;
 import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.reporting.report.ExtrasReport;
@@ -64,7 +65,7 @@ public class ReportResource {
 
     @GET
     @Path("/yearly")
-    @Produces({MediaType.APPLICATION_JSON, YearlyReportDocument.MEDIA_TYPE, ExcelWorkbook.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, PdfDocument.MEDIA_TYPE, ExcelWorkbook.MEDIA_TYPE})
     @Operation(summary = "The yearly report as one document: a Dutch PDF/UA-1, an Excel workbook, or JSON",
             description = "Every report of the year (and compareWith) over the same scope, in the 2017 report's "
                     + "order: response (Tabel 3.1), per goal the scores by component (Figuur 4.1-4.10) and the measures "
@@ -73,7 +74,7 @@ public class ReportResource {
                     + "table of contents, methods page, charts with alternative texts and page numbers; format=xlsx "
                     + "for one sheet per table. " + ACCESS + " " + ROUNDING)
     @APIResponse(responseCode = "200", description = "The report",
-            content = {@Content(mediaType = YearlyReportDocument.MEDIA_TYPE),
+            content = {@Content(mediaType = PdfDocument.MEDIA_TYPE),
                     @Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = YearlyReport.class))})
     @APIResponse(responseCode = "422", description = "A parameter is missing or wrong; the problem names it",
