@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static nl.monitor.domain.questionnaire.Inclusion.INCLUDED;
@@ -773,6 +774,32 @@ class ReportsTest {
         assertThat(pdfUaText(given().auth().oauth2(TestTokens.analyst()).get(path + "&format=pdf").then()
                 .statusCode(200).extract().asByteArray())).contains("1. Screening en hulp voor zwangere vrouwen in "
                 + "hoog-risicosituaties 72,5 73 % oranje 47,5 31,3 31,3 48,4");
+    }
+
+    /** The region report is the region view as a PDF/UA-1 document: every municipality's row as its JSON gives it. */
+    @Test
+    void the_region_report_is_a_pdf_ua_document_with_the_numbers_of_the_region_view() throws Exception {
+        String path = "/api/regions/Groningen/municipalities?year=2031";
+        String coordinator = TestTokens.coordinator("Groningen");
+        String text = pdfUaText(given().auth().oauth2(coordinator).accept("application/pdf").get(path).then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray());
+        JsonPath view = given().config(RestAssured.config().jsonConfig(
+                        JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
+                .auth().oauth2(coordinator).get(path).then().statusCode(200).extract().jsonPath();
+        assertThat(text).contains("Regiorapport Groningen 2031", "3 van de 10 gemeenten");
+        List<Map<String, Object>> rows = view.getList("municipalities");
+        assertThat(rows).hasSize(10);
+        for (Map<String, Object> row : rows) {
+            String expected = String.join(" ", row.get("name") + " (" + row.get("municipality") + ")",
+                    String.valueOf(row.get("sizeClass")), dutch(row.get("total")), band((String) row.get("band")),
+                    row.get("goalsAnswered") == null ? "–" : String.valueOf(row.get("goalsAnswered")),
+                    row.get("previousYear") == null ? "–" : String.valueOf(row.get("previousYear")),
+                    dutch(row.get("previousTotal")), dutch(row.get("change")));
+            assertThat(text).as((String) row.get("name")).contains(unbroken(expected));
+        }
+        assertThat(text).contains("Westerwolde (GM1950) 2 36,25 oranje 2 2030 15,0 21,25 hoger");
+        given().auth().oauth2(TestTokens.coordinator("IJsselland")).accept("application/pdf").get(path).then()
+                .statusCode(403);
     }
 
     private static String dutch(Object number) {

@@ -31,9 +31,10 @@ public final class PdfDocument {
             h1.title { page-break-before: avoid; font-size: 22pt; margin-top: 60mm; }
             h1.sheet { page-break-before: avoid; font-size: 18pt; margin-top: 0; }
             h2 { font-size: 12.5pt; margin-top: 14pt; }
-            table { border-collapse: collapse; width: 100%; margin: 6pt 0 10pt 0; -fs-table-paginate: paginate; }
+            table { border-collapse: collapse; width: 100%; margin: 6pt 0 10pt 0; -fs-table-paginate: paginate;
+                    font-size: 8.5pt; }
             caption { text-align: left; font-weight: bold; padding-bottom: 3pt; }
-            th, td { border: 0.5pt solid #888; padding: 2pt 4pt; text-align: right; vertical-align: top; }
+            th, td { border: 0.5pt solid #888; padding: 2pt 3pt; text-align: right; vertical-align: top; }
             th[scope="row"], thead th:first-child { text-align: left; font-weight: normal; }
             thead th { background: #e8eef4; font-weight: bold; }
             tr { page-break-inside: avoid; }

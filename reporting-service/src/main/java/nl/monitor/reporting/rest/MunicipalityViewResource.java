@@ -13,6 +13,7 @@ import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.document.FactsheetDocument;
 import nl.monitor.reporting.document.PdfDocument;
+import nl.monitor.reporting.document.RegionReportDocument;
 import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.reporting.report.MunicipalityCard;
 import nl.monitor.reporting.report.OutstandingView;
@@ -100,12 +101,14 @@ public class MunicipalityViewResource {
 
     @GET
     @Path("/regions/{region}/municipalities")
+    @Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE, PdfDocument.MEDIA_TYPE})
     @Operation(summary = "Every municipality of a Veilig Thuis region with total, band, goals answered and trend",
             description = "Trend against the municipality's latest earlier scored year: UP, DOWN, SAME; NEW without "
                     + "an earlier year; NONE when not scored this year. A merged municipality's earlier total is the "
                     + "population-weighted mean of its predecessors' (previousFromPredecessors, predecessors). "
                     + "Coordinators: their own region; analysts, "
-                    + "admins: all. " + ReportResource.ROUNDING)
+                    + "admins: all. As the region report, a Dutch PDF/UA-1 document, with Accept: application/pdf or "
+                    + "format=pdf. " + ReportResource.ROUNDING)
     @APIResponse(responseCode = "200", description = "The region view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RegionView.class)))
@@ -117,7 +120,8 @@ public class MunicipalityViewResource {
                            @QueryParam("format") String format) {
         requireReadableRegion(region);
         int viewYear = requests.year("year", year);
-        return requests.render(views.region(region, viewYear), format, "region-" + viewYear);
+        return requests.render(views.region(region, viewYear), format, "region-" + viewYear,
+                RegionReportDocument::pdf);
     }
 
     @GET
