@@ -263,8 +263,15 @@ class CohortReportsIT {
         assertThat(card.at("/goals/0/sizeClassMeanSuppressed").asBoolean()).isTrue();
         assertThat(report(REPORTS.get(6), TestTokens.analyst()).at("/goals/0/sizeClassMean").asDouble())
                 .isEqualTo(72.5);
-        assertThat(card.at("/goals/0/regionMean").asDouble()).isEqualTo(25.8);
-        assertThat(card.at("/goals/0/countryMean").asDouble()).isEqualTo(25.8);
+        // Flevoland and the country are P, Q, R: two others of P, so withheld from P's respondent too (k counts the
+        // others than the card's municipality); an analyst sees them.
+        assertThat(card.at("/goals/0/regionMean").isNull()).isTrue();
+        assertThat(card.at("/goals/0/regionMeanSuppressed").asBoolean()).isTrue();
+        assertThat(card.at("/goals/0/countryMean").isNull()).isTrue();
+        assertThat(card.at("/goals/0/countryMeanSuppressed").asBoolean()).isTrue();
+        JsonNode analysts = report(REPORTS.get(6), TestTokens.analyst());
+        assertThat(analysts.at("/goals/0/regionMean").asDouble()).isEqualTo(25.8);
+        assertThat(analysts.at("/goals/0/countryMean").asDouble()).isEqualTo(25.8);
         assertThat(card.at("/goals/1/band").asText()).isEqualTo("GREEN");
         assertThat(card.at("/goals/1/change").isNull()).isTrue();
         assertThat(card.at("/total/points").asDouble()).isEqualTo(86.25);

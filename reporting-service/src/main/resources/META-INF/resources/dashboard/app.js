@@ -55,15 +55,17 @@ async function api(path) {
   return response.json();
 }
 
-/** Downloads a report as CSV (the same endpoint, ?format=csv), with the caller's token. */
-async function downloadCsv(path, filename) {
+/**
+ * Downloads a report in another format (the same endpoint with ?format=csv, xlsx or pdf), with the caller's token.
+ */
+async function download(path, format, filename) {
   const separator = path.includes('?') ? '&' : '?';
-  const response = await fetch(path + separator + 'format=csv', {
+  const response = await fetch(path + separator + 'format=' + format, {
     headers: { Authorization: 'Bearer ' + await accessToken() }
   });
   if (!response.ok) {
     message.hidden = false;
-    message.textContent = 'Kan de CSV niet ophalen: HTTP ' + response.status;
+    message.textContent = 'Kan de ' + format.toUpperCase() + ' niet ophalen: HTTP ' + response.status;
     return;
   }
   const link = document.createElement('a');
@@ -76,8 +78,12 @@ async function downloadCsv(path, filename) {
 }
 
 function csvButton(id, path, filename) {
+  downloadButton(id, path, 'csv', filename);
+}
+
+function downloadButton(id, path, format, filename) {
   const button = document.getElementById(id);
-  button.onclick = () => downloadCsv(path, filename);
+  button.onclick = () => download(path, format, filename);
 }
 
 // ---- formatting
@@ -142,7 +148,9 @@ async function nationalView(ticket, params) {
     </div>
     <div class="panel">
       <h2>Gemiddelde score per doelstelling, ${year}${compare ? ` (stippen: ${compare})` : ''}
-        <button id="download-goal-scores" type="button" class="csv">CSV</button></h2>
+        <button id="download-goal-scores" type="button" class="csv">CSV</button>
+        <button id="download-yearly-pdf" type="button" class="csv">Jaarrapport (PDF)</button>
+        <button id="download-yearly-xlsx" type="button" class="csv">Excel</button></h2>
       <div class="chart"><canvas id="goal-chart" aria-label="Score per doelstelling"></canvas></div>
       <table id="goal-table">
         <thead><tr><th>Doel</th><th>Titel</th><th class="num">n</th><th class="num">Totaal ${year}</th><th>Band</th>
@@ -176,6 +184,8 @@ async function nationalView(ticket, params) {
       </table>
     </div>`;
   csvButton('download-goal-scores', `/api/reports/goal-scores?${query}`, `doelen-${year}.csv`);
+  downloadButton('download-yearly-pdf', `/api/reports/yearly?${query}`, 'pdf', `jaarrapport-${year}.pdf`);
+  downloadButton('download-yearly-xlsx', `/api/reports/yearly?${query}`, 'xlsx', `jaarrapport-${year}.xlsx`);
   csvButton('download-participation', `/api/reports/participation?${query}`, `grootteklassen-${year}.csv`);
   document.getElementById('show').onclick = () => {
     const compareTo = document.getElementById('compare').value;
@@ -226,7 +236,8 @@ async function regionView(ticket, parts, params) {
     </div>
     <div class="panel">
       <h2>Regio ${escapeHtml(data.region)}, ${data.year}
-        <button id="download-region" type="button" class="csv">CSV</button></h2>
+        <button id="download-region" type="button" class="csv">CSV</button>
+        <button id="download-region-pdf" type="button" class="csv">Regiorapport (PDF)</button></h2>
       <table id="region-table">
         <thead><tr><th>Gemeente</th><th class="num">Totaal</th><th>Band</th><th class="num">Doelen</th>
           <th class="num">Verandering</th><th>Trend</th></tr></thead>
@@ -243,6 +254,8 @@ async function regionView(ticket, parts, params) {
     </div>`;
   csvButton('download-region', `/api/regions/${encodeURIComponent(region)}/municipalities?year=${year}`,
     `regio-${region}-${year}.csv`);
+  downloadButton('download-region-pdf', `/api/regions/${encodeURIComponent(region)}/municipalities?year=${year}`,
+    'pdf', `regiorapport-${region}-${year}.pdf`);
   document.getElementById('show').onclick = () =>
     go(`#/region/${encodeURIComponent(document.getElementById('region').value)}?year=${document.getElementById('year').value}`);
 }
@@ -256,7 +269,8 @@ async function cardView(ticket, parts, params) {
   view.innerHTML = `
     <div class="panel">
       <h2>${escapeHtml(card.name)} (${card.municipality}), ${card.year}
-        <button id="download-card" type="button" class="csv">CSV</button></h2>
+        <button id="download-card" type="button" class="csv">CSV</button>
+        <button id="download-factsheet" type="button" class="csv">Factsheet (PDF)</button></h2>
       <p class="muted">Regio ${escapeHtml(card.region)}, ${escapeHtml(card.sizeClassLabel)}.
         ${card.previousYear ? `Vergeleken met ${card.previousYear}${card.history.at(-1).merged
           ? ' (gewogen gemiddelde van de voorgangers)' : ''}.` : 'Geen eerdere deelname.'}</p>
@@ -280,7 +294,7 @@ async function cardView(ticket, parts, params) {
             <td class="num">${signed(goal.change)}</td>
             <td class="num size-class-mean">${held(goal.sizeClassMeanSuppressed, score(goal.sizeClassMean))}</td>
             <td class="num region-mean">${held(goal.regionMeanSuppressed, score(goal.regionMean))}</td>
-            <td class="num">${score(goal.countryMean)}</td></tr>`).join('')}
+            <td class="num country-mean">${held(goal.countryMeanSuppressed, score(goal.countryMean))}</td></tr>`).join('')}
         </tbody>
       </table>
     </div>
@@ -310,6 +324,8 @@ async function cardView(ticket, parts, params) {
     </div>`;
   csvButton('download-card', `/api/municipalities/${code}/card?year=${year}&components=${components.join(',')}`,
     `gemeentekaart-${code}-${year}.csv`);
+  downloadButton('download-factsheet', `/api/municipalities/${code}/card?year=${year}&components=${components.join(',')}`,
+    'pdf', `factsheet-${code}-${year}.pdf`);
   document.querySelectorAll('#switches input').forEach(box => box.onchange = () => {
     const chosen = [...document.querySelectorAll('#switches input:checked')].map(b => b.dataset.component);
     if (chosen.length === 0) {

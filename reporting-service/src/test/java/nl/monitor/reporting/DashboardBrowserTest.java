@@ -161,6 +161,17 @@ class DashboardBrowserTest {
                 .extract().asString();
         assertThat(Files.readString(csv)).isEqualTo(expected)
                 .startsWith("goal,title,year,n,mean_total,mean_borging,mean_inhoud,mean_bereik");
+
+        // The yearly report's buttons download the PDF and the workbook.
+        browser.findElement(By.id("download-yearly-pdf")).click();
+        Path pdf = downloads.resolve("jaarrapport-2061.pdf");
+        await().atMost(DEADLINE).until(() -> Files.exists(pdf) && Files.size(pdf) > 5);
+        assertThat(new String(Files.readAllBytes(pdf), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+        browser.findElement(By.id("download-yearly-xlsx")).click();
+        Path xlsx = downloads.resolve("jaarrapport-2061.xlsx");
+        await().atMost(DEADLINE).until(() -> Files.exists(xlsx) && Files.size(xlsx) > 4);
+        assertThat(Files.readAllBytes(xlsx)).startsWith((byte) 'P', (byte) 'K');
     }
 
     @Test

@@ -59,13 +59,16 @@ class PeerMeasuresTest {
 
     @Test
     void per_goal_the_peers_of_the_size_class_with_the_counts_of_the_cards_advice() {
-        // Two peers are fewer than k = 3: Groningen's respondent gets no counts (small-cell suppression), an analyst
-        // all of them.
-        JsonPath own = peers(TestTokens.respondent(GRONINGEN), 2070);
-        assertThat(own.getLong("goals[0].peersAnswered")).isEqualTo(2);
-        assertThat(own.getBoolean("goals[0].suppressed")).isTrue();
-        assertThat(own.getList("goals[0].measures")).isEmpty();
-        assertThat(own.getBoolean("goals[1].suppressed")).isFalse();
+        // Two peers are fewer than k = 3: Groningen's respondent and coordinator get no counts (small-cell
+        // suppression), not even how many peers answered; an analyst all of them.
+        for (String token : List.of(TestTokens.respondent(GRONINGEN), TestTokens.coordinator("Groningen"))) {
+            JsonPath own = peers(token, 2070);
+            assertThat(own.getString("goals[0].peersAnswered")).isNull();
+            assertThat(own.getBoolean("goals[0].suppressed")).isTrue();
+            assertThat(own.getList("goals[0].measures")).isEmpty();
+            assertThat(own.getBoolean("goals[1].suppressed")).isFalse();
+            assertThat(own.getLong("goals[1].peersAnswered")).isZero();
+        }
         JsonPath view = peers(TestTokens.analyst(), 2070);
         assertThat(view.getBoolean("goals[0].suppressed")).isFalse();
         assertThat(view.getInt("sizeClass")).isEqualTo(4);

@@ -7,17 +7,35 @@ import io.restassured.config.JsonConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import nl.monitor.domain.questionnaire.Inclusion;
+import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.contracts.EventType;
 import nl.monitor.testsupport.EventPublisher;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static nl.monitor.domain.questionnaire.Inclusion.INCLUDED;
@@ -128,6 +146,9 @@ class ReportsTest {
         // Each municipality's events share a partition, in order: once its last event is projected, all are.
         await().atMost(Duration.ofSeconds(60)).until(() -> projected("municipality_score", "submission_version")
                 && projected("municipality_submission", "version"));
+        // 2030's wave is over: its two municipalities are released to coordinators (fewer than k = 3 would not be
+        // while it runs; see ReleasesTest).
+        Waves.record("wave.closed", 2030, Instant.parse("2030-12-01T00:00:00Z"));
         published = true;
     }
 
@@ -325,15 +346,18 @@ class ReportsTest {
         assertThat(card.getString("goals[0].band")).isEqualTo("ORANGE");
         assertThat(card.getDouble("goals[0].borging")).isEqualTo(25.0);
         assertThat(card.getDouble("goals[0].change")).isEqualTo(47.5);
-        assertThat(card.getDouble("goals[0].sizeClassMean")).isEqualTo(31.3);
-        assertThat(card.getDouble("goals[0].regionMean")).isEqualTo(31.3);
+        // B and C are only two others than A: withheld from A's respondent (see the_cards_means_count_...), shown to
+        // an analyst; the country's A, B, C, D has three others.
+        JsonPath means = analyst("/api/municipalities/" + A + "/card?year=2031");
+        assertThat(means.getDouble("goals[0].sizeClassMean")).isEqualTo(31.3);
+        assertThat(means.getDouble("goals[0].regionMean")).isEqualTo(31.3);
         assertThat(card.getDouble("goals[0].countryMean")).isEqualTo(48.4);
-        // Goal 2: 0, was 5: -5. Size class and region: A 0, B 90 -> 45, but over 2 municipalities (fewer than
-        // k = 3): withheld from the respondent (see small_cells_...); country 50.
+        // Goal 2: 0, was 5: -5. Size class and region: A 0, B 90 -> 45; country A, B, D 50 (an analyst's; two others
+        // of A only, so the respondent's is withheld).
         assertThat(card.getDouble("goals[1].change")).isEqualTo(-5.0);
         assertThat(card.getString("goals[1].sizeClassMean")).isNull();
         assertThat(card.getBoolean("goals[1].sizeClassMeanSuppressed")).isTrue();
-        assertThat(card.getDouble("goals[1].countryMean")).isEqualTo(50.0);
+        assertThat(means.getDouble("goals[1].countryMean")).isEqualTo(50.0);
         assertThat(card.getBoolean("goals[2].answered")).isFalse();
         // Total 36.25 = 36 %, ORANGE, 2 goals; 2030: 15, change +21.25.
         assertThat(card.getDouble("total.points")).isEqualTo(36.25);
@@ -357,8 +381,7 @@ class ReportsTest {
 
         // Components borging + inhoud (max 75): goal 1 25 + 27.5 = 52.5 = 70 %; size class A 52.5, B 5 + 16.25,
         // C 0 -> 73.75 / 3 = 24.58 -> 24.6; total (52.5 + 0) / 2 = 26.25 = 35 %.
-        JsonPath subset = json(TestTokens.coordinator("Groningen"),
-                "/api/municipalities/" + A + "/card?year=2031&components=borging,inhoud");
+        JsonPath subset = analyst("/api/municipalities/" + A + "/card?year=2031&components=borging,inhoud");
         assertThat(subset.getDouble("maximum")).isEqualTo(75.0);
         assertThat(subset.getDouble("goals[0].points")).isEqualTo(52.5);
         assertThat(subset.getInt("goals[0].percent")).isEqualTo(70);
@@ -452,7 +475,44 @@ class ReportsTest {
         JsonPath own = json(TestTokens.respondent(A), "/api/municipalities/" + A + "/card?year=2031");
         assertThat(own.getString("goals[1].regionMean")).isNull();
         assertThat(own.getBoolean("goals[1].regionMeanSuppressed")).isTrue();
-        assertThat(own.getDouble("goals[0].regionMean")).isEqualTo(31.3);
+    }
+
+    /**
+     * Issue 25's holes in the card: k counts the others than the card's municipality (whose points its viewer
+     * knows), for the size-class, region and country means alike. Goal 1 of 2031: size class 2 and Groningen are A,
+     * B, C (two others of A), the country A, B, C, D (three others); goal 2: size class and region A, B (one other),
+     * the country A, B, D (two others: with the country's 50 and its own 0, A's respondent would get B + D = 150).
+     */
+    @Test
+    void the_cards_means_count_only_other_municipalities_and_the_country_mean_is_withheld_too() {
+        for (String token : List.of(TestTokens.respondent(A), TestTokens.coordinator("Groningen"))) {
+            JsonPath card = json(token, "/api/municipalities/" + A + "/card?year=2031");
+            assertThat(card.getString("goals[0].sizeClassMean")).isNull();
+            assertThat(card.getBoolean("goals[0].sizeClassMeanSuppressed")).isTrue();
+            assertThat(card.getString("goals[0].regionMean")).isNull();
+            assertThat(card.getBoolean("goals[0].regionMeanSuppressed")).isTrue();
+            assertThat(card.getDouble("goals[0].countryMean")).isEqualTo(48.4);
+            assertThat(card.getBoolean("goals[0].countryMeanSuppressed")).isFalse();
+            assertThat(card.getString("goals[1].countryMean")).isNull();
+            assertThat(card.getBoolean("goals[1].countryMeanSuppressed")).isTrue();
+            // The CSV has the same empty cells: goal 2's row ends in three of them.
+            String csv = given().auth().oauth2(token).accept("text/csv")
+                    .get("/api/municipalities/" + A + "/card?year=2031").then().statusCode(200).extract().asString();
+            assertThat(csv.lines().filter(l -> l.startsWith(A + ",2031,2,"))).singleElement()
+                    .satisfies(line -> assertThat(line).endsWith(",,,"));
+        }
+        JsonPath analysts = analyst("/api/municipalities/" + A + "/card?year=2031");
+        assertThat(analysts.getDouble("goals[0].sizeClassMean")).isEqualTo(31.3);
+        assertThat(analysts.getDouble("goals[0].regionMean")).isEqualTo(31.3);
+        assertThat(analysts.getDouble("goals[1].countryMean")).isEqualTo(50.0);
+        assertThat(analysts.getList("goals.countryMeanSuppressed", Boolean.class)).containsOnly(false);
+
+        // D (IJsselland, class 4) is alone in both: its own coordinator sees neither mean; the country (A, B, C
+        // for goal 1) has three others of D.
+        JsonPath d = json(TestTokens.coordinator("IJsselland"), "/api/municipalities/" + D + "/card?year=2031");
+        assertThat(d.getBoolean("goals[0].regionMeanSuppressed")).isTrue();
+        assertThat(d.getBoolean("goals[0].sizeClassMeanSuppressed")).isTrue();
+        assertThat(d.getDouble("goals[0].countryMean")).isEqualTo(48.4);
     }
 
     @Test
@@ -508,6 +568,265 @@ class ReportsTest {
                 .get("/api/regions/Groningen/municipalities?year=2031&format=csv").then().statusCode(200)
                 .extract().asString();
         assertThat(region).contains("\r\nGM1950,Westerwolde,2,2031,true,36.25,ORANGE,2,2030,15.0,21.25,UP\r\n");
+    }
+
+    /** Every goal and year of goal-scores as its CSV row would hold it: goal, title, year, n and the four means. */
+    private static List<List<Object>> goalScoreRows(JsonPath report) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (int g = 0; g < report.getList("goals").size(); g++) {
+            for (int y = 0; y < report.getList("goals[" + g + "].years").size(); y++) {
+                String at = "goals[" + g + "].years[" + y + "].";
+                rows.add(java.util.Arrays.asList(report.getDouble("goals[" + g + "].goal"),
+                        report.getString("goals[" + g + "].title"), report.getDouble(at + "year"),
+                        report.getDouble(at + "n"), report.get(at + "meanTotal"), report.get(at + "meanBorging"),
+                        report.get(at + "meanInhoud"), report.get(at + "meanBereik")));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void dutch_csv_opens_as_columns_with_decimal_commas() {
+        String path = "/api/reports/goal-scores?" + YEARS;
+        JsonPath report = analyst(path);
+        String byParameter = given().auth().oauth2(TestTokens.analyst()).get(path + "&format=csv&dialect=nl").then()
+                .statusCode(200).header("Content-Type", startsWith("text/csv")).extract().asString();
+        String byLanguage = given().auth().oauth2(TestTokens.analyst()).accept("text/csv")
+                .header("Accept-Language", "nl-NL,nl;q=0.9,en;q=0.8").get(path).then().statusCode(200).extract()
+                .asString();
+        assertThat(byLanguage).isEqualTo(byParameter);
+        assertThat(byParameter).startsWith("\uFEFFgoal;title;year;n;mean_total;mean_borging;mean_inhoud;mean_bereik\r\n");
+        // Split on the separator, every line has the header's eight columns, and each cell is the JSON's value with
+        // a decimal comma (no title holds a ';', so no field is quoted).
+        List<String> lines = byParameter.substring(1).lines().skip(1).toList();
+        List<List<Object>> expected = goalScoreRows(report);
+        assertThat(lines).hasSize(expected.size());
+        for (int i = 0; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(";", -1);
+            assertThat(cells).hasSize(8);
+            List<Object> row = expected.get(i);
+            assertThat(cells[1]).isEqualTo(row.get(1));
+            for (int c : new int[]{0, 2, 3, 4, 5, 6, 7}) {
+                assertThat(cells[c].isEmpty() ? null : Double.valueOf(cells[c].replace(',', '.')))
+                        .as("line %d column %d: %s", i, c, lines.get(i)).isEqualTo(row.get(c));
+            }
+        }
+        assertThat(byParameter).contains("\r\n1;Screening en hulp voor zwangere vrouwen in hoog-risicosituaties;2031;4;"
+                + "48,4;13,8;23,4;11,3\r\n");
+        // Without either, RFC 4180 as before; an English preference too.
+        assertThat(given().auth().oauth2(TestTokens.analyst()).header("Accept-Language", "en-GB,nl;q=0.5")
+                .get(path + "&format=csv").then().statusCode(200).extract().asString())
+                .startsWith("goal,title,year,n,");
+        given().auth().oauth2(TestTokens.analyst()).get(path + "&format=csv&dialect=excel").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("dialect"));
+    }
+
+    @Test
+    void the_workbooks_cells_equal_the_json() throws java.io.IOException {
+        String path = "/api/reports/goal-scores?" + YEARS;
+        List<List<Object>> expected = goalScoreRows(analyst(path));
+        byte[] xlsx = given().auth().oauth2(TestTokens.analyst()).get(path + "&format=xlsx").then().statusCode(200)
+                .contentType(ExcelWorkbook.MEDIA_TYPE)
+                .header("Content-Disposition", equalTo("attachment; filename=\"goal-scores-2031.xlsx\""))
+                .extract().asByteArray();
+        try (Workbook workbook = WorkbookFactory.create(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(1);
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("mean_total");
+            assertThat(sheet.getLastRowNum()).isEqualTo(expected.size());
+            for (int r = 1; r <= expected.size(); r++) {
+                List<Object> row = expected.get(r - 1);
+                for (int c = 0; c < row.size(); c++) {
+                    Cell cell = sheet.getRow(r).getCell(c);
+                    Object value = cell == null ? null : cell.getCellType() == CellType.NUMERIC
+                            ? (Object) cell.getNumericCellValue() : cell.getStringCellValue();
+                    assertThat(value).as("row %d column %d", r, c).isEqualTo(row.get(c));
+                }
+            }
+        }
+        // By the Accept header too, and for a coordinator's region with its withheld cells empty.
+        given().auth().oauth2(TestTokens.analyst()).accept(ExcelWorkbook.MEDIA_TYPE).get(path).then().statusCode(200)
+                .contentType(ExcelWorkbook.MEDIA_TYPE);
+        String region = "/api/reports/goal-scores?year=2031&region=Groningen";
+        List<List<Object>> coordinators = goalScoreRows(json(TestTokens.coordinator("Groningen"), region));
+        byte[] regional = given().auth().oauth2(TestTokens.coordinator("Groningen")).get(region + "&format=xlsx")
+                .then().statusCode(200).extract().asByteArray();
+        try (Workbook workbook = WorkbookFactory.create(new java.io.ByteArrayInputStream(regional))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(coordinators.get(1).get(4)).as("goal 2 over A and B: withheld").isNull();
+            assertThat(sheet.getRow(2).getCell(4)).isNull();
+            assertThat(sheet.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(coordinators.get(0).get(4));
+        }
+    }
+
+    /**
+     * The yearly report as a PDF: veraPDF's PDF/UA-1 validation fails no rule, and its text layer holds every number
+     * of Tabel 3.1, 4.11 and 4.12 as the JSON gives them (a row's cells in order, with the decimal comma).
+     */
+    @Test
+    void the_yearly_report_is_a_pdf_ua_document_with_the_numbers_of_the_json() throws Exception {
+        String path = "/api/reports/yearly?" + YEARS;
+        byte[] pdf = given().auth().oauth2(TestTokens.analyst()).accept("application/pdf").get(path).then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray();
+        // Integers as integers, decimals as written (5.0 stays 5.0): the JSON's own text of each number.
+        JsonPath report = given().config(RestAssured.config().jsonConfig(
+                        JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
+                .auth().oauth2(TestTokens.analyst()).get(path).then().statusCode(200).extract().jsonPath();
+
+        String text = pdfUaText(pdf);
+        List<String> rows = new java.util.ArrayList<>();
+        // Tabel 3.1: per size class and year invited, participated, percent.
+        for (int c = 0; c < report.getList("participation.sizeClasses").size(); c++) {
+            String at = "participation.sizeClasses[" + c + "]";
+            for (int y = 0; y < report.getList(at + ".years").size(); y++) {
+                String year = at + ".years[" + y + "].";
+                rows.add(String.join(" ", report.getString(at + ".label"), report.getString(year + "year"),
+                        report.getString(year + "invited"), report.getString(year + "participated"),
+                        percent(report.get(year + "percent"))));
+            }
+        }
+        // Tabel 4.11: per goal and year included, respondents, percent.
+        for (int g = 0; g < report.getList("policyInclusion.goals").size(); g++) {
+            String at = "policyInclusion.goals[" + g + "]";
+            for (int y = 0; y < report.getList(at + ".years").size(); y++) {
+                String year = at + ".years[" + y + "].";
+                rows.add(String.join(" ", report.getString(at + ".goal") + ". " + report.getString(at + ".title"),
+                        report.getString(year + "year"), report.getString(year + "included"),
+                        report.getString(year + "respondents"), percent(report.get(year + "percent"))));
+            }
+        }
+        // Tabel 4.12: per year and grade n and mean.
+        for (int y = 0; y < report.getList("extras.years").size(); y++) {
+            String at = "extras.years[" + y + "]";
+            for (int g = 0; g < report.getList(at + ".grades").size(); g++) {
+                String grade = at + ".grades[" + g + "].";
+                rows.add(String.join(" ", report.getString(grade + "label"), report.getString(at + ".year"),
+                        report.getString(grade + "n"), report.getString(grade + "mean").replace('.', ',')));
+            }
+        }
+        assertThat(rows).hasSizeGreaterThan(20);
+        assertThat(rows).allSatisfy(row -> assertThat(text).contains(unbroken(row)));
+        assertThat(text).contains("Inhoudsopgave", "Methode", "scoringsregels versie", "Pagina 1 van ");
+    }
+
+    /**
+     * A text with the line breaks after a hyphen taken out ("hoog- risicosituaties" as a cell wrapped it), applied
+     * alike to what is sought ("opvoed- en" stays found).
+     */
+    private static String unbroken(String text) {
+        return text.replace("- ", "-");
+    }
+
+    /**
+     * The PDF's text, whitespace runs as one space and {@link #unbroken}, once veraPDF's PDF/UA-1 validation failed no
+     * rule on it.
+     */
+    private static String pdfUaText(byte[] pdf) throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new java.io.ByteArrayInputStream(pdf),
+                PDFAFlavour.PDFUA_1);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
+            ValidationResult result = validator.validate(parser);
+            List<String> failed = result.getTestAssertions().stream()
+                    .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+                    .distinct().toList();
+            assertThat(failed).as("failed PDF/UA-1 rules").isEmpty();
+            assertThat(result.isCompliant()).isTrue();
+        }
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("nl");
+            return unbroken(new PDFTextStripper().getText(document).replaceAll("\\s+", " "));
+        }
+    }
+
+    private static String percent(Object value) {
+        return value == null ? "–" : ((Number) value).intValue() + " %";
+    }
+
+    /**
+     * The factsheet is the card as a PDF/UA-1 document: for A's respondent, every goal's row holds the card's JSON
+     * numbers (the withheld means as "–"); an analyst's factsheet shows the means.
+     */
+    @Test
+    void the_factsheet_is_a_pdf_ua_document_with_the_numbers_of_the_card() throws Exception {
+        String path = "/api/municipalities/" + A + "/card?year=2031";
+        for (String token : List.of(TestTokens.respondent(A), TestTokens.analyst())) {
+            byte[] pdf = given().auth().oauth2(token).accept("application/pdf").get(path).then().statusCode(200)
+                    .contentType("application/pdf").extract().asByteArray();
+            String text = pdfUaText(pdf);
+            JsonPath card = given().config(RestAssured.config().jsonConfig(
+                            JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
+                    .auth().oauth2(token).get(path).then().statusCode(200).extract().jsonPath();
+            assertThat(text).contains("Factsheet Westerwolde 2031");
+            for (int g = 0; g < card.getList("goals").size(); g++) {
+                String at = "goals[" + g + "].";
+                String row = String.join(" ", card.getString(at + "goal") + ". " + card.getString(at + "title"),
+                        dutch(card.get(at + "points")), percent(card.get(at + "percent")),
+                        band(card.getString(at + "band")), dutch(card.get(at + "change")),
+                        dutch(card.get(at + "sizeClassMean")), dutch(card.get(at + "regionMean")),
+                        dutch(card.get(at + "countryMean")));
+                assertThat(text).as("goal %d", g + 1).contains(unbroken(row));
+            }
+        }
+        assertThat(pdfUaText(given().auth().oauth2(TestTokens.analyst()).get(path + "&format=pdf").then()
+                .statusCode(200).extract().asByteArray())).contains("1. Screening en hulp voor zwangere vrouwen in "
+                + "hoog-risicosituaties 72,5 73 % oranje 47,5 31,3 31,3 48,4");
+    }
+
+    /** The region report is the region view as a PDF/UA-1 document: every municipality's row as its JSON gives it. */
+    @Test
+    void the_region_report_is_a_pdf_ua_document_with_the_numbers_of_the_region_view() throws Exception {
+        String path = "/api/regions/Groningen/municipalities?year=2031";
+        String coordinator = TestTokens.coordinator("Groningen");
+        String text = pdfUaText(given().auth().oauth2(coordinator).accept("application/pdf").get(path).then()
+                .statusCode(200).contentType("application/pdf").extract().asByteArray());
+        JsonPath view = given().config(RestAssured.config().jsonConfig(
+                        JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
+                .auth().oauth2(coordinator).get(path).then().statusCode(200).extract().jsonPath();
+        assertThat(text).contains("Regiorapport Groningen 2031", "3 van de 10 gemeenten");
+        List<Map<String, Object>> rows = view.getList("municipalities");
+        assertThat(rows).hasSize(10);
+        for (Map<String, Object> row : rows) {
+            String expected = String.join(" ", row.get("name") + " (" + row.get("municipality") + ")",
+                    String.valueOf(row.get("sizeClass")), dutch(row.get("total")), band((String) row.get("band")),
+                    row.get("goalsAnswered") == null ? "–" : String.valueOf(row.get("goalsAnswered")),
+                    row.get("previousYear") == null ? "–" : String.valueOf(row.get("previousYear")),
+                    dutch(row.get("previousTotal")), dutch(row.get("change")));
+            assertThat(text).as((String) row.get("name")).contains(unbroken(expected));
+        }
+        assertThat(text).contains("Westerwolde (GM1950) 2 36,25 oranje 2 2030 15,0 21,25 hoger");
+        given().auth().oauth2(TestTokens.coordinator("IJsselland")).accept("application/pdf").get(path).then()
+                .statusCode(403);
+    }
+
+    private static String dutch(Object number) {
+        return number == null ? "–" : number.toString().replace('.', ',');
+    }
+
+    private static String band(String band) {
+        return band == null ? "–" : switch (band) {
+            case "GREEN" -> "groen";
+            case "ORANGE" -> "oranje";
+            default -> "rood";
+        };
+    }
+
+    @Test
+    void an_unsupported_accept_answers_406_as_a_problem() {
+        given().auth().oauth2(TestTokens.analyst()).accept("application/pdf")
+                .get("/api/reports/goal-scores?" + YEARS).then().statusCode(406)
+                .contentType(startsWith("application/problem+json")).body("status", equalTo(406));
+        given().auth().oauth2(TestTokens.analyst()).accept("text/csv").get("/api/reports/yearly?" + YEARS).then()
+                .statusCode(406);
+        given().auth().oauth2(TestTokens.analyst()).get("/api/reports/yearly?format=csv&" + YEARS).then()
+                .statusCode(422).body("errors[0].field", equalTo("format"));
+        given().auth().oauth2(TestTokens.analyst()).accept("application/pdf").get("/api/reports/yearly?year=20x7")
+                .then().statusCode(422).body("errors[0].field", equalTo("year"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/reports/goal-scores?format=pdf&" + YEARS).then()
+                .statusCode(422).body("errors[0].field", equalTo("format"));
     }
 
     @Test

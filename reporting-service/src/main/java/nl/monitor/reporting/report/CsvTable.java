@@ -1,25 +1,20 @@
 package nl.monitor.reporting.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A report as one flat table, for the CSV export: a header and rows of values. Written as RFC 4180 CSV (comma
- * separated, CRLF line ends, a field quoted when it holds a comma, quote or line break; null as an empty field;
- * numbers with a decimal point).
- *
- * <p>Formula injection (OWASP "CSV Injection"): a text cell that begins with {@code = + - @}, a tab or a carriage
- * return would be run as a formula by a spreadsheet, so it is written with a single quote in front
- * ({@code '=HYPERLINK(...)}), which spreadsheets show as text. Numbers stay numbers: a {@link Number} value, and a
- * text that is a plain decimal number ({@code -57.5}), are written as they are, since they cannot hold a formula.
+ * A report as one flat table, for the CSV and Excel exports: a header and rows of values. Written as CSV of a
+ * {@link CsvDialect}: RFC 4180 by default (comma separated, CRLF line ends, a field quoted when it holds the separator,
+ * a quote or a line break; null as an empty field; numbers with a decimal point), or Dutch (semicolons, decimal comma,
+ * UTF-8 byte-order mark). Numbers stay numbers ({@link Number} values); every text is neutralised against formula
+ * injection ({@link CellText}).
  */
 public final class CsvTable {
-
-    private static final String FORMULA_STARTS = "=+-@\t\r";
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private final List<String> header;
     private final List<List<Object>> rows = new ArrayList<>();
@@ -38,30 +33,50 @@ public final class CsvTable {
         return this;
     }
 
+    public List<String> header() {
+        return header;
+    }
+
+    /** The rows, each value as added (null for an empty cell). */
+    public List<List<Object>> rows() {
+        return Collections.unmodifiableList(rows);
+    }
+
+    /** RFC 4180. */
     public String write() {
+        return write(CsvDialect.RFC_4180);
+    }
+
+    public String write(CsvDialect dialect) {
         StringBuilder csv = new StringBuilder();
-        line(csv, new ArrayList<>(header));
-        rows.forEach(row -> line(csv, row));
+        if (dialect.byteOrderMark()) {
+            csv.append('\uFEFF');
+        }
+        line(csv, new ArrayList<>(header), dialect);
+        rows.forEach(row -> line(csv, row, dialect));
         return csv.toString();
     }
 
-    private static void line(StringBuilder csv, List<?> values) {
-        csv.append(values.stream().map(CsvTable::field).collect(Collectors.joining(","))).append("\r\n");
+    private static void line(StringBuilder csv, List<?> values, CsvDialect dialect) {
+        csv.append(values.stream().map(v -> field(v, dialect))
+                .collect(Collectors.joining(String.valueOf(dialect.separator())))).append("\r\n");
     }
 
-    private static String field(Object value) {
+    private static String field(Object value, CsvDialect dialect) {
         if (value == null) {
             return "";
         }
-        String text = value instanceof Number ? value.toString() : neutralised(value.toString());
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+        String text = value instanceof Number number ? number(number, dialect)
+                : CellText.neutralised(value.toString());
+        if (text.indexOf(dialect.separator()) >= 0 || text.contains("\"") || text.contains("\n")
+                || text.contains("\r")) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }
         return text;
     }
 
-    private static String neutralised(String text) {
-        boolean formula = !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
-        return formula && !PLAIN_NUMBER.matcher(text).matches() ? "'" + text : text;
+    private static String number(Number number, CsvDialect dialect) {
+        String text = number instanceof BigDecimal decimal ? decimal.toPlainString() : number.toString();
+        return text.replace('.', dialect.decimalSeparator());
     }
 }

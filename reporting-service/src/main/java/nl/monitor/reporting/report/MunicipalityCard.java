@@ -9,9 +9,10 @@ import java.util.List;
  * percent of those components' maximum), the three components and the band of the full score, the change in points
  * since its previous scored year, and beside it the mean points (one decimal) of its size class, its region and the
  * country that year; and advice: its weakest goals with, per goal, the measures most peers of its size class use
- * and it does not. A size-class or region mean over fewer municipalities than
- * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators (null, with
- * {@code sizeClassMeanSuppressed} / {@code regionMeanSuppressed} true; an empty cell in CSV).
+ * and it does not. A size-class, region or country mean whose group holds fewer other municipalities than
+ * {@code reporting.suppression.min-municipalities} (k, 3) — others than the card's own, whose points the viewer
+ * knows — is withheld from respondents and coordinators (null, with {@code sizeClassMeanSuppressed} /
+ * {@code regionMeanSuppressed} / {@code countryMeanSuppressed} true; an empty cell in CSV).
  *
  * <p>{@code history}: every earlier year of the same questionnaire, oldest first, as comparable as the divisions allow:
  * a merged municipality's earlier points are the population-weighted mean of its predecessors in that year's division,
@@ -29,7 +30,7 @@ public record MunicipalityCard(String municipality, String name, String region, 
     public record Goal(int goal, String title, boolean answered, Double borging, Double inhoud, Double bereik,
                        Band band, Double points, Integer percent, Double previousPoints, Double change,
                        Double sizeClassMean, Double regionMean, Double countryMean, boolean sizeClassMeanSuppressed,
-                       boolean regionMeanSuppressed) {
+                       boolean regionMeanSuppressed, boolean countryMeanSuppressed) {
     }
 
     /** A weak goal and the peers' measures; none, {@code suppressed}, when too few peers answered it (as the means). */

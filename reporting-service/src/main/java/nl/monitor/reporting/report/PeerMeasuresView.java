@@ -15,7 +15,8 @@ public record PeerMeasuresView(String municipality, int sizeClass, String sizeCl
                                Integer year, List<GoalPeers> goals) {
 
     /**
-     * @param peersAnswered the other municipalities of the size class that answered the goal that year
+     * @param peersAnswered the other municipalities of the size class that answered the goal that year; null when
+     *                      suppressed (how few they are is itself what suppression withholds)
      * @param measures      every measure option (not "Anders", not "geen onderdeel van beleid") chosen by at least
      *                      one of them, most used first; {@code own} marks those the municipality chose itself; empty
      *                      when suppressed
@@ -23,7 +24,7 @@ public record PeerMeasuresView(String municipality, int sizeClass, String sizeCl
      *                      {@code reporting.suppression.min-municipalities} (k, 3) and the caller is a respondent or
      *                      coordinator (their counts would show those few peers' choices)
      */
-    public record GoalPeers(int goal, String title, long peersAnswered, List<Measure> measures, boolean suppressed) {
+    public record GoalPeers(int goal, String title, Long peersAnswered, List<Measure> measures, boolean suppressed) {
     }
 
     public record Measure(String category, String categoryLabel, String option, String label, long peers,

@@ -21,6 +21,14 @@ public record SmallCells(int minMunicipalities, boolean applies) {
         return applies && municipalities > 0 && municipalities < minMunicipalities;
     }
 
+    /**
+     * Whether an aggregate over a viewer's own municipality and {@code others} other municipalities is withheld: the
+     * viewer knows its own figures, so only the others count towards k (the card's means).
+     */
+    public boolean suppressOthers(long others) {
+        return applies && others < minMunicipalities;
+    }
+
     /** The value, or null when the aggregate over {@code municipalities} is withheld. */
     public <T> T show(long municipalities, T value) {
         return suppress(municipalities) ? null : value;

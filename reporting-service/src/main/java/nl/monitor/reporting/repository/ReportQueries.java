@@ -6,6 +6,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The reports' read-only queries over the read models, through the same Hibernate session as the projections' writes:
@@ -53,6 +54,31 @@ public class ReportQueries {
         public boolean flag(String column) {
             return Boolean.TRUE.equals(tuple.get(column, Boolean.class));
         }
+    }
+
+    /**
+     * Which copy of the read model a query reads: the live tables, or the copies last released to respondents and
+     * coordinators ({@code released_*}, V14; see {@code service/Releases}). A report's SQL names the live tables; read
+     * from the released model, each of the four released tables is named by its copy instead.
+     */
+    public enum ReadModel {
+        LIVE, RELEASED;
+
+        private static final Pattern RELEASED_TABLES = Pattern.compile(
+                "\\b(" + String.join("|", ReleasedReadModel.TABLES) + ")\\b");
+
+        /** The SQL with the tables of this read model. */
+        public String tables(String sql) {
+            return this == LIVE ? sql : RELEASED_TABLES.matcher(sql).replaceAll("released_$1");
+        }
+    }
+
+    public List<Row> query(ReadModel model, String sql, List<Object> parameters) {
+        return query(model.tables(sql), parameters);
+    }
+
+    public List<Row> query(ReadModel model, String sql, Object... parameters) {
+        return query(model.tables(sql), List.of(parameters));
     }
 
     public List<Row> query(String sql, List<Object> parameters) {

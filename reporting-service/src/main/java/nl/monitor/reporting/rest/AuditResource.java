@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import nl.monitor.reporting.audit.AuditEntries;
 import nl.monitor.reporting.audit.AuditFilter;
 import nl.monitor.reporting.audit.AuditPage;
+import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.rest.Caller;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
@@ -29,7 +30,7 @@ import java.time.format.DateTimeParseException;
 /** The audit trail, read only: there is no way to change or remove an entry through the API. */
 @Path("/api/admin/audit")
 @RolesAllowed(Caller.ADMIN)
-@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV})
+@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE})
 @Tag(name = "Audit trail", description = "Every change made on the platform, append-only (admin)")
 @SecurityRequirement(name = "bearer")
 public class AuditResource {

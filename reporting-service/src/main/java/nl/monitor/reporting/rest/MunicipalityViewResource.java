@@ -11,6 +11,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reporting.document.FactsheetDocument;
+import nl.monitor.reporting.document.PdfDocument;
+import nl.monitor.reporting.document.RegionReportDocument;
+import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.reporting.report.MunicipalityCard;
 import nl.monitor.reporting.report.OutstandingView;
 import nl.monitor.reporting.report.RegionView;
@@ -30,7 +34,7 @@ import java.util.List;
 /** The municipality card and the region view. */
 @Path("/api")
 @Authenticated
-@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV})
+@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE})
 @Tag(name = "Municipality views", description = "The card of one municipality and the view of one region. "
         + ReportResource.ROUNDING)
 @SecurityRequirement(name = "bearer")
@@ -52,6 +56,7 @@ public class MunicipalityViewResource {
 
     @GET
     @Path("/municipalities/{code}/card")
+    @Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE, PdfDocument.MEDIA_TYPE})
     @Operation(summary = "The municipality's card for a year",
             description = "Its ten goals over the chosen components (components=borging,inhoud,bereik, default all "
                     + "three): points and percent of the components' maximum, the three parts and the band of the "
@@ -61,7 +66,8 @@ public class MunicipalityViewResource {
                     + "merged municipality's as the population-weighted mean of its predecessors in that year's "
                     + "division, each listed with inhabitants, share and points (the change is against the newest). "
                     + "Respondents: their own municipality; coordinators: their "
-                    + "region's; analysts, admins: all. " + ReportResource.ROUNDING)
+                    + "region's; analysts, admins: all. As the municipality's factsheet, a Dutch PDF/UA-1 document, with "
+                    + "Accept: application/pdf or format=pdf. " + ReportResource.ROUNDING)
     @APIResponse(responseCode = "200", description = "The card",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MunicipalityCard.class)))
@@ -78,7 +84,7 @@ public class MunicipalityViewResource {
         MunicipalityCard card = views.card(municipality, cardYear, requests.components(components),
                         requests.smallCells())
                 .orElseThrow(() -> new NotFoundException("No score of " + code + " for " + cardYear));
-        return requests.render(card, format, "card-" + code + "-" + cardYear);
+        return requests.render(card, format, "card-" + code + "-" + cardYear, FactsheetDocument::pdf);
     }
 
     @GET
@@ -95,12 +101,14 @@ public class MunicipalityViewResource {
 
     @GET
     @Path("/regions/{region}/municipalities")
+    @Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE, PdfDocument.MEDIA_TYPE})
     @Operation(summary = "Every municipality of a Veilig Thuis region with total, band, goals answered and trend",
             description = "Trend against the municipality's latest earlier scored year: UP, DOWN, SAME; NEW without "
                     + "an earlier year; NONE when not scored this year. A merged municipality's earlier total is the "
                     + "population-weighted mean of its predecessors' (previousFromPredecessors, predecessors). "
                     + "Coordinators: their own region; analysts, "
-                    + "admins: all. " + ReportResource.ROUNDING)
+                    + "admins: all. As the region report, a Dutch PDF/UA-1 document, with Accept: application/pdf or "
+                    + "format=pdf. " + ReportResource.ROUNDING)
     @APIResponse(responseCode = "200", description = "The region view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RegionView.class)))
@@ -112,7 +120,8 @@ public class MunicipalityViewResource {
                            @QueryParam("format") String format) {
         requireReadableRegion(region);
         int viewYear = requests.year("year", year);
-        return requests.render(views.region(region, viewYear), format, "region-" + viewYear);
+        return requests.render(views.region(region, viewYear), format, "region-" + viewYear,
+                RegionReportDocument::pdf);
     }
 
     @GET

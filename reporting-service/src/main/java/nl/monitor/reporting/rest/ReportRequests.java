@@ -5,9 +5,13 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import nl.monitor.domain.scoring.Component;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.config.SuppressionConfig;
+import nl.monitor.reporting.document.PdfDocument;
+import nl.monitor.reporting.report.CsvDialect;
+import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.reporting.report.ReportScope;
 import nl.monitor.reporting.report.SmallCells;
 import nl.monitor.reporting.report.Tabular;
@@ -16,11 +20,15 @@ import nl.monitor.rest.InvalidInputException;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What every report request shares: reading and checking the query parameters (422 problem naming the parameter), who may
- * read an aggregate report, and answering as JSON or CSV ({@code ?format=csv} or {@code Accept: text/csv}).
+ * read an aggregate report, and answering as JSON, CSV ({@code ?format=csv} or {@code Accept: text/csv}, Dutch with
+ * {@code dialect=nl} or {@code Accept-Language: nl}) or Excel ({@code ?format=xlsx}).
  */
 @RequestScoped
 public class ReportRequests {
@@ -29,12 +37,14 @@ public class ReportRequests {
 
     private final Caller caller;
     private final HttpHeaders headers;
+    private final UriInfo uri;
     private final SuppressionConfig suppression;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
-    public ReportRequests(Caller caller, HttpHeaders headers, SuppressionConfig suppression) {
+    public ReportRequests(Caller caller, HttpHeaders headers, UriInfo uri, SuppressionConfig suppression) {
         this.caller = caller;
         this.headers = headers;
+        this.uri = uri;
         this.suppression = suppression;
     }
 
@@ -115,22 +125,89 @@ public class ReportRequests {
         return components;
     }
 
-    /** The report as JSON, or as CSV when asked by {@code format=csv} or an Accept of text/csv. */
+    /**
+     * The report as JSON; as CSV when asked by {@code format=csv} or an Accept of text/csv, in the Dutch dialect
+     * ({@code ;}, decimal comma, byte-order mark) for {@code dialect=nl} or, without a dialect, an Accept-Language that
+     * prefers Dutch ({@code dialect=rfc4180} or anything else: RFC 4180); as an Excel workbook for
+     * {@code format=xlsx} or an Accept of {@value ExcelWorkbook#MEDIA_TYPE}. A format given wins over the Accept header.
+     */
     public Response render(Tabular report, String format, String fileName) {
-        boolean csv;
-        if (format == null || format.isBlank()) {
-            csv = headers.getAcceptableMediaTypes().stream()
-                    .anyMatch(type -> "text".equals(type.getType()) && "csv".equals(type.getSubtype()));
-        } else if (format.equalsIgnoreCase("csv") || format.equalsIgnoreCase("json")) {
-            csv = format.equalsIgnoreCase("csv");
-        } else {
-            throw InvalidInputException.of("format", "unknown-format", "format is json or csv");
+        return render(report, format(format, EnumSet.of(Format.JSON, Format.CSV, Format.XLSX)), fileName);
+    }
+
+    /** As {@link #render(Tabular, String, String)}, and as a PDF document ({@code format=pdf}, Accept). */
+    public <T extends Tabular> Response render(T report, String format, String fileName, Function<T, byte[]> pdf) {
+        Format chosen = format(format, EnumSet.allOf(Format.class));
+        return chosen == Format.PDF ? pdf(pdf.apply(report), fileName) : render(report, chosen, fileName);
+    }
+
+    private Response render(Tabular report, Format format, String fileName) {
+        return switch (format) {
+            case CSV -> attachment(Response.ok(report.table().write(dialect()), CSV + "; charset=UTF-8"),
+                    fileName + ".csv");
+            case XLSX -> xlsx(List.of(new ExcelWorkbook.Table(fileName, report.table())), fileName);
+            default -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        };
+    }
+
+    /** The formats a report can be had in, with their media types. */
+    public enum Format {
+        JSON(MediaType.APPLICATION_JSON), CSV(ReportRequests.CSV), XLSX(ExcelWorkbook.MEDIA_TYPE),
+        PDF(PdfDocument.MEDIA_TYPE);
+
+        private final String mediaType;
+
+        Format(String mediaType) {
+            this.mediaType = mediaType;
         }
-        if (csv) {
-            return Response.ok(report.table().write(), CSV + "; charset=UTF-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"").build();
+    }
+
+    /**
+     * The format asked for among those offered: by {@code format=} (a format not offered answers 422 naming it),
+     * else the first offered one (other than JSON) the Accept header names, else JSON.
+     */
+    public Format format(String format, Set<Format> offered) {
+        if (format != null && !format.isBlank()) {
+            return offered.stream().filter(f -> f.name().equalsIgnoreCase(format.trim())).findFirst()
+                    .orElseThrow(() -> InvalidInputException.of("format", "unknown-format", "format is one of "
+                            + String.join(", ", offered.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList())));
         }
-        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        return offered.stream().filter(f -> f != Format.JSON && accepted(f.mediaType)).findFirst()
+                .orElse(Format.JSON);
+    }
+
+    public Response xlsx(List<ExcelWorkbook.Table> tables, String fileName) {
+        return attachment(Response.ok(ExcelWorkbook.write(tables), ExcelWorkbook.MEDIA_TYPE), fileName + ".xlsx");
+    }
+
+    public Response pdf(byte[] pdf, String fileName) {
+        return attachment(Response.ok(pdf, PdfDocument.MEDIA_TYPE), fileName + ".pdf");
+    }
+
+    private static Response attachment(Response.ResponseBuilder response, String fileName) {
+        return response.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    private boolean accepted(String mediaType) {
+        MediaType wanted = MediaType.valueOf(mediaType);
+        return headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> wanted.getType().equals(type.getType()) && wanted.getSubtype().equals(type.getSubtype()));
+    }
+
+    /** {@code dialect=nl|rfc4180}, else Dutch when the most preferred Accept-Language is Dutch. */
+    private CsvDialect dialect() {
+        String dialect = uri.getQueryParameters().getFirst("dialect");
+        if (dialect == null || dialect.isBlank()) {
+            List<Locale> languages = headers.getAcceptableLanguages();
+            return !languages.isEmpty() && "nl".equals(languages.get(0).getLanguage())
+                    ? CsvDialect.DUTCH : CsvDialect.RFC_4180;
+        }
+        return switch (dialect.trim().toLowerCase(Locale.ROOT)) {
+            case "nl" -> CsvDialect.DUTCH;
+            case "rfc4180" -> CsvDialect.RFC_4180;
+            default -> throw InvalidInputException.of("dialect", "unknown-dialect",
+                    "dialect is nl (semicolons, decimal comma) or rfc4180 (commas, decimal point)");
+        };
     }
 
     private static int number(String field, String value) {

@@ -9,12 +9,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.monitor.reporting.report.DistributionReport;
 import nl.monitor.reporting.report.DivisionMapping;
+import nl.monitor.reporting.document.PdfDocument;
+import nl.monitor.reporting.document.YearlyReportDocument;
+import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.reporting.report.ExtrasReport;
 import nl.monitor.reporting.report.GoalScoresReport;
 import nl.monitor.reporting.report.MeasuresReport;
 import nl.monitor.reporting.report.ParticipationReport;
 import nl.monitor.reporting.report.PolicyInclusionReport;
 import nl.monitor.reporting.report.ReportScope;
+import nl.monitor.reporting.report.YearlyReport;
 import nl.monitor.reporting.report.ResponseReport;
 import nl.monitor.reporting.service.Reports;
 import nl.monitor.reporting.service.Responses;
@@ -27,13 +31,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.EnumSet;
+
 /**
  * The aggregate reports of seed 000 (the 2017 report) for any year, optionally against an earlier year, nationally
  * or for one region and/or size class.
  */
 @Path("/api/reports")
 @Authenticated
-@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV})
+@Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE})
 @Tag(name = "Reports", description = "The tables and figures of the report, computed live from the current "
         + "assessments. " + ReportResource.ROUNDING)
 @SecurityRequirement(name = "bearer")
@@ -55,6 +61,40 @@ public class ReportResource {
         this.reports = reports;
         this.responses = responses;
         this.requests = requests;
+    }
+
+    @GET
+    @Path("/yearly")
+    @Produces({MediaType.APPLICATION_JSON, PdfDocument.MEDIA_TYPE, ExcelWorkbook.MEDIA_TYPE})
+    @Operation(summary = "The yearly report as one document: a Dutch PDF/UA-1, an Excel workbook, or JSON",
+            description = "Every report of the year (and compareWith) over the same scope, in the 2017 report's "
+                    + "order: response (Tabel 3.1), per goal the scores by component (Figuur 4.1-4.10) and the measures "
+                    + "(Tabel 4.1-4.10), policy inclusion (Tabel 4.11), size classes (Figuur 4.11), grades (Tabel "
+                    + "4.12) and the distribution. Accept: application/pdf (or format=pdf) for the tagged PDF with "
+                    + "table of contents, methods page, charts with alternative texts and page numbers; format=xlsx "
+                    + "for one sheet per table. " + ACCESS + " " + ROUNDING)
+    @APIResponse(responseCode = "200", description = "The report",
+            content = {@Content(mediaType = PdfDocument.MEDIA_TYPE),
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = YearlyReport.class))})
+    @APIResponse(responseCode = "422", description = "A parameter is missing or wrong; the problem names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not allowed to read this scope",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response yearly(@QueryParam("year") @Parameter(required = true, example = "2017") String year,
+                           @QueryParam("compareWith") @Parameter(example = "2014") String compareWith,
+                           @QueryParam("region") String region,
+                           @QueryParam("format") @Parameter(description = "json (default), pdf or xlsx") String format) {
+        ReportScope scope = requests.scope(year, compareWith, region, null);
+        ReportRequests.Format chosen = requests.format(format, EnumSet.of(ReportRequests.Format.JSON,
+                ReportRequests.Format.PDF, ReportRequests.Format.XLSX));
+        YearlyReport report = reports.yearly(scope);
+        String fileName = "jaarrapport-" + scope.year() + (region == null || region.isBlank() ? "" : "-" + region);
+        return switch (chosen) {
+            case PDF -> requests.pdf(YearlyReportDocument.pdf(report), fileName);
+            case XLSX -> requests.xlsx(report.sheets(), fileName);
+            default -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        };
     }
 
     @GET

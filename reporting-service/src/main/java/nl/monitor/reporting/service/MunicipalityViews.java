@@ -39,15 +39,17 @@ public class MunicipalityViews {
     private final PeerMeasures peerMeasures;
     private final YearQuestionnaires questionnaires;
     private final EarlierScores earlierScores;
+    private final Releases releases;
     private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public MunicipalityViews(ReportQueries sql, ReportConfig config, PeerMeasures peerMeasures,
-                             YearQuestionnaires questionnaires, EarlierScores earlierScores) {
+                             YearQuestionnaires questionnaires, EarlierScores earlierScores, Releases releases) {
         this.sql = sql;
         this.config = config;
         this.peerMeasures = peerMeasures;
         this.questionnaires = questionnaires;
         this.earlierScores = earlierScores;
+        this.releases = releases;
     }
 
     /**
@@ -74,9 +76,15 @@ public class MunicipalityViews {
         Integer previousYear = previous == null ? null : previous.year();
         Map<Integer, Row> current = goalsOf(own, year);
         Map<Integer, Double> previousGoals = previous == null ? Map.of() : previous.goals(components);
-        Map<Integer, Row> means = index(sql.query("""
-                SELECT g.goal, count(*) FILTER (WHERE s.size_class = ?) AS size_class_n,
-                       count(*) FILTER (WHERE s.region = ?) AS region_n,
+        // The means are over the whole group; whether one is shown counts only the others (k others): a mean over
+        // the card's municipality and fewer than k others would give a viewer who knows its own points the others'.
+        // Over the released read model for respondents and coordinators (no differencing by polling: Releases).
+        String code = municipality.code();
+        Map<Integer, Row> means = index(sql.query(releases.forReader(smallCells, List.of(year)), """
+                SELECT g.goal,
+                       count(*) FILTER (WHERE s.size_class = ? AND s.municipality <> ?) AS size_class_others,
+                       count(*) FILTER (WHERE s.region = ? AND s.municipality <> ?) AS region_others,
+                       count(*) FILTER (WHERE s.municipality <> ?) AS country_others,
                        avg(g.borging) FILTER (WHERE s.size_class = ?) AS size_class_borging,
                        avg(g.inhoud) FILTER (WHERE s.size_class = ?) AS size_class_inhoud,
                        avg(g.bereik) FILTER (WHERE s.size_class = ?) AS size_class_bereik,
@@ -87,8 +95,9 @@ public class MunicipalityViews {
                        avg(g.bereik) AS country_bereik
                 FROM municipality_goal_score g JOIN municipality_score s USING (municipality, year)
                 WHERE s.year = ? GROUP BY g.goal
-                """, sizeClass(municipality), municipality.region(), sizeClass(municipality), sizeClass(municipality),
-                sizeClass(municipality), municipality.region(), municipality.region(), municipality.region(), year));
+                """, sizeClass(municipality), code, municipality.region(), code, code, sizeClass(municipality),
+                sizeClass(municipality), sizeClass(municipality), municipality.region(), municipality.region(),
+                municipality.region(), year));
 
         double maximum = rules.maximum(components);
         List<MunicipalityCard.Goal> goals = new ArrayList<>();
@@ -97,8 +106,10 @@ public class MunicipalityViews {
             Double points = row == null ? null : pointsOf(row, "", components);
             Double previousPoints = previousGoals.get(goal.number());
             Row mean = means.get(goal.number());
-            boolean sizeClassSuppressed = mean != null && smallCells.suppress(mean.count("size_class_n"));
-            boolean regionSuppressed = mean != null && smallCells.suppress(mean.count("region_n"));
+            // No row (nothing released, or no one answered the goal) counts as no others.
+            boolean sizeClassSuppressed = smallCells.suppressOthers(mean == null ? 0 : mean.count("size_class_others"));
+            boolean regionSuppressed = smallCells.suppressOthers(mean == null ? 0 : mean.count("region_others"));
+            boolean countrySuppressed = smallCells.suppressOthers(mean == null ? 0 : mean.count("country_others"));
             goals.add(new MunicipalityCard.Goal(goal.number(), goal.title(), row != null,
                     row == null ? null : row.decimal("borging"), row == null ? null : row.decimal("inhoud"),
                     row == null ? null : row.decimal("bereik"),
@@ -107,8 +118,8 @@ public class MunicipalityViews {
                     points == null || previousPoints == null ? null : points(points - previousPoints),
                     mean == null || sizeClassSuppressed ? null : mean(pointsOf(mean, "size_class_", components)),
                     mean == null || regionSuppressed ? null : mean(pointsOf(mean, "region_", components)),
-                    mean == null ? null : mean(pointsOf(mean, "country_", components)),
-                    sizeClassSuppressed, regionSuppressed));
+                    mean == null || countrySuppressed ? null : mean(pointsOf(mean, "country_", components)),
+                    sizeClassSuppressed, regionSuppressed, countrySuppressed));
         }
         double totalPoints = current.values().stream().mapToDouble(r -> pointsOf(r, "", components)).average()
                 .orElse(0);

@@ -11,14 +11,17 @@ import nl.monitor.reporting.report.PeerMeasuresView;
 import nl.monitor.reporting.report.Rounding;
 import nl.monitor.reporting.report.SmallCells;
 import nl.monitor.reporting.repository.ReportQueries;
+import nl.monitor.reporting.repository.ReportQueries.ReadModel;
 import nl.monitor.reporting.repository.ReportQueries.Row;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static nl.monitor.reporting.repository.SubmissionRepository.categoryAndOption;
 
@@ -31,10 +34,12 @@ public class PeerMeasures {
 
     private final ReportQueries sql;
     private final YearQuestionnaires questionnaires;
+    private final Releases releases;
 
-    public PeerMeasures(ReportQueries sql, YearQuestionnaires questionnaires) {
+    public PeerMeasures(ReportQueries sql, YearQuestionnaires questionnaires, Releases releases) {
         this.sql = sql;
         this.questionnaires = questionnaires;
+        this.releases = releases;
     }
 
     /**
@@ -43,16 +48,22 @@ public class PeerMeasures {
      */
     public List<PeerMeasuresView.GoalPeers> of(Municipality municipality, int year, SmallCells smallCells) {
         int sizeClass = municipality.sizeClass().number();
-        List<Row> chosen = sql.query("""
-                SELECT c.goal, %s, c.peers, c.own
-                FROM (SELECT g.goal, o.chosen, count(*) FILTER (WHERE g.municipality <> ?) AS peers,
-                             bool_or(g.municipality = ?) AS own
+        // The peers' counts over the released read model for respondents and coordinators (Releases); its own
+        // choices live, as it last answered.
+        ReadModel model = releases.forReader(smallCells, List.of(year));
+        List<Row> chosen = sql.query(model, """
+                SELECT c.goal, c.chosen, %s, c.peers
+                FROM (SELECT g.goal, o.chosen, count(*) AS peers
                       FROM submission_goal g, jsonb_array_elements_text(g.options) AS o (chosen)
-                      WHERE g.year = ? AND g.size_class = ? GROUP BY g.goal, o.chosen) c
-                """.formatted(categoryAndOption("c.chosen")), municipality.code(), municipality.code(), year,
-                sizeClass);
-        Map<Integer, Long> peersAnswered = new HashMap<>();
+                      WHERE g.year = ? AND g.size_class = ? AND g.municipality <> ? GROUP BY g.goal, o.chosen) c
+                """.formatted(categoryAndOption("c.chosen")), year, sizeClass, municipality.code());
+        Set<String> own = new HashSet<>();
         sql.query("""
+                SELECT g.goal, o.chosen FROM submission_goal g, jsonb_array_elements_text(g.options) AS o (chosen)
+                WHERE g.year = ? AND g.municipality = ?
+                """, year, municipality.code()).forEach(r -> own.add(r.integer("goal") + "/" + r.text("chosen")));
+        Map<Integer, Long> peersAnswered = new HashMap<>();
+        sql.query(model, """
                 SELECT g.goal, count(*) AS n
                 FROM submission_goal g
                 WHERE g.year = ? AND g.size_class = ? AND g.municipality <> ? GROUP BY g.goal
@@ -74,13 +85,13 @@ public class PeerMeasures {
                 measures.add(new PeerMeasuresView.Measure(category.get().id(), category.get().label(),
                         option.get().id(), option.get().label(), row.count("peers"), answered,
                         Rounding.percent(row.count("peers"), answered),
-                        row.flag("own")));
+                        own.contains(goal.number() + "/" + row.text("chosen"))));
             }
             measures.sort(Comparator.comparingLong(PeerMeasuresView.Measure::peers).reversed()
                     .thenComparing(PeerMeasuresView.Measure::category)
                     .thenComparing(PeerMeasuresView.Measure::option));
             boolean suppressed = smallCells.suppress(answered);
-            goals.add(new PeerMeasuresView.GoalPeers(goal.number(), goal.title(), answered,
+            goals.add(new PeerMeasuresView.GoalPeers(goal.number(), goal.title(), suppressed ? null : answered,
                     suppressed ? List.of() : List.copyOf(measures), suppressed));
         }
         return goals;

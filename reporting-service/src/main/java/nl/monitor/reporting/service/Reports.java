@@ -19,7 +19,9 @@ import nl.monitor.reporting.report.ParticipationReport;
 import nl.monitor.reporting.report.PolicyInclusionReport;
 import nl.monitor.reporting.report.ReportScope;
 import nl.monitor.reporting.report.SmallCells;
+import nl.monitor.reporting.report.YearlyReport;
 import nl.monitor.reporting.repository.ReportQueries;
+import nl.monitor.reporting.repository.ReportQueries.ReadModel;
 import nl.monitor.reporting.repository.ReportQueries.Row;
 
 import java.util.ArrayList;
@@ -33,26 +35,30 @@ import static nl.monitor.reporting.report.Rounding.percent;
 import static nl.monitor.reporting.repository.SubmissionRepository.categoryAndOption;
 
 /**
- * The aggregate reports of seed 000 §3-4, each computed by one or two GROUP BY queries over the read models. Goals,
- * labels and option ids come from the questionnaire the report's year speaks ({@link YearQuestionnaires}).
+ * The aggregate reports of seed 000 §3-4, each computed by one or two GROUP BY queries over the read models (the live
+ * one for analysts and admins, the released one for coordinators: {@link Releases}). Goals, labels and option ids come
+ * from the questionnaire the report's year speaks ({@link YearQuestionnaires}).
  */
 @ApplicationScoped
 public class Reports {
 
     private final ReportQueries sql;
     private final YearQuestionnaires questionnaires;
+    private final Releases releases;
     private final DivisionParticipation divisionParticipation = DivisionParticipation.shipped();
 
-    public Reports(ReportQueries sql, YearQuestionnaires questionnaires) {
+    public Reports(ReportQueries sql, YearQuestionnaires questionnaires, Releases releases) {
         this.sql = sql;
         this.questionnaires = questionnaires;
+        this.releases = releases;
     }
 
     /** Figuur 4.1-4.10. */
     public GoalScoresReport goalScores(ReportScope scope) {
+        ReadModel model = releases.forReader(scope.smallCells(), scope.years());
         Questionnaire questionnaire = questionnaires.of(scope);
         List<Object> parameters = new ArrayList<>();
-        List<Row> rows = sql.query("""
+        List<Row> rows = sql.query(model, """
                 SELECT s.year, g.goal, count(*) AS n, avg(g.total) AS total, avg(g.borging) AS borging,
                        avg(g.inhoud) AS inhoud, avg(g.bereik) AS bereik
                 FROM municipality_goal_score g JOIN municipality_score s USING (municipality, year)
@@ -80,10 +86,11 @@ public class Reports {
 
     /** Tabel 4.1-4.10. */
     public MeasuresReport measures(ReportScope scope) {
+        ReadModel model = releases.forReader(scope.smallCells(), scope.years());
         Questionnaire questionnaire = questionnaires.of(scope);
-        Map<String, Long> respondents = goalRespondents(scope);
+        Map<String, Long> respondents = goalRespondents(scope, model);
         List<Object> parameters = new ArrayList<>();
-        List<Row> rows = sql.query("""
+        List<Row> rows = sql.query(model, """
                 SELECT c.year, c.goal, %s, c.n
                 FROM (SELECT g.year, g.goal, o.chosen, count(*) AS n
                       FROM submission_goal g, jsonb_array_elements_text(g.options) AS o (chosen)
@@ -121,9 +128,10 @@ public class Reports {
 
     /** Tabel 4.11. */
     public PolicyInclusionReport policyInclusion(ReportScope scope) {
+        ReadModel model = releases.forReader(scope.smallCells(), scope.years());
         Questionnaire questionnaire = questionnaires.of(scope);
         List<Object> parameters = new ArrayList<>();
-        List<Row> rows = sql.query("""
+        List<Row> rows = sql.query(model, """
                 SELECT g.year, g.goal, count(*) AS respondents,
                        count(*) FILTER (WHERE g.inclusion = '%s') AS included
                 FROM submission_goal g WHERE %s GROUP BY g.year, g.goal
@@ -151,9 +159,10 @@ public class Reports {
      * makes no sense here and is ignored).
      */
     public ParticipationReport participation(ReportScope scope) {
+        ReadModel model = releases.forReader(scope.smallCells(), scope.years());
         ReportScope allRegions = new ReportScope(scope.year(), scope.compareWith(), null, null);
         List<Object> parameters = new ArrayList<>();
-        List<DivisionParticipation.Participant> participants = sql.query("""
+        List<DivisionParticipation.Participant> participants = sql.query(model, """
                 SELECT s.year, s.municipality, s.region, s.size_class, s.total
                 FROM municipality_score s WHERE %s
                 """.formatted(allRegions.where("s", parameters)), parameters).stream()
@@ -164,17 +173,18 @@ public class Reports {
 
     /** The distribution of totals, and the municipalities with no goal in policy. */
     public DistributionReport distribution(ReportScope scope) {
+        ReadModel model = releases.forReader(scope.smallCells(), scope.years());
         ScoringRules rules = YearQuestionnaires.rules(questionnaires.of(scope));
         double redBelow = rules.bands().redBelow();
         double greenAbove = rules.bands().greenAbove();
         List<Object> parameters = new ArrayList<>(List.of(redBelow, greenAbove));
-        List<Row> totals = sql.query("""
+        List<Row> totals = sql.query(model, """
                 SELECT s.year, count(*) AS n, count(*) FILTER (WHERE s.total < ?) AS below,
                        count(*) FILTER (WHERE s.total > ?) AS above
                 FROM municipality_score s WHERE %s GROUP BY s.year
                 """.formatted(scope.where("s", parameters)), parameters);
         List<Object> policyParameters = new ArrayList<>();
-        List<Row> policy = sql.query("""
+        List<Row> policy = sql.query(model, """
                 SELECT s.year, count(*) AS respondents,
                        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM submission_goal g
                            WHERE g.municipality = s.municipality AND g.year = s.year AND g.inclusion = '%s'))
@@ -206,9 +216,10 @@ public class Reports {
 
     /** The extra questions, Tabel 4.12 and Figuur 4.12. */
     public ExtrasReport extras(ReportScope scope) {
+        ReadModel model = releases.forReader(scope.smallCells(), scope.years());
         Questionnaire questionnaire = questionnaires.of(scope);
         List<Object> choiceParameters = new ArrayList<>();
-        List<Row> choices = sql.query("""
+        List<Row> choices = sql.query(model, """
                 SELECT s.year, q.question, o.option, count(*) AS n
                 FROM municipality_submission s, jsonb_each(s.extra_choices) AS q (question, options),
                      jsonb_array_elements_text(q.options) AS o (option)
@@ -216,13 +227,13 @@ public class Reports {
                 """.formatted(scope.where("s", choiceParameters)), choiceParameters);
         // A question is a key of extra_choices only when answered (V13).
         List<Object> answeredParameters = new ArrayList<>();
-        List<Row> answered = sql.query("""
+        List<Row> answered = sql.query(model, """
                 SELECT s.year, q.question, count(*) AS respondents
                 FROM municipality_submission s, jsonb_object_keys(s.extra_choices) AS q (question)
                 WHERE %s GROUP BY s.year, q.question
                 """.formatted(scope.where("s", answeredParameters)), answeredParameters);
         List<Object> gradeParameters = new ArrayList<>();
-        List<Row> grades = sql.query("""
+        List<Row> grades = sql.query(model, """
                 SELECT s.year, count(s.grade_past) AS grade_past_n, avg(s.grade_past) AS grade_past,
                        count(s.grade_current) AS grade_current_n, avg(s.grade_current) AS grade_current,
                        count(s.grade_expected) AS grade_expected_n, avg(s.grade_expected) AS grade_expected,
@@ -274,10 +285,18 @@ public class Reports {
                 DivisionMapping.of(scope));
     }
 
+    /** The yearly report: every report above over the same scope, as the JSON endpoints give them. */
+    public YearlyReport yearly(ReportScope scope) {
+        Questionnaire questionnaire = questionnaires.of(scope);
+        return new YearlyReport(scope.year(), scope.compareWith(), scope.region(), questionnaire.version(),
+                YearQuestionnaires.rules(questionnaire).version(), participation(scope), goalScores(scope),
+                measures(scope), policyInclusion(scope), distribution(scope), extras(scope));
+    }
+
     /** Per year and goal ("year/goal"), how many municipalities answered the goal. */
-    private Map<String, Long> goalRespondents(ReportScope scope) {
+    private Map<String, Long> goalRespondents(ReportScope scope, ReadModel model) {
         List<Object> parameters = new ArrayList<>();
-        List<Row> rows = sql.query("""
+        List<Row> rows = sql.query(model, """
                 SELECT g.year, g.goal, count(*) AS n
                 FROM submission_goal g WHERE %s GROUP BY g.year, g.goal
                 """.formatted(scope.where("g", parameters)), parameters);

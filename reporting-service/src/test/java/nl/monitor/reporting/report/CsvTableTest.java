@@ -47,6 +47,33 @@ class CsvTableTest {
     }
 
     @Test
+    void the_dutch_dialect_has_semicolons_a_decimal_comma_and_a_byte_order_mark() {
+        String csv = new CsvTable("goal", "title", "mean", "n", "suppressed")
+                .row(1, "Ouders; kinderen", 72.5, 4L, false)
+                .row(2, "Ja, sterk", -0.25, null, true)
+                .write(CsvDialect.DUTCH);
+        assertThat(csv).isEqualTo("\uFEFFgoal;title;mean;n;suppressed\r\n"
+                + "1;\"Ouders; kinderen\";72,5;4;false\r\n"
+                + "2;Ja, sterk;-0,25;;true\r\n");
+    }
+
+    @Test
+    void text_after_a_separator_is_neutralised_too_in_both_dialects() {
+        CsvTable table = new CsvTable("label").row("x;=cmd|' /C calc'!A0").row("a,+1;-2+3;@SUM(A1)").row(";=1")
+                .row("1;-2;-57.5");
+        assertThat(table.write()).isEqualTo("label\r\n"
+                + "x;'=cmd|' /C calc'!A0\r\n"
+                + "\"a,'+1;'-2+3;'@SUM(A1)\"\r\n"
+                + ";'=1\r\n"
+                + "1;-2;-57.5\r\n");
+        assertThat(table.write(CsvDialect.DUTCH)).isEqualTo("\uFEFFlabel\r\n"
+                + "\"x;'=cmd|' /C calc'!A0\"\r\n"
+                + "\"a,'+1;'-2+3;'@SUM(A1)\"\r\n"
+                + "\";'=1\"\r\n"
+                + "\"1;-2;-57.5\"\r\n");
+    }
+
+    @Test
     void a_row_must_fill_every_column() {
         assertThatThrownBy(() -> new CsvTable("a", "b").row(1)).isInstanceOf(IllegalArgumentException.class);
     }

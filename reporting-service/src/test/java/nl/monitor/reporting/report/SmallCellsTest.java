@@ -19,6 +19,16 @@ class SmallCellsTest {
     }
 
     @Test
+    void beside_the_viewers_own_municipality_k_others_are_needed() {
+        SmallCells cells = new SmallCells(3, true);
+        assertThat(cells.suppressOthers(0)).isTrue();
+        assertThat(cells.suppressOthers(2)).as("own + 2 others: the others' mean would follow from its own points")
+                .isTrue();
+        assertThat(cells.suppressOthers(3)).isFalse();
+        assertThat(SmallCells.NONE.suppressOthers(1)).isFalse();
+    }
+
+    @Test
     void for_analysts_nothing_is_withheld_and_k_must_be_positive() {
         assertThat(SmallCells.NONE.suppress(1)).isFalse();
         assertThat(new SmallCells(5, false).show(1, "x")).isEqualTo("x");
