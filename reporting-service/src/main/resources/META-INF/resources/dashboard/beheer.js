@@ -126,7 +126,9 @@ function confirmAction({ title, text, confirmLabel, fields = '', fieldNames = []
   clearErrors(form, summary);
   document.getElementById('confirm-cancel').onclick = () => dialog.close();
   dialog.onclose = () => {
-    if (opener && document.contains(opener)) opener.focus();
+    // Back where the user was, unless the page moved focus on purpose meanwhile (to a field in error).
+    const unplaced = document.activeElement === document.body || dialog.contains(document.activeElement);
+    if (unplaced && opener && document.contains(opener)) opener.focus();
   };
   form.onsubmit = async event => {
     event.preventDefault();
@@ -209,7 +211,7 @@ async function wavesPage(page) {
       ${field('questionnaireVersion', 'Vragenlijstversie', 'number', 'min="1" value="1" required')}
       ${field('rulesVersion', 'Rekenregelversie', 'number', 'min="1" value="1" required')}
       ${field('openFrom', 'Open vanaf', 'datetime-local', 'required')}
-      ${field('openUntil', 'Open tot (niet meer op dit moment)', 'datetime-local', 'required')}
+      ${field('openUntil', 'Open tot (niet tot en met)', 'datetime-local', 'required')}
       ${field('divisionYear', 'Gemeentelijke indeling van (jaar, leeg: standaard)', 'number', 'min="2000" max="2100"')}
       <button id="open-wave-submit" type="submit">Golf openen…</button>
     </form>`;
@@ -486,6 +488,7 @@ function redrive(section, all) {
       + 'Het opnieuw aanbieden wordt in de audittrail vastgelegd.',
     confirmLabel: 'Opnieuw aanbieden',
     run: async () => {
+      status.textContent = 'Bezig met opnieuw aanbieden…';
       const outcomes = [];
       for (const [topic, records] of byTopic) {
         outcomes.push(...await s.api.post('/api/admin/dead-letters/redrive', all ? { topic, all: true } : { topic, records }));
