@@ -57,6 +57,7 @@ class AdminBeheerIT {
     /** A year no other test opens a wave for. */
     private static final int YEAR = 2089;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final Path DOWNLOADS = KeycloakPlatform.ROOT.resolve("keycloak-tests/target/beheer-downloads");
 
     private static Platform platform;
     private static KeycloakServer keycloak;
@@ -70,7 +71,9 @@ class AdminBeheerIT {
         String reporting = platform.url("reporting-service");
         keycloak.allowBrowserApp("monitor-dashboard", reporting, "/dashboard/");
         dashboard = reporting + "/dashboard/";
-        browser = HeadlessChromium.start(1400, 1600);
+        Files.createDirectories(DOWNLOADS);
+        Files.deleteIfExists(DOWNLOADS.resolve("audittrail.csv"));
+        browser = HeadlessChromium.start(1400, 1600, DOWNLOADS);
     }
 
     @AfterAll
@@ -224,6 +227,28 @@ class AdminBeheerIT {
         Path screenshot = KeycloakPlatform.ROOT.resolve("keycloak-tests/target/screenshots/beheer.png");
         Files.createDirectories(screenshot.getParent());
         Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        // The export is the API's CSV of everything the filter selects, not just the page.
+        click(By.id("audit-csv"));
+        Path csv = DOWNLOADS.resolve("audittrail.csv");
+        HttpResponse<String> expected = get(platform.url("reporting-service") + "/api/admin/audit?actor=" + actor
+                + "&limit=10000&offset=0&format=csv", admin);
+        assertThat(expected.statusCode()).isEqualTo(200);
+        await().atMost(DEADLINE).until(() -> Files.exists(csv) && Files.size(csv) > 0);
+        assertThat(Files.readString(csv)).isEqualTo(expected.body()).contains("wave.opened", "dead-letter.redriven");
+
+        // Paging: two entries a page, the next page starts at the third.
+        browser.get(dashboard + "#/beheer/audit?actor=" + actor + "&limit=2");
+        awaitReady();
+        assertThat(browser.findElements(By.cssSelector("#audit tbody tr"))).hasSize(2);
+        String total = browser.findElement(By.id("audit-count")).getText().replaceAll(" regels.*", "");
+        assertThat(browser.findElement(By.id("audit-count")).getText()).isEqualTo(total + " regels, 1–2 getoond");
+        assertThat(browser.findElements(By.id("audit-previous"))).isEmpty();
+        click(By.id("audit-next"));
+        wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("audit-count"), total + " regels, 3–4 getoond"));
+        awaitReady();
+        assertThat(browser.findElements(By.id("audit-previous"))).hasSize(1);
+        assertNoSeriousViolations("Beheer, the audit trail's second page");
     }
 
     @Test

@@ -2,7 +2,7 @@
 // caller's token (the survey-, scoring- and notification-service by CORS; GET /api/dashboard-app names them).
 //   #/beheer/golven                 waves: open, close, reopen with a reason; window, versions, division
 //   #/beheer/campagne/<year>        a wave's campaign: what went to whom and when; run a round now
-//   #/beheer/audit?from=&to=&action=&actor=&subject=&municipality=&offset=   the audit trail, paged, CSV
+//   #/beheer/audit?from=&to=&action=&actor=&subject=&municipality=&offset=&limit=   the audit trail, paged, CSV
 //   #/beheer/onverwerkbaar          dead letters of every service: reasons, redrive chosen ones or all, outcomes
 //   #/beheer/geparkeerd             parked outbox rows of every service: reason, put back
 //   #/beheer/leesmodel              the reporting read model's rebuild: start, result
@@ -22,6 +22,7 @@ const OUTCOMES = {
   DUPLICATE: 'al eerder verwerkt', POISON: 'nog steeds onverwerkbaar'
 };
 const AUDIT_PAGE = 50;
+const AUDIT_PAGE_MAX = 500;
 const AUDIT_FILTERS = [
   ['from', 'Vanaf (datum)', 'date'], ['to', 'Tot (datum)', 'date'], ['action', 'Actie (bv. wave)', 'text'],
   ['actor', 'Wie (sub)', 'text'], ['subject', 'Onderwerp (bv. wave/2026)', 'text'],
@@ -346,18 +347,20 @@ function auditQuery(filter, offset, limit) {
 async function auditPage(page, params, downloadCsv) {
   const filter = Object.fromEntries(AUDIT_FILTERS.map(([name]) => [name, (params.get(name) || '').trim()]));
   const offset = Math.max(0, Number(params.get('offset')) || 0);
+  // Pages of 50 unless the link asks another size (1-500).
+  const pageSize = Math.min(AUDIT_PAGE_MAX, Math.max(1, Number(params.get('limit')) || AUDIT_PAGE));
   let result = null;
   let problem = null;
   try {
-    result = await service('reporting-service').api.get('/api/admin/audit?' + auditQuery(filter, offset, AUDIT_PAGE));
+    result = await service('reporting-service').api.get('/api/admin/audit?' + auditQuery(filter, offset, pageSize));
   } catch (e) {
     if (e.status !== 422) throw e;
     problem = e;
   }
   const entries = result ? result.entries : [];
   const pageLink = (to, label) => {
-    const query = auditQuery(filter, to, AUDIT_PAGE);
-    query.delete('limit');
+    const query = auditQuery(filter, to, pageSize);
+    if (pageSize === AUDIT_PAGE) query.delete('limit');
     return `<a href="#/beheer/audit?${query}" id="audit-${to < offset ? 'previous' : 'next'}">${label}</a>`;
   };
   page.innerHTML = `
@@ -387,8 +390,8 @@ async function auditPage(page, params, downloadCsv) {
       </table>
       <p id="audit-empty" class="muted"${entries.length || !result ? ' hidden' : ''}>Geen regels voor deze filter.</p>
       <nav class="pager" aria-label="Pagina's van de audittrail">
-        ${offset > 0 ? pageLink(Math.max(0, offset - AUDIT_PAGE), 'Vorige pagina') : ''}
-        ${result && result.more ? pageLink(offset + AUDIT_PAGE, 'Volgende pagina') : ''}
+        ${offset > 0 ? pageLink(Math.max(0, offset - pageSize), 'Vorige pagina') : ''}
+        ${result && result.more ? pageLink(offset + pageSize, 'Volgende pagina') : ''}
       </nav>
     </div>`;
   const form = document.getElementById('audit-filter');
