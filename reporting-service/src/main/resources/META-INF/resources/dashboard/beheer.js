@@ -88,6 +88,9 @@ function service(name) {
 
 /** The Dutch text of a failed call, with the service's own words (the problem's detail) after it. */
 function failureText(error, fields = []) {
+  if (!error.status) { // no answer at all: the service is down, or the browser refused the call
+    return { placed: { byField: {}, unplaced: [] }, text: `Geen antwoord van de dienst (${error.message}).` };
+  }
   const problem = error.problem || { status: error.status, detail: error.message };
   const placed = placeErrors(problem, fields, ERROR_TEXTS);
   const own = problem.detail || problem.title;
@@ -141,7 +144,6 @@ function confirmAction({ title, text, confirmLabel, fields = '', fieldNames = []
       await run(values);
       dialog.close();
     } catch (e) {
-      if (!e.problem && !e.status) throw e;
       const { placed, text: why } = failureText(e, fieldNames);
       showErrors(form, { byField: placed.byField, unplaced: [] }, null);
       summary.textContent = 'Dat is niet gelukt. ' + why;
