@@ -185,7 +185,8 @@ class AdminBeheerIT {
         WebElement outcome = browser.findElement(By.cssSelector(
                 "section[data-service='reporting-service'] table.outcomes tbody tr"));
         assertThat(outcome.getAttribute("data-outcome")).isEqualTo("POISON");
-        assertThat(outcome.getText()).contains("nog steeds onverwerkbaar").contains(deadLetter.getAttribute("data-topic"));
+        assertThat(outcome.getText()).contains("nog steeds onverwerkbaar")
+                .contains(deadLetter.getAttribute("data-topic"));
         assertThat(browser.findElements(By.cssSelector(
                 "section[data-service='reporting-service'] table.outcomes tbody tr"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("section[data-service='reporting-service'] .redrive-status"))
