@@ -193,6 +193,28 @@ class AdminBeheerIT {
                 .getText()).isEqualTo("1 bericht opnieuw aangeboden: 1 nog steeds onverwerkbaar.");
         assertNoSeriousViolations("Beheer, dead letters with the redrive's outcome");
 
+        // The read model's rebuild, after confirming: what it read, per topic and in total; the poison record on
+        // score-computed is among what it skipped.
+        browser.get(dashboard + "#/beheer/leesmodel");
+        awaitReady();
+        assertNoSeriousViolations("Beheer, the read model");
+        click(By.id("rebuild-start"));
+        awaitDialog();
+        click(By.id("confirm-ok"));
+        new WebDriverWait(browser, EVENT_DEADLINE).until(ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(By.id("rebuild-result")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("confirm-error"))));
+        assertThat(browser.findElement(By.id("confirm-error")).getText()).as("the dialog's error").isEmpty();
+        assertThat(browser.findElement(By.id("rebuild-status")).getText()).startsWith("Herbouwd in");
+        List<String> scores = browser.findElements(By.xpath(
+                "//table[@id='rebuild-result']//tr[th='score-computed']/td")).stream().map(WebElement::getText).toList();
+        assertThat(scores).hasSize(5);
+        assertThat(Integer.parseInt(scores.get(0).replace(".", ""))).as("records").isPositive();
+        assertThat(Integer.parseInt(scores.get(4).replace(".", ""))).as("poison skipped").isPositive();
+        assertThat(browser.findElement(By.xpath("//table[@id='rebuild-result']//tr[th='Totaal']")).isDisplayed())
+                .isTrue();
+        assertNoSeriousViolations("Beheer, the read model rebuilt");
+
         // Nothing parked: every service says so.
         browser.get(dashboard + "#/beheer/geparkeerd");
         awaitReady();
@@ -210,7 +232,8 @@ class AdminBeheerIT {
         browser.get(dashboard + "#/beheer/audit?actor=" + actor);
         awaitReady();
         // The entries arrive through Kafka: "Toon" again until all are there.
-        List<String> actions = List.of("wave.opened", "wave.closed", "wave.reopened", "dead-letter.redriven");
+        List<String> actions = List.of("wave.opened", "wave.closed", "wave.reopened", "dead-letter.redriven",
+                "read-model.rebuilt");
         new WebDriverWait(browser, EVENT_DEADLINE).pollingEvery(Duration.ofSeconds(1))
                 .ignoring(StaleElementReferenceException.class).until(driver -> {
             driver.findElement(By.cssSelector("#audit-filter button[type=submit]")).click();
