@@ -191,6 +191,11 @@ class ProductionOverlayTest {
         // and the dashboard's "Meldingen" calls the notification-service the same way
         assertThat(production.one("ConfigMap", "reporting-service-config").path("data")
                 .path("REPORTING_DASHBOARD_NOTIFICATION_URL").asText()).isEqualTo("https://" + host + "/notification");
+        // and "Beheer" the survey- and scoring-service
+        assertThat(production.one("ConfigMap", "reporting-service-config").path("data")
+                .path("REPORTING_DASHBOARD_SURVEY_URL").asText()).isEqualTo("https://" + host + "/survey");
+        assertThat(production.one("ConfigMap", "reporting-service-config").path("data")
+                .path("REPORTING_DASHBOARD_SCORING_URL").asText()).isEqualTo("https://" + host + "/scoring");
         assertThat(production.one("ConfigMap", "keycloak-realm-settings").path("data").path("MONITOR_PUBLIC_URL")
                 .asText()).as("the realm's redirect URIs follow the Ingress host").isEqualTo("https://" + host);
         JsonNode controller = Repo.yaml(Repo.path("deploy/ingress-nginx/values.yaml")).path("controller")

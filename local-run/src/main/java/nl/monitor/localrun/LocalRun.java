@@ -211,6 +211,8 @@ public final class LocalRun {
             banner.append(String.format("  %-21s %s   (admin console %s/admin, %s/%s)%n", "keycloak",
                     keycloak.url(), keycloak.url(), KeycloakServer.ADMIN, KeycloakServer.ADMIN_PASSWORD));
             banner.append(String.format("%nDashboard (sign in at Keycloak with a demo user below):%n  %s%n", dashboard));
+            banner.append(String.format("  the admin's \"Beheer\" (waves, audit trail, dead letters): sign in as"
+                    + " monitor-admin, menu Beheer: %s#/beheer/golven%n", dashboard));
             banner.append("\nDemo users of the realm monitor (user / password):\n");
             for (String[] user : DemoTokens.KEYCLOAK_USERS) {
                 banner.append(String.format("  %-22s %-17s %s%n", user[0], user[1], user[2]));
@@ -227,6 +229,8 @@ public final class LocalRun {
             banner.append(String.format("%nDashboard (2017 against 2014, as analyst):%n  %s#token=%s%n", dashboard,
                     analyst));
             banner.append(String.format("  as coordinator of Groningen: %s#token=%s%n", dashboard, coordinator));
+            banner.append(String.format("  as admin (\"Beheer\": waves, audit trail, dead letters):"
+                    + " %s#token=%s&to=/beheer/golven%n", dashboard, admin));
             banner.append(String.format("%nQuestionnaire (the 2018 wave, as the demo respondent of GM0014 Groningen):"
                     + "%n  %s%n", questionnaire));
             banner.append(String.format("%nDemo tokens (valid 12 h; also in %s, source it with `set -a; . %s`):%n",

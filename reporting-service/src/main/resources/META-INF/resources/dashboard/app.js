@@ -5,10 +5,13 @@
 //   #/card/<code>/<year>?components=...  a municipality's card, with the component switches and its trend
 //   #/response?year=2021&region=...      the live response of a wave (Tabel 3.1 while it runs), who has not submitted
 //   #/meldingen?municipality=&goal=&state= the region's alerts (live) and the coordinator's subscriptions: meldingen.js
+//   #/beheer/<section>                   the administrator's waves, campaigns, audit trail, dead letters, parked
+//                                        outbox rows and read-model rebuild: beheer.js
 // Signing in and the caller's token: web-foundation's /shared/auth.js.
 
 import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from '/shared/auth.js';
 import { leaveMeldingen, meldingenView } from './meldingen.js';
+import { beheerView } from './beheer.js';
 
 // Band colours with at least 4.5:1 against white (WCAG 2.1 AA: white text on them, bars on a white chart).
 const BAND_COLOURS = { RED: '#b03a2e', ORANGE: '#9c4a00', GREEN: '#1e7040' };
@@ -457,6 +460,8 @@ async function render() {
   });
   document.querySelector('nav a[data-nav="meldingen"]').hidden = !(mine.groups || [])
     .some(role => ['coordinator', 'analyst', 'admin'].includes(role));
+  // Only admins manage; the APIs refuse everyone else (403) whatever the page shows.
+  document.querySelector('nav a[data-nav="beheer"]').hidden = !(mine.groups || []).includes('admin');
   leaveMeldingen();
   const ticket = ++currentTicket;
   view.dataset.state = 'loading';
@@ -470,6 +475,12 @@ async function render() {
     } else if (parts[0] === 'meldingen') {
       const settings = await fresh(ticket, dashboardApp());
       await meldingenView(view, { params, reporting: api, token: accessToken, notificationUrl: settings.notificationUrl });
+      if (ticket !== currentTicket) {
+        return;
+      }
+    } else if (parts[0] === 'beheer') {
+      const settings = await fresh(ticket, dashboardApp());
+      await beheerView(view, { parts, params, token: accessToken, settings, downloadCsv });
       if (ticket !== currentTicket) {
         return;
       }

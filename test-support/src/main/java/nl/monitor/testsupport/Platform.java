@@ -95,6 +95,9 @@ public final class Platform implements AutoCloseable {
                 "http://127.0.0.1:" + ports.get("reporting-service").http());
         platformConfig.put("reporting.dashboard.notification-url",
                 "http://127.0.0.1:" + ports.get("notification-service").http());
+        platformConfig.put("reporting.dashboard.survey-url", "http://127.0.0.1:" + ports.get("survey-service").http());
+        platformConfig.put("reporting.dashboard.scoring-url",
+                "http://127.0.0.1:" + ports.get("scoring-service").http());
         // Off in production (rest-support); the local run and the tests of the packaged services keep it.
         platformConfig.put("quarkus.swagger-ui.enabled", "true");
         platformConfig.putAll(config);

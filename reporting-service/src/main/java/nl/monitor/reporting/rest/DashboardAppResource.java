@@ -17,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "bearer")
 public class DashboardAppResource {
 
-    /** The answer: the notification-service's URL as browsers reach it (no trailing slash). */
-    public record DashboardApp(String notificationUrl) {
+    /** The answer: the other services' URLs as browsers reach them (no trailing slash). */
+    public record DashboardApp(String notificationUrl, String surveyUrl, String scoringUrl) {
     }
 
     private final DashboardConfig config;
@@ -29,8 +29,14 @@ public class DashboardAppResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What the dashboard web app needs: the notification-service's URL (the Meldingen page)")
+    @Operation(summary = "What the dashboard web app needs: the URLs of the notification-service (the Meldingen "
+            + "page), the survey- and the scoring-service (the admin's Beheer page)")
     public DashboardApp app() {
-        return new DashboardApp(config.notificationUrl().replaceAll("/+$", ""));
+        return new DashboardApp(withoutSlash(config.notificationUrl()), withoutSlash(config.surveyUrl()),
+                withoutSlash(config.scoringUrl()));
+    }
+
+    private static String withoutSlash(String url) {
+        return url.replaceAll("/+$", "");
     }
 }

@@ -19,12 +19,15 @@ class SecurityHeadersTest {
 
     @Test
     void the_dashboard_runs_only_its_own_scripts_and_cannot_be_framed() {
-        for (String path : new String[] {"/dashboard/", "/dashboard/app.js", "/dashboard/meldingen.js"}) {
+        for (String path : new String[] {"/dashboard/", "/dashboard/app.js", "/dashboard/meldingen.js",
+            "/dashboard/beheer.js"}) {
             given().when().get(path).then().statusCode(200)
                     .header("Content-Security-Policy", containsString("script-src 'self';"))
                     .header("Content-Security-Policy", containsString("default-src 'none'"))
-                    // its own service and the notification-service of the "Meldingen" page (its default URL here)
-                    .header("Content-Security-Policy", containsString("connect-src 'self' http://localhost:8084;"))
+                    // its own service, the notification-service of the "Meldingen" page and the survey- and
+                    // scoring-service of "Beheer" (their default URLs here)
+                    .header("Content-Security-Policy", containsString(
+                            "connect-src 'self' http://localhost:8084 http://localhost:8081 http://localhost:8082;"))
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                     .header("Content-Security-Policy", not(containsString("unsafe-inline")))
                     .header("X-Frame-Options", equalTo("DENY"))
