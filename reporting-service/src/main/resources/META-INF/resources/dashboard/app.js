@@ -474,7 +474,8 @@ async function render() {
       await responseView(ticket, params);
     } else if (parts[0] === 'meldingen') {
       const settings = await fresh(ticket, dashboardApp());
-      await meldingenView(view, { params, reporting: api, token: accessToken, notificationUrl: settings.notificationUrl });
+      await meldingenView(view, { params, reporting: api, token: accessToken, notificationUrl: settings.notificationUrl,
+        surveyUrl: settings.surveyUrl });
       if (ticket !== currentTicket) {
         return;
       }
