@@ -95,6 +95,7 @@ export async function meldingenView(view, { params, reporting, token, notificati
   notifications = createApi({ baseUrl: notificationUrl, token });
   survey = createApi({ baseUrl: surveyUrl, token });
   reportingApi = reporting;
+  editing = null;
   const filter = {
     municipality: (params.get('municipality') || '').trim().toUpperCase(),
     goal: params.get('goal') || '',
