@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static nl.monitor.notification.Crossings.down;
+import static nl.monitor.notification.Crossings.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -77,6 +79,33 @@ class SubscriptionChangeTest {
         given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(Map.of())
                 .put("/api/subscriptions/" + id).then().statusCode(200)
                 .body("description", nullValue()).body("filter", nullValue()).body("digest", equalTo(false));
+    }
+
+    @Test
+    void turning_the_digest_off_sends_what_waited_for_it_now() throws Exception {
+        try (RecordingReceiver receiver = new RecordingReceiver();
+             TopicReader audit = new TopicReader(EventType.AUDIT_RECORDED.topic())) {
+            String id = create(Map.of("region", REGION, "url", receiver.url(), "digest", true,
+                    "filter", Map.of("municipalities", List.of("GM0384"))));
+            publish(down("GM0384", REGION, 21.0));
+            // waiting for the next 07:00 digest: PENDING, nothing sent
+            org.awaitility.Awaitility.await("a delivery waiting for the digest").atMost(DEADLINE)
+                    .until(() -> given().auth().oauth2(OWNER).get("/api/subscriptions/" + id + "/deliveries").then()
+                            .extract().<List<String>>path("status"), statuses -> statuses.equals(List.of("PENDING")));
+            assertThat(receiver.requests()).isEmpty();
+
+            given().auth().oauth2(OWNER).contentType(ContentType.JSON)
+                    .body(Map.of("filter", Map.of("municipalities", List.of("GM0384"))))
+                    .put("/api/subscriptions/" + id).then().statusCode(200).body("digest", equalTo(false));
+
+            RecordingReceiver.Request call = receiver.await(1, DEADLINE).get(0);
+            assertThat(call.text()).contains("\"type\":\"threshold-crossed\"").contains("\"municipality\":\"GM0384\"");
+            AuditRecorded changed = audit.await(r -> r.value().contains("\"action\":\"subscription.changed\"")
+                            && r.value().contains("\"subject\":\"subscription/" + id + "\""), 1, DEADLINE).stream()
+                    .map(r -> codec.<AuditRecorded>decode(r.value(), EventType.AUDIT_RECORDED).data()).toList().get(0);
+            assertThat(changed.details()).containsEntry("digest", "false")
+                    .containsEntry("deliveriesReleasedFromDigest", "1");
+        }
     }
 
     @Test
