@@ -481,7 +481,8 @@ async function render() {
       }
     } else if (parts[0] === 'beheer') {
       const settings = await fresh(ticket, dashboardApp());
-      await beheerView(view, { parts, params, token: accessToken, settings, downloadCsv });
+      await beheerView(view, { parts, params, token: accessToken, settings,
+        downloadCsv: (path, filename) => download(path, 'csv', filename) });
       if (ticket !== currentTicket) {
         return;
       }
