@@ -19,6 +19,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -29,6 +30,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,13 +39,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A coordinator's "Meldingen" page in a real headless Chromium behind Keycloak's login page: creates a webhook
  * subscription (a bad URL first: the error sits on the URL field, by the problem's field and code), sees the secret
  * once, sends a test call the receiver verifies with the official Standard Webhooks library, sees an alert appear live
  * after a failing submission (no reload), opens the delivery log, rotates the secret and deletes the subscription;
- * another region's coordinator sees none of it. axe-core: nothing serious or critical in each state visited.
+ * another region's coordinator sees none of it. A second test changes a subscription's filter (an out-of-range
+ * threshold first), retries a delivery that failed for real (a receiver answering 500 until every attempt of the
+ * platform's retry settings is spent), adds, changes and removes a municipality's contacts (an invalid address first)
+ * and sees the region's municipalities that have not submitted in the running wave with who was invited when.
+ * axe-core: nothing serious or critical in each state visited.
  */
 class CoordinatorMeldingenIT {
 
@@ -60,10 +68,14 @@ class CoordinatorMeldingenIT {
     private static WebDriver browser;
     private static String dashboard;
     private static WebhookReceiver receiver;
+    private static WebhookReceiver failing;
+    /** The wave the second test opens (and closes again), below AdminBeheerIT's 2089. */
+    private static final int WAVE = 2088;
 
     @BeforeAll
     static void start() throws Exception {
         receiver = new WebhookReceiver(Platform.freePort(), UNKNOWN_SECRET, call -> { });
+        failing = new WebhookReceiver(Platform.freePort(), UNKNOWN_SECRET, call -> { }).answering(500);
         platform = KeycloakPlatform.platform();
         keycloak = KeycloakPlatform.keycloak();
         String reporting = platform.url("reporting-service");
@@ -80,6 +92,9 @@ class CoordinatorMeldingenIT {
         }
         if (receiver != null) {
             receiver.close();
+        }
+        if (failing != null) {
+            failing.close();
         }
     }
 
@@ -203,6 +218,205 @@ class CoordinatorMeldingenIT {
         assertNoSeriousViolations("Meldingen, another region (empty)");
         click(By.id("sign-out"));
         wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+    }
+
+    @Test
+    void a_coordinator_changes_a_subscription_retries_a_failed_delivery_keeps_contacts_and_sees_who_has_not_submitted()
+            throws Exception {
+        String admin = keycloak.passwordGrant("monitor-cli", "monitor-admin", "admin-demo");
+        String survey = platform.url("survey-service");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        HttpResponse<String> opened = send("POST", survey + "/api/admin/waves", admin, """
+                {"year": %d, "questionnaireVersion": 1, "rulesVersion": 1, "openFrom": "%s", "openUntil": "%s"}
+                """.formatted(WAVE, now.minus(1, ChronoUnit.HOURS), now.plus(7, ChronoUnit.DAYS)));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        try {
+            changeAndRetry();
+            contactsAndOutstanding(admin);
+        } finally {
+            assertThat(send("POST", survey + "/api/admin/waves/" + WAVE + "/close", admin, "").statusCode())
+                    .isEqualTo(200);
+        }
+    }
+
+    private void changeAndRetry() throws Exception {
+        browser.get(dashboard + "#/meldingen");
+        click(By.id("sign-in-start"));
+        signInAtKeycloak("coordinator-groningen", "coordinator-demo");
+        awaitReady();
+        awaitLive();
+
+        // A webhook for GM0014's total score crossing 25 downwards, to a receiver that answers 500.
+        browser.findElement(By.id("sub-url")).sendKeys(failing.url());
+        browser.findElement(By.id("sub-description")).sendKeys("Browsertest filter");
+        new Select(browser.findElement(By.id("sub-municipalities"))).selectByValue("GM0014");
+        new Select(browser.findElement(By.id("sub-threshold-scope"))).selectByValue("TOTAL");
+        browser.findElement(By.id("sub-threshold")).sendKeys("30");
+        new Select(browser.findElement(By.id("sub-direction"))).selectByValue("DOWN");
+        click(By.id("subscribe-submit"));
+        wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-panel")));
+        click(By.id("secret-done"));
+        WebElement row = wait(DEADLINE).until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//table[@id='subscriptions']//tr[td[normalize-space()='Browsertest filter']]")));
+        String subscription = row.getAttribute("data-subscription");
+        String coordinator = keycloak.passwordGrant("monitor-cli", "coordinator-groningen", "coordinator-demo");
+        String notifications = platform.url("notification-service");
+
+        // Changing it: the form shows what it has; a threshold above 100 is refused on that field, then 25 is stored.
+        click(action(subscription, "edit"));
+        wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("subscribe-title"), "Abonnement wijzigen"));
+        assertThat(browser.findElement(By.id("sub-url")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.id("sub-threshold")).getAttribute("value")).isEqualTo("30");
+        assertThat(new Select(browser.findElement(By.id("sub-municipalities"))).getAllSelectedOptions())
+                .extracting(o -> o.getAttribute("value")).containsExactly("GM0014");
+        assertNoSeriousViolations("Meldingen, a subscription being changed");
+        WebElement description = browser.findElement(By.id("sub-description"));
+        description.clear();
+        description.sendKeys("Browsertest gewijzigd");
+        WebElement threshold = browser.findElement(By.id("sub-threshold"));
+        threshold.clear();
+        threshold.sendKeys("140");
+        click(By.id("subscribe-submit"));
+        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("sub-threshold"), "aria-invalid", "true"));
+        assertThat(browser.findElement(By.id("sub-threshold-error")).getText())
+                .isEqualTo("Een grens ligt tussen 0 en 100.");
+        assertNoSeriousViolations("Meldingen, a change with a field in error");
+        threshold.clear();
+        threshold.sendKeys("25");
+        click(By.id("subscribe-submit"));
+        wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-status"),
+                "Abonnement gewijzigd."));
+        JsonNode changed = read(get(notifications + "/api/subscriptions/" + subscription, coordinator).body());
+        assertThat(changed.path("description").asText()).isEqualTo("Browsertest gewijzigd");
+        assertThat(changed.path("filter").path("municipalities").toString()).isEqualTo("[\"GM0014\"]");
+        assertThat(changed.path("filter").path("thresholds").get(0).path("value").asDouble()).isEqualTo(25.0);
+        assertThat(changed.path("filter").path("direction").asText()).isEqualTo("DOWN");
+        assertThat(browser.findElement(By.id("subscribe-title")).getText()).isEqualTo("Nieuw abonnement");
+
+        // A failing GM0014 submission after a good one: every attempt answered 500, the delivery FAILED.
+        String respondent = keycloak.passwordGrant("monitor-cli", "respondent-gm0014", "respondent-demo");
+        submit(respondent, "improved-assessment.json", 2020);
+        submit(respondent, "failing-assessment.json", 2020);
+        JsonNode failed = await("a FAILED delivery of " + subscription).atMost(ALERT_DEADLINE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> read(get(notifications + "/api/subscriptions/" + subscription + "/deliveries",
+                        coordinator).body()), log -> log.size() == 1 && log.get(0).path("status").asText()
+                        .equals("FAILED"))
+                .get(0);
+        String delivery = failed.path("id").asText();
+        int attempts = failed.path("attemptsMade").asInt();
+        assertThat(failing.calls()).filteredOn(call -> delivery.equals(call.id())).hasSize(attempts);
+
+        // The log offers the retry; the receiver answers 204 again, and the retried delivery is delivered.
+        click(action(subscription, "log"));
+        By retry = By.cssSelector("#delivery-log tr[data-delivery='" + delivery + "'] button[data-retry]");
+        wait(DEADLINE).until(ExpectedConditions.elementToBeClickable(retry));
+        assertThat(browser.findElement(By.cssSelector("#delivery-log tr[data-delivery='" + delivery + "']"))
+                .getText()).contains("mislukt").contains("HTTP 500");
+        assertNoSeriousViolations("Meldingen, a failed delivery in the log");
+        failing.answering(204);
+        click(retry);
+        wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-status"),
+                "Aflevering wordt opnieuw geprobeerd"));
+        failing.await(call -> delivery.equals(call.id()), attempts + 1, DEADLINE);
+        wait(DEADLINE).until(driver -> {
+            driver.findElement(action(subscription, "log")).click();
+            List<WebElement> done = driver.findElements(By.cssSelector(
+                    "#delivery-log tr[data-delivery='" + delivery + "'][data-status='DELIVERED']"));
+            return !done.isEmpty();
+        });
+        assertThat(browser.findElements(retry)).isEmpty();
+        assertNoSeriousViolations("Meldingen, the retried delivery delivered");
+        assertThat(send("DELETE", notifications + "/api/subscriptions/" + subscription, coordinator, null)
+                .statusCode()).isEqualTo(204);
+    }
+
+    private void contactsAndOutstanding(String admin) throws Exception {
+        String survey = platform.url("survey-service");
+        String coordinator = keycloak.passwordGrant("monitor-cli", "coordinator-groningen", "coordinator-demo");
+        // The running wave as the page finds it (the newest that takes submissions: this test's, or a newer one of
+        // another test), and the reporting-service knowing it.
+        int year = java.util.stream.StreamSupport.stream(read(get(survey + "/api/waves", coordinator).body())
+                        .spliterator(), false).filter(wave -> wave.path("acceptingNow").asBoolean())
+                .mapToInt(wave -> wave.path("year").asInt()).max().orElseThrow();
+        assertThat(year).isGreaterThanOrEqualTo(WAVE);
+        await("Groningen's outstanding list of " + year).atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
+                .until(() -> get(platform.url("reporting-service") + "/api/regions/Groningen/outstanding?year=" + year,
+                        coordinator), response -> response.statusCode() == 200 && response.body().contains("GM0037"));
+
+        // Stadskanaal's contacts: an address that is none is refused on its field; then added, changed, and a second.
+        Select municipality = new Select(browser.findElement(By.id("contacts-municipality")));
+        municipality.selectByValue("GM0037");
+        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("contacts-table"), "data-municipality", "GM0037"));
+        List<WebElement> existing = browser.findElements(By.cssSelector("#contacts-table tbody tr"));
+        assertThat(existing).as("this test's municipality starts without contacts").isEmpty();
+        click(By.id("contact-add"));
+        browser.findElement(By.id("contact-0-name")).sendKeys("S. Kanaal");
+        browser.findElement(By.id("contact-0-email")).sendKeys("geen-adres");
+        click(By.id("contacts-save"));
+        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("contact-0-email"), "aria-invalid", "true"));
+        assertThat(browser.findElement(By.id("contact-0-email-error")).getText())
+                .isEqualTo("Geef een geldig e-mailadres.");
+        assertNoSeriousViolations("Meldingen, a contact with a field in error");
+        browser.findElement(By.id("contact-0-email")).clear();
+        browser.findElement(By.id("contact-0-email")).sendKeys("S.Kanaal@Stadskanaal.example");
+        click(By.id("contacts-save"));
+        wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("contacts-status"), "Contactpersonen opgeslagen (1)."));
+        assertThat(browser.findElement(By.id("contact-0-email")).getAttribute("value"))
+                .isEqualTo("s.kanaal@stadskanaal.example");
+        browser.findElement(By.id("contact-0-role")).sendKeys("beleidsmedewerker");
+        click(By.id("contact-add"));
+        browser.findElement(By.id("contact-1-name")).sendKeys("T. Weede");
+        browser.findElement(By.id("contact-1-email")).sendKeys("t.weede@stadskanaal.example");
+        click(By.id("contacts-save"));
+        wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("contacts-status"), "Contactpersonen opgeslagen (2)."));
+        JsonNode contacts = read(get(survey + "/api/municipalities/GM0037/contacts", coordinator).body())
+                .path("contacts");
+        assertThat(contacts.findValuesAsText("email"))
+                .containsExactlyInAnyOrder("s.kanaal@stadskanaal.example", "t.weede@stadskanaal.example");
+        assertThat(contacts.findValuesAsText("role")).contains("beleidsmedewerker");
+        assertNoSeriousViolations("Meldingen, contacts saved");
+
+        // A campaign round (the admin's, now instead of at the next interval) invites both; the list of those that
+        // have not submitted shows Stadskanaal with whom it invited when.
+        HttpResponse<String> round = send("POST", survey + "/api/admin/waves/" + year + "/campaign/run", admin, "");
+        assertThat(round.statusCode()).as(round.body()).isEqualTo(200);
+        browser.navigate().refresh();
+        awaitReady();
+        By stadskanaal = By.cssSelector("#outstanding tr[data-municipality='GM0037'] td[data-invited]");
+        wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(stadskanaal,
+                "t.weede@stadskanaal.example"));
+        assertThat(browser.findElement(By.id("outstanding-title")).getText())
+                .isEqualTo("Nog niet ingediend in " + year);
+        assertThat(browser.findElement(stadskanaal).getText()).contains("s.kanaal@stadskanaal.example")
+                .containsPattern("(verstuurd|mislukt|onzeker) \\d{1,2} [a-z]+ \\d{4} om \\d{2}:\\d{2}");
+        assertNoSeriousViolations("Meldingen, the municipalities that have not submitted");
+
+        // Removing the first contact (from the outstanding row's "Contactpersonen").
+        click(By.cssSelector("#outstanding tr[data-municipality='GM0037'] button[data-contacts]"));
+        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("contact-0-email"), "value",
+                "s.kanaal@stadskanaal.example"));
+        click(By.cssSelector("#contacts-table tr[data-contact='0'] button[data-remove-contact]"));
+        assertThat(browser.findElement(By.id("contact-0-email")).getAttribute("value"))
+                .isEqualTo("t.weede@stadskanaal.example");
+        click(By.id("contacts-save"));
+        wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("contacts-status"), "Contactpersonen opgeslagen (1)."));
+        assertThat(read(get(survey + "/api/municipalities/GM0037/contacts", coordinator).body()).path("contacts")
+                .findValuesAsText("email")).containsExactly("t.weede@stadskanaal.example");
+        assertThat(send("PUT", survey + "/api/municipalities/GM0037/contacts", coordinator, "{\"contacts\": []}")
+                .statusCode()).isEqualTo(200);
+        click(By.id("sign-out"));
+        wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+    }
+
+    private static HttpResponse<String> send(String method, String url, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token);
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static By action(String subscription, String action) {

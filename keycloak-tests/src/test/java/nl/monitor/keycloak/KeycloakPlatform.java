@@ -8,6 +8,7 @@ import nl.monitor.testsupport.PostgresServer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -48,7 +49,13 @@ final class KeycloakPlatform {
         Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "stop-keycloak"));
         KafkaBroker kafka = KafkaBroker.shared();
         kafka.createTopics("survey-submitted", "score-computed", "threshold-crossed");
-        Map<String, String> config = keycloak.configure(MonitorInfrastructure.config(kafka, PostgresServer.shared()));
+        Map<String, String> config = new LinkedHashMap<>(keycloak.configure(MonitorInfrastructure.config(kafka,
+                PostgresServer.shared())));
+        // The notification-service's test profile's retry settings: a delivery to a receiver that keeps failing is
+        // FAILED within a second or two (CoordinatorMeldingenIT retries one from the page).
+        config.put("notification.delivery.initial-backoff", "200ms");
+        config.put("notification.delivery.max-backoff", "1s");
+        config.put("notification.delivery.max-attempts", "3");
         keycloak.awaitReady(Duration.ofSeconds(180));
         System.out.printf("Keycloak ready after %.1f s%n", (System.nanoTime() - begin) / 1e9);
         platform = Platform.start(ROOT, config, Map.of(), false, TARGET.resolve("service-logs"));

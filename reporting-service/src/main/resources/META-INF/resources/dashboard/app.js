@@ -474,13 +474,15 @@ async function render() {
       await responseView(ticket, params);
     } else if (parts[0] === 'meldingen') {
       const settings = await fresh(ticket, dashboardApp());
-      await meldingenView(view, { params, reporting: api, token: accessToken, notificationUrl: settings.notificationUrl });
+      await meldingenView(view, { params, reporting: api, token: accessToken, notificationUrl: settings.notificationUrl,
+        surveyUrl: settings.surveyUrl });
       if (ticket !== currentTicket) {
         return;
       }
     } else if (parts[0] === 'beheer') {
       const settings = await fresh(ticket, dashboardApp());
-      await beheerView(view, { parts, params, token: accessToken, settings, downloadCsv });
+      await beheerView(view, { parts, params, token: accessToken, settings,
+        downloadCsv: (path, filename) => download(path, 'csv', filename) });
       if (ticket !== currentTicket) {
         return;
       }

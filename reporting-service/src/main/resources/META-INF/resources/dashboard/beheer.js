@@ -10,13 +10,13 @@
 
 import { createApi, escapeHtml, placeErrors, showErrors, clearErrors } from '/shared/api.js';
 import { dateTime, integer } from '/shared/format.js';
+import { MESSAGE_STATUS } from '/shared/campaign.js';
 
 const SECTIONS = [
   ['golven', 'Golven'], ['audit', 'Audittrail'], ['onverwerkbaar', 'Onverwerkbare berichten'],
   ['geparkeerd', 'Geparkeerde berichten'], ['leesmodel', 'Leesmodel']
 ];
 const WAVE_STATUS = { OPEN: 'open', CLOSED: 'gesloten' };
-const MESSAGE_STATUS = { SENDING: 'wordt verstuurd', SENT: 'verstuurd', FAILED: 'mislukt', UNCERTAIN: 'onzeker' };
 const OUTCOMES = {
   APPLIED: 'verwerkt', SUPERSEDED: 'achterhaald (een nieuwere versie is al verwerkt)',
   DUPLICATE: 'al eerder verwerkt', POISON: 'nog steeds onverwerkbaar'

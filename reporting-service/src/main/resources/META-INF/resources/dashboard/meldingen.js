@@ -1,6 +1,8 @@
-// "Meldingen": a coordinator's alerts (newest first, live over the notification-service's alert feed) and their
-// subscriptions (create, test call, rotate the secret, delivery log, delete), over the notification-service's REST
-// API, called from the browser with the caller's token (CORS there; the dashboard's CSP allows that origin).
+// "Meldingen": a coordinator's alerts (newest first, live over the notification-service's alert feed), their
+// subscriptions (create and change with filter and digest, test call, rotate the secret, delivery log with a retry of
+// a failed delivery, delete) over the notification-service's REST API, and the region's municipalities (their
+// contacts, and which have not submitted in the running wave) over the survey- and reporting-service; called from the
+// browser with the caller's token (CORS there; the dashboard's CSP allows those origins).
 //   #/meldingen?municipality=GM0014&goal=3&state=OPEN
 // Filters: municipality and state by the API; goal on the page (the API has no goal filter): "total" or 1..n.
 
@@ -8,6 +10,8 @@ import { createApi, escapeHtml, placeErrors, showErrors, clearErrors } from '/sh
 import { bandHtml } from '/shared/bands.js';
 import { dateTime, score } from '/shared/format.js';
 import { openEventStream } from '/shared/sse.js';
+import { campaignByMunicipality, messageLine, stepLabel } from '/shared/campaign.js';
+import { openWave } from '/shared/questionnaire.js';
 
 const CHANNELS = { WEBHOOK: 'Webhook', EMAIL: 'E-mail', STREAM: 'Live feed' };
 const DELIVERY_STATUS = { PENDING: 'wacht', DELIVERED: 'afgeleverd', FAILED: 'mislukt', CANCELLED: 'geannuleerd' };
@@ -25,12 +29,23 @@ const ERROR_TEXTS = {
   'unknown-region': 'Onbekende regio.',
   'unknown-state': 'Kies open of opgelost.',
   required: 'Vul dit veld in.',
-  'invalid-email': 'Geef een geldig e-mailadres.'
+  'invalid-email': 'Geef een geldig e-mailadres.',
+  'other-region': 'Deze gemeente ligt in een andere regio.',
+  'invalid-goal': 'Kies een doel van de vragenlijst.',
+  'out-of-range': 'Een grens ligt tussen 0 en 100.',
+  'too-long': 'Deze tekst is te lang.',
+  duplicate: 'Dit e-mailadres staat er al.'
 };
-const FORM_FIELDS = ['region', 'channel', 'url', 'email', 'description'];
+const FORM_FIELDS = ['region', 'channel', 'url', 'email', 'description', 'digest', 'filter.municipalities',
+  'filter.thresholds', 'filter.direction'];
+const DIRECTION_CHOICES = { '': 'beide (melding en herstel)', DOWN: 'alleen dalingen (en hun herstel)', UP: 'alleen herstel' };
 
 let stream = null;
 let notifications = null;
+let survey = null;
+let reportingApi = null;
+let allMunicipalities = [];
+let subscriptionsById = new Map();
 
 /** Stops the live feed when the user leaves the page. */
 export function leaveMeldingen() {
@@ -76,8 +91,11 @@ function alertRow(alert) {
 }
 
 /** Renders the page into {@code view}; {@code reporting} is the reporting-service's API (regions), {@code token} the caller's. */
-export async function meldingenView(view, { params, reporting, token, notificationUrl }) {
+export async function meldingenView(view, { params, reporting, token, notificationUrl, surveyUrl }) {
   notifications = createApi({ baseUrl: notificationUrl, token });
+  survey = createApi({ baseUrl: surveyUrl, token });
+  reportingApi = reporting;
+  editing = null;
   const filter = {
     municipality: (params.get('municipality') || '').trim().toUpperCase(),
     goal: params.get('goal') || '',
@@ -86,7 +104,9 @@ export async function meldingenView(view, { params, reporting, token, notificati
   const query = new URLSearchParams({ limit: '200' });
   if (filter.municipality) query.set('municipality', filter.municipality);
   if (filter.state) query.set('state', filter.state);
-  const [regions, subscriptions] = await Promise.all([reporting('/api/regions'), notifications.get('/api/subscriptions')]);
+  const [regions, subscriptions, municipalityList] = await Promise.all([reporting('/api/regions'),
+    notifications.get('/api/subscriptions'), survey.get('/api/municipalities')]);
+  allMunicipalities = municipalityList;
   let alerts = [];
   let filterProblem = null;
   try {
@@ -143,12 +163,12 @@ export async function meldingenView(view, { params, reporting, token, notificati
       <div id="delivery-log" hidden>
         <h3 id="delivery-log-title">Afleverlog</h3>
         <table><thead><tr><th scope="col">Aangemaakt</th><th scope="col">Status</th><th scope="col" class="num">Pogingen</th>
-          <th scope="col">Volgende poging</th><th scope="col">Laatste antwoord</th></tr></thead><tbody></tbody></table>
+          <th scope="col">Volgende poging</th><th scope="col">Laatste antwoord</th><th scope="col">Actie</th></tr></thead><tbody></tbody></table>
         <p id="delivery-log-empty" class="muted" hidden>Nog niets afgeleverd.</p>
       </div>
     </div>
     <form id="subscribe" class="panel" novalidate>
-      <h3>Nieuw abonnement</h3>
+      <h3 id="subscribe-title">Nieuw abonnement</h3>
       <p id="subscribe-summary" class="field-error" role="alert" hidden></p>
       <div class="form-row"><label for="sub-region">Regio</label>
         <select id="sub-region" data-field="region">${regions.map(r => `<option>${escapeHtml(r)}</option>`).join('')}</select>
@@ -165,8 +185,53 @@ export async function meldingenView(view, { params, reporting, token, notificati
       <div class="form-row"><label for="sub-description">Omschrijving</label>
         <input id="sub-description" data-field="description" size="40">
         <span id="sub-description-error" class="field-error" hidden></span></div>
+      <div class="form-row"><label for="sub-municipalities">Gemeenten <span class="muted">(niets gekozen: de hele regio)</span></label>
+        <select id="sub-municipalities" data-field="filter.municipalities" multiple size="6"></select>
+        <span id="sub-municipalities-error" class="field-error" hidden></span></div>
+      <div class="form-row"><label for="sub-threshold-scope">Drempel op</label>
+        <select id="sub-threshold-scope"><option value="">alle drempels</option><option value="TOTAL">totaalscore</option>
+          ${Array.from({ length: 11 }, (_, i) => `<option value="${i + 1}">doel ${i + 1}</option>`).join('')}</select>
+        <label for="sub-threshold">grens</label>
+        <input id="sub-threshold" data-field="filter.thresholds" type="number" min="0" max="100" step="0.5" size="5">
+        <span id="sub-threshold-error" class="field-error" hidden></span></div>
+      <div class="form-row"><label for="sub-direction">Richting</label>
+        <select id="sub-direction" data-field="filter.direction">${Object.entries(DIRECTION_CHOICES)
+          .map(([v, l]) => `<option value="${v}">${l}</option>`).join('')}</select>
+        <span id="sub-direction-error" class="field-error" hidden></span></div>
+      <div class="form-row" data-not-for="STREAM"><input id="sub-digest" data-field="digest" type="checkbox">
+        <label for="sub-digest">Dagelijks overzicht (om 07:00) in plaats van elke melding apart</label>
+        <span id="sub-digest-error" class="field-error" hidden></span></div>
       <button id="subscribe-submit" type="submit">Abonneren</button>
-    </form>`;
+      <button id="subscribe-cancel" type="button" hidden>Annuleren</button>
+    </form>
+    <h2>Gemeenten van de regio</h2>
+    <div class="panel" id="region-municipalities">
+      <label for="contacts-region">Regio</label>
+      <select id="contacts-region">${regions.map(r => `<option>${escapeHtml(r)}</option>`).join('')}</select>
+      <h3 id="outstanding-title">Nog niet ingediend</h3>
+      <p id="outstanding-status" role="status" class="muted"></p>
+      <table id="outstanding" hidden>
+        <caption class="visually-hidden">Gemeenten die nog niet hebben ingediend</caption>
+        <thead><tr><th scope="col">Code</th><th scope="col">Gemeente</th><th scope="col">Uitgenodigd</th>
+          <th scope="col">Herinnerd</th><th scope="col">Contactpersonen</th></tr></thead>
+        <tbody></tbody>
+      </table>
+      <form id="contacts" novalidate>
+        <h3>Contactpersonen</h3>
+        <label for="contacts-municipality">Gemeente</label>
+        <select id="contacts-municipality"></select>
+        <p id="contacts-summary" class="field-error" role="alert" hidden></p>
+        <table id="contacts-table">
+          <caption class="visually-hidden">Contactpersonen van de gekozen gemeente</caption>
+          <thead><tr><th scope="col">Naam</th><th scope="col">E-mailadres</th><th scope="col">Rol</th><th scope="col">Actie</th></tr></thead>
+          <tbody></tbody>
+        </table>
+        <p id="contacts-empty" class="muted" hidden>Nog geen contactpersonen.</p>
+        <button id="contact-add" type="button">Contactpersoon toevoegen</button>
+        <button id="contacts-save" type="submit">Contactpersonen opslaan</button>
+        <p id="contacts-status" role="status"></p>
+      </form>
+    </div>`;
 
   const filterForm = document.getElementById('alert-filter');
   if (filterProblem) {
@@ -186,6 +251,7 @@ export async function meldingenView(view, { params, reporting, token, notificati
   renderSubscriptions(subscriptions);
   wireSubscribeForm();
   wireSecretPanel();
+  await wireRegionMunicipalities();
   if (!filterProblem) {
     startLive(filter, notificationUrl, token);
   } else {
@@ -225,6 +291,7 @@ function startLive(filter, notificationUrl, token) {
 }
 
 function renderSubscriptions(subscriptions) {
+  subscriptionsById = new Map(subscriptions.map(s => [s.id, s]));
   const body = document.querySelector('#subscriptions tbody');
   body.innerHTML = subscriptions.map(s => {
     const address = s.channel === 'WEBHOOK' ? s.url : s.channel === 'EMAIL' ? s.email : s.streamPath;
@@ -237,6 +304,7 @@ function renderSubscriptions(subscriptions) {
       <td>${escapeHtml(address || '')}</td>
       <td>${escapeHtml(s.description || '')}</td>
       <td class="actions">${webhookOnly}
+        <button type="button" data-action="edit" aria-label="Wijzigen: ${label}">Wijzigen</button>
         <button type="button" data-action="log" aria-label="Afleverlog: ${label}">Afleverlog</button>
         <button type="button" data-action="delete" aria-label="Verwijderen: ${label}">Verwijderen</button>
         <span class="confirm" hidden>Zeker weten?
@@ -273,6 +341,8 @@ async function act(action, row, button) {
         + 'tot dan draagt elke oproep beide handtekeningen.');
     } else if (action === 'log') {
       await showLog(id, row);
+    } else if (action === 'edit') {
+      startEdit(subscriptionsById.get(id));
     } else if (action === 'delete') {
       row.querySelector('.confirm').hidden = false;
       row.querySelector('[data-action="confirm-delete"]').focus();
@@ -297,13 +367,29 @@ async function showLog(id, row) {
   const panel = document.getElementById('delivery-log');
   document.getElementById('delivery-log-title').textContent =
     'Afleverlog: ' + (row.children[2].textContent || row.children[1].textContent);
-  panel.querySelector('tbody').innerHTML = deliveries.map(d => {
+  const body = panel.querySelector('tbody');
+  body.innerHTML = deliveries.map(d => {
     const last = d.attempts && d.attempts.length ? d.attempts[d.attempts.length - 1] : null;
     const answer = !last ? '–' : last.error ? last.error : 'HTTP ' + last.httpStatus;
-    return `<tr><td>${escapeHtml(dateTime(d.createdAt))}</td><td>${escapeHtml(DELIVERY_STATUS[d.status] || d.status)}</td>
+    const retry = d.status === 'FAILED'
+      ? `<button type="button" data-retry="${escapeHtml(d.id)}" aria-label="Opnieuw proberen: aflevering van ${escapeHtml(dateTime(d.createdAt))}">Opnieuw proberen</button>`
+      : '';
+    return `<tr data-delivery="${escapeHtml(d.id)}" data-status="${escapeHtml(d.status)}"><td>${escapeHtml(dateTime(d.createdAt))}</td>
+      <td>${escapeHtml(DELIVERY_STATUS[d.status] || d.status)}</td>
       <td class="num">${d.attemptsMade}</td><td>${d.nextAttemptAt ? escapeHtml(dateTime(d.nextAttemptAt)) : '–'}</td>
-      <td>${escapeHtml(answer)}</td></tr>`;
+      <td>${escapeHtml(answer)}</td><td>${retry}</td></tr>`;
   }).join('');
+  body.querySelectorAll('button[data-retry]').forEach(button => {
+    button.onclick = async () => {
+      try {
+        await notifications.post(`/api/subscriptions/${id}/deliveries/${button.dataset.retry}/retry`);
+        say('Aflevering wordt opnieuw geprobeerd; open het afleverlog opnieuw voor de uitkomst.');
+        await showLog(id, row);
+      } catch (e) {
+        say(placeErrors(e.problem || { status: e.status }, []).unplaced.join(' '));
+      }
+    };
+  });
   document.getElementById('delivery-log-empty').hidden = deliveries.length > 0;
   panel.hidden = false;
 }
@@ -336,27 +422,118 @@ function wireSecretPanel() {
   };
 }
 
+let editing = null;
+
+/** The region's municipalities as options, the chosen ones selected. */
+function municipalityOptions(region, chosen = []) {
+  return allMunicipalities.filter(m => m.region === region)
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+    .map(m => `<option value="${escapeHtml(m.code)}"${chosen.includes(m.code) ? ' selected' : ''}>${escapeHtml(m.name)} (${escapeHtml(m.code)})</option>`)
+    .join('');
+}
+
+/** The filter the form describes; null when it narrows nothing. */
+function filterFromForm() {
+  const municipalities = Array.from(document.getElementById('sub-municipalities').selectedOptions).map(o => o.value);
+  const scope = document.getElementById('sub-threshold-scope').value;
+  const value = document.getElementById('sub-threshold').value;
+  const direction = document.getElementById('sub-direction').value;
+  const filter = {};
+  if (municipalities.length) filter.municipalities = municipalities;
+  if (scope && value !== '') {
+    filter.thresholds = [scope === 'TOTAL' ? { scope: 'TOTAL', value: Number(value) }
+      : { scope: 'GOAL', goal: Number(scope), value: Number(value) }];
+  }
+  if (direction) filter.direction = direction;
+  return Object.keys(filter).length ? filter : null;
+}
+
+function showChannelFields() {
+  const form = document.getElementById('subscribe');
+  const channel = document.getElementById('sub-channel').value;
+  form.querySelectorAll('[data-for]').forEach(row => {
+    row.hidden = row.dataset.for !== channel;
+  });
+  form.querySelectorAll('[data-not-for]').forEach(row => {
+    row.hidden = row.dataset.notFor === channel;
+  });
+}
+
+/** Turns the form into "Abonnement wijzigen" for one subscription: its region, channel and address stay. */
+function startEdit(subscription) {
+  const form = document.getElementById('subscribe');
+  clearErrors(form, document.getElementById('subscribe-summary'));
+  editing = subscription;
+  const filter = subscription.filter || {};
+  const threshold = (filter.thresholds || [])[0];
+  document.getElementById('subscribe-title').textContent = 'Abonnement wijzigen';
+  document.getElementById('sub-region').value = subscription.region;
+  document.getElementById('sub-channel').value = subscription.channel;
+  document.getElementById('sub-url').value = subscription.url || '';
+  document.getElementById('sub-email').value = subscription.email || '';
+  ['sub-region', 'sub-channel', 'sub-url', 'sub-email'].forEach(id => { document.getElementById(id).disabled = true; });
+  document.getElementById('sub-description').value = subscription.description || '';
+  document.getElementById('sub-municipalities').innerHTML = municipalityOptions(subscription.region, filter.municipalities || []);
+  document.getElementById('sub-threshold-scope').value = !threshold ? '' : threshold.scope === 'TOTAL' ? 'TOTAL' : String(threshold.goal);
+  document.getElementById('sub-threshold').value = threshold ? threshold.value : '';
+  document.getElementById('sub-direction').value = filter.direction || '';
+  document.getElementById('sub-digest').checked = !!subscription.digest;
+  document.getElementById('subscribe-submit').textContent = 'Wijzigingen opslaan';
+  document.getElementById('subscribe-cancel').hidden = false;
+  showChannelFields();
+  form.scrollIntoView();
+  document.getElementById('sub-description').focus();
+}
+
+function endEdit() {
+  const form = document.getElementById('subscribe');
+  editing = null;
+  form.reset();
+  ['sub-region', 'sub-channel', 'sub-url', 'sub-email'].forEach(id => { document.getElementById(id).disabled = false; });
+  document.getElementById('subscribe-title').textContent = 'Nieuw abonnement';
+  document.getElementById('subscribe-submit').textContent = 'Abonneren';
+  document.getElementById('subscribe-cancel').hidden = true;
+  document.getElementById('sub-municipalities').innerHTML = municipalityOptions(document.getElementById('sub-region').value);
+  showChannelFields();
+}
+
 function wireSubscribeForm() {
   const form = document.getElementById('subscribe');
   const channel = document.getElementById('sub-channel');
-  const showChannelFields = () => form.querySelectorAll('[data-for]').forEach(row => {
-    row.hidden = row.dataset.for !== channel.value;
-  });
+  const region = document.getElementById('sub-region');
   channel.onchange = showChannelFields;
+  region.onchange = () => {
+    document.getElementById('sub-municipalities').innerHTML = municipalityOptions(region.value);
+  };
+  region.onchange();
   showChannelFields();
+  document.getElementById('subscribe-cancel').onclick = () => {
+    endEdit();
+    say('Wijzigen geannuleerd.');
+  };
   form.onsubmit = async event => {
     event.preventDefault();
     const summary = document.getElementById('subscribe-summary');
     clearErrors(form, summary);
-    const request = { region: document.getElementById('sub-region').value, channel: channel.value };
-    if (channel.value === 'WEBHOOK') request.url = document.getElementById('sub-url').value.trim();
-    if (channel.value === 'EMAIL') request.email = document.getElementById('sub-email').value.trim();
+    const options = {};
     const description = document.getElementById('sub-description').value.trim();
-    if (description) request.description = description;
+    if (description) options.description = description;
+    const filter = filterFromForm();
+    if (filter) options.filter = filter;
+    if (channel.value !== 'STREAM' && document.getElementById('sub-digest').checked) options.digest = true;
     try {
+      if (editing) {
+        await notifications.put(`/api/subscriptions/${editing.id}`, options);
+        endEdit();
+        await reloadSubscriptions();
+        say('Abonnement gewijzigd.');
+        return;
+      }
+      const request = { region: region.value, channel: channel.value, ...options };
+      if (channel.value === 'WEBHOOK') request.url = document.getElementById('sub-url').value.trim();
+      if (channel.value === 'EMAIL') request.email = document.getElementById('sub-email').value.trim();
       const created = await notifications.post('/api/subscriptions', request);
-      form.reset();
-      showChannelFields();
+      endEdit();
       await reloadSubscriptions();
       say(`Abonnement aangemaakt (${CHANNELS[created.channel]}).`);
       if (created.secret) {
@@ -367,4 +544,162 @@ function wireSubscribeForm() {
       showErrors(form, placeErrors(e.problem, FORM_FIELDS, ERROR_TEXTS), summary);
     }
   };
+}
+
+async function wireRegionMunicipalities() {
+  const regionSelect = document.getElementById('contacts-region');
+  const municipalitySelect = document.getElementById('contacts-municipality');
+  const showRegion = async () => {
+    municipalitySelect.innerHTML = municipalityOptions(regionSelect.value);
+    // One part failing (a service away) leaves the other and the rest of the page.
+    await Promise.all([
+      showOutstanding(regionSelect.value).catch(e => {
+        document.getElementById('outstanding-status').textContent = 'De lijst is nu niet beschikbaar: '
+          + placeErrors(e.problem || { status: e.status }, []).unplaced.join(' ');
+      }),
+      contactsOf(municipalitySelect.value)]);
+  };
+  regionSelect.onchange = showRegion;
+  municipalitySelect.onchange = () => contactsOf(municipalitySelect.value);
+  document.getElementById('contact-add').onclick = () => {
+    const body = document.querySelector('#contacts-table tbody');
+    body.insertAdjacentHTML('beforeend', contactRow({}, body.children.length));
+    wireContactRows();
+    body.lastElementChild.querySelector('input').focus();
+  };
+  document.getElementById('contacts').onsubmit = async event => {
+    event.preventDefault();
+    await saveContacts(municipalitySelect.value);
+  };
+  await showRegion();
+}
+
+async function showOutstanding(region) {
+  const status = document.getElementById('outstanding-status');
+  const table = document.getElementById('outstanding');
+  table.hidden = true;
+  if (!region) {
+    status.textContent = 'Geen regio.';
+    return;
+  }
+  const wave = openWave(await survey.get('/api/waves'));
+  if (!wave) {
+    document.getElementById('outstanding-title').textContent = 'Nog niet ingediend';
+    status.textContent = 'Er loopt nu geen uitvraag.';
+    return;
+  }
+  const [outstanding, campaign] = await Promise.all([
+    reportingApi(`/api/regions/${encodeURIComponent(region)}/outstanding?year=${wave.year}`),
+    // Analysts see the list but not the campaign's addresses (personal data): 403 there.
+    survey.get(`/api/regions/${encodeURIComponent(region)}/campaign?year=${wave.year}`).catch(e => {
+      if (e.status !== 403) throw e;
+      return null;
+    })]);
+  const sent = campaignByMunicipality(campaign ? campaign.messages : []);
+  const lines = (list, withStep) => !campaign ? '<span class="muted">geen inzage</span>'
+    : list.length ? list.map(m => escapeHtml((withStep ? stepLabel(m.step) + ' — ' : '') + messageLine(m))).join('<br>')
+      : '<span class="muted">nog niet</span>';
+  document.getElementById('outstanding-title').textContent = `Nog niet ingediend in ${wave.year}`;
+  status.textContent = outstanding.outstanding.length === 0 ? 'Alle gemeenten van de regio hebben ingediend.'
+    : `${outstanding.outstanding.length} van ${outstanding.invited} gemeenten hebben nog niet ingediend.`;
+  table.querySelector('tbody').innerHTML = outstanding.outstanding.map(m => `
+    <tr data-municipality="${escapeHtml(m.municipality)}"><td>${escapeHtml(m.municipality)}</td><td>${escapeHtml(m.name)}</td>
+      <td data-invited>${lines((sent.get(m.municipality) || { invited: [] }).invited)}</td>
+      <td data-reminded>${lines((sent.get(m.municipality) || { reminded: [] }).reminded, true)}</td>
+      <td><button type="button" data-contacts="${escapeHtml(m.municipality)}" aria-label="Contactpersonen van ${escapeHtml(m.name)}">Contactpersonen</button></td></tr>`).join('');
+  table.querySelectorAll('button[data-contacts]').forEach(button => {
+    button.onclick = async () => {
+      document.getElementById('contacts-municipality').value = button.dataset.contacts;
+      await contactsOf(button.dataset.contacts);
+      document.getElementById('contacts-municipality').focus();
+    };
+  });
+  table.hidden = outstanding.outstanding.length === 0;
+}
+
+function contactRow(contact, i) {
+  const field = (name, type, label, size) => `<input id="contact-${i}-${name}" data-field="contacts[${i}].${name}" type="${type}"
+      size="${size}" value="${escapeHtml(contact[name] || '')}" aria-label="${label} ${i + 1}">
+      <span id="contact-${i}-${name}-error" class="field-error" hidden></span>`;
+  return `<tr data-contact="${i}"><td>${field('name', 'text', 'Naam', 20)}</td><td>${field('email', 'email', 'E-mailadres', 28)}</td>
+    <td>${field('role', 'text', 'Rol', 16)}</td>
+    <td><button type="button" data-remove-contact aria-label="Contactpersoon ${i + 1} verwijderen">Verwijderen</button></td></tr>`;
+}
+
+function wireContactRows() {
+  const body = document.querySelector('#contacts-table tbody');
+  body.querySelectorAll('button[data-remove-contact]').forEach(button => {
+    button.onclick = () => {
+      // Renumbered so field paths stay contacts[i] as the API will name them.
+      const rest = readContacts().filter((_, i) => i !== Number(button.closest('tr').dataset.contact));
+      renderContacts(rest);
+      document.getElementById('contacts-status').textContent = 'Verwijderd; sla op om het door te voeren.';
+      document.getElementById('contact-add').focus();
+    };
+  });
+  document.getElementById('contacts-empty').hidden = body.children.length > 0;
+}
+
+function renderContacts(contacts) {
+  document.querySelector('#contacts-table tbody').innerHTML = contacts.map(contactRow).join('');
+  wireContactRows();
+}
+
+function readContacts() {
+  return Array.from(document.querySelectorAll('#contacts-table tbody tr')).map(row => {
+    const value = name => row.querySelector(`input[data-field$=".${name}"]`).value.trim();
+    const contact = { name: value('name'), email: value('email') };
+    if (value('role')) contact.role = value('role');
+    return contact;
+  });
+}
+
+/** Shows a municipality's contacts, or says why they cannot be shown now. */
+function contactsOf(code) {
+  return showContacts(code).catch(e => {
+    document.getElementById('contacts-status').textContent = 'De contactpersonen zijn nu niet beschikbaar: '
+      + placeErrors(e.problem || { status: e.status }, []).unplaced.join(' ');
+  });
+}
+
+async function showContacts(code) {
+  clearErrors(document.getElementById('contacts'), document.getElementById('contacts-summary'));
+  document.getElementById('contacts-status').textContent = '';
+  if (!code) {
+    renderContacts([]);
+    return;
+  }
+  let found;
+  try {
+    found = await survey.get(`/api/municipalities/${encodeURIComponent(code)}/contacts`);
+  } catch (e) {
+    if (e.status !== 403) throw e;
+    renderContacts([]);
+    document.getElementById('contacts-empty').hidden = true;
+    document.getElementById('contacts-status').textContent =
+      'Contactpersonen zijn alleen in te zien voor de coördinatoren van de regio en beheerders.';
+    document.getElementById('contact-add').disabled = true;
+    document.getElementById('contacts-save').disabled = true;
+    return;
+  }
+  document.getElementById('contact-add').disabled = false;
+  document.getElementById('contacts-save').disabled = false;
+  renderContacts(found.contacts);
+  document.getElementById('contacts-table').dataset.municipality = code;
+}
+
+async function saveContacts(code) {
+  const form = document.getElementById('contacts');
+  const summary = document.getElementById('contacts-summary');
+  clearErrors(form, summary);
+  const contacts = readContacts();
+  try {
+    const saved = await survey.put(`/api/municipalities/${encodeURIComponent(code)}/contacts`, { contacts });
+    renderContacts(saved.contacts);
+    document.getElementById('contacts-status').textContent = `Contactpersonen opgeslagen (${saved.contacts.length}).`;
+  } catch (e) {
+    if (!e.problem) throw e;
+    const fields = contacts.flatMap((_, i) => [`contacts[${i}].name`, `contacts[${i}].email`, `contacts[${i}].role`]);
+    showErrors(form, placeErrors(e.problem, fields, ERROR_TEXTS), summary);
+  }
 }

@@ -8,6 +8,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.survey.campaign.CampaignMail;
 import nl.monitor.survey.campaign.CampaignRound;
 import nl.monitor.survey.repository.CampaignMessageRepository;
@@ -22,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -123,6 +126,38 @@ class CampaignTest {
                 .body("messages.findAll { it.municipality in ['GM0074', 'GM0072'] }.status.unique()",
                         equalTo(List.of("SENT")))
                 .body("messages.findAll { it.municipality in ['GM0074', 'GM0072'] }.size()", equalTo(7));
+
+        // The region's coordinator sees who of the region was invited and reminded when; nobody of another region.
+        List<Map<String, Object>> fryslan = given().auth().oauth2(TestTokens.coordinator("Fryslân"))
+                .get("/api/regions/{region}/campaign?year=2066", "Fryslân").then().statusCode(200)
+                .body("year", equalTo(2066)).body("region", equalTo("Fryslân"))
+                .extract().path("messages");
+        assertThat(fryslan).filteredOn(m -> OURS.contains(m.get("municipality")))
+                .extracting(m -> m.get("municipality") + " " + m.get("email") + " " + m.get("step") + " " + m.get("status"))
+                .containsExactlyInAnyOrder(
+                        "GM0072 c.devries@harlingen.example INVITATION SENT",
+                        "GM0074 a.jansen@heerenveen.example INVITATION SENT",
+                        "GM0074 a.jansen@heerenveen.example REMINDER_1 SENT",
+                        "GM0074 a.jansen@heerenveen.example REMINDER_2 SENT",
+                        "GM0074 b.bakker@heerenveen.example INVITATION SENT",
+                        "GM0074 b.bakker@heerenveen.example REMINDER_1 SENT",
+                        "GM0074 b.bakker@heerenveen.example REMINDER_2 SENT");
+        assertThat(fryslan).allSatisfy(m -> assertThat(m.get("sentAt")).isNotNull());
+        List<String> frysianCodes = MunicipalityDivision.shipped().inRegion("Fryslân").stream()
+                .map(Municipality::code).toList();
+        assertThat(fryslan).extracting(m -> (String) m.get("municipality")).allMatch(frysianCodes::contains);
+        given().auth().oauth2(TestTokens.coordinator("Groningen")).get("/api/regions/{region}/campaign?year=2066",
+                "Fryslân").then().statusCode(403);
+        given().auth().oauth2(TestTokens.analyst()).get("/api/regions/{region}/campaign?year=2066", "Fryslân")
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.admin()).get("/api/regions/{region}/campaign?year=2066", "Fryslân")
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.coordinator("Fryslân")).get("/api/regions/{region}/campaign?year=2099",
+                "Fryslân").then().statusCode(404);
+        given().auth().oauth2(TestTokens.coordinator("Fryslân")).get("/api/regions/{region}/campaign", "Fryslân")
+                .then().statusCode(422).body("errors[0].field", equalTo("year"));
+        given().auth().oauth2(TestTokens.admin()).get("/api/regions/Atlantis/campaign?year=2066").then()
+                .statusCode(404);
     }
 
     @Test

@@ -41,6 +41,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final byte[] key;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
+    private volatile int status = 204;
+
     public WebhookReceiver(int port, String secret, Consumer<Call> onCall) throws IOException {
         this("127.0.0.1", port, secret, onCall);
     }
@@ -58,7 +60,7 @@ public final class WebhookReceiver implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("traceparent"));
             calls.add(call);
             onCall.accept(call);
-            exchange.sendResponseHeaders(204, -1);
+            exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
         server.start();
@@ -68,6 +70,12 @@ public final class WebhookReceiver implements AutoCloseable {
     private static byte[] key(String secret) {
         return secret.startsWith(SECRET_PREFIX) ? Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()))
                 : secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Answers every call from now on with this HTTP status (204 until told otherwise): 500 makes deliveries fail. */
+    public WebhookReceiver answering(int status) {
+        this.status = status;
+        return this;
     }
 
     public int port() {

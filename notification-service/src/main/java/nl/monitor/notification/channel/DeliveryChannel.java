@@ -25,6 +25,13 @@ public interface DeliveryChannel {
     void validate(SubscriptionRequest request, List<Problem.FieldError> errors);
 
     /**
+     * Adds an error for each option of the request (not its target) this channel does not take; checked at creation
+     * (from {@link #validate}) and when a subscription is changed.
+     */
+    default void validateOptions(SubscriptionRequest request, List<Problem.FieldError> errors) {
+    }
+
+    /**
      * Sets the new subscription's target fields from a valid request.
      *
      * @return a secret to show the caller once, in the answer that created the subscription; null when there is none

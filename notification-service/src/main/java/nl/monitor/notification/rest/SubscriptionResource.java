@@ -8,6 +8,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,6 +25,7 @@ import nl.monitor.notification.delivery.Deliverer;
 import nl.monitor.notification.delivery.DeliveryLog;
 import nl.monitor.notification.delivery.DeliveryView;
 import nl.monitor.notification.subscription.SecretRotation;
+import nl.monitor.notification.subscription.SubscriptionChange;
 import nl.monitor.notification.subscription.SubscriptionRequest;
 import nl.monitor.notification.subscription.SubscriptionService;
 import nl.monitor.notification.subscription.SubscriptionView;
@@ -122,6 +124,48 @@ public class SubscriptionResource {
     public SubscriptionView get(@PathParam("id") UUID id) {
         SubscriptionView subscription = readable(id);
         return subscription.forViewer(caller.ownerOrAdmin(subscription.owner()));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
+    @Operation(summary = "Change a subscription's description, filter and digest",
+            description = "Each replaces the stored one (left out: none, i.e. no filter is every crossing of the "
+                    + "region); checked as at creation. Region, channel and target stay: a new URL or address is a new "
+                    + "subscription. Turning the digest off sends what waited for it now.")
+    @APIResponse(responseCode = "200", description = "The changed subscription",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "422", description = "Invalid description, filter or digest; each is named",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
+    @APIResponse(responseCode = "403", description = "A subscription of another region, or of another coordinator")
+    public SubscriptionView change(@PathParam("id") UUID id, SubscriptionChange change) {
+        caller.requireOwner(readable(id).owner());
+        return service.change(id, change, caller.name())
+                .orElseThrow(() -> new NotFoundException("No subscription " + id)).forViewer(true);
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/retry")
+    @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
+    @Operation(summary = "Try a failed delivery again",
+            description = "A FAILED delivery becomes PENDING, due now: one more attempt with the same webhook-id and "
+                    + "body, after which it is DELIVERED or FAILED again (retry again to try once more).")
+    @APIResponse(responseCode = "202", description = "Due now; it goes out within a moment")
+    @APIResponse(responseCode = "404", description = "No such subscription or delivery of it")
+    @APIResponse(responseCode = "403", description = "A subscription of another region, or of another coordinator")
+    @APIResponse(responseCode = "409", description = "The delivery did not fail (pending, delivered or cancelled)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response retryDelivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        caller.requireOwner(readable(id).owner());
+        switch (deliveryLog.retry(id, deliveryId, caller.name())) {
+            case NOT_FOUND -> throw new NotFoundException("Subscription " + id + " has no delivery " + deliveryId);
+            case NOT_FAILED -> throw new ClientErrorException("Delivery " + deliveryId
+                    + " did not fail; only a FAILED delivery is retried", Response.Status.CONFLICT);
+            case RETRIED -> deliverer.requestRound();
+        }
+        return Response.accepted(Map.of("deliveryId", deliveryId, "status", "PENDING")).build();
     }
 
     @DELETE

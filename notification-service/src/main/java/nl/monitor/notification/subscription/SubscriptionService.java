@@ -32,14 +32,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Creates, lists and deletes subscriptions; each channel checks and stores its own target fields. Creating and
- * deleting are recorded in the audit trail ({@value #CREATED}, {@value #DELETED}) in their transaction.
+ * Creates, lists, changes and deletes subscriptions; each channel checks and stores its own target fields. Creating,
+ * changing and deleting are recorded in the audit trail ({@value #CREATED}, {@value #CHANGED}, {@value #DELETED}) in
+ * their transaction.
  */
 @ApplicationScoped
 public class SubscriptionService {
 
     public static final String CREATED = "subscription.created";
     public static final String DELETED = "subscription.deleted";
+    public static final String CHANGED = "subscription.changed";
 
     private static final Logger LOG = Logger.getLogger(SubscriptionService.class);
     private static final int MAX_DESCRIPTION_LENGTH = 500;
@@ -134,6 +136,14 @@ public class SubscriptionService {
             }
         });
         channel.validate(request, errors);
+        validateOptions(request, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The subscription has " + errors.size() + " problem(s)", errors);
+        }
+    }
+
+    /** The checks of what may change later: description and filter (the channel checks its options itself). */
+    private void validateOptions(SubscriptionRequest request, List<Problem.FieldError> errors) {
         if (request.description() != null && request.description().length() > MAX_DESCRIPTION_LENGTH) {
             errors.add(new Problem.FieldError("description", "too-long",
                     "a description has at most " + MAX_DESCRIPTION_LENGTH + " characters"));
@@ -141,9 +151,51 @@ public class SubscriptionService {
         if (request.filter() != null && request.region() != null) {
             validate(request.filter(), request.region(), errors);
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException("The subscription has " + errors.size() + " problem(s)", errors);
+    }
+
+    /**
+     * Replaces a subscription's description, filter and digest, checked as at creation.
+     *
+     * @return the changed subscription; empty when there is no such active subscription
+     * @throws InvalidInputException naming every invalid field
+     */
+    @Transactional
+    public Optional<SubscriptionView> change(UUID id, SubscriptionChange change, String by) {
+        if (change == null) {
+            throw InvalidInputException.of("body", "required", "a body with description, filter and digest is required");
         }
+        Optional<Subscription> found = subscriptions.active(id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Subscription subscription = found.get();
+        SubscriptionRequest options = change.asRequest(subscription.region, subscription.channel);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        channels.of(subscription.channel).validateOptions(options, errors);
+        validateOptions(options, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The change has " + errors.size() + " problem(s)", errors);
+        }
+        boolean digestBefore = subscription.digest;
+        subscription.description = options.description() == null || options.description().isBlank() ? null
+                : options.description().strip();
+        subscription.filter = options.filter() == null ? null : write(options.filter());
+        subscription.digest = options.digestOrDefault();
+        int released = 0;
+        if (digestBefore && !subscription.digest) {
+            // what waited for the next digest goes out one by one now, as it would have without a digest
+            released = deliveries.dueNow(id, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("region", subscription.region);
+        details.put("owner", subscription.owner);
+        details.put("digest", subscription.digest);
+        details.put("deliveriesReleasedFromDigest", released);
+        details.put("filter", subscription.filter);
+        audit.record(CHANGED, subject(id), null, details);
+        LOG.infof("Subscription %s for region %s changed by %s: digest %s (was %s), filter %s", id,
+                subscription.region, by, subscription.digest, digestBefore, subscription.filter);
+        return Optional.of(view(subscription));
     }
 
     /** Stores a valid subscription; the answer carries the secret only when it was generated here. */

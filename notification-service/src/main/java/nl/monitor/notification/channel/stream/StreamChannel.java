@@ -33,6 +33,11 @@ public class StreamChannel implements DeliveryChannel {
 
     @Override
     public void validate(SubscriptionRequest request, List<Problem.FieldError> errors) {
+        validateOptions(request, errors);
+    }
+
+    @Override
+    public void validateOptions(SubscriptionRequest request, List<Problem.FieldError> errors) {
         if (request.digestOrDefault()) {
             errors.add(new Problem.FieldError("digest", "not-for-channel",
                     "a live stream has no digest; choose WEBHOOK or EMAIL for a daily digest"));
