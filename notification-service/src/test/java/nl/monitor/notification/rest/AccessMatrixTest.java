@@ -24,6 +24,7 @@ class AccessMatrixTest {
     @Test
     void every_operation_answers_every_caller_as_the_table_says() {
         AccessMatrix.verify(base, Map.of("id", "00000000-0000-0000-0000-000000000000",
+                "deliveryId", "00000000-0000-0000-0000-000000000000",
                 "/api/admin/outbox/parked/{id}/retry:id", "0"));
     }
 }
