@@ -76,10 +76,19 @@ class AdminBeheerIT {
         browser = HeadlessChromium.start(1400, 1600, DOWNLOADS);
     }
 
+    /**
+     * The suite shares one platform: the wave this test reopened is closed again, so that the other tests' respondents
+     * land on their own open wave, not on this one (RespondentQuestionnaireIT lands on the newest open wave).
+     */
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (browser != null) {
             browser.quit();
+        }
+        String admin = keycloak.passwordGrant("monitor-cli", "monitor-admin", "admin-demo");
+        String wave = platform.url("survey-service") + "/api/admin/waves/" + YEAR;
+        if ("OPEN".equals(json(get(wave, admin)).path("status").asText())) {
+            assertThat(post(wave + "/close", admin, "{}").statusCode()).as("closing wave " + YEAR).isBetween(200, 204);
         }
     }
 
