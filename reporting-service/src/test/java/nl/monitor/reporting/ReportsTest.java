@@ -332,6 +332,9 @@ class ReportsTest {
         // 3422.94921875) = 0.9703 -> 0.97, n 4.
         assertThat(report.getInt(y + ".correlation.n")).isEqualTo(4);
         assertThat(report.getDouble(y + ".correlation.r")).isEqualTo(0.97);
+        // Its two-sided p-value, t = r sqrt(2 / (1 - r²)) = 5.673 with 2 degrees of freedom, where
+        // p = 1 - t / sqrt(t² + 2) = 0.0297 -> 0.030.
+        assertThat(report.getDouble(y + ".correlation.p")).isEqualTo(0.03);
     }
 
     @Test
@@ -705,8 +708,25 @@ class ReportsTest {
                         report.getString(grade + "n"), report.getString(grade + "mean").replace('.', ',')));
             }
         }
+        // Tabel 4.13 and 4.14 (extra questions 1 and 2) and Bijlage 2: per option and year N and percent.
+        for (int y = 0; y < report.getList("extras.years").size(); y++) {
+            String at = "extras.years[" + y + "]";
+            for (int q = 0; q < report.getList(at + ".questions").size(); q++) {
+                String question = at + ".questions[" + q + "]";
+                for (int o = 0; o < report.getList(question + ".options").size(); o++) {
+                    String option = question + ".options[" + o + "].";
+                    Object n = report.get(option + "n");
+                    rows.add(String.join(" ", report.getString(option + "label"), report.getString(at + ".year"),
+                            n == null ? "–" : n.toString(), percent(report.get(option + "percent"))));
+                }
+            }
+            // Figuur 4.12: year, n, r and p.
+            rows.add(String.join(" ", report.getString(at + ".year"), report.getString(at + ".correlation.n"),
+                    dutch(report.get(at + ".correlation.r")), dutch(report.get(at + ".correlation.p"))));
+        }
         assertThat(rows).hasSizeGreaterThan(20);
         assertThat(rows).allSatisfy(row -> assertThat(text).contains(unbroken(row)));
+        assertThat(text).contains("Tabel 4.13: Heeft u als gemeente cijfers", "Tabel 4.14: Heeft u specifiek beleid");
         assertThat(text).contains("Inhoudsopgave", "Methode", "scoringsregels versie", "Pagina 1 van ");
     }
 

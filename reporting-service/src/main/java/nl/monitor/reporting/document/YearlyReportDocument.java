@@ -55,8 +55,12 @@ public final class YearlyReportDocument {
                 b -> policy(b, report.policyInclusion()));
         section(chapters, sections, "grootteklassen", "Scores per grootteklasse (Figuur 4.11)",
                 b -> sizeClasses(b, report.participation()));
-        section(chapters, sections, "beoordeling", "Eigen beoordeling en verdeling (Tabel 4.12)",
+        section(chapters, sections, "beoordeling", "Eigen beoordeling en verdeling (Tabel 4.12, Figuur 4.12)",
                 b -> grades(b, report.extras(), report.distribution()));
+        if (!report.extras().years().isEmpty() && !report.extras().years().get(0).questions().isEmpty()) {
+            section(chapters, sections, "extra", "Extra vragen (Tabel 4.13, 4.14 en Bijlage 2)",
+                    b -> extraQuestions(b, report.extras()));
+        }
         body.heading(1, "inhoud", "Inhoudsopgave");
         body.raw("<table class=\"toc\"><caption>Hoofdstukken en hun pagina</caption><thead><tr>"
                 + "<th scope=\"col\">Hoofdstuk</th><th scope=\"col\">Pagina</th></tr></thead><tbody>");
@@ -171,15 +175,46 @@ public final class YearlyReportDocument {
         b.table("Tabel 4.12: eigen beoordeling van het gemeentelijk beleid (rapportcijfer)", List.of("Beleid", "Jaar",
                 "n", "Gemiddelde"), rows(extras.years(), y -> y.grades().stream().map(g -> List.of(g.label(),
                 String.valueOf(y.year()), String.valueOf(g.n()), number(g.mean()))).toList()));
-        b.table("Samenhang huidig rapportcijfer en totaalscore (Pearson)", List.of("Jaar", "n", "r"),
-                extras.years().stream().map(y -> List.of(String.valueOf(y.year()), String.valueOf(y.correlation().n()),
-                        number(y.correlation().r()))).toList());
+        b.table("Figuur 4.12: samenhang huidig rapportcijfer en totaalscore (Pearson, tweezijdige p-waarde)",
+                List.of("Jaar", "n", "r", "p"), extras.years().stream().map(y -> List.of(String.valueOf(y.year()),
+                        String.valueOf(y.correlation().n()), number(y.correlation().r()), number(y.correlation().p())))
+                        .toList());
         b.table("Verdeling van de totaalscores (onder " + number(distribution.redBelow()) + " en boven "
                         + number(distribution.greenAbove()) + " punten)", List.of("Jaar", "n", "Onder", "%", "Boven", "%",
                         "Geen doel in beleid", "%"), distribution.years().stream().map(y -> List.of(
                         String.valueOf(y.year()), String.valueOf(y.n()), number(y.below()), percent(y.belowPercent()),
                         number(y.above()), percent(y.abovePercent()), number(y.noGoalInPolicy()),
                         percent(y.noGoalInPolicyPercent()))).toList());
+    }
+
+    /**
+     * The extra questions per option and year: N and % of those that answered the question. Question 1 (risk-group
+     * figures) is Tabel 4.13 of the 2017 report, question 2 (target-group policy) Tabel 4.14, the others Bijlage 2.
+     */
+    private static void extraQuestions(Html b, ExtrasReport extras) {
+        List<ExtrasReport.YearExtras> years = extras.years();
+        for (int q = 0; q < years.get(0).questions().size(); q++) {
+            int at = q;
+            ExtrasReport.Question question = years.get(0).questions().get(q);
+            String table = switch (question.number()) {
+                case 1 -> "Tabel 4.13";
+                case 2 -> "Tabel 4.14";
+                default -> "Bijlage 2, vraag " + question.number();
+            };
+            List<List<String>> rows = new ArrayList<>();
+            for (int o = 0; o < question.options().size(); o++) {
+                int option = o;
+                for (ExtrasReport.YearExtras year : years) {
+                    ExtrasReport.Question asked = year.questions().get(at);
+                    ExtrasReport.Choice choice = asked.options().get(option);
+                    rows.add(List.of(choice.label(), String.valueOf(year.year()),
+                            choice.n() == null ? Html.NONE : String.valueOf(choice.n()), percent(choice.percent())));
+                }
+            }
+            b.table(table + ": " + question.text() + " (beantwoord door: " + String.join(", ", years.stream()
+                            .map(y -> y.year() + " " + y.questions().get(at).respondents()).toList()) + ")",
+                    List.of("Antwoord", "Jaar", "N", "%"), rows);
+        }
     }
 
     private static <T> List<List<String>> rows(List<T> items, Function<T, List<List<String>>> rows) {

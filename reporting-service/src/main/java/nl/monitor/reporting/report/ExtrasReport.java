@@ -6,7 +6,8 @@ import java.util.List;
  * The extra questions of Bijlage 2, per year: per question and option how many municipalities chose it, as a whole
  * percentage (half up) of those that answered the question; Tabel 4.12: the mean self-assessment grades (one
  * decimal) past / current / expected, each over those that gave it; Figuur 4.12: Pearson's r (two decimals) between
- * the current grade and the total score over the n municipalities that have both. On a region or size-class filter, a cell over fewer municipalities than
+ * the current grade and the total score over the n municipalities that have both, with its two-sided p-value (three
+ * decimals, {@link Significance}). On a region or size-class filter, a cell over fewer municipalities than
  * {@code reporting.suppression.min-municipalities} (k, 3) is withheld from respondents and coordinators: its values
  * null, {@code suppressed} true (an empty cell in CSV); analysts and admins see it. A question's options are withheld when
  * fewer answered it, a grade's mean when fewer gave it, r when fewer have both.
@@ -29,7 +30,7 @@ public record ExtrasReport(int year, Integer compareWith, String region, Integer
     public record Grade(String grade, String label, long n, Double mean, boolean suppressed) {
     }
 
-    public record Correlation(long n, Double r, boolean suppressed) {
+    public record Correlation(long n, Double r, Double p, boolean suppressed) {
     }
 
     @Override
@@ -47,6 +48,8 @@ public record ExtrasReport(int year, Integer compareWith, String region, Integer
             }
             table.row(y.year(), "pearson-r", "current-grade-vs-total", null, y.correlation().n(), null,
                     y.correlation().r());
+            table.row(y.year(), "pearson-p", "current-grade-vs-total", null, y.correlation().n(), null,
+                    y.correlation().p());
         }
         return table;
     }

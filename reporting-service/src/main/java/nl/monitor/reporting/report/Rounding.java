@@ -7,7 +7,7 @@ import java.math.RoundingMode;
 /**
  * How the reports round, as the 2017 report prints its tables: percentages in whole percents, rounded half up
  * (12.5 % prints as 13 %), computed exactly from the two counts; means of scores to one decimal, half up; points of
- * a score to two decimals; a correlation to two decimals. Nothing is rounded before it is aggregated.
+ * a score to two decimals; a correlation to two decimals, its p-value to three. Nothing is rounded before it is aggregated.
  */
 public final class Rounding {
 
@@ -36,6 +36,11 @@ public final class Rounding {
     /** A correlation coefficient, two decimals, half up. */
     public static Double correlation(Double value) {
         return round(value, 2);
+    }
+
+    /** A p-value, three decimals, half up. */
+    public static Double pValue(Double value) {
+        return round(value, 3);
     }
 
     /** A percentage of a maximum, whole percents, half up. */

@@ -18,6 +18,8 @@ import nl.monitor.reporting.report.MeasuresReport;
 import nl.monitor.reporting.report.ParticipationReport;
 import nl.monitor.reporting.report.PolicyInclusionReport;
 import nl.monitor.reporting.report.ReportScope;
+import nl.monitor.reporting.report.Rounding;
+import nl.monitor.reporting.report.Significance;
 import nl.monitor.reporting.report.SmallCells;
 import nl.monitor.reporting.report.YearlyReport;
 import nl.monitor.reporting.repository.ReportQueries;
@@ -277,8 +279,9 @@ public class Reports {
                         g == null ? null : cells.show(n, mean(g.decimal("grade_" + grade.id()))), cells.suppress(n)));
             }
             long rN = g == null ? 0 : g.count("r_n");
-            ExtrasReport.Correlation r = new ExtrasReport.Correlation(rN,
-                    g == null ? null : cells.show(rN, correlation(g.decimal("r"))), cells.suppress(rN));
+            Double exactR = g == null ? null : g.decimal("r");
+            ExtrasReport.Correlation r = new ExtrasReport.Correlation(rN, cells.show(rN, correlation(exactR)),
+                    cells.show(rN, Rounding.pValue(Significance.pearsonP(exactR, rN))), cells.suppress(rN));
             years.add(new ExtrasReport.YearExtras(year, questions, gradeMeans, r));
         }
         return new ExtrasReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), years,
