@@ -1,0 +1,187 @@
+package nl.monitor.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.monitor.demo.DemoCohorts;
+import nl.monitor.testsupport.Platform;
+import nl.monitor.testsupport.TestTokens;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The 2017 yearly report over the end-to-end cohort: the demo waves 2014 and 2017 ({@link DemoCohorts}, participation
+ * per size class as Tabel 3.1 of the 2017 report, fixed seed) go in through the survey-service's bulk import, are
+ * scored and reported by the packaged services; then {@code GET /api/reports/yearly?year=2017&compareWith=2014} as a
+ * PDF passes veraPDF's PDF/UA-1 validation with no failed rule, and its text layer holds every number of Tabel 3.1,
+ * 4.11 and 4.12 as the same report in JSON gives them. Its first pages are rendered as pictures into
+ * {@code target/report-2017/} ({@code docs/report-2017-page-*.png} are copies).
+ */
+class Report2017IT {
+
+    private static final Duration DEADLINE = Duration.ofMinutes(4);
+    private static final String REPORT = "/api/reports/yearly?year=2017&compareWith=2014";
+    private static final int PICTURED_PAGES = 5;
+
+    private static Platform platform;
+
+    @BeforeAll
+    static void importTheDemoWaves() throws Exception {
+        platform = RunningPlatform.get();
+        DemoCohorts cohorts = DemoCohorts.standard();
+        Map<Integer, Integer> imported = new LinkedHashMap<>();
+        for (int year : DemoCohorts.YEARS) {
+            HttpResponse<String> response = Api.post(platform.url("survey-service") + "/api/imports",
+                    TestTokens.admin(), Api.write(Map.of("year", year, "rows", cohorts.wave(year))),
+                    Map.of("Idempotency-Key", "report-2017-it-" + year + "-seed-" + DemoCohorts.SEED));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            JsonNode result = Api.read(response.body());
+            assertThat(result.path("rejected").asInt()).as(response.body()).isZero();
+            imported.put(year, result.path("accepted").asInt() + result.path("alreadyImported").asInt());
+        }
+        assertThat(imported.get(2017)).isEqualTo(cohorts.wave(2017).size());
+
+        // Scored and projected: the participation of each year counts every imported municipality.
+        Awaitility.await("the demo waves in the reports").atMost(DEADLINE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    for (Map.Entry<Integer, Integer> wave : imported.entrySet()) {
+                        if (participated(wave.getKey()) < wave.getValue()) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+    }
+
+    private static int participated(int year) throws Exception {
+        JsonNode classes = Api.read(Api.get(platform.url("reporting-service") + "/api/reports/participation?year=" + year,
+                TestTokens.analyst()).body()).path("sizeClasses");
+        for (JsonNode row : classes) {
+            if (row.path("sizeClass").isNull()) {
+                return row.at("/years/0/participated").asInt();
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void the_2017_report_is_a_pdf_ua_document_with_every_number_of_tabel_3_1_4_11_and_4_12() throws Exception {
+        byte[] pdf = pdf(REPORT);
+        JsonNode report = Api.read(Api.get(platform.url("reporting-service") + REPORT, TestTokens.analyst()).body());
+        assertThat(report.path("year").asInt()).isEqualTo(2017);
+
+        String text = pdfUaText(pdf);
+        List<String> rows = new ArrayList<>();
+        // Tabel 3.1: per size class and year invited, participated, percent.
+        for (JsonNode sizeClass : report.at("/participation/sizeClasses")) {
+            for (JsonNode year : sizeClass.path("years")) {
+                rows.add(String.join(" ", sizeClass.path("label").asText(), year.path("year").asText(),
+                        year.path("invited").asText(), year.path("participated").asText(), percent(year.path("percent"))));
+            }
+        }
+        // Tabel 4.11: per goal and year included, respondents, percent.
+        for (JsonNode goal : report.at("/policyInclusion/goals")) {
+            for (JsonNode year : goal.path("years")) {
+                rows.add(String.join(" ", goal.path("goal").asText() + ". " + goal.path("title").asText(),
+                        year.path("year").asText(), year.path("included").asText(), year.path("respondents").asText(),
+                        percent(year.path("percent"))));
+            }
+        }
+        // Tabel 4.12: per year and grade n and mean.
+        for (JsonNode year : report.at("/extras/years")) {
+            for (JsonNode grade : year.path("grades")) {
+                rows.add(String.join(" ", grade.path("label").asText(), year.path("year").asText(),
+                        grade.path("n").asText(), grade.path("mean").asText().replace('.', ',')));
+            }
+        }
+        // 6 size-class rows x 2 years, 10 goals x 2 years, 3 grades x 2 years.
+        assertThat(rows).hasSize(12 + 20 + 6);
+        assertThat(rows).allSatisfy(row -> assertThat(text).contains(unbroken(row)));
+        assertThat(text).contains("Inhoudsopgave", "Methode", "Pagina 1 van ");
+
+        pictures(pdf, RunningPlatform.ROOT.resolve("end-to-end-tests/target/report-2017"));
+    }
+
+    private static byte[] pdf(String path) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(platform.url("reporting-service") + path))
+                .header("Authorization", "Bearer " + TestTokens.analyst()).header("Accept", "application/pdf")
+                .timeout(Duration.ofMinutes(1)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/pdf"));
+        return response.body();
+    }
+
+    /** The first pages as PNG pictures at 110 dpi, {@code page-1.png} and on. */
+    private static void pictures(byte[] pdf, Path directory) throws Exception {
+        Files.createDirectories(directory);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            for (int page = 0; page < Math.min(PICTURED_PAGES, document.getNumberOfPages()); page++) {
+                Path file = directory.resolve("page-" + (page + 1) + ".png");
+                ImageIO.write(renderer.renderImageWithDPI(page, 110, ImageType.RGB), "png", file.toFile());
+                assertThat(Files.size(file)).isPositive();
+            }
+        }
+    }
+
+    /**
+     * The PDF's text, whitespace runs as one space and {@link #unbroken}, once veraPDF's PDF/UA-1 validation failed no
+     * rule on it.
+     */
+    private static String pdfUaText(byte[] pdf) throws Exception {
+        VeraGreenfieldFoundryProvider.initialise();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf),
+                PDFAFlavour.PDFUA_1);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
+            ValidationResult result = validator.validate(parser);
+            List<String> failed = result.getTestAssertions().stream()
+                    .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
+                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
+                    .distinct().toList();
+            assertThat(failed).as("failed PDF/UA-1 rules").isEmpty();
+            assertThat(result.isCompliant()).isTrue();
+        }
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("nl");
+            return unbroken(new PDFTextStripper().getText(document).replaceAll("\\s+", " "));
+        }
+    }
+
+    /** A text with the line breaks after a hyphen taken out, applied alike to what is sought. */
+    private static String unbroken(String text) {
+        return text.replace("- ", "-");
+    }
+
+    private static String percent(JsonNode value) {
+        return value.isNull() || value.isMissingNode() ? "–" : value.asInt() + " %";
+    }
+}
