@@ -1,6 +1,7 @@
 package nl.monitor.reporting.document;
 
 import nl.monitor.reporting.report.DistributionReport;
+import nl.monitor.reporting.report.DivisionMapping;
 import nl.monitor.reporting.report.ExtrasReport;
 import nl.monitor.reporting.report.GoalScoresReport;
 import nl.monitor.reporting.report.MeasuresReport;
@@ -89,13 +90,32 @@ public final class YearlyReportDocument {
                 + "100 punten; gemiddelden op één decimaal, percentages in hele procenten (half naar boven).");
         for (ParticipationReport.YearDivision d : report.participation().divisions()) {
             b.paragraph(d.year() + ": gemeentelijke indeling van 1 januari " + d.divisionYear() + " (" + d.invited()
-                    + " gemeenten uitgenodigd). " + d.description());
+                    + " gemeenten uitgenodigd)." + (d.exact() ? "" : " De indeling van 1 januari "
+                    + d.intendedDivisionYear() + " wordt niet meegeleverd; de laatste eerdere is gebruikt.")
+                    + (d.outsideDivision() == 0 ? "" : " " + d.outsideDivision()
+                    + " deelnemers vallen buiten deze indeling."));
         }
         if (report.goalScores().mapping() != null) {
-            b.paragraph("Herindelingen: " + report.goalScores().mapping().note() + ".");
+            b.paragraph("Herindelingen: " + mergers(report.goalScores().mapping()));
         }
         b.paragraph("Cijfers over minder dan drie gemeenten worden voor respondenten en coördinatoren afgeschermd ("
                 + Html.NONE + ").");
+    }
+
+    /** The mapping's note in Dutch, from its fields (the JSON's {@code note} is English). */
+    private static String mergers(DivisionMapping mapping) {
+        if (mapping.divisionYear() == mapping.earlierDivisionYear()) {
+            return "beide jaren zijn geteld in de gemeentelijke indeling van 1 januari " + mapping.divisionYear()
+                    + "; elke gemeente wordt met zichzelf vergeleken.";
+        }
+        return mapping.mapped()
+                ? "de cijfers van " + mapping.compareWith() + " gaan over de gemeenten van 1 januari "
+                + mapping.earlierDivisionYear() + "; " + mapping.folds().size() + " gemeenten van 1 januari "
+                + mapping.divisionYear() + " omvatten eerdere codes (samengevoegd of hernoemd), hun eerdere scores als "
+                + "het naar inwoners gewogen gemiddelde van die codes."
+                : "er is geen vertaling van de indeling van 1 januari " + mapping.earlierDivisionYear()
+                + " naar die van 1 januari " + mapping.divisionYear() + " meegeleverd (herindelingen zijn bekend tot "
+                + "2021); de codes worden vergeleken zoals ze zijn.";
     }
 
     private static void response(Html b, ParticipationReport participation) {
@@ -130,7 +150,8 @@ public final class YearlyReportDocument {
         List<List<String>> rows = new ArrayList<>();
         for (MeasuresReport.Category category : measures.categories()) {
             for (MeasuresReport.Option option : category.options()) {
-                List<String> row = new ArrayList<>(List.of(category.label() + ": " + option.label()));
+                List<String> row = new ArrayList<>(List.of(category.label().replaceAll(":\\s*$", "") + ": "
+                        + option.label()));
                 option.years().forEach(y -> {
                     row.add(y.n() == null ? Html.NONE : String.valueOf(y.n()));
                     row.add(percent(y.percent()));
