@@ -209,6 +209,20 @@ class QuestionnaireFlowIT {
         browser.manage().timeouts().scriptTimeout(DEADLINE);
         assertThat(Axe.serious(js.executeAsyncScript(Axe.RUN))).isEmpty();
 
+        // "Factsheet (PDF)" downloads the card as the reporting-service's PDF with the respondent's token: the link
+        // it clicks is caught, and its blob read back.
+        Object download = js.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const click = HTMLAnchorElement.prototype.click;
+                HTMLAnchorElement.prototype.click = function () {
+                  HTMLAnchorElement.prototype.click = click;
+                  fetch(this.href).then(r => r.arrayBuffer()).then(b => done(this.download + ' '
+                      + new TextDecoder().decode(new Uint8Array(b).slice(0, 5))));
+                };
+                document.getElementById('download-factsheet').click();
+                """);
+        assertThat(download).isEqualTo("factsheet-" + GRONINGEN + "-" + YEAR + ".pdf %PDF-");
+
         // The card link opens the municipality card in the dashboard; it carries no token: the dashboard signs its
         // user in itself (here, in the test-key mode, with the pasted token), then shows the card asked for.
         String card = find("#card-link").getAttribute("href");

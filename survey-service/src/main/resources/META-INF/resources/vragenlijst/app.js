@@ -664,7 +664,9 @@ function summaryStep() {
       official
         ? el('p', { id: 'official' }, 'Officiële score: ', el('strong', { id: 'official-total', text: number(official.total) }),
           ' ', band(official.band), ` over ${official.goalsAnswered} doelstelling(en). `,
-          el('a', { id: 'card-link', href: cardLink(), text: 'Bekijk de gemeentekaart' }))
+          el('a', { id: 'card-link', href: cardLink(), text: 'Bekijk de gemeentekaart' }), ' ',
+          el('button', { type: 'button', id: 'download-factsheet', text: 'Factsheet (PDF)', onclick: downloadFactsheet }),
+          el('span', { id: 'download-message', role: 'status' }))
         : el('p', { id: 'official', text: 'De officiële score wordt berekend…' })));
   }
   const list = el('div', { class: 'summary' });
@@ -707,6 +709,23 @@ function summaryStep() {
 /** The municipality's card on the dashboard; the dashboard signs its user in itself (no token in the link). */
 function cardLink() {
   return `${reportingUrl()}/dashboard/#/card/${state.municipality}/${state.year}`;
+}
+
+/** The municipality's factsheet (its card as a PDF/UA-1 document of the reporting-service), with the caller's token. */
+async function downloadFactsheet() {
+  const status = document.getElementById('download-message');
+  const response = await fetch(`${reportingUrl()}/api/municipalities/${state.municipality}/card?year=${state.year}&format=pdf`,
+    { headers: { Authorization: 'Bearer ' + await accessToken() } });
+  if (!response.ok) {
+    status.textContent = ' De factsheet kan niet worden opgehaald (HTTP ' + response.status + ').';
+    return;
+  }
+  const link = el('a', { href: URL.createObjectURL(await response.blob()),
+    download: `factsheet-${state.municipality}-${state.year}.pdf` });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
 function actions(goalNumber, summary = false) {
