@@ -714,8 +714,15 @@ function cardLink() {
 /** The municipality's factsheet (its card as a PDF/UA-1 document of the reporting-service), with the caller's token. */
 async function downloadFactsheet() {
   const status = document.getElementById('download-message');
-  const response = await fetch(`${reportingUrl()}/api/municipalities/${state.municipality}/card?year=${state.year}&format=pdf`,
-    { headers: { Authorization: 'Bearer ' + await accessToken() } });
+  status.textContent = '';
+  let response;
+  try {
+    response = await fetch(`${reportingUrl()}/api/municipalities/${state.municipality}/card?year=${state.year}&format=pdf`,
+      { headers: { Authorization: 'Bearer ' + await accessToken() } });
+  } catch (error) {
+    status.textContent = ' De factsheet kan niet worden opgehaald: geen antwoord van de rapportagedienst.';
+    return;
+  }
   if (!response.ok) {
     status.textContent = ' De factsheet kan niet worden opgehaald (HTTP ' + response.status + ').';
     return;
