@@ -335,6 +335,15 @@ class ReportsTest {
         // Its two-sided p-value, t = r sqrt(2 / (1 - r²)) = 5.673 with 2 degrees of freedom, where
         // p = 1 - t / sqrt(t² + 2) = 0.0297 -> 0.030.
         assertThat(report.getDouble(y + ".correlation.p")).isEqualTo(0.03);
+        // The scatter's points (grade, total), ordered: C (2, 0), A (6, 36.25), B (7, 55.625 -> 55.63), D (8, 80);
+        // an analyst's only: a coordinator's report (Groningen: A, B, C) has none.
+        assertThat(report.getList(y + ".correlation.points.grade", Integer.class)).containsExactly(2, 6, 7, 8);
+        assertThat(report.getList(y + ".correlation.points.total", Double.class))
+                .containsExactly(0.0, 36.25, 55.63, 80.0);
+        JsonPath coordinators = json(TestTokens.coordinator("Groningen"),
+                "/api/reports/extras?year=2031&region=Groningen");
+        assertThat(coordinators.getInt(y + ".correlation.n")).isEqualTo(3);
+        assertThat(coordinators.getString(y + ".correlation.points")).isNull();
     }
 
     @Test
@@ -381,6 +390,21 @@ class ReportsTest {
         assertThat(analysts.getList("advice[0].measures.percent", Integer.class)).containsExactly(100, 100, 100);
         assertThat(analysts.getList("advice[1].measures.option")).containsExactly("voorzorg");
         assertThat(analysts.getList("advice[1].measures.percent", Integer.class)).containsExactly(50);
+
+        // Goal 1 per component. Size class 2 (A 25/27.5/20, B 5/16.25/0, C 0/0/0): borging 10.0, inhoud 43.75 / 3 =
+        // 14.58 -> 14.6, bereik 6.67 -> 6.7; the country adds D 25/50/25: 13.75 -> 13.8, 23.4375 -> 23.4, 11.25 ->
+        // 11.3; A's 2030 goal 1: borging 15, inhoud 0, bereik 10. The respondent's size-class and region parts are
+        // withheld with their means; the country's (three others) are not.
+        assertThat(means.getMap("goals[0].sizeClassParts")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("borging", 10.0, "inhoud", 14.6, "bereik", 6.7));
+        assertThat(means.getMap("goals[0].countryParts")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("borging", 13.8, "inhoud", 23.4, "bereik", 11.3));
+        assertThat(card.getMap("goals[0].previousParts")).containsExactlyInAnyOrderEntriesOf(
+                Map.of("borging", 15.0, "inhoud", 0.0, "bereik", 10.0));
+        assertThat(card.getMap("goals[0].countryParts")).isEqualTo(means.getMap("goals[0].countryParts"));
+        assertThat(card.getMap("goals[0].sizeClassParts")).isNull();
+        assertThat(card.getMap("goals[0].regionParts")).isNull();
+        assertThat(card.getMap("goals[1].countryParts")).isNull();
 
         // Components borging + inhoud (max 75): goal 1 25 + 27.5 = 52.5 = 70 %; size class A 52.5, B 5 + 16.25,
         // C 0 -> 73.75 / 3 = 24.58 -> 24.6; total (52.5 + 0) / 2 = 26.25 = 35 %.
@@ -728,6 +752,38 @@ class ReportsTest {
         assertThat(rows).allSatisfy(row -> assertThat(text).contains(unbroken(row)));
         assertThat(text).contains("Tabel 4.13: Heeft u als gemeente cijfers", "Tabel 4.14: Heeft u specifiek beleid");
         assertThat(text).contains("Inhoudsopgave", "Methode", "scoringsregels versie", "Pagina 1 van ");
+
+        // Figuur 4.12 drawn as a scatter beside n, r and p: its caption in the text, its points (as the JSON's
+        // correlation.points) per grade in its alternative text; a coordinator's report leaves it out and says so.
+        assertThat(text).contains("Figuur 4.12: huidig rapportcijfer tegen totaalscore, per gemeente");
+        assertThat(figureAlternativeTexts(pdf)).anySatisfy(alt -> assertThat(alt).contains("Spreidingsdiagram",
+                "2031 (n 4, r 0,97, p 0,03): cijfer 2: 0,0; cijfer 6: 36,25; cijfer 7: 55,63; cijfer 8: 80,0",
+                "2030 (n 2, "));
+        String coordinators = pdfUaText(given().auth().oauth2(TestTokens.coordinator("Groningen"))
+                .get("/api/reports/yearly?year=2031&region=Groningen&format=pdf").then().statusCode(200).extract()
+                .asByteArray());
+        assertThat(coordinators).contains("Het spreidingsdiagram van Figuur 4.12 toont afzonderlijke gemeenten")
+                .doesNotContain("Figuur 4.12: huidig rapportcijfer tegen totaalscore, per gemeente");
+    }
+
+    /** The alternative texts of the PDF's Figure structure elements (its charts). */
+    private static List<String> figureAlternativeTexts(byte[] pdf) throws java.io.IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<String> alts = new java.util.ArrayList<>();
+            collectFigureAlts(document.getDocumentCatalog().getStructureTreeRoot().getKids(), alts);
+            return alts;
+        }
+    }
+
+    private static void collectFigureAlts(List<Object> kids, List<String> alts) {
+        for (Object kid : kids) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement e) {
+                if ("Figure".equals(e.getStructureType()) && e.getAlternateDescription() != null) {
+                    alts.add(e.getAlternateDescription());
+                }
+                collectFigureAlts(e.getKids(), alts);
+            }
+        }
     }
 
     /**
@@ -789,7 +845,22 @@ class ReportsTest {
                         dutch(card.get(at + "sizeClassMean")), dutch(card.get(at + "regionMean")),
                         dutch(card.get(at + "countryMean")));
                 assertThat(text).as("goal %d", g + 1).contains(unbroken(row));
+                for (String component : List.of("borging", "inhoud", "bereik")) {
+                    String parts = String.join(" ", card.getString(at + "goal") + " " + component,
+                            dutch(card.get(at + component)), dutch(card.get(at + "previousParts." + component)),
+                            dutch(card.get(at + "sizeClassParts." + component)),
+                            dutch(card.get(at + "regionParts." + component)),
+                            dutch(card.get(at + "countryParts." + component)));
+                    assertThat(text).as("goal %d %s", g + 1, component).contains(parts);
+                }
             }
+        }
+        // Goal 1's borging: A 25, 2030 15; size class and region withheld from A's respondent; the country 13.8.
+        byte[] respondents = given().auth().oauth2(TestTokens.respondent(A)).get(path + "&format=pdf").then()
+                .statusCode(200).extract().asByteArray();
+        assertThat(pdfUaText(respondents)).contains("1 borging 25,0 15,0 – – 13,8", "1 bereik 20,0 10,0 – – 11,3");
+        try (PDDocument document = Loader.loadPDF(respondents)) {
+            assertThat(document.getNumberOfPages()).as("a factsheet of one or two pages").isBetween(1, 2);
         }
         assertThat(pdfUaText(given().auth().oauth2(TestTokens.analyst()).get(path + "&format=pdf").then()
                 .statusCode(200).extract().asByteArray())).contains("1. Screening en hulp voor zwangere vrouwen in "
@@ -820,6 +891,31 @@ class ReportsTest {
         assertThat(text).contains("Westerwolde (GM1950) 2 36,25 oranje 2 2030 15,0 21,25 hoger");
         given().auth().oauth2(TestTokens.coordinator("IJsselland")).accept("application/pdf").get(path).then()
                 .statusCode(403);
+
+        // The region against the nation, 2031. Groningen: A 36.25, B 55.625, C 0 -> 30.625 -> 30.6 (n 3); goal 1
+        // A 72.5, B 21.25, C 0 -> 31.25 -> 31.3; goal 2 A 0, B 90 (n 2 < k: withheld from the coordinator, 45.0).
+        // The nation adds D (80; goal 1 100; goal 2 60): 42.97 -> 43.0, 48.4, 50.0 (n 3) — one municipality outside
+        // the region, fewer than k: withheld from the coordinator, count and all; an analyst sees everything.
+        assertThat(view.getList("comparison.goals")).hasSize(10);
+        assertThat(view.getInt("comparison.total.regionN")).isEqualTo(3);
+        assertThat(view.getDouble("comparison.total.regionMean")).isEqualTo(30.6);
+        assertThat(view.getString("comparison.total.nationN")).isNull();
+        assertThat(view.getString("comparison.total.nationMean")).isNull();
+        assertThat(view.getBoolean("comparison.total.nationMeanSuppressed")).isTrue();
+        assertThat(view.getString("comparison.goals[1].line.regionMean")).isNull();
+        assertThat(view.getBoolean("comparison.goals[1].line.regionMeanSuppressed")).isTrue();
+        assertThat(text).contains("De regio en Nederland", "Totaalscore 3 30,6 – –",
+                "1. Screening en hulp voor zwangere vrouwen in hoog-risicosituaties 3 31,3 – –");
+        JsonPath analysts = analyst(path);
+        assertThat(analysts.getDouble("comparison.total.nationMean")).isEqualTo(43.0);
+        assertThat(analysts.getInt("comparison.total.nationN")).isEqualTo(4);
+        assertThat(analysts.getDouble("comparison.goals[0].line.regionMean")).isEqualTo(31.3);
+        assertThat(analysts.getDouble("comparison.goals[0].line.nationMean")).isEqualTo(48.4);
+        assertThat(analysts.getDouble("comparison.goals[1].line.regionMean")).isEqualTo(45.0);
+        assertThat(analysts.getDouble("comparison.goals[1].line.nationMean")).isEqualTo(50.0);
+        assertThat(pdfUaText(given().auth().oauth2(TestTokens.analyst()).get(path + "&format=pdf").then()
+                .statusCode(200).extract().asByteArray())).contains("Totaalscore 3 30,6 4 43,0",
+                "1. Screening en hulp voor zwangere vrouwen in hoog-risicosituaties 3 31,3 4 48,4");
     }
 
     private static String dutch(Object number) {

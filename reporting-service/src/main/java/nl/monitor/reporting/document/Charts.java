@@ -3,8 +3,12 @@ package nl.monitor.reporting.document;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -27,6 +31,36 @@ final class Charts {
     record Series(String name, List<Double> values) {
     }
 
+    /** The points of one series of a scatter chart. */
+    record Points(String name, List<double[]> xy) {
+    }
+
+    /**
+     * A scatter chart over whole-number x values (grades): one marker per point, a colour and shape per series, each
+     * series drawn a little beside the whole number (the earlier left, the later right) so that none hides another.
+     */
+    static String scatter(String xAxis, String yAxis, List<Points> series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int i = 0; i < series.size(); i++) {
+            double offset = (i - (series.size() - 1) / 2.0) * 0.2;
+            XYSeries points = new XYSeries(series.get(i).name(), false, true);
+            series.get(i).xy().forEach(p -> points.add(p[0] + offset, p[1]));
+            data.addSeries(points);
+        }
+        JFreeChart chart = ChartFactory.createScatterPlot(null, xAxis, yAxis, data, PlotOrientation.VERTICAL,
+                series.size() > 1, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.GRAY);
+        plot.setDomainGridlinePaint(Color.GRAY);
+        NumberAxis grade = (NumberAxis) plot.getDomainAxis();
+        grade.setRange(0.5, 10.5);
+        grade.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
+        return png(chart);
+    }
+
     static String bars(String valueAxis, List<String> categories, List<Series> series) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Series s : series) {
@@ -45,6 +79,20 @@ final class Charts {
         chart.getCategoryPlot().getRangeAxis().setLabelFont(font);
         if (chart.getLegend() != null) {
             chart.getLegend().setItemFont(font);
+        }
+        return png(chart);
+    }
+
+    private static String png(JFreeChart chart) {
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
+        if (chart.getPlot() instanceof XYPlot plot) {
+            plot.getDomainAxis().setTickLabelFont(font);
+            plot.getDomainAxis().setLabelFont(font);
+            plot.getRangeAxis().setTickLabelFont(font);
+            plot.getRangeAxis().setLabelFont(font);
+            if (chart.getLegend() != null) {
+                chart.getLegend().setItemFont(font);
+            }
         }
         try (ByteArrayOutputStream png = new ByteArrayOutputStream()) {
             ChartUtils.writeChartAsPNG(png, chart, WIDTH, HEIGHT);

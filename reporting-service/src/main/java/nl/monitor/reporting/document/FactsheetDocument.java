@@ -13,7 +13,8 @@ import static nl.monitor.reporting.document.Html.percent;
 /**
  * A municipality's factsheet for a year as a Dutch PDF/UA-1 document of one or two pages, written from its card (the
  * same object the card's JSON is, with the caller's suppression already applied): total and band, per goal the points
- * against the size class, region and country and the change since the comparison year, and the advice.
+ * against the size class, region and country and the change since the comparison year, per goal and component the
+ * points against the previous year and the three groups' means, and the advice.
  */
 public final class FactsheetDocument {
 
@@ -30,6 +31,18 @@ public final class FactsheetDocument {
             case GREEN -> "groen";
             case ORANGE -> "oranje";
             case RED -> "rood";
+        };
+    }
+
+    private static MunicipalityCard.Parts own(MunicipalityCard.Goal goal) {
+        return new MunicipalityCard.Parts(goal.borging(), goal.inhoud(), goal.bereik());
+    }
+
+    private static Double part(String component, MunicipalityCard.Parts parts) {
+        return parts == null ? null : switch (component) {
+            case "borging" -> parts.borging();
+            case "inhoud" -> parts.inhoud();
+            default -> parts.bereik();
         };
     }
 
@@ -62,6 +75,19 @@ public final class FactsheetDocument {
                         "Regio", "Nederland"), goals.stream().map(g -> List.of(g.goal() + ". " + g.title(),
                         number(g.points()), percent(g.percent()), band(g.band()), number(g.change()),
                         number(g.sizeClassMean()), number(g.regionMean()), number(g.countryMean()))).toList());
+        String before = card.previousYear() == null ? "Vorig jaar" : String.valueOf(card.previousYear());
+        List<List<String>> parts = new ArrayList<>();
+        for (MunicipalityCard.Goal g : goals) {
+            for (String component : List.of("borging", "inhoud", "bereik")) {
+                parts.add(List.of(g.goal() + " " + component, number(part(component, own(g))),
+                        number(part(component, g.previousParts())), number(part(component, g.sizeClassParts())),
+                        number(part(component, g.regionParts())), number(part(component, g.countryParts()))));
+            }
+        }
+        b.table("Per doelstelling en component: de punten van " + card.name() + ", in " + before + ", en de "
+                + "gemiddelden van grootteklasse, regio en Nederland (" + Html.NONE + ": niet beantwoord, of "
+                + "afgeschermd)", List.of("Doelstelling en component", card.name(), before, "Grootteklasse", "Regio",
+                "Nederland"), parts, "dense");
         b.heading(2, "advies", "Advies: de zwakste doelstellingen");
         for (MunicipalityCard.Advice advice : card.advice()) {
             String caption = "Doelstelling " + advice.goal() + ": " + advice.title() + " (" + number(advice.points())
@@ -78,7 +104,7 @@ public final class FactsheetDocument {
                         String.valueOf(m.peersAnswered()), percent(m.percent())));
             }
             b.table(caption + " — maatregelen die andere gemeenten van de grootteklasse inzetten",
-                    List.of("Maatregel", "Gemeenten", "Van", "%"), rows);
+                    List.of("Maatregel", "Gemeenten", "Van", "%"), rows, "dense");
         }
         return b.toString();
     }

@@ -45,7 +45,12 @@ final class Html {
      * ({@code scope="row"}); cells are already formatted text.
      */
     Html table(String caption, List<String> header, List<List<String>> rows) {
-        out.append("<table><caption>").append(text(caption)).append("</caption><thead><tr>");
+        return table(caption, header, rows, null);
+    }
+
+    /** The same with a CSS class on the table ({@code dense}: small type, little padding, for long tables). */
+    Html table(String caption, List<String> header, List<List<String>> rows, String cssClass) {
+        out.append(cssClass == null ? "<table>" : "<table class=\"" + cssClass + "\">").append("<caption>").append(text(caption)).append("</caption><thead><tr>");
         header.forEach(h -> out.append("<th scope=\"col\">").append(text(h)).append("</th>"));
         out.append("</tr></thead><tbody>");
         for (List<String> row : rows) {

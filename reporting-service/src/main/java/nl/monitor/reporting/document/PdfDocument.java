@@ -38,6 +38,8 @@ public final class PdfDocument {
             th[scope="row"], thead th:first-child { text-align: left; font-weight: normal; }
             thead th { background: #e8eef4; font-weight: bold; }
             tr { page-break-inside: avoid; }
+            table.dense { font-size: 7.5pt; line-height: 1.15; }
+            table.dense th, table.dense td { padding: 0.6pt 3pt; }
             .figure img { width: 160mm; }
             .caption { font-style: italic; }
             .toc td, .toc th { border: none; }

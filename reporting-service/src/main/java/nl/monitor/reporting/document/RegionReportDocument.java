@@ -3,6 +3,7 @@ package nl.monitor.reporting.document;
 import nl.monitor.domain.scoring.Band;
 import nl.monitor.reporting.report.RegionView;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import static nl.monitor.reporting.document.Html.number;
 /**
  * A Veilig Thuis region's report for its coordinator as a Dutch PDF/UA-1 document, written from the region view (the
  * same object as its JSON): who took part, the bands, every municipality's total, change and trend, and who has not
- * taken part yet.
+ * taken part yet, and the region against the nation.
  */
 public final class RegionReportDocument {
 
@@ -33,6 +34,11 @@ public final class RegionReportDocument {
         };
     }
 
+    private static List<String> line(String label, RegionView.Line line) {
+        return List.of(label, String.valueOf(line.regionN()), number(line.regionMean()),
+                line.nationN() == null ? Html.NONE : String.valueOf(line.nationN()), number(line.nationMean()));
+    }
+
     private static String body(RegionView view, String title) {
         Html b = new Html();
         b.raw("<h1 class=\"sheet\">").raw(Html.text(title)).raw("</h1>");
@@ -50,6 +56,15 @@ public final class RegionReportDocument {
                 r.goalsAnswered() == null ? Html.NONE : String.valueOf(r.goalsAnswered()),
                 r.previousYear() == null ? Html.NONE : String.valueOf(r.previousYear()), number(r.previousTotal()),
                 number(r.change()), trend(r.trend()))).toList());
+        RegionView.Comparison comparison = view.comparison();
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(line("Totaalscore", comparison.total()));
+        comparison.goals().forEach(g -> lines.add(line(g.goal() + ". " + g.title(), g.line())));
+        b.heading(2, "nederland", "De regio en Nederland");
+        b.table("Gemiddelde totaalscore en gemiddelde punten per doelstelling van de regio en van Nederland, met het "
+                + "aantal gemeenten (" + Html.NONE + ": afgeschermd omdat minder dan drie gemeenten, buiten de regio "
+                + "voor Nederland, meetellen)", List.of("Doelstelling", "Regio n", "Regio", "Nederland n",
+                "Nederland"), lines);
         List<String> outstanding = rows.stream().filter(r -> !r.participated()).map(RegionView.Row::name).toList();
         b.heading(2, "uitstaand", "Nog niet deelgenomen");
         b.paragraph(outstanding.isEmpty() ? "Alle gemeenten van de regio hebben deelgenomen."

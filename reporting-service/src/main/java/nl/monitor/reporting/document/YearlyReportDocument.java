@@ -11,6 +11,8 @@ import nl.monitor.reporting.report.YearlyReport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import static nl.monitor.reporting.document.Html.number;
@@ -200,12 +202,42 @@ public final class YearlyReportDocument {
                 List.of("Jaar", "n", "r", "p"), extras.years().stream().map(y -> List.of(String.valueOf(y.year()),
                         String.valueOf(y.correlation().n()), number(y.correlation().r()), number(y.correlation().p())))
                         .toList());
+        scatter(b, extras);
         b.table("Verdeling van de totaalscores (onder " + number(distribution.redBelow()) + " en boven "
                         + number(distribution.greenAbove()) + " punten)", List.of("Jaar", "n", "Onder", "%", "Boven", "%",
                         "Geen doel in beleid", "%"), distribution.years().stream().map(y -> List.of(
                         String.valueOf(y.year()), String.valueOf(y.n()), number(y.below()), percent(y.belowPercent()),
                         number(y.above()), percent(y.abovePercent()), number(y.noGoalInPolicy()),
                         percent(y.noGoalInPolicyPercent()))).toList());
+    }
+
+    /**
+     * Figuur 4.12 drawn: the current grade against the total of every municipality, a colour per year, with the
+     * points in the alternative text per grade. Only when the report holds the points (a caller who sees everything):
+     * otherwise a sentence says why it is left out.
+     */
+    private static void scatter(Html b, ExtrasReport extras) {
+        if (extras.years().stream().anyMatch(y -> y.correlation().points() == null)) {
+            b.paragraph("Het spreidingsdiagram van Figuur 4.12 toont afzonderlijke gemeenten en staat alleen in het "
+                    + "rapport voor analisten; n, r en p staan hierboven.");
+            return;
+        }
+        List<Charts.Points> series = extras.years().stream().map(y -> new Charts.Points(String.valueOf(y.year()),
+                y.correlation().points().stream().map(p -> new double[] {p.grade(), p.total()}).toList())).toList();
+        List<String> perYear = new ArrayList<>();
+        for (ExtrasReport.YearExtras y : extras.years()) {
+            Map<Integer, List<String>> byGrade = new TreeMap<>();
+            y.correlation().points().forEach(p -> byGrade.computeIfAbsent(p.grade(), g -> new ArrayList<>())
+                    .add(number(p.total())));
+            perYear.add(y.year() + " (n " + y.correlation().n() + ", r " + number(y.correlation().r()) + ", p "
+                    + number(y.correlation().p()) + "): " + (byGrade.isEmpty() ? "geen gemeenten"
+                    : String.join("; ", byGrade.entrySet().stream().map(e -> "cijfer " + e.getKey() + ": "
+                    + String.join(", ", e.getValue())).toList())));
+        }
+        String alt = "Spreidingsdiagram van het huidige rapportcijfer (horizontaal) tegen de totaalscore (verticaal), "
+                + "een punt per gemeente; de totaalscores per cijfer: " + String.join(". ", perYear);
+        b.figure("Figuur 4.12: huidig rapportcijfer tegen totaalscore, per gemeente", Charts.scatter(
+                "Huidig rapportcijfer", "Totaalscore", series), alt);
     }
 
     /**

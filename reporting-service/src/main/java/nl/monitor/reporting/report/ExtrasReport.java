@@ -30,7 +30,15 @@ public record ExtrasReport(int year, Integer compareWith, String region, Integer
     public record Grade(String grade, String label, long n, Double mean, boolean suppressed) {
     }
 
-    public record Correlation(long n, Double r, Double p, boolean suppressed) {
+    /**
+     * Figuur 4.12: r and p over n; {@code points}, the scatter itself (each municipality's current grade and total,
+     * two decimals, ordered, without codes), only for callers who see everything (analysts, admins): a municipality's
+     * own pair is no aggregate, and a coordinator knows its region's totals. Null for everyone else.
+     */
+    public record Correlation(long n, Double r, Double p, boolean suppressed, List<Point> points) {
+    }
+
+    public record Point(int grade, double total) {
     }
 
     @Override

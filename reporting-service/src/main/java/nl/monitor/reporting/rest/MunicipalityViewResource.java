@@ -120,7 +120,7 @@ public class MunicipalityViewResource {
                            @QueryParam("format") String format) {
         requireReadableRegion(region);
         int viewYear = requests.year("year", year);
-        return requests.render(views.region(region, viewYear), format, "region-" + viewYear,
+        return requests.render(views.region(region, viewYear, requests.smallCells()), format, "region-" + viewYear,
                 RegionReportDocument::pdf);
     }
 

@@ -19,6 +19,7 @@ import nl.monitor.reporting.repository.ReportQueries.Row;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +77,10 @@ public class MunicipalityViews {
         Integer previousYear = previous == null ? null : previous.year();
         Map<Integer, Row> current = goalsOf(own, year);
         Map<Integer, Double> previousGoals = previous == null ? Map.of() : previous.goals(components);
+        Map<Component, Map<Integer, Double>> previousComponents = new EnumMap<>(Component.class);
+        for (Component component : Component.values()) {
+            previousComponents.put(component, previous == null ? Map.of() : previous.goals(EnumSet.of(component)));
+        }
         // The means are over the whole group; whether one is shown counts only the others (k others): a mean over
         // the card's municipality and fewer than k others would give a viewer who knows its own points the others'.
         // Over the released read model for respondents and coordinators (no differencing by polling: Releases).
@@ -119,7 +124,14 @@ public class MunicipalityViews {
                     mean == null || sizeClassSuppressed ? null : mean(pointsOf(mean, "size_class_", components)),
                     mean == null || regionSuppressed ? null : mean(pointsOf(mean, "region_", components)),
                     mean == null || countrySuppressed ? null : mean(pointsOf(mean, "country_", components)),
-                    sizeClassSuppressed, regionSuppressed, countrySuppressed));
+                    sizeClassSuppressed, regionSuppressed, countrySuppressed,
+                    previousGoals.containsKey(goal.number()) ? new MunicipalityCard.Parts(
+                            points(previousComponents.get(Component.BORGING).get(goal.number())),
+                            points(previousComponents.get(Component.INHOUD).get(goal.number())),
+                            points(previousComponents.get(Component.BEREIK).get(goal.number()))) : null,
+                    mean == null || sizeClassSuppressed ? null : parts(mean, "size_class_"),
+                    mean == null || regionSuppressed ? null : parts(mean, "region_"),
+                    mean == null || countrySuppressed ? null : parts(mean, "country_")));
         }
         double totalPoints = current.values().stream().mapToDouble(r -> pointsOf(r, "", components)).average()
                 .orElse(0);
@@ -167,7 +179,7 @@ public class MunicipalityViews {
      * against its latest earlier scored year, a merged municipality's folded from its predecessors by population
      * weight (listed).
      */
-    public RegionView region(String region, int year) {
+    public RegionView region(String region, int year, SmallCells smallCells) {
         List<Municipality> members = municipalities.inRegion(region);
         List<String> codes = members.stream().map(Municipality::code).toList();
         Map<String, Row> scores = new HashMap<>();
@@ -200,7 +212,45 @@ public class MunicipalityViews {
                     previous == null ? null : previous.year(), points(previousTotal), change, trend, merged,
                     merged ? previous.predecessors() : List.of()));
         }
-        return new RegionView(region, year, rows);
+        return new RegionView(region, year, rows, comparison(region, year, smallCells));
+    }
+
+    /**
+     * The region's and the nation's mean total and per goal mean points, over the released read model for callers
+     * under suppression (no differencing by polling); the nation's withheld when fewer than k municipalities outside
+     * the region make it up.
+     */
+    private RegionView.Comparison comparison(String region, int year, SmallCells smallCells) {
+        ReportQueries.ReadModel model = releases.forReader(smallCells, List.of(year));
+        List<Row> totals = sql.query(model, """
+                SELECT count(*) FILTER (WHERE region = ?) AS region_n,
+                       avg(total) FILTER (WHERE region = ?) AS region_mean,
+                       count(*) AS nation_n, avg(total) AS nation_mean
+                FROM municipality_score WHERE year = ?
+                """, region, region, year);
+        Map<Integer, Row> goals = index(sql.query(model, """
+                SELECT g.goal, count(*) FILTER (WHERE s.region = ?) AS region_n,
+                       avg(g.borging + g.inhoud + g.bereik) FILTER (WHERE s.region = ?) AS region_mean,
+                       count(*) AS nation_n, avg(g.borging + g.inhoud + g.bereik) AS nation_mean
+                FROM municipality_goal_score g JOIN municipality_score s USING (municipality, year)
+                WHERE s.year = ? GROUP BY g.goal
+                """, region, region, year));
+        List<RegionView.GoalLine> lines = new ArrayList<>();
+        for (Goal goal : questionnaires.of(year).goals()) {
+            lines.add(new RegionView.GoalLine(goal.number(), goal.title(), line(goals.get(goal.number()), smallCells)));
+        }
+        return new RegionView.Comparison(line(totals.isEmpty() ? null : totals.get(0), smallCells), lines);
+    }
+
+    private static RegionView.Line line(Row row, SmallCells smallCells) {
+        long regionN = row == null ? 0 : row.count("region_n");
+        long nationN = row == null ? 0 : row.count("nation_n");
+        boolean regionSuppressed = smallCells.suppress(regionN);
+        // The caller knows the region's municipalities: the nation's mean counts only those outside it towards k.
+        boolean nationSuppressed = nationN > 0 && smallCells.suppressOthers(nationN - regionN);
+        return new RegionView.Line(regionN, regionSuppressed || row == null ? null : mean(row.decimal("region_mean")),
+                regionSuppressed, nationSuppressed ? null : nationN,
+                nationSuppressed || row == null ? null : mean(row.decimal("nation_mean")), nationSuppressed);
     }
 
     private static int sizeClass(Municipality municipality) {
@@ -217,6 +267,12 @@ public class MunicipalityViews {
         Map<Integer, Row> index = new HashMap<>();
         rows.forEach(r -> index.put(r.integer("goal"), r));
         return index;
+    }
+
+    /** A group's mean points per component (one decimal), from the columns {@code <prefix>borging} etc. */
+    private static MunicipalityCard.Parts parts(Row row, String prefix) {
+        return new MunicipalityCard.Parts(mean(row.decimal(prefix + "borging")), mean(row.decimal(prefix + "inhoud")),
+                mean(row.decimal(prefix + "bereik")));
     }
 
     /** The points of the chosen components; null when a component mean is missing. */

@@ -245,6 +245,19 @@ public class Reports {
                      LEFT JOIN municipality_score t ON t.municipality = s.municipality AND t.year = s.year
                 WHERE %s GROUP BY s.year
                 """.formatted(scope.where("s", gradeParameters)), gradeParameters);
+        // Figuur 4.12's scatter: every municipality's pair, for callers who see everything only.
+        Map<Integer, List<ExtrasReport.Point>> points = new HashMap<>();
+        if (!scope.smallCells().applies()) {
+            List<Object> pointParameters = new ArrayList<>();
+            sql.query(model, """
+                    SELECT s.year, s.grade_current AS grade, t.total
+                    FROM municipality_submission s
+                         JOIN municipality_score t ON t.municipality = s.municipality AND t.year = s.year
+                    WHERE %s AND s.grade_current IS NOT NULL ORDER BY s.year, s.grade_current, t.total
+                    """.formatted(scope.where("s", pointParameters)), pointParameters)
+                    .forEach(row -> points.computeIfAbsent(row.integer("year"), y -> new ArrayList<>())
+                            .add(new ExtrasReport.Point(row.integer("grade"), Rounding.points(row.decimal("total")))));
+        }
         Map<String, Row> choiceCounts = index(choices, r -> r.integer("year") + "/" + r.text("question") + "/"
                 + r.text("option"));
         Map<String, Row> respondents = index(answered, r -> r.integer("year") + "/" + r.text("question"));
@@ -281,7 +294,8 @@ public class Reports {
             long rN = g == null ? 0 : g.count("r_n");
             Double exactR = g == null ? null : g.decimal("r");
             ExtrasReport.Correlation r = new ExtrasReport.Correlation(rN, cells.show(rN, correlation(exactR)),
-                    cells.show(rN, Rounding.pValue(Significance.pearsonP(exactR, rN))), cells.suppress(rN));
+                    cells.show(rN, Rounding.pValue(Significance.pearsonP(exactR, rN))), cells.suppress(rN),
+                    cells.applies() ? null : List.copyOf(points.getOrDefault(year, List.of())));
             years.add(new ExtrasReport.YearExtras(year, questions, gradeMeans, r));
         }
         return new ExtrasReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), years,
