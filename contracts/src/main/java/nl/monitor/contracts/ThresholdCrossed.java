@@ -9,11 +9,14 @@ import java.util.UUID;
  * {@code threshold-crossed}: a municipality's score moved across a threshold (published by the scoring-service).
  * A municipality whose first score is already below a threshold crosses it downwards ({@code previousScore} null).
  *
- * @param scoreEventId the id of the {@code score-computed} event this crossing came from
+ * @param scoreEventId         the id of the {@code score-computed} event this crossing came from
+ * @param questionnaireVersion the questionnaire the scored submission answered (its goal numbers and titles); null in
+ *                             events published before it was carried
  */
 public record ThresholdCrossed(UUID crossingId, String municipality, String region, int year, Threshold threshold,
                                Direction direction, Double previousScore, double newScore, Band previousBand,
-                               Band newBand, String scoreEventId, UUID submissionId, Instant occurredAt) {
+                               Band newBand, String scoreEventId, UUID submissionId, Instant occurredAt,
+                               Integer questionnaireVersion) {
 
     /** Which way the score moved across the threshold. */
     public enum Direction {

@@ -55,7 +55,7 @@ final class SampleEvents {
         return CloudEvent.of(EventType.THRESHOLD_CROSSED, "/scoring-service", "GM0363",
                 new ThresholdCrossed(UUID.randomUUID(), "GM0363", "Amsterdam-Amstelland", 2017,
                         ThresholdCrossed.Threshold.total(25), ThresholdCrossed.Direction.DOWN, null, 12.5, null,
-                        Band.RED, UUID.randomUUID().toString(), SUBMISSION, AT));
+                        Band.RED, UUID.randomUUID().toString(), SUBMISSION, AT, 1));
     }
 
     static CloudEvent<AuditRecorded> auditRecorded() {

@@ -21,23 +21,29 @@ import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.domain.questionnaire.ReachShare;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.reference.SizeClass;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
- * Realistic demo cohorts of the Monitor's two waves, 2014 and 2017, over the reference municipalities, from a fixed
- * seed: the same seed gives the same assessments, every one valid against the questionnaire.
+ * Realistic demo cohorts of the Monitor's two waves, 2014 and 2017, each on the municipal division its wave invited,
+ * from a fixed seed: the same seed gives the same assessments, every one valid against the questionnaire.
  * <p>
- * Participation per size class follows the response of Tabel 3.1 of the 2017 report (e.g. 49% of the smallest
- * municipalities in 2014, 36% in 2017; three of the four largest in both). Each municipality has a maturity between
- * 0 and 1, higher for larger municipalities and a little higher in 2017, which drives how far each goal is in policy,
- * laid down, filled with measures and reaching its target group, with noise per goal: most totals land orange, some
- * red, a few green, as the report found. GM0014 (Groningen) is left out: the local run's demo submits it by hand.
+ * Participation is that of Tabel 3.1 of the 2017 report, exactly: 2017 on the 388 municipalities of 1 January 2017,
+ * 169 participants (61/66/21/18/3 per size class); 2014 on the 408 of 1 January 2013, 208 participants, which fold
+ * onto 197 municipalities of 2017 (83/76/18/17/3 per 2017 size class): eleven 2014 participants went into a 2017
+ * municipality with another participant (Krimpenerwaard, Gooise Meren, Meierijstad, Alkmaar, Nissewaard: every one of
+ * their predecessors took part). Which municipalities take part is a seeded draw per size class. Each municipality
+ * has a maturity between 0 and 1, higher for larger municipalities and a little higher in 2017, which drives how far
+ * each goal is in policy, laid down, filled with measures and reaching its target group, with noise per goal: most
+ * totals land orange, some red, a few green, as the report found. GM0014 (Groningen) is left out: the local run's
+ * demo submits it by hand.
  */
 public final class DemoCohorts {
 
@@ -46,46 +52,72 @@ public final class DemoCohorts {
     public static final List<Integer> YEARS = List.of(2014, 2017);
     /** Left out of the cohorts: the local run's curl demo submits it and expects a first score. */
     public static final String DEMO_MUNICIPALITY = "GM0014";
+    /** The division the size classes of Tabel 3.1 are counted in ("indeling 2017"), and that of the 2017 wave. */
+    public static final int CLASS_DIVISION = 2017;
 
-    /** Response per size class (1-5) of Tabel 3.1: participated / invited, per wave. */
-    private static final Map<Integer, double[]> RESPONSE = Map.of(
-            2014, new double[]{83 / 171.0, 76 / 140.0, 18 / 47.0, 17 / 26.0, 3 / 4.0},
-            2017, new double[]{61 / 171.0, 66 / 140.0, 21 / 47.0, 18 / 26.0, 3 / 4.0});
+    /** Participants per size class (1-5) of Tabel 3.1, in the 2017 division: 2014 folded onto it, and 2017. */
+    private static final Map<Integer, int[]> PARTICIPANTS = Map.of(
+            2014, new int[]{83, 76, 18, 17, 3},
+            2017, new int[]{61, 66, 21, 18, 3});
+    /**
+     * 2017 municipalities all of whose 2013 predecessors took part in 2014: 208 participants, 197 in 2017
+     * (Krimpenerwaard 5, Gooise Meren 3, Meierijstad 3, Alkmaar 3, Nissewaard 2).
+     */
+    static final List<String> FULLY_MERGED_2014 = List.of("GM1931", "GM1942", "GM1948", "GM0361", "GM1930");
 
     private final Questionnaire questionnaire = Questionnaires.latest();
-    private final MunicipalityDivision municipalities;
     private final long seed;
 
-    public DemoCohorts(MunicipalityDivision municipalities, long seed) {
-        this.municipalities = municipalities;
+    public DemoCohorts(long seed) {
         this.seed = seed;
     }
 
     public static DemoCohorts standard() {
-        return new DemoCohorts(MunicipalityDivision.shipped(), SEED);
+        return new DemoCohorts(SEED);
     }
 
-    /** The assessments of one wave (2014 or 2017), in the order of the municipality codes. */
+    /** The assessments of one wave (2014 or 2017) under the codes of its division, in the order of the codes. */
     public List<Assessment> wave(int year) {
-        double[] response = RESPONSE.get(year);
-        if (response == null) {
+        int[] participants = PARTICIPANTS.get(year);
+        if (participants == null) {
             throw new IllegalArgumentException("Demo waves are " + YEARS + ", not " + year);
         }
+        MunicipalityDivision division = MunicipalityDivisions.forYear(year);
+        MunicipalityDivision classes = MunicipalityDivisions.of(CLASS_DIVISION).orElseThrow();
+        Random draw = new Random(seed * 31 + year);
+        List<String> codes = new ArrayList<>();
+        for (SizeClass sizeClass : SizeClass.values()) {
+            List<Municipality> candidates = new ArrayList<>(classes.all().stream()
+                    .filter(m -> m.sizeClass() == sizeClass && !m.code().equals(DEMO_MUNICIPALITY)).toList());
+            int wanted = participants[sizeClass.number() - 1];
+            List<Municipality> chosen = new ArrayList<>();
+            if (division.year() != CLASS_DIVISION) {
+                candidates.stream().filter(m -> FULLY_MERGED_2014.contains(m.code())).forEach(chosen::add);
+                candidates.removeAll(chosen);
+            }
+            Collections.shuffle(candidates, draw);
+            chosen.addAll(candidates.subList(0, wanted - chosen.size()));
+            for (Municipality later : chosen) {
+                // a 2017 municipality took part in 2014 when one of its 2013 predecessors did (never a split one)
+                List<String> predecessors = MunicipalityDivisions.predecessorsIn(later.code(), CLASS_DIVISION,
+                                division.year()).stream().map(Municipality::code)
+                        .filter(c -> MunicipalityDivisions.successorsIn(c, division.year(), CLASS_DIVISION).size() == 1)
+                        .toList();
+                if (FULLY_MERGED_2014.contains(later.code()) || division.year() == CLASS_DIVISION) {
+                    codes.addAll(predecessors);
+                } else {
+                    codes.add(predecessors.get(draw.nextInt(predecessors.size())));
+                }
+            }
+        }
         List<Assessment> wave = new ArrayList<>();
-        for (Municipality municipality : municipalities.all()) {
-            if (municipality.code().equals(DEMO_MUNICIPALITY)) {
-                continue;
-            }
-            // One stream per municipality and year: adding a municipality does not reshuffle the others.
-            Random random = new Random(new SplittableRandom(seed ^ municipality.code().hashCode() * 31L + year)
-                    .nextLong());
-            SizeClass sizeClass = municipality.sizeClass();
-            if (random.nextDouble() >= response[sizeClass.number() - 1]) {
-                continue;
-            }
+        for (String code : codes.stream().sorted().toList()) {
+            // One stream per municipality and year: its answers do not depend on who else takes part.
+            Random random = new Random(new SplittableRandom(seed ^ code.hashCode() * 31L + year).nextLong());
+            SizeClass sizeClass = division.municipality(code).orElseThrow().sizeClass();
             double maturity = clamp((random.nextDouble() + random.nextDouble() + random.nextDouble()) / 3
                     + 0.06 * (sizeClass.number() - 2) + (year >= 2017 ? 0.05 : 0) - 0.08);
-            wave.add(assessment(municipality.code(), year, maturity, random));
+            wave.add(assessment(code, year, maturity, random));
         }
         return wave;
     }

@@ -54,6 +54,10 @@ public class Alert {
     @Column(name = "threshold_goal")
     public Integer thresholdGoal;
 
+    /** The questionnaire the scored submission answered: its goal titles name the goal; null before issue 26. */
+    @Column(name = "questionnaire_version")
+    public Integer questionnaireVersion;
+
     @Column(name = "threshold_value", nullable = false)
     public double thresholdValue;
 

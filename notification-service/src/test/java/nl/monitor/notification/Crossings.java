@@ -32,7 +32,7 @@ final class Crossings {
         return CloudEvent.of(EventType.THRESHOLD_CROSSED, "/scoring-service", municipality,
                 new ThresholdCrossed(UUID.randomUUID(), municipality, region, 2017, threshold,
                         direction, previous, next, previousBand, newBand, UUID.randomUUID().toString(),
-                        UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+                        UUID.randomUUID(), Instant.now().truncatedTo(ChronoUnit.MILLIS), 1));
     }
 
     /** A first score below 25. */

@@ -72,12 +72,39 @@ public final class MunicipalityDivisions {
     }
 
     /**
-     * A municipality by the code an assessment for a Monitor year may carry: one of the current division
-     * ({@link MunicipalityDivision#shipped()}), or of the division that year's wave invites — a municipality merged
-     * since, whose scores its successor's trend folds in (the 2017 wave's GM0007 Bellingwedde, in Westerwolde today).
+     * The rule "a year's data lives under the codes of that year's division": the municipality of a Monitor year's
+     * wave by its code, in {@link #forYear(int) that year's division} only. A successor code is not in an earlier
+     * year's division (a 2017 submission under GM1950 Westerwolde is refused: Bellingwedde GM0007 and Vlagtwedde
+     * GM0048 answered in 2017), nor a code merged away in a later one (GM0007 in 2021).
+     */
+    public static Optional<Municipality> inDivisionOf(String code, int monitorYear) {
+        return code == null ? Optional.empty() : forYear(monitorYear).municipality(code);
+    }
+
+    /** Why {@link #inDivisionOf} found nothing, e.g. "GM1950 is not in the 2017 division (388 municipalities ...)". */
+    public static String notInDivision(String code, int monitorYear) {
+        Choice choice = choose(monitorYear);
+        String text = code + " is not in the " + choice.division().year() + " division (" + choice.describe()
+                + ", which the " + monitorYear + " wave invites)";
+        Optional<Merger> merger = merger(code);
+        if (merger.isPresent() && !merger.get().continues()) {
+            return text + "; " + merger.get().name() + " became " + String.join(" and ",
+                    merger.get().successors2021()) + " by 2021";
+        }
+        List<String> then = predecessorsOf(code).stream()
+                .filter(m -> choice.division().municipality(m.code()).isPresent())
+                .map(m -> m.code() + " " + m.name()).toList();
+        return then.isEmpty() ? text : text + "; in " + choice.division().year() + " its area was " + String.join(", ", then);
+    }
+
+    /**
+     * A municipality by the code an event of a Monitor year carries, as read models and scoring see it: that year's
+     * division first ({@link #inDivisionOf}), so a year is shown under its own names, size classes and regions;
+     * for an event stored before the rule was enforced, the current division ({@link MunicipalityDivision#shipped()})
+     * still finds a successor code.
      */
     public static Optional<Municipality> municipalityOf(String code, int monitorYear) {
-        return MunicipalityDivision.shipped().municipality(code).or(() -> forYear(monitorYear).municipality(code));
+        return inDivisionOf(code, monitorYear).or(() -> MunicipalityDivision.shipped().municipality(code));
     }
 
     /** Why {@link #municipalityOf} found nothing, for a refusal or a dead letter. */
@@ -109,6 +136,63 @@ public final class MunicipalityDivisions {
     /** The codes of 2013 or 2017 that went into a 2021 municipality (itself included when it existed then). */
     public static List<Merger> predecessorsOf(String code2021) {
         return Shipped.MERGERS.values().stream().filter(m -> m.successors2021().contains(code2021)).toList();
+    }
+
+    /**
+     * What a municipality of the division of {@code fromDivisionYear} became in the (later or same) division of
+     * {@code toDivisionYear}: itself when it is in both; else the codes of that division it went into by the shipped
+     * mergers (more than one when it was split: Boarnsterhim 2013 in four of 2017). Empty when the mergers do not
+     * connect it (an unknown code, or a later division to an earlier one).
+     */
+    public static List<String> successorsIn(String code, int fromDivisionYear, int toDivisionYear) {
+        MunicipalityDivision to = of(toDivisionYear).orElseThrow(() -> new IllegalArgumentException(
+                "No division of 1 January " + toDivisionYear + " is shipped"));
+        if (to.municipality(code).isPresent()) {
+            return List.of(code);
+        }
+        if (toDivisionYear < fromDivisionYear) {
+            return List.of();
+        }
+        List<String> into2021 = merger(code).map(Merger::successors2021).orElse(List.of());
+        List<String> direct = into2021.stream().filter(c -> to.municipality(c).isPresent()).toList();
+        if (!direct.isEmpty() || into2021.isEmpty()) {
+            return direct;
+        }
+        // gone before the target division, whose municipality went on into the same 2021 one(s)
+        return to.all().stream().map(Municipality::code)
+                .filter(c -> merger(c).map(m -> m.successors2021().stream().anyMatch(into2021::contains)).orElse(false))
+                .toList();
+    }
+
+    /**
+     * The municipalities of the earlier division of {@code earlierDivisionYear} that went into {@code code} of the
+     * division of {@code laterDivisionYear} ({@link #successorsIn}), by code; itself when it is in both and took in
+     * no other.
+     */
+    public static List<Municipality> predecessorsIn(String code, int laterDivisionYear, int earlierDivisionYear) {
+        return Shipped.FOLDS.computeIfAbsent(earlierDivisionYear + ">" + laterDivisionYear,
+                pair -> fold(earlierDivisionYear, laterDivisionYear)).getOrDefault(code, List.of());
+    }
+
+    /** Per code of the later division the codes of the earlier one that went into it. */
+    private static Map<String, List<Municipality>> fold(int earlierDivisionYear, int laterDivisionYear) {
+        MunicipalityDivision earlier = of(earlierDivisionYear).orElseThrow(() -> new IllegalArgumentException(
+                "No division of 1 January " + earlierDivisionYear + " is shipped"));
+        Map<String, List<Municipality>> fold = new LinkedHashMap<>();
+        for (Municipality m : earlier.all()) {
+            for (String into : successorsIn(m.code(), earlierDivisionYear, laterDivisionYear)) {
+                fold.computeIfAbsent(into, c -> new ArrayList<>()).add(m);
+            }
+        }
+        fold.replaceAll((c, list) -> List.copyOf(list));
+        return Map.copyOf(fold);
+    }
+
+    /** The Veilig Thuis region(s) a code lay in in any shipped division (a region's history under its old names). */
+    public static SortedSet<String> regionsOf(String code) {
+        SortedSet<String> regions = new TreeSet<>();
+        Shipped.DIVISIONS.values().forEach(d -> d.municipality(code).ifPresent(m -> regions.add(m.region())));
+        return Collections.unmodifiableSortedSet(regions);
     }
 
     /**
@@ -156,6 +240,8 @@ public final class MunicipalityDivisions {
         static final NavigableMap<Integer, MunicipalityDivision> DIVISIONS = divisions();
         static final Map<Integer, Integer> MONITOR_YEARS = monitorYears();
         static final Map<String, Merger> MERGERS = mergers();
+        static final Map<String, Map<String, List<Municipality>>> FOLDS =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         private static NavigableMap<Integer, MunicipalityDivision> divisions() {
             MunicipalityDivision division2017 = read2017(rows("municipalities-2017.csv", HEADER_2017));

@@ -28,19 +28,52 @@ class MunicipalityDivisionsTest {
     }
 
     @Test
-    void an_assessment_may_name_a_municipality_of_today_or_of_its_years_division() {
+    void a_years_data_lives_under_the_codes_of_that_years_division() {
         // Bellingwedde (GM0007) was invited in 2014 and 2017 and merged into Westerwolde (GM1950) in 2018.
-        assertThat(MunicipalityDivisions.municipalityOf("GM0007", 2017)).hasValueSatisfying(m -> {
+        assertThat(MunicipalityDivisions.inDivisionOf("GM0007", 2014)).hasValueSatisfying(m -> {
             assertThat(m.name()).isEqualTo("Bellingwedde");
             assertThat(m.region()).isEqualTo("Groningen");
         });
-        assertThat(MunicipalityDivisions.municipalityOf("GM0007", 2014)).isPresent();
-        assertThat(MunicipalityDivisions.municipalityOf("GM0007", 2021)).isEmpty();
-        assertThat(MunicipalityDivisions.municipalityOf("GM1950", 2017)).as("today's code, any year")
-                .hasValueSatisfying(m -> assertThat(m.name()).isEqualTo("Westerwolde"));
+        assertThat(MunicipalityDivisions.inDivisionOf("GM0007", 2017)).isPresent();
+        assertThat(MunicipalityDivisions.inDivisionOf("GM0007", 2021)).isEmpty();
+        assertThat(MunicipalityDivisions.inDivisionOf("GM1950", 2017)).as("a successor code is not in 2017").isEmpty();
+        assertThat(MunicipalityDivisions.inDivisionOf("GM1950", 2021)).isPresent();
+        assertThat(MunicipalityDivisions.notInDivision("GM1950", 2017)).startsWith(
+                "GM1950 is not in the 2017 division (the 388 municipalities of the CBS division of 1 January 2017")
+                .endsWith("; in 2017 its area was GM0007 Bellingwedde, GM0048 Vlagtwedde");
+        assertThat(MunicipalityDivisions.notInDivision("GM0007", 2021)).startsWith("GM0007 is not in the 2021 division")
+                .endsWith("Bellingwedde became GM1950 by 2021");
+        // Events stored before the rule: the year's division first (2013 names), today's code as a fall-back.
+        assertThat(MunicipalityDivisions.municipalityOf("GM0007", 2014)).map(Municipality::name).hasValue("Bellingwedde");
+        assertThat(MunicipalityDivisions.municipalityOf("GM1950", 2017)).map(Municipality::name).hasValue("Westerwolde");
         assertThat(MunicipalityDivisions.municipalityOf("GM9999", 2017)).isEmpty();
         assertThat(MunicipalityDivisions.unknown("GM9999", 2017))
                 .isEqualTo("unknown municipality GM9999 (neither in the 2021 division nor in that of 2017)");
+    }
+
+    @Test
+    void an_earlier_division_folds_onto_a_later_one_through_the_mergers() {
+        assertThat(MunicipalityDivisions.successorsIn("GM0007", 2013, 2017)).containsExactly("GM0007");
+        assertThat(MunicipalityDivisions.successorsIn("GM0007", 2017, 2021)).containsExactly("GM1950");
+        assertThat(MunicipalityDivisions.successorsIn("GM0381", 2013, 2017)).containsExactly("GM1942"); // Bussum
+        // Boarnsterhim, split in 2014 over Heerenveen, Leeuwarden, Súdwest-Fryslân and De Friese Meren
+        assertThat(MunicipalityDivisions.successorsIn("GM0055", 2013, 2017))
+                .containsExactlyInAnyOrder("GM0074", "GM0080", "GM1900", "GM1940");
+        assertThat(MunicipalityDivisions.successorsIn("GM1950", 2021, 2017)).isEmpty();
+        assertThat(MunicipalityDivisions.predecessorsIn("GM1942", 2017, 2013)).extracting(Municipality::code)
+                .containsExactly("GM0381", "GM0424", "GM0425");
+        assertThat(MunicipalityDivisions.predecessorsIn("GM1950", 2021, 2013)).extracting(Municipality::name)
+                .containsExactly("Bellingwedde", "Vlagtwedde");
+        assertThat(MunicipalityDivisions.predecessorsIn("GM0014", 2017, 2017)).extracting(Municipality::code)
+                .containsExactly("GM0014");
+        // every 2013 code goes somewhere in 2017, and every 2017 municipality had a predecessor in 2013
+        MunicipalityDivision division2017 = MunicipalityDivisions.of(2017).orElseThrow();
+        assertThat(MunicipalityDivisions.of(2013).orElseThrow().all())
+                .allSatisfy(m -> assertThat(MunicipalityDivisions.successorsIn(m.code(), 2013, 2017)).isNotEmpty());
+        assertThat(division2017.all())
+                .allSatisfy(m -> assertThat(MunicipalityDivisions.predecessorsIn(m.code(), 2017, 2013)).isNotEmpty());
+        assertThat(MunicipalityDivisions.regionsOf("GM0007")).containsExactly("Groningen");
+        assertThat(MunicipalityDivisions.regionsOf("GM9999")).isEmpty();
     }
 
     @ParameterizedTest(name = "Monitor year {0} invites the {2} of the division of 1 January {1}")

@@ -142,8 +142,10 @@ class MergerTrendTest {
         assertThat(rows("SELECT region, size_class FROM reporting.municipality_score "
                 + "WHERE municipality = 'GM0689' AND year = 2017"))
                 .containsExactly(java.util.Map.of("region", "Zuid-Holland Zuid", "size_class", 1));
-        // Giessenlanden is not in the 2021 division: it has no card of its own.
+        // Giessenlanden has its 2017 card under its name of then (issue 26), and none for 2021, when it was gone.
         given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0689/card?year=2017")
+                .then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo("Giessenlanden"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM0689/card?year=2021")
                 .then().statusCode(404);
     }
 

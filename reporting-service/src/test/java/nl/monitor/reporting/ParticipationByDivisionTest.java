@@ -39,8 +39,11 @@ class ParticipationByDivisionTest {
                 + "WHERE municipality IN ('GM0080', 'GM0072') AND year IN (2017, 2021)").size() == 3);
 
         JsonPath national = report("/api/reports/participation?year=2021&compareWith=2017");
-        assertThat(national.getList("sizeClasses[5].years.invited", Integer.class)).containsExactly(388, 352);
+        // each wave's totals under its own division; the size classes of both under 2021's (2017 folded onto it)
+        assertThat(national.getList("divisions.invited", Integer.class)).containsExactly(388, 352);
         assertThat(national.getList("divisions.divisionYear", Integer.class)).containsExactly(2017, 2021);
+        assertThat(national.getList("sizeClasses[5].years.invited", Integer.class)).containsExactly(352, 352);
+        assertThat(national.getList("divisions.sizeClassesIn", Integer.class)).containsExactly(2021, null);
 
         JsonPath fryslan = report("/api/reports/participation?year=2017&region=Fryslân");
         // 1 January 2017: 24 Frisian municipalities, classes 14 / 5 / 4 / 1 / 0.

@@ -3,8 +3,7 @@ package nl.monitor.rest;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import nl.monitor.reference.Municipality;
-import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Instant;
@@ -57,13 +56,12 @@ public class Caller {
     }
 
     /**
-     * Who may read what concerns a municipality: respondents their own, coordinators those of their region (by the
-     * shipped reference data), analysts and admins all.
+     * Who may read what concerns a municipality: respondents their own, coordinators those of their region (in any
+     * shipped division: a region's history under its codes of then), analysts and admins all.
      */
     public void requireReaderOf(String code) {
         if (identity.hasRole(COORDINATOR) && region().isPresent()
-                && MunicipalityDivision.shipped().municipality(code).map(Municipality::region)
-                .filter(region().get()::equals).isPresent()) {
+                && MunicipalityDivisions.regionsOf(code).contains(region().get())) {
             return;
         }
         requireMunicipality(code);

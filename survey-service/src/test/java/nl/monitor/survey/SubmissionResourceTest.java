@@ -219,13 +219,25 @@ class SubmissionResourceTest {
     }
 
     @Test
-    void a_municipality_merged_since_may_submit_for_the_years_its_division_invited_it() {
-        // Bellingwedde (GM0007) was invited in 2017 and is part of Westerwolde (GM1950) since 2018.
+    void a_years_data_lives_under_the_codes_of_that_years_division() {
+        // Bellingwedde (GM0007), of the 2013 and 2017 divisions, part of Westerwolde (GM1950) since 2018.
+        submit(TestTokens.admin(), assessment("GM0007", 2014)).then().statusCode(201)
+                .body("municipality", equalTo("GM0007")).body("year", equalTo(2014));
         submit(TestTokens.admin(), assessment("GM0007", 2017)).then().statusCode(201)
                 .body("municipality", equalTo("GM0007"));
         submit(TestTokens.admin(), assessment("GM0007", 2022)).then().statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("municipality")).body("errors[0].code", equalTo("unknown-municipality"))
-                .body("errors[0].message", containsString("2022"));
+                .body("errors[0].message", startsWith("GM0007 is not in the 2021 division"))
+                .body("errors[0].message", containsString("Bellingwedde became GM1950"));
+        // a 2021-only code is not silently accepted for 2017: its area answered as Bellingwedde and Vlagtwedde
+        submit(TestTokens.admin(), assessment("GM1950", 2017)).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("municipality")).body("errors[0].code", equalTo("unknown-municipality"))
+                .body("errors[0].message", startsWith("GM1950 is not in the 2017 division"))
+                .body("errors[0].message", containsString("GM0007 Bellingwedde, GM0048 Vlagtwedde"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/GM1950/submissions").then()
+                .statusCode(200).body("$", hasSize(0));
     }
 
     @Test

@@ -25,7 +25,7 @@ import nl.monitor.notification.repository.SubscriptionRepository;
 import nl.monitor.notification.subscription.SubscriptionFilter;
 import nl.monitor.notification.subscription.SubscriptionService;
 import nl.monitor.reference.Municipality;
-import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -52,7 +52,6 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
     private final Event<AlertRaised> raised;
     private final ObjectMapper json;
     private final EventTracing tracing;
-    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public AlertService(AlertRepository alerts, SubscriptionRepository subscriptions,
                         SubscriptionService subscriptionService, DigestSchedule digestSchedule,
@@ -134,12 +133,14 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
         alert.eventId = eventId;
         alert.type = Alert.THRESHOLD_CROSSED;
         alert.municipality = crossing.municipality();
-        alert.municipalityName = municipalities.municipality(crossing.municipality()).map(Municipality::name)
-                .orElse(null);
+        // its name in the year's division (Bellingwedde in 2014), a current code's for events from before issue 26
+        alert.municipalityName = MunicipalityDivisions.municipalityOf(crossing.municipality(), crossing.year())
+                .map(Municipality::name).orElse(null);
         alert.region = crossing.region();
         alert.year = crossing.year();
         alert.thresholdScope = crossing.threshold().scope();
         alert.thresholdGoal = crossing.threshold().goal();
+        alert.questionnaireVersion = crossing.questionnaireVersion();
         alert.thresholdValue = crossing.threshold().value();
         alert.direction = crossing.direction();
         alert.previousScore = crossing.previousScore();

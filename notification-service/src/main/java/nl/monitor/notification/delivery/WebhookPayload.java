@@ -18,18 +18,21 @@ import java.util.UUID;
  *                        an open alert), or {@code resolved} (it came back up: the alert {@code resolvesAlertId} ends)
  * @param status          {@code firing} or {@code resolved}, as Alertmanager says it
  * @param resolvesAlertId on a resolved notice, the alert it resolves (the {@code alertId} of the earlier call)
+ * @param questionnaireVersion the questionnaire the scored submission answered (the goal numbers and titles of the
+ *                        wave); null for alerts of events published before it was carried
  */
 @Schema(description = "The body of a webhook call about a threshold crossing")
 public record WebhookPayload(UUID deliveryId, UUID alertId, String type, String municipality,
                              String municipalityName, String region, int year, ThresholdCrossed.Threshold threshold,
                              ThresholdCrossed.Direction direction, Double previousScore, double newScore,
                              Band previousBand, Band newBand, UUID submissionId, Instant occurredAt, String status,
-                             UUID resolvesAlertId) {
+                             UUID resolvesAlertId, Integer questionnaireVersion) {
 
     public static WebhookPayload of(UUID deliveryId, Alert alert) {
         return new WebhookPayload(deliveryId, alert.id, alert.type, alert.municipality, alert.municipalityName,
                 alert.region, alert.year, alert.threshold(), alert.direction, alert.previousScore, alert.newScore,
                 alert.previousBand, alert.newBand, alert.submissionId, alert.occurredAt,
-                alert.state == AlertState.OPEN ? "firing" : "resolved", alert.resolvesAlertId);
+                alert.state == AlertState.OPEN ? "firing" : "resolved", alert.resolvesAlertId,
+                alert.questionnaireVersion);
     }
 }

@@ -66,7 +66,7 @@ public record DivisionMapping(int year, int divisionYear, int compareWith, int e
                 + " municipalities of 1 January " + later.year() + " fold in earlier codes (merged or renamed), a "
                 + "card's and the region view's earlier scores as the population-weighted mean of those codes"
                 : "no mapping from the division of 1 January " + earlierDivision + " to that of 1 January "
-                + later.year() + " is shipped (mergers are known into 2021 only): codes are compared as they are";
+                + later.year() + " is shipped: codes are compared as they are";
         return new DivisionMapping(year, later.year(), earlier, earlierDivision, mapped, note, folds);
     }
 

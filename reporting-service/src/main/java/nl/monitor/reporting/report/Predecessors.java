@@ -13,10 +13,9 @@ import java.util.Optional;
  * which population weight, so that an earlier score of a merged municipality is the population-weighted mean of its
  * predecessors' scores.
  *
- * <p>The mergers are known into the 2021 division ({@link MunicipalityDivisions#predecessorsOf(String)}): a later
- * year counted by the 2021 division maps each earlier code of 2013 or 2017 onto its 2021 successor(s); years counted
- * by one and the same division map every code onto itself. Between 2013 and 2017 no mapping is shipped, so a 2017
- * card compared with 2014 keeps its own code only ({@link Mapping#mapped()} false).
+ * <p>Any earlier shipped division folds onto any later one ({@link MunicipalityDivisions#predecessorsIn}): 2013
+ * onto 2017 (the 2014 wave compared with 2017: Bussum, Muiden and Naarden into Gooise Meren), 2013 and 2017 onto
+ * 2021; years counted by one and the same division map every code onto itself ({@link Mapping#mapped()} false).
  *
  * <p>Weights (see data/README.md: only the 2017 division carries inhabitants of its own):
  * <ul>
@@ -36,8 +35,6 @@ public final class Predecessors {
     static final String SOURCE_GONE = "equal share of the 2016 inhabitants of the 2017 municipality it went into";
     static final String SOURCE_SPLIT = "split over %d successors: an equal share of %s";
     static final String SOURCE_SELF = "itself";
-
-    private static final int MAPPED_INTO = 2021;
 
     /** One predecessor with its weight and where that weight comes from. */
     public record Predecessor(String code, String name, double weight, boolean approximate, String weightSource) {
@@ -64,34 +61,36 @@ public final class Predecessors {
     public static Mapping of(String code, int laterYear, int earlierYear) {
         MunicipalityDivision later = MunicipalityDivisions.forYear(laterYear);
         MunicipalityDivision earlier = MunicipalityDivisions.forYear(earlierYear);
-        if (later.year() == earlier.year() || later.year() != MAPPED_INTO) {
+        List<Municipality> folded = later.year() <= earlier.year() ? List.of()
+                : MunicipalityDivisions.predecessorsIn(code, later.year(), earlier.year());
+        if (folded.isEmpty()) {
             String name = later.municipality(code).or(() -> earlier.municipality(code)).map(Municipality::name)
                     .orElse(code);
             return new Mapping(code, laterYear, later.year(), earlierYear, earlier.year(), false,
                     List.of(new Predecessor(code, name, 1, false, SOURCE_SELF)));
         }
-        List<Predecessor> predecessors = MunicipalityDivisions.predecessorsOf(code).stream()
-                .filter(m -> earlier.municipality(m.code()).isPresent())
-                .map(m -> weighted(m, earlier)).toList();
-        if (predecessors.isEmpty()) {
-            return new Mapping(code, laterYear, later.year(), earlierYear, earlier.year(), false,
-                    List.of(new Predecessor(code, later.municipality(code).map(Municipality::name).orElse(code), 1,
-                            false, SOURCE_SELF)));
-        }
+        List<Predecessor> predecessors = folded.stream().map(m -> weighted(m, MunicipalityDivisions
+                .successorsIn(m.code(), earlier.year(), later.year()).size())).toList();
         return new Mapping(code, laterYear, later.year(), earlierYear, earlier.year(), true, predecessors);
     }
 
     /** Every code {@code code} may have had in any shipped earlier division, itself included. */
     public static List<String> everyEarlierCode(String code) {
         List<String> codes = new java.util.ArrayList<>(List.of(code));
-        MunicipalityDivisions.predecessorsOf(code).stream().map(Merger::code).filter(c -> !codes.contains(c))
-                .forEach(codes::add);
+        for (int later : MunicipalityDivisions.years()) {
+            for (int earlier : MunicipalityDivisions.years().headSet(later)) {
+                MunicipalityDivisions.predecessorsIn(code, later, earlier).stream().map(Municipality::code)
+                        .filter(c -> !codes.contains(c)).forEach(codes::add);
+            }
+        }
         return codes;
     }
 
-    private static Predecessor weighted(Merger merger, MunicipalityDivision earlier) {
+    private static Predecessor weighted(Municipality predecessor, int successors) {
         MunicipalityDivision division2017 = MunicipalityDivisions.of(WEIGHT_DIVISION).orElseThrow();
-        String name = earlier.municipality(merger.code()).map(Municipality::name).orElse(merger.name());
+        Merger merger = MunicipalityDivisions.merger(predecessor.code()).orElseThrow(() -> new IllegalStateException(
+                "No merger record of " + predecessor.code()));
+        String name = predecessor.name();
         Optional<Municipality> in2017 = division2017.municipality(merger.code());
         double weight;
         boolean approximate;
@@ -114,10 +113,10 @@ public final class Predecessors {
             approximate = true;
             source = SOURCE_GONE;
         }
-        if (merger.successors2021().size() > 1) {
-            weight = weight / merger.successors2021().size();
+        if (successors > 1) {
+            weight = weight / successors;
             approximate = true;
-            source = SOURCE_SPLIT.formatted(merger.successors2021().size(), source);
+            source = SOURCE_SPLIT.formatted(successors, source);
         }
         return new Predecessor(merger.code(), name, weight, approximate, source);
     }

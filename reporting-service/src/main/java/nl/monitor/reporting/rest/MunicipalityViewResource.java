@@ -78,9 +78,8 @@ public class MunicipalityViewResource {
     public Response card(@PathParam("code") String code, @QueryParam("year") String year,
                          @QueryParam("components") String components, @QueryParam("format") String format) {
         caller.requireReaderOf(code);
-        Municipality municipality = municipalities.municipality(code).orElseThrow(() -> new NotFoundException(
-                "No municipality " + code + " in the " + municipalities.year() + " division"));
         int cardYear = requests.year("year", year);
+        Municipality municipality = requests.municipality(code, cardYear);
         MunicipalityCard card = views.card(municipality, cardYear, requests.components(components),
                         requests.smallCells())
                 .orElseThrow(() -> new NotFoundException("No score of " + code + " for " + cardYear));

@@ -2,14 +2,11 @@ package nl.monitor.reporting.rest;
 
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import nl.monitor.reference.Municipality;
-import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.report.PeerMeasuresView;
 import nl.monitor.reporting.service.PeerMeasures;
 import nl.monitor.rest.Caller;
@@ -31,7 +28,6 @@ public class PeerMeasuresResource {
     private final PeerMeasures peerMeasures;
     private final ReportRequests requests;
     private final Caller caller;
-    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public PeerMeasuresResource(PeerMeasures peerMeasures, ReportRequests requests, Caller caller) {
         this.peerMeasures = peerMeasures;
@@ -58,8 +54,7 @@ public class PeerMeasuresResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PeerMeasuresView peerMeasures(@PathParam("code") String code, @QueryParam("year") String year) {
         caller.requireReaderOf(code);
-        Municipality municipality = municipalities.municipality(code).orElseThrow(() -> new NotFoundException(
-                "No municipality " + code + " in the " + municipalities.year() + " division"));
-        return peerMeasures.view(municipality, requests.year("year", year), requests.smallCells());
+        int viewYear = requests.year("year", year);
+        return peerMeasures.view(requests.municipality(code, viewYear), viewYear, requests.smallCells());
     }
 }

@@ -2,12 +2,15 @@ package nl.monitor.reporting.rest;
 
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.monitor.domain.scoring.Component;
+import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.reporting.config.SuppressionConfig;
 import nl.monitor.reporting.document.PdfDocument;
 import nl.monitor.reporting.report.CsvDialect;
@@ -46,6 +49,16 @@ public class ReportRequests {
         this.headers = headers;
         this.uri = uri;
         this.suppression = suppression;
+    }
+
+    /**
+     * A municipality as a year sees it: in that year's division (2014: the 2013 division, so Bellingwedde GM0007
+     * under its name of then), else under a current code (data stored before the rule of issue 26); 404 otherwise.
+     */
+    public Municipality municipality(String code, int year) {
+        return MunicipalityDivisions.municipalityOf(code, year).orElseThrow(() -> new NotFoundException(
+                "No municipality " + code + " in the " + MunicipalityDivisions.forYear(year).year()
+                        + " division (that of " + year + ") nor in the " + municipalities.year() + " division"));
     }
 
     /** The scope of an aggregate report, checked; and the caller may read it (else 403). */

@@ -7,7 +7,7 @@ import nl.monitor.domain.scoring.Band;
 import nl.monitor.domain.scoring.Component;
 import nl.monitor.domain.scoring.ScoringRules;
 import nl.monitor.reference.Municipality;
-import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.reporting.config.ReportConfig;
 import nl.monitor.reporting.report.MunicipalityCard;
 import nl.monitor.reporting.report.PeerMeasuresView;
@@ -41,7 +41,6 @@ public class MunicipalityViews {
     private final YearQuestionnaires questionnaires;
     private final EarlierScores earlierScores;
     private final Releases releases;
-    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public MunicipalityViews(ReportQueries sql, ReportConfig config, PeerMeasures peerMeasures,
                              YearQuestionnaires questionnaires, EarlierScores earlierScores, Releases releases) {
@@ -175,12 +174,13 @@ public class MunicipalityViews {
     }
 
     /**
-     * Every municipality of the region with its total, band, goals answered and trend for the year; the trend is
+     * Every municipality of the region in the year's division (2014: the 2013 division's) with its total, band, goals answered and trend for the year; the trend is
      * against its latest earlier scored year, a merged municipality's folded from its predecessors by population
      * weight (listed).
      */
     public RegionView region(String region, int year, SmallCells smallCells) {
-        List<Municipality> members = municipalities.inRegion(region);
+        // the region as it was that year: the municipalities of the year's division that lay in it
+        List<Municipality> members = MunicipalityDivisions.forYear(year).inRegion(region);
         List<String> codes = members.stream().map(Municipality::code).toList();
         Map<String, Row> scores = new HashMap<>();
         if (!codes.isEmpty()) {

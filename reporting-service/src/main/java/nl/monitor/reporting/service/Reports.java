@@ -13,6 +13,7 @@ import nl.monitor.reporting.report.DistributionReport;
 import nl.monitor.reporting.report.DivisionMapping;
 import nl.monitor.reporting.report.DivisionParticipation;
 import nl.monitor.reporting.report.ExtrasReport;
+import nl.monitor.reporting.report.FoldedGoalMeans;
 import nl.monitor.reporting.report.GoalScoresReport;
 import nl.monitor.reporting.report.MeasuresReport;
 import nl.monitor.reporting.report.ParticipationReport;
@@ -55,7 +56,10 @@ public class Reports {
         this.releases = releases;
     }
 
-    /** Figuur 4.1-4.10. */
+    /**
+     * Figuur 4.1-4.10. With a comparison year of another division (2014 against 2017), that year's means are over
+     * this year's municipalities, each its predecessors' population-weighted mean ({@link FoldedGoalMeans}).
+     */
     public GoalScoresReport goalScores(ReportScope scope) {
         ReadModel model = releases.forReader(scope.smallCells(), scope.years());
         Questionnaire questionnaire = questionnaires.of(scope);
@@ -67,11 +71,29 @@ public class Reports {
                 WHERE %s GROUP BY s.year, g.goal
                 """.formatted(scope.where("s", parameters)), parameters);
         Map<String, Row> byYearAndGoal = index(rows, r -> r.integer("year") + "/" + r.integer("goal"));
+        // a comparison year of another division is folded onto this year's municipalities (stated in the mapping)
+        Map<Integer, FoldedGoalMeans.Means> folded = FoldedGoalMeans.applies(scope)
+                ? FoldedGoalMeans.of(scope, sql.query(model, """
+                        SELECT g.municipality, g.goal, g.total, g.borging, g.inhoud, g.bereik
+                        FROM municipality_goal_score g WHERE g.year = ?
+                        """, scope.compareWith()).stream().map(r -> new FoldedGoalMeans.Scored(
+                        r.text("municipality"), r.integer("goal"), r.decimal("total"), r.decimal("borging"),
+                        r.decimal("inhoud"), r.decimal("bereik"))).toList())
+                : null;
         SmallCells cells = scope.smallCells();
         List<GoalScoresReport.Goal> goals = new ArrayList<>();
         for (Goal goal : questionnaire.goals()) {
             List<GoalScoresReport.YearMeans> years = new ArrayList<>();
             for (int year : scope.years()) {
+                if (folded != null && year == scope.compareWith()) {
+                    FoldedGoalMeans.Means f = folded.get(goal.number());
+                    long n = f == null ? 0 : f.n();
+                    years.add(f == null || cells.suppress(n)
+                            ? new GoalScoresReport.YearMeans(year, n, null, null, null, null, cells.suppress(n))
+                            : new GoalScoresReport.YearMeans(year, n, mean(f.total()), mean(f.borging()),
+                            mean(f.inhoud()), mean(f.bereik()), false));
+                    continue;
+                }
                 Row row = byYearAndGoal.get(year + "/" + goal.number());
                 long n = row == null ? 0 : row.count("n");
                 years.add(row == null || cells.suppress(n)

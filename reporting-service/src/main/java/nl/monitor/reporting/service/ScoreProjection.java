@@ -64,8 +64,8 @@ public class ScoreProjection implements ReplayableProjection<ScoreComputed> {
 
     @Override
     public Municipality place(ScoreComputed score) {
-        // A code of the current division, or of the division the year's wave invited (a 2017 municipality merged
-        // since, whose score its successor's trend folds in).
+        // The year's division first (a year under its own names, regions, size classes), a current code for events
+        // stored before the rule of issue 26; an earlier year's score folds into its successors' trends.
         Municipality municipality = MunicipalityDivisions.municipalityOf(score.municipality(), score.year())
                 .orElseThrow(() -> new PoisonEventException(MunicipalityDivisions.unknown(score.municipality(),
                         score.year())));

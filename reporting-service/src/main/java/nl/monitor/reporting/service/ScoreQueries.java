@@ -2,7 +2,7 @@ package nl.monitor.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.reference.Municipality;
-import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.reference.SizeClass;
 import nl.monitor.reporting.MunicipalityGoalScore;
 import nl.monitor.reporting.MunicipalityScore;
@@ -17,7 +17,6 @@ import java.util.Optional;
 public class ScoreQueries {
 
     private final MunicipalityScoreRepository scores;
-    private final MunicipalityDivision municipalities = MunicipalityDivision.shipped();
 
     public ScoreQueries(MunicipalityScoreRepository scores) {
         this.scores = scores;
@@ -34,7 +33,8 @@ public class ScoreQueries {
 
     private MunicipalityScoreView view(MunicipalityScore s) {
         SizeClass sizeClass = SizeClass.number(s.sizeClass);
-        String name = municipalities.municipality(s.municipality).map(Municipality::name).orElse(null);
+        // its name in the year's division (Bellingwedde in 2014), a current code's name for data stored before
+        String name = MunicipalityDivisions.municipalityOf(s.municipality, s.year).map(Municipality::name).orElse(null);
         return new MunicipalityScoreView(s.municipality, name, s.region, sizeClass.number(), sizeClass.label(), s.year,
                 s.total, s.band, s.goalsAnswered,
                 s.goals.stream().sorted(Comparator.comparingInt(g -> g.goal)).map(MunicipalityGoalScore::toGoalScore)

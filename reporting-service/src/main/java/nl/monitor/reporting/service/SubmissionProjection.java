@@ -61,8 +61,8 @@ public class SubmissionProjection implements ReplayableProjection<SurveySubmitte
 
     @Override
     public Municipality place(SurveySubmitted submission) {
-        // A code of the current division, or of the division the year's wave invited (a 2017 municipality merged
-        // since, whose score its successor's trend folds in).
+        // The year's division first (a year under its own names, regions, size classes), a current code for events
+        // stored before the rule of issue 26; an earlier year's score folds into its successors' trends.
         Municipality municipality = MunicipalityDivisions.municipalityOf(submission.municipality(), submission.year())
                 .orElseThrow(() -> new PoisonEventException(MunicipalityDivisions.unknown(submission.municipality(),
                         submission.year())));

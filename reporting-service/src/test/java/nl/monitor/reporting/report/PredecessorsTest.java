@@ -54,8 +54,17 @@ class PredecessorsTest {
         Predecessors.Mapping dordrecht = Predecessors.of("GM0505", 2021, 2017);
         assertThat(dordrecht.folds()).isFalse();
         assertThat(dordrecht.predecessors()).extracting(Predecessors.Predecessor::code).containsExactly("GM0505");
-        // Between 2013 and 2017 no mapping is shipped: a 2017 municipality is compared with its own code.
-        assertThat(Predecessors.of("GM1942", 2017, 2014).mapped()).isFalse();
+        // 2014 (the 2013 division) onto 2017: Gooise Meren folds in Bussum, Muiden and Naarden
+        Predecessors.Mapping gooiseMeren = Predecessors.of("GM1942", 2017, 2014);
+        assertThat(gooiseMeren.mapped()).isTrue();
+        assertThat(gooiseMeren.earlierDivisionYear()).isEqualTo(2013);
+        assertThat(gooiseMeren.predecessors()).extracting(Predecessors.Predecessor::code)
+                .containsExactly("GM0381", "GM0424", "GM0425");
+        // Boarnsterhim (2013) was split over four 2017 municipalities: a quarter of its weight in Heerenveen
+        Predecessors.Predecessor boarnsterhim = Predecessors.of("GM0074", 2017, 2014).predecessors().stream()
+                .filter(p -> p.code().equals("GM0055")).findFirst().orElseThrow();
+        assertThat(boarnsterhim.approximate()).isTrue();
+        assertThat(boarnsterhim.weightSource()).startsWith("split over 4 successors");
     }
 
     @Test

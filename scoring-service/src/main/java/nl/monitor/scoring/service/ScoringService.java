@@ -244,7 +244,8 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         outbox.publish(EventType.THRESHOLD_CROSSED, events.create(EventType.THRESHOLD_CROSSED,
                 submitted.municipality(), new ThresholdCrossed(UUID.randomUUID(), submitted.municipality(),
                         municipality.region(), submitted.year(), threshold, crossing.direction(), previous, now,
-                        previousBand, newBand, scoreEventId, submitted.submissionId(), score.computedAt)));
+                        previousBand, newBand, scoreEventId, submitted.submissionId(), score.computedAt,
+                        submitted.questionnaireVersion())));
         LOG.infof("%s %d crossed %s %s: %s -> %.2f", submitted.municipality(), submitted.year(),
                 crossing.direction(), Thresholds.key(threshold), previous, now);
     }

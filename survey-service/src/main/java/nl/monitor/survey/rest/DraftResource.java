@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.rest.Caller;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
@@ -130,11 +131,14 @@ public class DraftResource {
 
     private void requireWritable(String code, int year) {
         caller.requireMunicipality(code);
-        if (municipalities.municipality(code).isEmpty()) {
+        if (municipalities.municipality(code).isEmpty() && MunicipalityDivisions.inDivisionOf(code, year).isEmpty()) {
             throw new NotFoundException("No municipality " + code + " in the " + municipalities.year() + " division");
         }
         if (year < 2000 || year > 2100) {
             throw InvalidInputException.of("year", "out-of-range", "year must be between 2000 and 2100");
+        }
+        if (MunicipalityDivisions.inDivisionOf(code, year).isEmpty()) {
+            throw InvalidInputException.of("code", "unknown-municipality", MunicipalityDivisions.notInDivision(code, year));
         }
     }
 }

@@ -225,13 +225,14 @@ public class SubmissionService {
         violations.addAll(new AssessmentValidator(Questionnaires.version(questionnaireVersion))
                 .validate(request.toAssessment()).stream()
                 .filter(v -> request.year() != null || !v.path().equals("year")).toList());
-        if (request.municipality() != null && violations.stream().noneMatch(v -> v.path().equals("municipality"))
-                && (request.year() == null ? municipalities.municipality(request.municipality())
-                : MunicipalityDivisions.municipalityOf(request.municipality(), request.year())).isEmpty()) {
-            violations.add(0, new Violation("municipality", "unknown-municipality", "no municipality "
-                    + request.municipality() + " in the " + municipalities.year() + " division"
-                    + (request.year() == null ? "" : " nor in that of " + request.year()
-                    + " (" + MunicipalityDivisions.forYear(request.year()).year() + ")")));
+        // a year's data lives under the codes of that year's division (reference-data): 2014 under 2013's
+        if (request.municipality() != null && violations.stream().noneMatch(v -> v.path().equals("municipality"))) {
+            if (request.year() == null ? municipalities.municipality(request.municipality()).isEmpty()
+                    : MunicipalityDivisions.inDivisionOf(request.municipality(), request.year()).isEmpty()) {
+                violations.add(0, new Violation("municipality", "unknown-municipality", request.year() == null
+                        ? "no municipality " + request.municipality() + " in the " + municipalities.year() + " division"
+                        : MunicipalityDivisions.notInDivision(request.municipality(), request.year())));
+            }
         }
         return violations;
     }

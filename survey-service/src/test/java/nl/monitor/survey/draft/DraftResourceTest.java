@@ -152,4 +152,16 @@ class DraftResourceTest {
                 .put(path("GM0014", 2094) + "/draft").then().statusCode(403);
         given().get(path("GM0014", 2094) + "/draft").then().statusCode(401);
     }
+
+    @Test
+    void a_draft_of_a_year_is_under_the_codes_of_that_years_division() {
+        // Ten Boer (GM0009) answered the 2014 wave; Het Hogeland (GM1966) was formed in 2019.
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(draft(0, WORKED_EXAMPLE))
+                .put(path("GM0009", 2014) + "/draft").then().statusCode(200).body("version", equalTo(1));
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON).body(draft(0, WORKED_EXAMPLE))
+                .put(path("GM1966", 2017) + "/draft").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("code"))
+                .body("errors[0].message", containsString("GM1966 is not in the 2017 division"));
+    }
 }

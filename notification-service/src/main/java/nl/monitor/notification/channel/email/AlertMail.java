@@ -2,6 +2,7 @@ package nl.monitor.notification.channel.email;
 
 import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.domain.questionnaire.Goal;
+import nl.monitor.domain.questionnaire.Questionnaire;
 import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.domain.scoring.Band;
 import nl.monitor.notification.Alert;
@@ -24,7 +25,7 @@ public record AlertMail(String subject, String body) {
      */
     public static AlertMail of(WebhookPayload alert, String cardUrl) {
         String name = alert.municipalityName() == null ? alert.municipality() : alert.municipalityName();
-        String what = scope(alert.threshold());
+        String what = scope(alert.threshold(), alert.questionnaireVersion());
         double value = alert.threshold().value();
         String threshold = (value == Math.rint(value) ? String.format(DUTCH, "%.0f", value) : score(value)) + " punten";
         boolean resolved = Alert.RESOLVED.equals(alert.type());
@@ -84,11 +85,14 @@ public record AlertMail(String subject, String body) {
         return cardUrl.replace("{municipality}", alert.municipality()).replace("{year}", Integer.toString(alert.year()));
     }
 
-    private static String scope(ThresholdCrossed.Threshold threshold) {
+    private static String scope(ThresholdCrossed.Threshold threshold, Integer questionnaireVersion) {
         if (threshold.scope() == ThresholdCrossed.Threshold.Scope.TOTAL) {
             return "totaalscore";
         }
-        String title = Questionnaires.latest().goal(threshold.goal()).map(Goal::title).orElse(null);
+        // the goal as the questionnaire of the scored submission names it (the wave's), the latest for older alerts
+        Questionnaire questionnaire = questionnaireVersion != null && Questionnaires.exists(questionnaireVersion)
+                ? Questionnaires.version(questionnaireVersion) : Questionnaires.latest();
+        String title = questionnaire.goal(threshold.goal()).map(Goal::title).orElse(null);
         return "score op doel " + threshold.goal() + (title == null ? "" : " (" + title + ")");
     }
 

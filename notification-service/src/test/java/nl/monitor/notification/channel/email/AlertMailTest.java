@@ -18,9 +18,28 @@ class AlertMailTest {
     private static WebhookPayload alert(String type, ThresholdCrossed.Threshold threshold,
                                         ThresholdCrossed.Direction direction, Double previous, double now,
                                         Band previousBand, Band newBand) {
+        return alert(type, threshold, direction, previous, now, previousBand, newBand, 1);
+    }
+
+    private static WebhookPayload alert(String type, ThresholdCrossed.Threshold threshold,
+                                        ThresholdCrossed.Direction direction, Double previous, double now,
+                                        Band previousBand, Band newBand, Integer questionnaireVersion) {
         return new WebhookPayload(UUID.randomUUID(), UUID.randomUUID(), type, "GM0106", "Assen", "Drenthe", 2017,
                 threshold, direction, previous, now, previousBand, newBand, UUID.randomUUID(), Instant.now(),
-                "firing", null);
+                "firing", null, questionnaireVersion);
+    }
+
+    @Test
+    void a_goal_is_named_by_the_questionnaire_its_wave_answered() {
+        ThresholdCrossed.Threshold goal3 = new ThresholdCrossed.Threshold(ThresholdCrossed.Threshold.Scope.GOAL, 3,
+                40.0);
+        // version 2 (the BMC 2015 points of attention): goal 3 is another goal than version 1's
+        assertThat(AlertMail.of(alert(Alert.THRESHOLD_CROSSED, goal3, ThresholdCrossed.Direction.DOWN, 45.0, 37.5,
+                Band.ORANGE, Band.ORANGE, 2), CARD).subject())
+                .contains("score op doel 3 (Lokale uitwerking aanpak kindermishandeling)");
+        assertThat(AlertMail.of(alert(Alert.THRESHOLD_CROSSED, goal3, ThresholdCrossed.Direction.DOWN, 45.0, 37.5,
+                Band.ORANGE, Band.ORANGE, 1), CARD).subject())
+                .contains("score op doel 3 (Alle jonge ouders leren omgaan met huilgedrag van baby's)");
     }
 
     @Test
