@@ -19,6 +19,8 @@ public final class FigureValidator {
 
     private static final Pattern MUNICIPALITY = Pattern.compile("GM\\d{4}");
     private static final int MAX_AREA = 200;
+    /** Figures are stored with four decimals. */
+    public static final int MAX_DECIMALS = 4;
 
     private final IndicatorSet set;
 
@@ -49,6 +51,9 @@ public final class FigureValidator {
         indicator.ifPresent(i -> checkBreakdown(figure.breakdown(), i, violations));
         if (figure.value() == null) {
             violations.add(new Violation("value", ViolationCode.REQUIRED, "value is required"));
+        } else if (figure.value().stripTrailingZeros().scale() > MAX_DECIMALS) {
+            violations.add(new Violation("value", ViolationCode.INVALID_FORMAT,
+                    "value has more than " + MAX_DECIMALS + " decimals: " + figure.value().toPlainString()));
         } else {
             indicator.flatMap(i -> i.unit().refuse(figure.value())).ifPresent(why -> violations.add(new Violation(
                     "value", ViolationCode.OUT_OF_RANGE, "value " + figure.value().toPlainString() + " " + why)));
