@@ -1,5 +1,6 @@
 package nl.monitor.survey.indicator;
 
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import nl.monitor.contracts.EventType;
@@ -74,24 +75,46 @@ public class FigureRecording {
         return store(figure, caller.name());
     }
 
+    /** What an import did: how many figures it held, how many it stored as new versions, and the figures. */
+    public record Imported(int figures, int stored, int unchanged, List<IndicatorRecorded> current) {
+    }
+
     /**
-     * Records every figure or none: each is checked first, and the problems of all of them are thrown together,
-     * each field prefixed by {@code prefixes[i]} (a row or cell reference of an import).
+     * Reads a table of figures ({@link FigureTable}: Dutch CSV or RFC 4180) and records every figure or, when any
+     * cell is bad or the caller may not record a row's area, none.
      */
     @Transactional
-    public List<Recorded> recordAll(List<IndicatorFigure> batch, List<String> prefixes, Caller caller) {
-        List<Violation> violations = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
-            String prefix = prefixes.get(i);
-            validate(batch.get(i)).forEach(v -> violations.add(new Violation(prefix + v.path(), v.code(), v.message(),
-                    v.category())));
+    public Imported importTable(String csv, Caller caller) {
+        FigureTable.Read read = FigureTable.parse(csv == null ? "" : csv, definitions());
+        List<Recorded> recorded = recordAll(read.rows(), read.problems(), caller);
+        int stored = (int) recorded.stream().filter(Recorded::created).count();
+        return new Imported(recorded.size(), stored, recorded.size() - stored,
+                recorded.stream().map(Recorded::figure).toList());
+    }
+
+    /**
+     * Records every figure of an import or none: each row is checked first, and the problems of all rows — with the
+     * problems found reading them ({@code readProblems}) — are thrown together, each naming its cell; then whether the
+     * caller may record every row's area (a 403 names the first row it may not).
+     */
+    private List<Recorded> recordAll(List<FigureTable.Row> rows, List<Violation> readProblems, Caller caller) {
+        List<Violation> violations = new ArrayList<>(readProblems);
+        for (FigureTable.Row row : rows) {
+            validate(row.figure()).forEach(v -> violations.add(new Violation(row.cellOf().apply(v.path()), v.code(),
+                    v.message(), v.category())));
         }
         if (!violations.isEmpty()) {
             throw InvalidInputException.fromViolations("The import has " + violations.size() + " problem(s); nothing"
                     + " was stored", "", violations);
         }
-        batch.forEach(figure -> requireRecorder(figure, caller));
-        return batch.stream().map(figure -> store(figure, caller.name())).toList();
+        for (FigureTable.Row row : rows) {
+            try {
+                requireRecorder(row.figure(), caller);
+            } catch (ForbiddenException e) {
+                throw new ForbiddenException(row.cellOf().apply("area") + ": " + e.getMessage());
+            }
+        }
+        return rows.stream().map(row -> store(row.figure(), caller.name())).toList();
     }
 
     /** The problems of a figure against the definitions and the division of its year; empty when it may be stored. */

@@ -2,16 +2,19 @@ package nl.monitor.survey.rest;
 
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.monitor.contracts.IndicatorRecorded;
 import nl.monitor.domain.indicator.IndicatorFigure;
 import nl.monitor.domain.indicator.IndicatorSet;
+import nl.monitor.rest.BodyLimit;
 import nl.monitor.rest.Caller;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
@@ -71,6 +74,29 @@ public class IndicatorResource {
         FigureRecording.Recorded recorded = recording.record(figure, caller);
         return Response.status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(recorded.figure()).build();
+    }
+
+    @POST
+    @Path("/indicator-figures/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @BodyLimit(bytes = 16 * 1024 * 1024)
+    @RolesAllowed({Caller.RESPONDENT, Caller.COORDINATOR, Caller.ADMIN})
+    @Operation(operationId = "importIndicatorFigures", summary = "Import a table of figures (CSV), all or none",
+            description = "One figure per row, columns indicator;periode;niveau;gebied;waarde (or indicator, period, "
+                    + "level, area, value) and one per breakdown dimension headed by its id (abuse-type, sector, "
+                    + "reporter, ...; an empty cell is the total). The Dutch dialect (';', decimal comma, optional "
+                    + "byte-order mark) is recognised by the header's ';', else RFC 4180 with a decimal point. Niveau: "
+                    + "gemeente, regio or landelijk. Each figure is recorded as POST /api/indicator-figures would; "
+                    + "when any cell is bad, every bad cell is named (field: its spreadsheet reference, e.g. C4) and "
+                    + "nothing is stored. At most 10,000 rows.")
+    @APIResponse(responseCode = "200", description = "Every figure recorded: how many were new versions, how many "
+            + "equal to the current one")
+    @APIResponse(responseCode = "422", description = "Every bad cell, by its reference; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A row of an area the caller may not record; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FigureRecording.Imported importFigures(String csv) {
+        return recording.importTable(csv, caller);
     }
 
     @GET

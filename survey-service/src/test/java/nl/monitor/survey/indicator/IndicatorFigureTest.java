@@ -159,4 +159,53 @@ class IndicatorFigureTest {
                 .body("indicators.find { it.id == 'vt-reports' }.breakdowns",
                         containsInAnyOrder("reporter", "sector", "abuse-type"));
     }
+
+    private static ValidatableResponse importTable(String token, String csv) {
+        return given().auth().oauth2(token).contentType("text/csv; charset=UTF-8").body(csv)
+                .post("/api/indicator-figures/import").then();
+    }
+
+    @Test
+    void a_regions_table_in_the_dutch_dialect_is_imported_whole_and_again_changes_nothing() {
+        String csv = "\uFEFFindicator;periode;niveau;gebied;abuse-type;reporter;waarde\r\n"
+                + "vt-reports;2064;regio;Groningen;sexual-abuse;citizen;12\r\n"
+                + "vt-reports;2064;regio;Groningen;;;1.204\r\n"
+                + "\r\n"
+                + "vt-repeat-reports;2064;gemeente;GM0014;physical-abuse;;8,25\r\n";
+        importTable(TestTokens.coordinator("Groningen"), csv).statusCode(200)
+                .body("figures", equalTo(3)).body("stored", equalTo(3)).body("unchanged", equalTo(0));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/indicator-figures?period=2064").then().statusCode(200)
+                .body("value", containsInAnyOrder(12, 1204, 8.25f))
+                .body("find { it.indicator == 'vt-repeat-reports' }.breakdown.abuse-type", equalTo("physical-abuse"));
+        importTable(TestTokens.coordinator("Groningen"), csv).statusCode(200)
+                .body("stored", equalTo(0)).body("unchanged", equalTo(3));
+    }
+
+    @Test
+    void an_import_with_bad_rows_names_every_bad_cell_and_stores_none_of_them() {
+        String csv = "indicator;periode;niveau;gebied;abuse-type;waarde\n"
+                + "vt-reports;2065;regio;Groningen;;10\n"               // good, yet not stored
+                + "bullying;2065;regio;Groningen;;3\n"                  // A3 unknown indicator
+                + "vt-reports;2065;regio;Groningen;;twaalf\n"           // F4 not a number
+                + "vt-reports;2065-Q9;regio;Groningen;beating;4\n"      // B5 period, E5 abuse type
+                + "vt-reports;2065;provincie;Groningen;;4\n";           // C6 level
+        importTable(TestTokens.coordinator("Groningen"), csv).statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors.field", containsInAnyOrder("A3", "F4", "B5", "E5", "C6"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/indicator-figures?period=2065").then().statusCode(200)
+                .body("", empty());
+        importTable(TestTokens.coordinator("Groningen"), "indicator;periode;gebied;kleur\nvt-reports;2065;x;y\n")
+                .statusCode(422).body("errors.field", containsInAnyOrder("D1", "header", "header"));
+    }
+
+    @Test
+    void a_coordinators_import_with_a_row_of_another_region_is_refused_whole() {
+        String csv = "indicator,period,level,area,value\n"
+                + "vt-reports,2066,REGION,Groningen,10\n"
+                + "vt-reports,2066,REGION,Drenthe,11\n";
+        importTable(TestTokens.coordinator("Groningen"), csv).statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("D3"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/indicator-figures?period=2066").then().statusCode(200)
+                .body("", empty());
+    }
 }
