@@ -30,4 +30,10 @@ public record IndicatorFigure(String indicator, String period, AreaLevel level, 
         breakdown.forEach((dimension, value) -> key.append(key.isEmpty() ? "" : ";").append(dimension).append('=').append(value));
         return key.toString();
     }
+
+    /** A value without the trailing zeros of its storage: 37 for 37.0000, 7.9 for 7.9000, 100 for 1E+2. */
+    public static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
 }

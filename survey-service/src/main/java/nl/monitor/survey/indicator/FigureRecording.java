@@ -201,12 +201,7 @@ public class FigureRecording {
 
     private static IndicatorRecorded view(RecordedFigure f) {
         return new IndicatorRecorded(f.id, f.indicator, f.indicatorSetVersion, f.period, f.level, f.area, f.breakdown,
-                plain(f.value), f.version, f.recordedAt, f.recordedBy);
+                IndicatorFigure.plain(f.value), f.version, f.recordedAt, f.recordedBy);
     }
 
-    /** 37 for 37.0000 as stored, 7.9 for 7.9000: the figure as it was given. */
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 }
