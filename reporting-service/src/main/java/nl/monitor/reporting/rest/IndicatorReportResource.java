@@ -6,6 +6,8 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import nl.monitor.domain.indicator.IndicatorSet;
+import nl.monitor.domain.indicator.Indicators;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.indicator.IndicatorTrend;
 import nl.monitor.reporting.indicator.IndicatorTrends;
@@ -37,6 +39,13 @@ public class IndicatorReportResource {
     public IndicatorReportResource(IndicatorTrends trends, Caller caller) {
         this.trends = trends;
         this.caller = caller;
+    }
+
+    @GET
+    @Operation(operationId = "getIndicatorDefinitions", summary = "The indicator definitions the figures are reported by",
+            description = "As the survey-service records against them: themes with targets, dimensions, indicators.")
+    public IndicatorSet definitions() {
+        return Indicators.latest();
     }
 
     @GET
