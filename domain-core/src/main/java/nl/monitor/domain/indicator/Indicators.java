@@ -2,14 +2,15 @@ package nl.monitor.domain.indicator;
 
 import nl.monitor.domain.support.Resources;
 
+import static nl.monitor.domain.support.Invariants.require;
+import static nl.monitor.domain.support.Invariants.requireUnique;
+
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The indicator definitions this build knows, read from {@code nl/monitor/domain/indicators-v<N>.yaml}: versions 1,
@@ -74,18 +75,6 @@ public final class Indicators {
                 require(set.dimension(breakdown).isPresent(), at + " names an unknown dimension " + breakdown);
             }
             requireUnique(indicator.breakdowns(), Function.identity(), at + " breakdowns");
-        }
-    }
-
-    private static <T, K> void requireUnique(List<T> items, Function<T, K> key, String what) {
-        Set<K> seen = new HashSet<>();
-        Set<K> duplicates = items.stream().map(key).filter(k -> !seen.add(k)).collect(Collectors.toSet());
-        require(duplicates.isEmpty(), what + " are not unique: " + duplicates);
-    }
-
-    private static void require(boolean condition, String problem) {
-        if (!condition) {
-            throw new IllegalStateException(problem);
         }
     }
 }
