@@ -8,7 +8,8 @@ public enum EventType {
     SURVEY_SUBMITTED("survey-submitted", 1, SurveySubmitted.class),
     SCORE_COMPUTED("score-computed", 1, ScoreComputed.class),
     THRESHOLD_CROSSED("threshold-crossed", 1, ThresholdCrossed.class),
-    AUDIT_RECORDED("audit-recorded", 1, AuditRecorded.class);
+    AUDIT_RECORDED("audit-recorded", 1, AuditRecorded.class),
+    INDICATOR_RECORDED("indicator-recorded", 1, IndicatorRecorded.class);
 
     private static final String TYPE_PREFIX = "nl.monitor.";
     private static final String SCHEMA_BASE = "https://schemas.monitor.nl/contracts/";

@@ -18,7 +18,8 @@ class EventCodecTest {
             EventType.SURVEY_SUBMITTED, SampleEvents::surveySubmitted,
             EventType.SCORE_COMPUTED, SampleEvents::scoreComputed,
             EventType.THRESHOLD_CROSSED, SampleEvents::thresholdCrossed,
-            EventType.AUDIT_RECORDED, SampleEvents::auditRecorded);
+            EventType.AUDIT_RECORDED, SampleEvents::auditRecorded,
+            EventType.INDICATOR_RECORDED, SampleEvents::indicatorRecorded);
 
     private final EventCodec codec = new EventCodec();
 
@@ -121,7 +122,8 @@ class EventCodecTest {
     @Test
     void each_type_has_its_topic_and_schema_file() {
         assertThat(EventType.values()).extracting(EventType::topic)
-                .containsExactly("survey-submitted", "score-computed", "threshold-crossed", "audit-recorded");
+                .containsExactly("survey-submitted", "score-computed", "threshold-crossed", "audit-recorded",
+                        "indicator-recorded");
         for (EventType type : EventType.values()) {
             assertThat(EventCodecTest.class.getResource("/contracts/" + type.schemaFile())).isNotNull();
         }
@@ -157,5 +159,19 @@ class EventCodecTest {
         CloudEvent<AuditRecorded> read = codec.decode(codec.encode(event), EventType.AUDIT_RECORDED);
         assertThat(read.data().details()).containsEntry("year", "2017").containsEntry("version", "2");
         assertThat(read.data().roles()).containsExactly("respondent");
+    }
+
+    @Test
+    void an_indicator_figure_is_keyed_by_its_area_and_its_schema_refuses_a_bad_period_or_a_negative_value()
+            throws Exception {
+        assertThat(SampleEvents.indicatorRecorded().subject()).isEqualTo("region:Groningen");
+        ObjectNode figure = (ObjectNode) json(SampleEvents.indicatorRecorded());
+        ((ObjectNode) figure.get("data")).put("period", "2024-Q5");
+        ((ObjectNode) figure.get("data")).put("value", -1);
+        figure.put("subject", "Groningen");
+        assertThat(codec.schemaViolations(EventType.INDICATOR_RECORDED, figure))
+                .anySatisfy(m -> assertThat(m).contains("/data/period"))
+                .anySatisfy(m -> assertThat(m).contains("/data/value"))
+                .anySatisfy(m -> assertThat(m).contains("/subject"));
     }
 }

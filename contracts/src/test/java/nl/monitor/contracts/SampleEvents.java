@@ -70,4 +70,12 @@ final class SampleEvents {
                 new AuditRecorded("read-model.rebuilt", "read-model", null, AuditRecorded.SYSTEM, List.of(), null,
                         null, "reporting-service", AT, Map.of()));
     }
+
+    static CloudEvent<IndicatorRecorded> indicatorRecorded() {
+        IndicatorRecorded figure = new IndicatorRecorded(UUID.fromString("0b6f3c2e-5d1a-4e8b-9f3c-2a7d4e6f8a10"),
+                "vt-reports", 1, "2024-Q2", nl.monitor.domain.indicator.AreaLevel.REGION, "Groningen",
+                Map.of("abuse-type", "sexual-abuse", "reporter", "citizen"), new java.math.BigDecimal("37"), 2, AT,
+                "coordinator-groningen");
+        return CloudEvent.of(EventType.INDICATOR_RECORDED, "/survey-service", figure.key(), figure);
+    }
 }

@@ -3,6 +3,7 @@ package nl.monitor.localrun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.monitor.demo.DemoCohorts;
+import nl.monitor.demo.DemoIndicators;
 import nl.monitor.domain.assessment.Assessment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -69,6 +70,25 @@ final class DemoLoad {
             accepted.put(year, result.path("accepted").asInt() + result.path("alreadyImported").asInt());
         }
         return accepted;
+    }
+
+    /**
+     * Imports the synthetic indicator figures ({@link DemoIndicators}) through the survey-service's table import, as a
+     * region's data manager would; returns how many figures the table holds.
+     */
+    int importIndicators(String surveyUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create(surveyUrl + "/api/indicator-figures/import"))
+                .header("Authorization", "Bearer " + tokens.importer())
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .timeout(Duration.ofMinutes(2))
+                .POST(HttpRequest.BodyPublishers.ofString(DemoIndicators.csv())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The demo indicator figures did not import cleanly: "
+                    + response.statusCode() + " " + response.body());
+        }
+        return json.readTree(response.body()).path("figures").asInt();
     }
 
     /** Waits until the reporting-service counts the imported municipalities and no consumer group lags. */

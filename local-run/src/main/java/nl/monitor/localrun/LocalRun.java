@@ -113,9 +113,10 @@ public final class LocalRun {
         long loading = System.nanoTime();
         DemoLoad demo = new DemoLoad(json, http, kafka.bootstrapServers(), tokens);
         Map<Integer, Integer> imported = demo.importWaves(platform.url("survey-service"));
+        int figures = demo.importIndicators(platform.url("survey-service"));
         demo.awaitDigested(platform.url("reporting-service"), imported);
-        say(String.format("Imported, scored and reported %s municipalities per wave in %.0f s.", imported,
-                (System.nanoTime() - loading) / 1_000_000_000.0));
+        say(String.format("Imported, scored and reported %s municipalities per wave and %d synthetic indicator"
+                + " figures in %.0f s.", imported, figures, (System.nanoTime() - loading) / 1_000_000_000.0));
         subscribeEveryRegion(platform.url("notification-service"), receiver.url());
         printBanner(platform, (System.nanoTime() - start) / 1_000_000_000.0);
         stopped.await();

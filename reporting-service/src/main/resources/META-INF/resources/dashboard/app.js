@@ -12,6 +12,7 @@
 import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from '/shared/auth.js';
 import { leaveMeldingen, meldingenView } from './meldingen.js';
 import { beheerView } from './beheer.js';
+import { indicatorenView } from './indicatoren.js';
 
 // Band colours with at least 4.5:1 against white (WCAG 2.1 AA: white text on them, bars on a white chart).
 const BAND_COLOURS = { RED: '#b03a2e', ORANGE: '#9c4a00', GREEN: '#1e7040' };
@@ -472,6 +473,8 @@ async function render() {
       await cardView(ticket, parts, params);
     } else if (parts[0] === 'response') {
       await responseView(ticket, params);
+    } else if (parts[0] === 'indicatoren') {
+      await indicatorenView(view, { parts, params, api: path => fresh(ticket, api(path)), chart });
     } else if (parts[0] === 'meldingen') {
       const settings = await fresh(ticket, dashboardApp());
       await meldingenView(view, { params, reporting: api, token: accessToken, notificationUrl: settings.notificationUrl,

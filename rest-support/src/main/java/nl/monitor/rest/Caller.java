@@ -32,6 +32,11 @@ public class Caller {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
 
+    /** Whether the token carries this role (one of the constants above). */
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
     public boolean readsEverything() {
         return identity.hasRole(ANALYST) || identity.hasRole(ADMIN);
     }

@@ -22,6 +22,12 @@ public final class ViolationCode {
     public static final String DOCUMENTS_WITHOUT_LAID_DOWN = "documents-without-laid-down";
     public static final String SHARE_WITHOUT_INSIGHT = "share-without-insight";
     public static final String TOO_LONG = "too-long";
+    /** A figure for an indicator the indicator set does not define. */
+    public static final String UNKNOWN_INDICATOR = "unknown-indicator";
+    /** A figure broken down by a dimension its indicator is not broken down by. */
+    public static final String UNKNOWN_BREAKDOWN = "unknown-breakdown";
+    /** A figure for a kind of area (municipality, region, nation) its indicator is not recorded for. */
+    public static final String LEVEL_NOT_RECORDED = "level-not-recorded";
 
     private ViolationCode() {
     }

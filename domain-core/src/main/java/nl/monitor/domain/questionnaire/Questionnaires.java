@@ -2,9 +2,11 @@ package nl.monitor.domain.questionnaire;
 
 import nl.monitor.domain.support.Resources;
 
+import static nl.monitor.domain.support.Invariants.require;
+import static nl.monitor.domain.support.Invariants.requireUnique;
+
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +14,6 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The questionnaire versions this build knows, read from {@code nl/monitor/domain/questionnaire-v<N>.yaml}: versions
@@ -107,18 +108,6 @@ public final class Questionnaires {
         // the answer model has one field per question.
         for (ExtraQuestion extra : q.extraQuestions()) {
             require(ExtraQuestion.KNOWN.contains(extra.id()), where + " has an unknown extra question " + extra.id());
-        }
-    }
-
-    private static <T, K> void requireUnique(List<T> items, Function<T, K> key, String what) {
-        Set<K> seen = new HashSet<>();
-        Set<K> duplicates = items.stream().map(key).filter(k -> !seen.add(k)).collect(Collectors.toSet());
-        require(duplicates.isEmpty(), what + " are not unique: " + duplicates);
-    }
-
-    private static void require(boolean condition, String problem) {
-        if (!condition) {
-            throw new IllegalStateException(problem);
         }
     }
 }

@@ -13,4 +13,11 @@ public interface SuppressionConfig {
      */
     @WithDefault("3")
     int minMunicipalities();
+
+    /**
+     * The smallest count of an indicator (advice requests, reports, …) of a region or municipality shown to callers
+     * other than an administrator, the region's coordinator and the municipality's respondent; a count of 0 is shown.
+     */
+    @WithDefault("10")
+    int minCount();
 }

@@ -1,0 +1,124 @@
+package nl.monitor.reporting.indicator;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import nl.monitor.domain.assessment.Violation;
+import nl.monitor.domain.indicator.AreaLevel;
+import nl.monitor.domain.indicator.FigureValidator;
+import nl.monitor.domain.indicator.Indicator;
+import nl.monitor.domain.indicator.IndicatorFigure;
+import nl.monitor.domain.indicator.IndicatorSet;
+import nl.monitor.domain.indicator.Indicators;
+import nl.monitor.domain.indicator.Period;
+import nl.monitor.domain.indicator.Unit;
+import nl.monitor.reference.Municipality;
+import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
+import nl.monitor.reporting.config.SuppressionConfig;
+import nl.monitor.rest.Caller;
+import nl.monitor.rest.InvalidInputException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An indicator's trend (the nation, a region, its municipalities per period) with small counts suppressed: a count
+ * above 0 and below {@code reporting.suppression.min-count} of a region or municipality is shown only to an
+ * administrator, the region's coordinator and the municipality's own respondent — a registration figure that small
+ * can point at a family. Analysts see it suppressed too; national figures never are.
+ */
+@ApplicationScoped
+public class IndicatorTrends {
+
+    private final StoredFigures figures;
+    private final SuppressionConfig suppression;
+
+    public IndicatorTrends(StoredFigures figures, SuppressionConfig suppression) {
+        this.figures = figures;
+        this.suppression = suppression;
+    }
+
+    /**
+     * @param breakdown dimension id to value id (empty: the totals), checked against the indicator
+     * @throws NotFoundException     for an indicator the set does not define
+     * @throws InvalidInputException naming the bad breakdown
+     */
+    public IndicatorTrend trend(String indicatorId, String region, Map<String, String> breakdown, Caller caller) {
+        IndicatorSet set = Indicators.latest();
+        Indicator indicator = set.indicator(indicatorId)
+                .orElseThrow(() -> new NotFoundException("No indicator " + indicatorId));
+        List<Violation> problems = new FigureValidator(set).validate(new IndicatorFigure(indicatorId, "2000",
+                        AreaLevel.NATIONAL, AreaLevel.NETHERLANDS, breakdown, BigDecimal.ZERO)).stream()
+                .filter(v -> v.path().startsWith("breakdown.")).toList();
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.fromViolations("The breakdown is not one of " + indicatorId + "'s", "",
+                    problems);
+        }
+        String key = new IndicatorFigure(indicatorId, null, null, null, breakdown, null).breakdownKey();
+        Map<String, StoredFigure> national = byPeriod(figures.of(indicatorId, key, AreaLevel.NATIONAL,
+                List.of(AreaLevel.NETHERLANDS)));
+        Map<String, StoredFigure> ofRegion = region == null ? Map.of()
+                : byPeriod(figures.of(indicatorId, key, AreaLevel.REGION, List.of(region)));
+        List<StoredFigure> ofMunicipalities = region == null ? List.of()
+                : figures.of(indicatorId, key, AreaLevel.MUNICIPALITY, membersInAnyYear(region));
+        TreeSet<Period> periods = new TreeSet<>();
+        national.keySet().forEach(p -> periods.add(Period.parse(p).orElseThrow()));
+        ofRegion.keySet().forEach(p -> periods.add(Period.parse(p).orElseThrow()));
+        ofMunicipalities.forEach(f -> periods.add(Period.parse(f.key.period()).orElseThrow()));
+
+        boolean seesRegion = region != null && (caller.hasRole(Caller.ADMIN)
+                || caller.hasRole(Caller.COORDINATOR) && caller.region().filter(region::equals).isPresent());
+        int minimum = suppression.minCount();
+        List<IndicatorTrend.PeriodFigures> rows = new ArrayList<>();
+        for (Period period : periods) {
+            String name = period.toString();
+            MunicipalityDivision division = MunicipalityDivisions.forYear(period.year());
+            Map<String, Municipality> members = region == null ? Map.of() : division.inRegion(region).stream()
+                    .collect(Collectors.toMap(Municipality::code, Function.identity()));
+            List<IndicatorTrend.AreaFigure> municipal = ofMunicipalities.stream()
+                    .filter(f -> f.key.period().equals(name) && members.containsKey(f.key.area()))
+                    .sorted(Comparator.comparing(f -> members.get(f.key.area()).name()))
+                    .map(f -> {
+                        boolean hidden = small(indicator, f.value, minimum) && !seesRegion
+                                && !(caller.hasRole(Caller.RESPONDENT)
+                                && caller.municipality().filter(f.key.area()::equals).isPresent());
+                        return new IndicatorTrend.AreaFigure(f.key.area(), members.get(f.key.area()).name(),
+                                hidden ? null : IndicatorFigure.plain(f.value), hidden);
+                    }).toList();
+            StoredFigure own = ofRegion.get(name);
+            IndicatorTrend.Figure regionFigure = own == null ? null : figure(own,
+                    small(indicator, own.value, minimum) && !seesRegion);
+            StoredFigure nation = national.get(name);
+            rows.add(new IndicatorTrend.PeriodFigures(name, nation == null ? null : figure(nation, false),
+                    regionFigure, municipal));
+        }
+        return new IndicatorTrend(indicator, set.theme(indicator.theme()).orElseThrow(), new TreeMap<>(breakdown),
+                region, minimum, rows);
+    }
+
+    private static List<String> membersInAnyYear(String region) {
+        return MunicipalityDivisions.years().stream()
+                .flatMap(year -> MunicipalityDivisions.of(year).orElseThrow().inRegion(region).stream())
+                .map(Municipality::code).distinct().toList();
+    }
+
+    private static Map<String, StoredFigure> byPeriod(List<StoredFigure> found) {
+        return found.stream().collect(Collectors.toMap(f -> f.key.period(), Function.identity()));
+    }
+
+    private static boolean small(Indicator indicator, BigDecimal value, int minimum) {
+        return indicator.unit() == Unit.COUNT && value.signum() > 0 && value.compareTo(BigDecimal.valueOf(minimum)) < 0;
+    }
+
+    private static IndicatorTrend.Figure figure(StoredFigure stored, boolean hidden) {
+        return new IndicatorTrend.Figure(hidden ? null : IndicatorFigure.plain(stored.value), hidden);
+    }
+
+}

@@ -1,0 +1,122 @@
+package nl.monitor.reporting.indicator;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import nl.monitor.contracts.CloudEvent;
+import nl.monitor.contracts.EventCodec;
+import nl.monitor.contracts.EventType;
+import nl.monitor.contracts.IndicatorRecorded;
+import nl.monitor.domain.indicator.AreaLevel;
+import nl.monitor.testsupport.EventPublisher;
+import nl.monitor.testsupport.MonitorInfrastructure;
+import nl.monitor.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * The indicators' read side: indicator-recorded events kept at their highest version (a late older correction or a
+ * redelivery changes nothing) and served as a trend of the nation, a region and its municipalities per period, with
+ * small counts suppressed for whoever should not see them. The periods 2071-2073 are this test's own.
+ */
+@QuarkusTest
+@QuarkusTestResource(MonitorInfrastructure.class)
+class IndicatorTrendTest {
+
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final EventCodec CODEC = new EventCodec();
+
+    private static CloudEvent<IndicatorRecorded> publish(String indicator, String period, AreaLevel level, String area,
+                                                         Map<String, String> breakdown, String value, int version) {
+        IndicatorRecorded figure = new IndicatorRecorded(UUID.randomUUID(), indicator, 1, period, level, area,
+                breakdown, new BigDecimal(value), version, Instant.now(), "test");
+        CloudEvent<IndicatorRecorded> event = CloudEvent.of(EventType.INDICATOR_RECORDED, "/survey-service",
+                figure.key(), figure);
+        EventPublisher.shared().send(EventType.INDICATOR_RECORDED.topic(), event.subject(), CODEC.encode(event));
+        return event;
+    }
+
+    private static String trend(String token, String indicator, String query) {
+        return given().auth().oauth2(token).get("/api/indicators/" + indicator + "/trend" + query).then()
+                .statusCode(200).extract().asString();
+    }
+
+    @Test
+    void the_region_against_the_nation_per_period_with_its_municipalities_at_their_latest_version() {
+        Map<String, String> none = Map.of();
+        publish("vt-repeat-reports", "2071", AreaLevel.NATIONAL, "NL", none, "11.5", 1);
+        publish("vt-repeat-reports", "2071", AreaLevel.REGION, "Groningen", none, "14", 1);
+        publish("vt-repeat-reports", "2071", AreaLevel.REGION, "Groningen", none, "13.2", 3);
+        publish("vt-repeat-reports", "2071", AreaLevel.REGION, "Groningen", none, "99", 2); // late, older
+        publish("vt-repeat-reports", "2071", AreaLevel.MUNICIPALITY, "GM0014", none, "12.75", 1);
+        publish("vt-repeat-reports", "2072", AreaLevel.NATIONAL, "NL", none, "10", 1);
+        publish("vt-repeat-reports", "2072", AreaLevel.MUNICIPALITY, "GM0362", none, "4", 1); // Amstelveen: other region
+
+        await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.coordinator("Groningen"))
+                .get("/api/indicators/vt-repeat-reports/trend?region=Groningen").then().statusCode(200)
+                .body("periods.period", contains("2071", "2072"))
+                .body("periods[0].region.value", equalTo(13.2f))
+                .body("periods[0].national.value", equalTo(11.5f))
+                .body("periods[0].municipalities.code", contains("GM0014"))
+                .body("periods[0].municipalities[0].name", equalTo("Groningen"))
+                .body("periods[0].municipalities[0].value", equalTo(12.75f))
+                .body("periods[1].national.value", equalTo(10))
+                .body("periods[1].region", nullValue())
+                .body("periods[1].municipalities", org.hamcrest.Matchers.empty())
+                .body("indicator.better", equalTo("LOWER"))
+                .body("theme.title", equalTo("Interventies")));
+    }
+
+    @Test
+    void small_counts_are_suppressed_for_analysts_and_other_respondents_but_not_for_the_regions_coordinator() {
+        Map<String, String> sexualAbuse = Map.of("abuse-type", "sexual-abuse");
+        publish("vt-reports", "2073", AreaLevel.NATIONAL, "NL", sexualAbuse, "3", 1);
+        publish("vt-reports", "2073", AreaLevel.REGION, "Groningen", sexualAbuse, "4", 1);
+        publish("vt-reports", "2073", AreaLevel.MUNICIPALITY, "GM0014", sexualAbuse, "2", 1);
+        publish("vt-reports", "2073", AreaLevel.MUNICIPALITY, "GM0034", sexualAbuse, "0", 1); // Almere: Flevoland
+        publish("vt-reports", "2073", AreaLevel.MUNICIPALITY, "GM0037", sexualAbuse, "25", 1); // Stadskanaal
+        String query = "?region=Groningen&breakdown=abuse-type:sexual-abuse";
+
+        await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.coordinator("Groningen"))
+                .get("/api/indicators/vt-reports/trend" + query).then().statusCode(200)
+                .body("periods.find { it.period == '2073' }.municipalities.value", contains(2, 25))
+                .body("periods.find { it.period == '2073' }.region.value", equalTo(4)));
+
+        io.restassured.path.json.JsonPath analyst = io.restassured.path.json.JsonPath.from(
+                trend(TestTokens.analyst(), "vt-reports", query));
+        assertPeriod(analyst, "region.suppressed", true);
+        assertPeriod(analyst, "region.value", null);
+        assertPeriod(analyst, "national.value", 3);
+        assertPeriod(analyst, "municipalities.suppressed", List.of(true, false));
+        assertPeriod(analyst, "municipalities.value", java.util.Arrays.asList(null, 25));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/indicators/vt-reports/trend" + query).then()
+                .body("minimumCount", equalTo(10));
+
+        given().auth().oauth2(TestTokens.coordinator("Drenthe")).get("/api/indicators/vt-reports/trend" + query)
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.respondent("GM0014")).get("/api/indicators/vt-reports/trend" + query)
+                .then().statusCode(403);
+        given().auth().oauth2(TestTokens.respondent("GM0014"))
+                .get("/api/indicators/vt-reports/trend?breakdown=abuse-type:sexual-abuse").then().statusCode(200)
+                .body("periods.find { it.period == '2073' }.national.value", equalTo(3));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/indicators/vt-reports/trend?breakdown=colour:red")
+                .then().statusCode(422).body("errors[0].field", equalTo("breakdown.colour"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/indicators/no-such/trend").then().statusCode(404);
+    }
+
+    private static void assertPeriod(io.restassured.path.json.JsonPath trend, String path, Object expected) {
+        org.assertj.core.api.Assertions.assertThat((Object) trend.get("periods.find { it.period == '2073' }." + path))
+                .as(path).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,113 @@
+package nl.monitor.survey.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import nl.monitor.contracts.IndicatorRecorded;
+import nl.monitor.domain.indicator.IndicatorFigure;
+import nl.monitor.domain.indicator.IndicatorSet;
+import nl.monitor.rest.BodyLimit;
+import nl.monitor.rest.Caller;
+import nl.monitor.rest.InvalidInputException;
+import nl.monitor.rest.Problem;
+import nl.monitor.survey.indicator.FigureRecording;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api")
+@Authenticated
+@Tag(name = "Indicators", description = "The indicator definitions, and recording their figures per area and period")
+@SecurityRequirement(name = "bearer")
+public class IndicatorResource {
+
+    private final FigureRecording recording;
+    private final Caller caller;
+
+    public IndicatorResource(FigureRecording recording, Caller caller) {
+        this.recording = recording;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/indicators")
+    @Operation(operationId = "getIndicatorSet", summary = "The indicator definitions figures are recorded against",
+            description = "The themes with their targets, the dimensions figures are broken down by, and per "
+                    + "indicator its unit, levels, breakdowns, direction of better and source.")
+    public IndicatorSet definitions() {
+        return recording.definitions();
+    }
+
+    @POST
+    @Path("/indicator-figures")
+    @RolesAllowed({Caller.RESPONDENT, Caller.COORDINATOR, Caller.ADMIN})
+    @Operation(operationId = "recordIndicatorFigure", summary = "Record one figure of an indicator",
+            description = "For one indicator, period (YYYY or YYYY-Qn), area (a municipality code of the period's "
+                    + "division, a Veilig Thuis region, or NL) and breakdown. Stored as the next version of that "
+                    + "figure (a correction); a value equal to the current one stores nothing and answers 200. "
+                    + "Respondents record their municipality's figures, coordinators their region's and its "
+                    + "municipalities', administrators any and the national ones.")
+    @APIResponse(responseCode = "201", description = "Stored as a new version; published as indicator-recorded")
+    @APIResponse(responseCode = "200", description = "Equal to the current version; nothing stored")
+    @APIResponse(responseCode = "422", description = "Every problem with the figure, by field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The caller may not record figures of that area",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response record(IndicatorFigure figure, @Context UriInfo uri) {
+        if (figure == null) {
+            throw InvalidInputException.of("body", "required", "a figure is required");
+        }
+        FigureRecording.Recorded recorded = recording.record(figure, caller);
+        return Response.status(recorded.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(recorded.figure()).build();
+    }
+
+    @POST
+    @Path("/indicator-figures/import")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @BodyLimit(bytes = 16 * 1024 * 1024)
+    @RolesAllowed({Caller.RESPONDENT, Caller.COORDINATOR, Caller.ADMIN})
+    @Operation(operationId = "importIndicatorFigures", summary = "Import a table of figures (CSV), all or none",
+            description = "One figure per row, columns indicator;periode;niveau;gebied;waarde (or indicator, period, "
+                    + "level, area, value) and one per breakdown dimension headed by its id (abuse-type, sector, "
+                    + "reporter, ...; an empty cell is the total). The Dutch dialect (';', decimal comma, optional "
+                    + "byte-order mark) is recognised by the header's ';', else RFC 4180 with a decimal point. Niveau: "
+                    + "gemeente, regio or landelijk. Each figure is recorded as POST /api/indicator-figures would; "
+                    + "when any cell is bad, every bad cell is named (field: its spreadsheet reference, e.g. C4) and "
+                    + "nothing is stored. At most 10,000 rows.")
+    @APIResponse(responseCode = "200", description = "Every figure recorded: how many were new versions, how many "
+            + "equal to the current one")
+    @APIResponse(responseCode = "422", description = "Every bad cell, by its reference; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "A row of an area the caller may not record; nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public FigureRecording.Imported importFigures(String csv) {
+        return recording.importTable(csv, caller);
+    }
+
+    @GET
+    @Path("/indicator-figures")
+    @Operation(operationId = "listIndicatorFigures", summary = "The current figures the caller may record",
+            description = "A respondent's municipality's, a coordinator's region's and its municipalities', "
+                    + "everything for analysts and administrators; the current version of each.")
+    public List<IndicatorRecorded> figures(@Parameter(description = "only this indicator") @QueryParam("indicator")
+                                           String indicator,
+                                           @Parameter(description = "only this period, YYYY or YYYY-Qn")
+                                           @QueryParam("period") String period) {
+        return recording.current(caller, indicator, period);
+    }
+}
