@@ -1,7 +1,6 @@
 package nl.monitor.keycloak;
 
 import nl.monitor.testsupport.Axe;
-import nl.monitor.testsupport.KeycloakServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -25,11 +24,12 @@ final class DashboardBrowser {
     static final Duration DEADLINE = Duration.ofSeconds(30);
 
     private final WebDriver driver;
-    private final KeycloakServer keycloak;
+    private final String issuer;
 
-    DashboardBrowser(WebDriver driver, KeycloakServer keycloak) {
+    /** {@code issuer}: the realm's issuer URL (the login page is asked for under it). */
+    DashboardBrowser(WebDriver driver, String issuer) {
         this.driver = driver;
-        this.keycloak = keycloak;
+        this.issuer = issuer;
     }
 
     /**
@@ -38,7 +38,7 @@ final class DashboardBrowser {
      */
     void signInAtKeycloak(String user, String password) {
         visible(By.id("username"));
-        assertThat(driver.getCurrentUrl()).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth")
+        assertThat(driver.getCurrentUrl()).startsWith(issuer + "/protocol/openid-connect/auth")
                 .contains("code_challenge_method=S256").contains("response_type=code");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);

@@ -44,7 +44,7 @@ class DashboardSignInIT {
         dashboard = reporting + "/dashboard/";
 
         browser = HeadlessChromium.start(1280, 1200);
-        page = new DashboardBrowser(browser, keycloak);
+        page = new DashboardBrowser(browser, keycloak.issuer());
     }
 
     @AfterAll

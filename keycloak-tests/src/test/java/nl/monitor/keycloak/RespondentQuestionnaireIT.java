@@ -80,7 +80,7 @@ class RespondentQuestionnaireIT {
 
         browser = HeadlessChromium.startRecording(1280, 1400);
 
-        page = new DashboardBrowser(browser, keycloak);
+        page = new DashboardBrowser(browser, keycloak.issuer());
     }
 
     @AfterAll
