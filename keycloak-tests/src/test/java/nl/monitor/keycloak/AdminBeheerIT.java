@@ -6,6 +6,7 @@ import nl.monitor.testsupport.EventPublisher;
 import nl.monitor.testsupport.HeadlessChromium;
 import nl.monitor.testsupport.KeycloakServer;
 import nl.monitor.testsupport.Platform;
+import nl.monitor.testsupport.PostgresServer;
 import nl.monitor.testsupport.SmtpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -284,6 +289,39 @@ class AdminBeheerIT {
         assertThat(browser.findElements(By.cssSelector("section[data-service] [data-empty]"))).hasSize(4);
         page.assertNoSeriousViolations("Beheer, parked rows (empty)");
 
+        // A row Kafka refused for good, parked as the relay parks one (parked_at and a reason), in the
+        // notification-service's outbox; "Terugzetten" after confirming puts it back in line, and the relay sends it
+        // (to a topic nobody reads) and removes it from the outbox.
+        String parkedEvent = "beheer-parked-" + UUID.randomUUID();
+        long parked;
+        try (Connection db = PostgresServer.shared().connect(); PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO notification.outbox_event (event_id, topic, record_key, payload, parked_at, parked_reason)"
+                        + " VALUES (?, 'beheer-parked-check', 'GM0014', '{}', now(), 'RecordTooLargeException (test)')"
+                        + " RETURNING id")) {
+            insert.setString(1, parkedEvent);
+            try (ResultSet row = insert.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                parked = row.getLong(1);
+            }
+        }
+        browser.navigate().refresh(); // the same address: read the parked rows again
+        page.awaitReady();
+        By parkedRow = By.cssSelector("section[data-service='notification-service'] tr[data-parked='" + parked + "']");
+        assertThat(browser.findElement(parkedRow).getText()).contains("beheer-parked-check")
+                .contains("RecordTooLargeException (test)");
+        page.assertNoSeriousViolations("Beheer, a parked row");
+        page.click(By.cssSelector("section[data-service='notification-service'] button[data-retry='" + parked + "']"));
+        awaitDialog();
+        assertThat(browser.findElement(By.id("confirm-title")).getText())
+                .isEqualTo("Bericht " + parked + " van notification-service terugzetten?");
+        page.click(By.id("confirm-ok"));
+        page.wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                "section[data-service='notification-service'] .parked-status"), "Bericht " + parked
+                + " staat weer in de rij."));
+        assertThat(browser.findElements(parkedRow)).isEmpty();
+        page.assertNoSeriousViolations("Beheer, a parked row put back");
+        await("the relay sends the row put back").atMost(EVENT_DEADLINE).until(() -> outboxRows(parkedEvent) == 0);
+
         // The audit trail: a "to" before "from" is refused on its field; then the admin's own actions, all four.
         browser.get(dashboard + "#/beheer/audit?from=2026-12-08&to=2026-12-01");
         page.awaitReady();
@@ -394,6 +432,17 @@ class AdminBeheerIT {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static long outboxRows(String eventId) throws SQLException {
+        try (Connection db = PostgresServer.shared().connect(); PreparedStatement count = db.prepareStatement(
+                "SELECT count(*) FROM notification.outbox_event WHERE event_id = ?")) {
+            count.setString(1, eventId);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private static HttpResponse<String> put(String url, String token, String body)
