@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { date, dateTime, integer, percent, score, signed } from '../../main/resources/META-INF/resources/shared/format.js';
+import { date, dateInput, dateTime, dateTimeInput, instantOf, integer, isoDate, percent, score, signed }
+  from '../../main/resources/META-INF/resources/shared/format.js';
 
 test('scores have one decimal with a comma', () => {
   assert.equal(score(20), '20,0');
@@ -31,4 +32,31 @@ test('dates and times are Dutch, in Amsterdam time whatever the zone of the mach
   assert.equal(dateTime('2026-12-07T11:05:00Z'), '7 december 2026 om 12:05');
   assert.equal(dateTime(null), '–');
   assert.equal(dateTime('not a date'), '–');
+});
+
+test('a date is typed as dd-mm-jjjj (or ISO) and sent as ISO; no date is null', () => {
+  assert.equal(isoDate('7-12-2026'), '2026-12-07');
+  assert.equal(isoDate('07/12/2026'), '2026-12-07');
+  assert.equal(isoDate(' 2026-12-07 '), '2026-12-07');
+  assert.equal(isoDate('12-31-2026'), null, 'month 31: the American order is refused, not guessed');
+  assert.equal(isoDate('31-02-2026'), null);
+  assert.equal(isoDate('2026-12-7'), null);
+  assert.equal(isoDate(''), null);
+  assert.equal(dateInput('2026-12-07'), '07-12-2026');
+  assert.equal(dateInput(''), '');
+  assert.equal(dateInput('gisteren'), 'gisteren');
+});
+
+test('a moment is typed in Dutch time, summer and winter, whatever the browser zone', () => {
+  assert.equal(instantOf('07-12-2026 09:00'), '2026-12-07T08:00:00.000Z');
+  assert.equal(instantOf('1-7-2026 9.30'), '2026-07-01T07:30:00.000Z');
+  assert.equal(instantOf('2026-12-07T09:00'), '2026-12-07T08:00:00.000Z');
+  assert.equal(instantOf('29-03-2026 03:30'), '2026-03-29T01:30:00.000Z', 'just after the switch to summer time');
+  assert.equal(instantOf('07-12-2026'), null, 'a time of day is needed');
+  assert.equal(instantOf('07-12-2026 24:00'), null);
+  assert.equal(instantOf('12-31-2026 09:00'), null);
+  assert.equal(instantOf(''), null);
+  assert.equal(dateTimeInput('2026-12-07T08:00:00Z'), '07-12-2026 09:00');
+  assert.equal(dateTimeInput('2026-07-01T07:30:00Z'), '01-07-2026 09:30');
+  assert.equal(dateTimeInput(null), '');
 });

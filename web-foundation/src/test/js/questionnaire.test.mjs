@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { boundsOf, extraField, openWave, placeOfError, scaleCaption }
+import { boundsOf, extraField, gradesOf, openWave, placeOfError, scaleCaption }
   from '../../main/resources/META-INF/resources/shared/questionnaire.js';
 import { bandOf } from '../../main/resources/META-INF/resources/shared/bands.js';
 
@@ -61,4 +61,12 @@ test('extra questions: their answers and free texts go to the question', () => {
   assert.equal(placeOfError({ code: 'required' }, SENT), null);
   assert.equal(extraField('youth-involved'), 'youthInvolved');
   assert.equal(extraField('not-known'), null);
+});
+
+test('a grades question offers the grades of its own scale, lowest first', () => {
+  assert.deepEqual(gradesOf({ type: 'GRADES', scale: { lowest: 1, highest: 10 } }), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  assert.deepEqual(gradesOf({ type: 'GRADES', scale: { lowest: 0, highest: 5 } }), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(gradesOf({ type: 'SINGLE_CHOICE', scale: null }), []);
+  assert.deepEqual(gradesOf({ type: 'GRADES', scale: { lowest: 6, highest: 2 } }), []);
+  assert.deepEqual(gradesOf(undefined), []);
 });

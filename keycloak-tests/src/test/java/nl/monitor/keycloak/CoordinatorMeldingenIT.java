@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.standardwebhooks.Webhook;
-import nl.monitor.testsupport.Axe;
 import nl.monitor.testsupport.HeadlessChromium;
 import nl.monitor.testsupport.KeycloakServer;
 import nl.monitor.testsupport.Platform;
@@ -13,14 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
@@ -54,7 +51,7 @@ import static org.awaitility.Awaitility.await;
  */
 class CoordinatorMeldingenIT {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final Duration DEADLINE = DashboardBrowser.DEADLINE;
     private static final Duration ALERT_DEADLINE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -66,6 +63,7 @@ class CoordinatorMeldingenIT {
     private static Platform platform;
     private static KeycloakServer keycloak;
     private static WebDriver browser;
+    private static DashboardBrowser page;
     private static String dashboard;
     private static WebhookReceiver receiver;
     private static WebhookReceiver failing;
@@ -83,6 +81,7 @@ class CoordinatorMeldingenIT {
         keycloak.createUser(OTHER_COORDINATOR, OTHER_PASSWORD, "coordinator", Map.of("region", "Flevoland"));
         dashboard = reporting + "/dashboard/";
         browser = HeadlessChromium.start(1280, 1600);
+        page = new DashboardBrowser(browser, keycloak.issuer());
     }
 
     @AfterAll
@@ -102,12 +101,12 @@ class CoordinatorMeldingenIT {
     void a_coordinator_subscribes_tests_sees_an_alert_live_and_unsubscribes_and_another_region_sees_none_of_it()
             throws Exception {
         browser.get(dashboard + "#/meldingen");
-        click(By.id("sign-in-start"));
-        signInAtKeycloak("coordinator-groningen", "coordinator-demo");
-        awaitReady();
+        page.click(By.id("sign-in-start"));
+        page.signInAtKeycloak("coordinator-groningen", "coordinator-demo");
+        page.awaitReady();
         assertThat(browser.getCurrentUrl()).isEqualTo(dashboard + "#/meldingen");
         awaitLive();
-        assertNoSeriousViolations("Meldingen, signed in");
+        page.assertNoSeriousViolations("Meldingen, signed in");
         // The form shows the fields of the chosen channel only.
         assertThat(browser.findElement(By.id("sub-url")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("sub-email")).isDisplayed()).isFalse();
@@ -117,31 +116,31 @@ class CoordinatorMeldingenIT {
         WebElement url = browser.findElement(By.id("sub-url"));
         url.sendKeys("geen-webadres");
         browser.findElement(By.id("sub-description")).sendKeys("Browsertest Groningen");
-        click(By.id("subscribe-submit"));
-        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("sub-url"), "aria-invalid", "true"));
+        page.click(By.id("subscribe-submit"));
+        page.wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("sub-url"), "aria-invalid", "true"));
         assertThat(browser.findElement(By.id("sub-url-error")).getText()).startsWith("Geef een volledig webadres");
         assertThat(url.getAttribute("aria-describedby")).isEqualTo("sub-url-error");
-        assertNoSeriousViolations("Meldingen, a field in error");
+        page.assertNoSeriousViolations("Meldingen, a field in error");
 
         url.clear();
         url.sendKeys(receiver.url());
-        click(By.id("subscribe-submit"));
-        wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-panel")));
+        page.click(By.id("subscribe-submit"));
+        page.wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-panel")));
         String secret = browser.findElement(By.id("secret-value")).getText();
         assertThat(secret).startsWith("whsec_");
         assertThat(browser.findElement(By.id("secret-panel")).getText()).contains("maar één keer getoond");
         assertThat(browser.findElement(By.id("sub-url")).getAttribute("aria-invalid")).isNull();
-        WebElement row = wait(DEADLINE).until(ExpectedConditions.presenceOfElementLocated(
+        WebElement row = page.wait(DEADLINE).until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//table[@id='subscriptions']//tr[td[normalize-space()='Browsertest Groningen']]")));
         String subscription = row.getAttribute("data-subscription");
-        assertNoSeriousViolations("Meldingen, the secret shown once");
-        click(By.id("secret-done"));
+        page.assertNoSeriousViolations("Meldingen, the secret shown once");
+        page.click(By.id("secret-done"));
         assertThat(browser.findElement(By.id("secret-panel")).isDisplayed()).isFalse();
         assertThat(browser.getPageSource()).doesNotContain(secret);
 
         // The test call: signed as real deliveries, verified with the official library, the receiver's answer shown.
-        click(action(subscription, "test"));
-        wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-status"),
+        page.click(action(subscription, "test"));
+        page.wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-status"),
                 "Testoproep afgeleverd: de ontvanger antwoordde HTTP 204"));
         WebhookReceiver.Call test = receiver.await(call -> read(call.body()).path("type").asText().equals("test"), 1,
                 DEADLINE).get(0);
@@ -159,65 +158,65 @@ class CoordinatorMeldingenIT {
 
         // A failing submission for GM0014 (after a good one, so that it crosses down whatever came before): the
         // alert appears in the open page by the live feed, without a reload.
-        script("window.__sameDocument = true");
+        page.script("window.__sameDocument = true");
         Set<String> before = alertIds();
         String respondent = keycloak.passwordGrant("monitor-cli", "respondent-gm0014", "respondent-demo");
         submit(respondent, "improved-assessment.json", 2020);
         submit(respondent, "failing-assessment.json", 2020);
-        WebElement alert = new WebDriverWait(browser, ALERT_DEADLINE).until(driver -> driver
+        WebElement alert = page.wait(ALERT_DEADLINE).until(driver -> driver
                 .findElements(By.cssSelector("#alerts tbody tr[data-alert]")).stream()
                 .filter(tr -> !before.contains(tr.getAttribute("data-alert")))
                 .filter(tr -> tr.getText().contains("GM0014") && tr.getText().contains("20,0")
                         && tr.getText().contains("gedaald"))
                 .findFirst().orElse(null));
         assertThat(alert.getText()).contains("Groningen").contains("totaalscore").contains("rood");
-        assertThat(script("return window.__sameDocument === true")).isEqualTo(true);
+        assertThat(page.script("return window.__sameDocument === true")).isEqualTo(true);
         WebhookReceiver.Call delivered = receiver.await(call -> read(call.body()).path("type").asText()
                 .equals("threshold-crossed") && read(call.body()).path("newScore").asDouble() == 20.0, 1,
                 ALERT_DEADLINE).get(0);
         verify(secret, delivered);
-        assertNoSeriousViolations("Meldingen, with a live alert");
+        page.assertNoSeriousViolations("Meldingen, with a live alert");
         // The README's picture of the page (target/screenshots/meldingen.png; docs/meldingen.png is a copy).
         Path screenshot = KeycloakPlatform.ROOT.resolve("keycloak-tests/target/screenshots/meldingen.png");
         Files.createDirectories(screenshot.getParent());
         Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         // The delivery log shows the alert's delivery.
-        click(action(subscription, "log"));
-        wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#delivery-log tbody"),
+        page.click(action(subscription, "log"));
+        page.wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#delivery-log tbody"),
                 "afgeleverd"));
-        assertNoSeriousViolations("Meldingen, the delivery log open");
+        page.assertNoSeriousViolations("Meldingen, the delivery log open");
 
         // Rotating shows a new secret once; the previous one stays valid for the overlap.
-        click(action(subscription, "rotate"));
-        wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-panel")));
+        page.click(action(subscription, "rotate"));
+        page.wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-panel")));
         String rotated = browser.findElement(By.id("secret-value")).getText();
         assertThat(rotated).startsWith("whsec_").isNotEqualTo(secret);
         assertThat(browser.findElement(By.id("secret-copied")).getText()).contains("vorige geheim blijft geldig");
-        click(By.id("secret-done"));
+        page.click(By.id("secret-done"));
 
         // Deleting asks first, then the row is gone.
-        click(action(subscription, "delete"));
-        click(action(subscription, "confirm-delete"));
-        wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-status"),
+        page.click(action(subscription, "delete"));
+        page.click(action(subscription, "confirm-delete"));
+        page.wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-status"),
                 "Abonnement verwijderd."));
         assertThat(browser.findElements(By.cssSelector("tr[data-subscription='" + subscription + "']"))).isEmpty();
 
         // The other region's coordinator, signed in on the page: no Groningen alert, no subscription.
-        click(By.id("sign-out"));
-        wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+        page.click(By.id("sign-out"));
+        page.visible(By.id("sign-in-start"));
         browser.get(dashboard + "#/meldingen");
-        click(By.id("sign-in-start"));
-        signInAtKeycloak(OTHER_COORDINATOR, OTHER_PASSWORD);
-        awaitReady();
+        page.click(By.id("sign-in-start"));
+        page.signInAtKeycloak(OTHER_COORDINATOR, OTHER_PASSWORD);
+        page.awaitReady();
         // (a user added by the admin API also has Keycloak's default roles, which the page lists too)
         assertThat(browser.findElement(By.id("who")).getText()).contains("coordinator").endsWith(" · Flevoland");
         assertThat(browser.findElement(By.id("alerts")).getText()).doesNotContain("GM0014");
         assertThat(browser.findElement(By.id("subscriptions-empty")).isDisplayed()).isTrue();
         assertThat(browser.findElements(By.cssSelector("tr[data-subscription]"))).isEmpty();
-        assertNoSeriousViolations("Meldingen, another region (empty)");
-        click(By.id("sign-out"));
-        wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+        page.assertNoSeriousViolations("Meldingen, another region (empty)");
+        page.click(By.id("sign-out"));
+        page.visible(By.id("sign-in-start"));
     }
 
     @Test
@@ -241,54 +240,82 @@ class CoordinatorMeldingenIT {
 
     private void changeAndRetry() throws Exception {
         browser.get(dashboard + "#/meldingen");
-        click(By.id("sign-in-start"));
-        signInAtKeycloak("coordinator-groningen", "coordinator-demo");
-        awaitReady();
+        page.click(By.id("sign-in-start"));
+        page.signInAtKeycloak("coordinator-groningen", "coordinator-demo");
+        page.awaitReady();
         awaitLive();
 
-        // A webhook for GM0014's total score crossing 25 downwards, to a receiver that answers 500.
+        // A webhook for GM0014's total score crossing 30 and goal 3 crossing 40, downwards, to a receiver that
+        // answers 500 (a threshold row left without a limit first: placed at its field, nothing sent).
         browser.findElement(By.id("sub-url")).sendKeys(failing.url());
         browser.findElement(By.id("sub-description")).sendKeys("Browsertest filter");
         new Select(browser.findElement(By.id("sub-municipalities"))).selectByValue("GM0014");
-        new Select(browser.findElement(By.id("sub-threshold-scope"))).selectByValue("TOTAL");
-        browser.findElement(By.id("sub-threshold")).sendKeys("30");
+        page.click(By.id("threshold-add"));
+        browser.findElement(By.id("sub-threshold-0-value")).sendKeys("30");
+        page.click(By.id("threshold-add"));
+        assertThat(new Select(browser.findElement(By.id("sub-threshold-1-on"))).getOptions())
+                .extracting(o -> o.getAttribute("value")).as("the goals of the waves' questionnaires")
+                .startsWith("TOTAL", "1", "2", "3").contains("10");
+        new Select(browser.findElement(By.id("sub-threshold-1-on"))).selectByValue("3");
         new Select(browser.findElement(By.id("sub-direction"))).selectByValue("DOWN");
-        click(By.id("subscribe-submit"));
-        wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-panel")));
-        click(By.id("secret-done"));
-        WebElement row = wait(DEADLINE).until(ExpectedConditions.presenceOfElementLocated(
+        page.click(By.id("subscribe-submit"));
+        page.wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("sub-threshold-1-value"), "aria-invalid",
+                "true"));
+        assertThat(browser.findElement(By.id("sub-threshold-1-value-error")).getText()).isEqualTo("Vul een grens in.");
+        page.assertNoSeriousViolations("Meldingen, a threshold without a limit");
+        browser.findElement(By.id("sub-threshold-1-value")).sendKeys("40");
+        page.click(By.id("subscribe-submit"));
+        page.wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-panel")));
+        page.click(By.id("secret-done"));
+        WebElement row = page.wait(DEADLINE).until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//table[@id='subscriptions']//tr[td[normalize-space()='Browsertest filter']]")));
         String subscription = row.getAttribute("data-subscription");
         String coordinator = keycloak.passwordGrant("monitor-cli", "coordinator-groningen", "coordinator-demo");
         String notifications = platform.url("notification-service");
+        JsonNode created = read(get(notifications + "/api/subscriptions/" + subscription, coordinator).body())
+                .path("filter").path("thresholds");
+        assertThat(created).hasSize(2);
+        assertThat(created.get(0).path("scope").asText()).isEqualTo("TOTAL");
+        assertThat(created.get(0).path("value").asDouble()).isEqualTo(30.0);
+        assertThat(created.get(1).path("scope").asText()).isEqualTo("GOAL");
+        assertThat(created.get(1).path("goal").asInt()).isEqualTo(3);
+        assertThat(created.get(1).path("value").asDouble()).isEqualTo(40.0);
 
-        // Changing it: the form shows what it has; a threshold above 100 is refused on that field, then 25 is stored.
-        click(action(subscription, "edit"));
-        wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("subscribe-title"), "Abonnement wijzigen"));
+        // Changing it: the form shows both thresholds; the goal's is removed, a limit above 100 is refused on that
+        // field (by the API's path filter.thresholds[0].value), then 25 is stored as the only threshold.
+        page.click(action(subscription, "edit"));
+        page.wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("subscribe-title"), "Abonnement wijzigen"));
         assertThat(browser.findElement(By.id("sub-url")).isEnabled()).isFalse();
-        assertThat(browser.findElement(By.id("sub-threshold")).getAttribute("value")).isEqualTo("30");
+        assertThat(browser.findElement(By.id("sub-threshold-0-value")).getAttribute("value")).isEqualTo("30");
+        assertThat(new Select(browser.findElement(By.id("sub-threshold-1-on"))).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("3");
+        assertThat(browser.findElement(By.id("sub-threshold-1-value")).getAttribute("value")).isEqualTo("40");
         assertThat(new Select(browser.findElement(By.id("sub-municipalities"))).getAllSelectedOptions())
                 .extracting(o -> o.getAttribute("value")).containsExactly("GM0014");
-        assertNoSeriousViolations("Meldingen, a subscription being changed");
+        page.assertNoSeriousViolations("Meldingen, a subscription being changed");
         WebElement description = browser.findElement(By.id("sub-description"));
         description.clear();
         description.sendKeys("Browsertest gewijzigd");
-        WebElement threshold = browser.findElement(By.id("sub-threshold"));
+        page.click(By.cssSelector("#threshold-rows li[data-threshold='1'] button[data-remove-threshold]"));
+        assertThat(browser.findElements(By.cssSelector("#threshold-rows li"))).hasSize(1);
+        WebElement threshold = browser.findElement(By.id("sub-threshold-0-value"));
         threshold.clear();
         threshold.sendKeys("140");
-        click(By.id("subscribe-submit"));
-        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("sub-threshold"), "aria-invalid", "true"));
-        assertThat(browser.findElement(By.id("sub-threshold-error")).getText())
+        page.click(By.id("subscribe-submit"));
+        page.wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("sub-threshold-0-value"), "aria-invalid",
+                "true"));
+        assertThat(browser.findElement(By.id("sub-threshold-0-value-error")).getText())
                 .isEqualTo("Een grens ligt tussen 0 en 100.");
-        assertNoSeriousViolations("Meldingen, a change with a field in error");
+        page.assertNoSeriousViolations("Meldingen, a change with a field in error");
         threshold.clear();
         threshold.sendKeys("25");
-        click(By.id("subscribe-submit"));
-        wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-status"),
+        page.click(By.id("subscribe-submit"));
+        page.wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-status"),
                 "Abonnement gewijzigd."));
         JsonNode changed = read(get(notifications + "/api/subscriptions/" + subscription, coordinator).body());
         assertThat(changed.path("description").asText()).isEqualTo("Browsertest gewijzigd");
         assertThat(changed.path("filter").path("municipalities").toString()).isEqualTo("[\"GM0014\"]");
+        assertThat(changed.path("filter").path("thresholds")).hasSize(1);
         assertThat(changed.path("filter").path("thresholds").get(0).path("value").asDouble()).isEqualTo(25.0);
         assertThat(changed.path("filter").path("direction").asText()).isEqualTo("DOWN");
         assertThat(browser.findElement(By.id("subscribe-title")).getText()).isEqualTo("Nieuw abonnement");
@@ -308,25 +335,23 @@ class CoordinatorMeldingenIT {
         assertThat(failing.calls()).filteredOn(call -> delivery.equals(call.id())).hasSize(attempts);
 
         // The log offers the retry; the receiver answers 204 again, and the retried delivery is delivered.
-        click(action(subscription, "log"));
+        page.click(action(subscription, "log"));
         By retry = By.cssSelector("#delivery-log tr[data-delivery='" + delivery + "'] button[data-retry]");
-        wait(DEADLINE).until(ExpectedConditions.elementToBeClickable(retry));
+        page.wait(DEADLINE).until(ExpectedConditions.elementToBeClickable(retry));
         assertThat(browser.findElement(By.cssSelector("#delivery-log tr[data-delivery='" + delivery + "']"))
                 .getText()).contains("mislukt").contains("HTTP 500");
-        assertNoSeriousViolations("Meldingen, a failed delivery in the log");
+        page.assertNoSeriousViolations("Meldingen, a failed delivery in the log");
         failing.answering(204);
-        click(retry);
-        wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-status"),
+        page.click(retry);
+        page.wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(By.id("subscription-status"),
                 "Aflevering wordt opnieuw geprobeerd"));
         failing.await(call -> delivery.equals(call.id()), attempts + 1, DEADLINE);
-        wait(DEADLINE).until(driver -> {
-            driver.findElement(action(subscription, "log")).click();
-            List<WebElement> done = driver.findElements(By.cssSelector(
-                    "#delivery-log tr[data-delivery='" + delivery + "'][data-status='DELIVERED']"));
-            return !done.isEmpty();
-        });
+        // The open log refreshes itself while the retried delivery is pending: no click needed to see the outcome.
+        page.wait(DEADLINE).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#delivery-log tr[data-delivery='" + delivery + "'][data-status='DELIVERED']")));
+        page.awaitState("delivery-log", "ready");
         assertThat(browser.findElements(retry)).isEmpty();
-        assertNoSeriousViolations("Meldingen, the retried delivery delivered");
+        page.assertNoSeriousViolations("Meldingen, the retried delivery delivered");
         assertThat(send("DELETE", notifications + "/api/subscriptions/" + subscription, coordinator, null)
                 .statusCode()).isEqualTo(204);
     }
@@ -347,66 +372,66 @@ class CoordinatorMeldingenIT {
         // Stadskanaal's contacts: an address that is none is refused on its field; then added, changed, and a second.
         Select municipality = new Select(browser.findElement(By.id("contacts-municipality")));
         municipality.selectByValue("GM0037");
-        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("contacts-table"), "data-municipality", "GM0037"));
+        page.wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("contacts-table"), "data-municipality", "GM0037"));
         List<WebElement> existing = browser.findElements(By.cssSelector("#contacts-table tbody tr"));
         assertThat(existing).as("this test's municipality starts without contacts").isEmpty();
-        click(By.id("contact-add"));
+        page.click(By.id("contact-add"));
         browser.findElement(By.id("contact-0-name")).sendKeys("S. Kanaal");
         browser.findElement(By.id("contact-0-email")).sendKeys("geen-adres");
-        click(By.id("contacts-save"));
-        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("contact-0-email"), "aria-invalid", "true"));
+        page.click(By.id("contacts-save"));
+        page.wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("contact-0-email"), "aria-invalid", "true"));
         assertThat(browser.findElement(By.id("contact-0-email-error")).getText())
                 .isEqualTo("Geef een geldig e-mailadres.");
-        assertNoSeriousViolations("Meldingen, a contact with a field in error");
+        page.assertNoSeriousViolations("Meldingen, a contact with a field in error");
         browser.findElement(By.id("contact-0-email")).clear();
         browser.findElement(By.id("contact-0-email")).sendKeys("S.Kanaal@Stadskanaal.example");
-        click(By.id("contacts-save"));
-        wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("contacts-status"), "Contactpersonen opgeslagen (1)."));
+        page.click(By.id("contacts-save"));
+        page.wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("contacts-status"), "Contactpersonen opgeslagen (1)."));
         assertThat(browser.findElement(By.id("contact-0-email")).getAttribute("value"))
                 .isEqualTo("s.kanaal@stadskanaal.example");
         browser.findElement(By.id("contact-0-role")).sendKeys("beleidsmedewerker");
-        click(By.id("contact-add"));
+        page.click(By.id("contact-add"));
         browser.findElement(By.id("contact-1-name")).sendKeys("T. Weede");
         browser.findElement(By.id("contact-1-email")).sendKeys("t.weede@stadskanaal.example");
-        click(By.id("contacts-save"));
-        wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("contacts-status"), "Contactpersonen opgeslagen (2)."));
+        page.click(By.id("contacts-save"));
+        page.wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("contacts-status"), "Contactpersonen opgeslagen (2)."));
         JsonNode contacts = read(get(survey + "/api/municipalities/GM0037/contacts", coordinator).body())
                 .path("contacts");
         assertThat(contacts.findValuesAsText("email"))
                 .containsExactlyInAnyOrder("s.kanaal@stadskanaal.example", "t.weede@stadskanaal.example");
         assertThat(contacts.findValuesAsText("role")).contains("beleidsmedewerker");
-        assertNoSeriousViolations("Meldingen, contacts saved");
+        page.assertNoSeriousViolations("Meldingen, contacts saved");
 
         // A campaign round (the admin's, now instead of at the next interval) invites both; the list of those that
         // have not submitted shows Stadskanaal with whom it invited when.
         HttpResponse<String> round = send("POST", survey + "/api/admin/waves/" + year + "/campaign/run", admin, "");
         assertThat(round.statusCode()).as(round.body()).isEqualTo(200);
         browser.navigate().refresh();
-        awaitReady();
+        page.awaitReady();
         By stadskanaal = By.cssSelector("#outstanding tr[data-municipality='GM0037'] td[data-invited]");
-        wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(stadskanaal,
+        page.wait(DEADLINE).until(ExpectedConditions.textToBePresentInElementLocated(stadskanaal,
                 "t.weede@stadskanaal.example"));
         assertThat(browser.findElement(By.id("outstanding-title")).getText())
                 .isEqualTo("Nog niet ingediend in " + year);
         assertThat(browser.findElement(stadskanaal).getText()).contains("s.kanaal@stadskanaal.example")
                 .containsPattern("(verstuurd|mislukt|onzeker) \\d{1,2} [a-z]+ \\d{4} om \\d{2}:\\d{2}");
-        assertNoSeriousViolations("Meldingen, the municipalities that have not submitted");
+        page.assertNoSeriousViolations("Meldingen, the municipalities that have not submitted");
 
         // Removing the first contact (from the outstanding row's "Contactpersonen").
-        click(By.cssSelector("#outstanding tr[data-municipality='GM0037'] button[data-contacts]"));
-        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("contact-0-email"), "value",
+        page.click(By.cssSelector("#outstanding tr[data-municipality='GM0037'] button[data-contacts]"));
+        page.wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("contact-0-email"), "value",
                 "s.kanaal@stadskanaal.example"));
-        click(By.cssSelector("#contacts-table tr[data-contact='0'] button[data-remove-contact]"));
+        page.click(By.cssSelector("#contacts-table tr[data-contact='0'] button[data-remove-contact]"));
         assertThat(browser.findElement(By.id("contact-0-email")).getAttribute("value"))
                 .isEqualTo("t.weede@stadskanaal.example");
-        click(By.id("contacts-save"));
-        wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("contacts-status"), "Contactpersonen opgeslagen (1)."));
+        page.click(By.id("contacts-save"));
+        page.wait(DEADLINE).until(ExpectedConditions.textToBe(By.id("contacts-status"), "Contactpersonen opgeslagen (1)."));
         assertThat(read(get(survey + "/api/municipalities/GM0037/contacts", coordinator).body()).path("contacts")
                 .findValuesAsText("email")).containsExactly("t.weede@stadskanaal.example");
         assertThat(send("PUT", survey + "/api/municipalities/GM0037/contacts", coordinator, "{\"contacts\": []}")
                 .statusCode()).isEqualTo(200);
-        click(By.id("sign-out"));
-        wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+        page.click(By.id("sign-out"));
+        page.visible(By.id("sign-in-start"));
     }
 
     private static HttpResponse<String> send(String method, String url, String token, String body)
@@ -461,37 +486,7 @@ class CoordinatorMeldingenIT {
         }
     }
 
-    private static void signInAtKeycloak(String user, String password) {
-        wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-    }
-
-    private static void click(By by) {
-        wait(DEADLINE).until(ExpectedConditions.elementToBeClickable(by)).click();
-    }
-
-    private static WebDriverWait wait(Duration deadline) {
-        return new WebDriverWait(browser, deadline);
-    }
-
-    private static void awaitReady() {
-        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
-    }
-
     private static void awaitLive() {
-        wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-live", "open"));
-    }
-
-    private static Object script(String js, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(js, args);
-    }
-
-    private static void assertNoSeriousViolations(String state) {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(Axe.source());
-        browser.manage().timeouts().scriptTimeout(DEADLINE);
-        assertThat(Axe.serious(js.executeAsyncScript(Axe.RUN))).as(state).isEmpty();
+        page.wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-live", "open"));
     }
 }

@@ -3,7 +3,6 @@ package nl.monitor.keycloak;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.monitor.testsupport.Axe;
 import nl.monitor.testsupport.HeadlessChromium;
 import nl.monitor.testsupport.KeycloakServer;
 import nl.monitor.testsupport.Platform;
@@ -12,16 +11,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardSignInIT {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WebDriver browser;
+    private static DashboardBrowser page;
     private static String dashboard;
     private static KeycloakServer keycloak;
 
@@ -49,6 +44,7 @@ class DashboardSignInIT {
         dashboard = reporting + "/dashboard/";
 
         browser = HeadlessChromium.start(1280, 1200);
+        page = new DashboardBrowser(browser, keycloak.issuer());
     }
 
     @AfterAll
@@ -71,10 +67,10 @@ class DashboardSignInIT {
     @Test
     void an_analyst_signs_in_at_keycloak_lands_on_the_page_asked_for_is_refreshed_and_signs_out() throws Exception {
         browser.get(dashboard + "#/national?year=2017");
-        click("sign-in-start");
-        signInAtKeycloak("analyst", "analyst-demo");
+        page.click("sign-in-start");
+        page.signInAtKeycloak("analyst", "analyst-demo");
 
-        awaitReady();
+        page.awaitReady();
         assertThat(browser.getCurrentUrl()).isEqualTo(dashboard + "#/national?year=2017");
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("analyst");
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
@@ -86,57 +82,39 @@ class DashboardSignInIT {
         // The access token has expired (as after 5 minutes): the next request refreshes it first, no new sign-in.
         ObjectNode expired = (ObjectNode) first.deepCopy();
         expired.put("expires_at", System.currentTimeMillis() / 1000 - 10);
-        script("sessionStorage.setItem(arguments[0], arguments[1])", userKey(), expired.toString());
+        page.script("sessionStorage.setItem(arguments[0], arguments[1])", userKey(), expired.toString());
         browser.get(dashboard + "#/national?year=2016");
-        awaitReady();
+        page.awaitReady();
         JsonNode refreshed = storedUser();
         assertThat(refreshed.path("access_token").asText()).isNotEqualTo(first.path("access_token").asText());
         assertThat(refreshed.path("expires_at").asLong()).isGreaterThan(System.currentTimeMillis() / 1000);
         assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).isFalse();
 
         // Signing out ends the session at Keycloak too: back on the dashboard, signed out; signing in asks again.
-        click("sign-out");
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+        page.click("sign-out");
+        page.visible(By.id("sign-in-start"));
         assertThat(browser.getCurrentUrl()).startsWith(dashboard);
-        assertThat(script("return Object.keys(sessionStorage).filter(k => k.startsWith('oidc.user:')).length"))
+        assertThat(page.script("return Object.keys(sessionStorage).filter(k => k.startsWith('oidc.user:')).length"))
                 .isEqualTo(0L);
-        click("sign-in-start");
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        page.click("sign-in-start");
+        page.visible(By.id("username"));
     }
 
     @Test
     void a_coordinator_lands_on_their_region_and_a_test_key_link_does_not_sign_in() {
         browser.get(dashboard + "#token=" + TestTokens.analyst());
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+        page.visible(By.id("sign-in-start"));
         assertThat(browser.findElement(By.id("sign-in-token")).isDisplayed()).isFalse();
         assertThat(browser.getCurrentUrl()).doesNotContain("token=");
-        assertThat(Axe.serious(axe())).isEmpty();
+        page.assertNoSeriousViolations("signed out, a test-key link");
 
-        click("sign-in-start");
-        signInAtKeycloak("coordinator-groningen", "coordinator-demo");
-        awaitReady();
+        page.click("sign-in-start");
+        page.signInAtKeycloak("coordinator-groningen", "coordinator-demo");
+        page.awaitReady();
         assertThat(browser.getCurrentUrl()).contains("#/region/Groningen");
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("coordinator · Groningen");
-        click("sign-out");
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
-    }
-
-    private static void signInAtKeycloak(String user, String password) {
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth")
-                .contains("code_challenge_method=S256");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-    }
-
-    private static void click(String id) {
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-    }
-
-    private static void awaitReady() {
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state",
-                "ready"));
+        page.click("sign-out");
+        page.visible(By.id("sign-in-start"));
     }
 
     private static String userKey() {
@@ -144,19 +122,8 @@ class DashboardSignInIT {
     }
 
     private static JsonNode storedUser() throws Exception {
-        Object stored = script("return sessionStorage.getItem(arguments[0])", userKey());
+        Object stored = page.script("return sessionStorage.getItem(arguments[0])", userKey());
         assertThat(stored).as("the signed-in user in sessionStorage").isNotNull();
         return JSON.readTree(stored.toString());
-    }
-
-    private static Object script(String js, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(js, args);
-    }
-
-    private static Object axe() {
-        JavascriptExecutor js = (JavascriptExecutor) browser;
-        js.executeScript(Axe.source());
-        browser.manage().timeouts().scriptTimeout(DEADLINE);
-        return js.executeAsyncScript(Axe.RUN);
     }
 }

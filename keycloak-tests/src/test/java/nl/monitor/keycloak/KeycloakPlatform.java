@@ -5,6 +5,7 @@ import nl.monitor.testsupport.KeycloakServer;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.PostgresServer;
+import nl.monitor.testsupport.SmtpServer;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,9 @@ final class KeycloakPlatform {
         config.put("notification.delivery.initial-backoff", "200ms");
         config.put("notification.delivery.max-backoff", "1s");
         config.put("notification.delivery.max-attempts", "3");
+        // Mail (the survey-service's campaign, the notification-service's e-mail alerts) to a real SMTP server in this
+        // JVM: AdminBeheerIT reads what a campaign round sent.
+        config.putAll(new SmtpServer().start());
         keycloak.awaitReady(Duration.ofSeconds(180));
         System.out.printf("Keycloak ready after %.1f s%n", (System.nanoTime() - begin) / 1e9);
         platform = Platform.start(ROOT, config, Map.of(), false, TARGET.resolve("service-logs"));

@@ -2,7 +2,6 @@ package nl.monitor.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.monitor.testsupport.Axe;
 import nl.monitor.testsupport.HeadlessChromium;
 import nl.monitor.testsupport.KeycloakServer;
 import nl.monitor.testsupport.Platform;
@@ -10,12 +9,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,10 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -46,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RespondentQuestionnaireIT {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final Duration DEADLINE = DashboardBrowser.DEADLINE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** This test's own year (the other tests of the suite use years without a wave or other years). */
@@ -57,6 +52,7 @@ class RespondentQuestionnaireIT {
     private static Platform platform;
     private static KeycloakServer keycloak;
     private static ChromeDriver browser;
+    private static DashboardBrowser page;
     private static String survey;
     private static String questionnaire;
     /** Every address the browser asked for (documents, redirects) or showed (in-page changes), in order. */
@@ -83,6 +79,8 @@ class RespondentQuestionnaireIT {
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
 
         browser = HeadlessChromium.startRecording(1280, 1400);
+
+        page = new DashboardBrowser(browser, keycloak.issuer());
     }
 
     @AfterAll
@@ -97,11 +95,11 @@ class RespondentQuestionnaireIT {
             throws Exception {
         List<String> violations = new ArrayList<>();
         browser.get(questionnaire);
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+        page.visible(By.id("sign-in-start"));
         assertThat(browser.findElement(By.id("sign-in-token")).isDisplayed()).isFalse();
         axe("sign-in", violations);
-        click("sign-in-start");
-        signInAtKeycloak("respondent-gm0014", "respondent-demo");
+        page.click("sign-in-start");
+        page.signInAtKeycloak("respondent-gm0014", "respondent-demo");
 
         // Back from Keycloak on the respondent's own municipality and the open wave, on questionnaire version 2.
         awaitReady();
@@ -123,8 +121,8 @@ class RespondentQuestionnaireIT {
         answer("g1-insight-yes");
         answer("g1-share-MORE_THAN_HALF");
         go("/overzicht", "summary");
-        click("submit");
-        WebElement first = new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(
+        page.click("submit");
+        WebElement first = page.wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#errors a[data-target='q-g1-cat-agreements']")));
         assertThat(browser.findElements(By.cssSelector("#errors a[data-target='q-g1-cat-communication']"))).hasSize(1);
         assertThat(first.getText()).isEqualTo("Doelstelling 1: Kies bij deze categorie een maatregel of "
@@ -132,7 +130,7 @@ class RespondentQuestionnaireIT {
         assertThat(text("errors")).doesNotContain("is not answered");
         axe("error summary", violations);
         first.click();
-        WebElement question = new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(
+        WebElement question = page.wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#q-g1-cat-agreements.has-error")));
         assertThat(question.findElement(By.cssSelector(".field-error")).getText())
                 .isEqualTo("Kies bij deze categorie een maatregel of \"(geen onderdeel van beleid)\".");
@@ -146,8 +144,8 @@ class RespondentQuestionnaireIT {
         axe("filled form", violations);
 
         go("/overzicht", "summary");
-        click("submit");
-        WebElement submitted = new WebDriverWait(browser, DEADLINE).until(
+        page.click("submit");
+        WebElement submitted = page.wait(DEADLINE).until(
                 ExpectedConditions.visibilityOfElementLocated(By.id("submitted-version")));
         assertThat(submitted.getText()).isEqualTo("Ingediend als versie 1.");
         assertThat(browser.findElements(By.cssSelector("#errors li"))).isEmpty();
@@ -167,10 +165,10 @@ class RespondentQuestionnaireIT {
         List<String> tokens = storedTokens();
         assertThat(tokens).isNotEmpty();
 
-        click("sign-out");
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-start")));
+        page.click("sign-out");
+        page.visible(By.id("sign-in-start"));
         assertThat(browser.getCurrentUrl()).startsWith(questionnaire);
-        assertThat(script("return Object.keys(sessionStorage).filter(k => k.startsWith('oidc.user:')).length"))
+        assertThat(page.script("return Object.keys(sessionStorage).filter(k => k.startsWith('oidc.user:')).length"))
                 .isEqualTo(0L);
         assertThat(browser.findElement(By.id("layout")).isDisplayed()).isFalse();
 
@@ -192,18 +190,9 @@ class RespondentQuestionnaireIT {
         assertThat(violations).as("axe-core: serious or critical violations").isEmpty();
     }
 
-    private static void signInAtKeycloak(String user, String password) {
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).startsWith(keycloak.issuer() + "/protocol/openid-connect/auth")
-                .contains("code_challenge_method=S256").contains("response_type=code");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-    }
-
     /** The access, refresh and id tokens the sign-in keeps in sessionStorage. */
     private static List<String> storedTokens() throws IOException {
-        Object stored = script("return sessionStorage.getItem(arguments[0])",
+        Object stored = page.script("return sessionStorage.getItem(arguments[0])",
                 "oidc.user:" + keycloak.issuer() + ":monitor-dashboard");
         assertThat(stored).as("the signed-in user in sessionStorage").isNotNull();
         JsonNode user = JSON.readTree(stored.toString());
@@ -241,44 +230,28 @@ class RespondentQuestionnaireIT {
     }
 
     private static void awaitReady() {
-        WebDriverWait wait = new WebDriverWait(browser, DEADLINE);
-        wait.until(ExpectedConditions.attributeToBe(By.id("step"), "data-state", "ready"));
-        wait.until(ExpectedConditions.attributeToBe(By.id("live-score"), "data-state", "ready"));
+        page.awaitState("step", "ready");
+        page.awaitState("live-score", "ready");
     }
 
     /** Chooses an answer (keyboard: the space bar on the focused input), then waits for its preview. */
     private static void answer(String id) {
-        WebElement input = new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        WebElement input = page.wait(DEADLINE).until(ExpectedConditions.elementToBeClickable(By.id(id)));
         input.sendKeys(" ");
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.elementSelectionStateToBe(By.id(id), true));
+        page.wait(DEADLINE).until(ExpectedConditions.elementSelectionStateToBe(By.id(id), true));
         awaitReady();
     }
 
     private static void go(String step, String dataStep) {
-        click(By.cssSelector("#steps a[href='#" + step + "']"));
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("step"), "data-step", dataStep));
-    }
-
-    private static void click(String id) {
-        click(By.id(id));
-    }
-
-    private static void click(By by) {
-        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.elementToBeClickable(by)).click();
+        page.click(By.cssSelector("#steps a[href='#" + step + "']"));
+        page.wait(DEADLINE).until(ExpectedConditions.attributeToBe(By.id("step"), "data-step", dataStep));
     }
 
     private static String text(String id) {
         return browser.findElement(By.id(id)).getText();
     }
 
-    private static Object script(String js, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(js, args);
-    }
-
     private static void axe(String state, List<String> violations) {
-        JavascriptExecutor js = browser;
-        js.executeScript(Axe.source());
-        browser.manage().timeouts().scriptTimeout(DEADLINE);
-        Axe.serious(js.executeAsyncScript(Axe.RUN)).forEach(v -> violations.add(state + ": " + v));
+        page.seriousViolations().forEach(v -> violations.add(state + ": " + v));
     }
 }

@@ -212,6 +212,8 @@ public final class LocalRun {
             banner.append(String.format("  %-21s %s   (admin console %s/admin, %s/%s)%n", "keycloak",
                     keycloak.url(), keycloak.url(), KeycloakServer.ADMIN, KeycloakServer.ADMIN_PASSWORD));
             banner.append(String.format("%nDashboard (sign in at Keycloak with a demo user below):%n  %s%n", dashboard));
+            banner.append(String.format("  the coordinator's \"Meldingen\" (alerts, subscriptions, contacts): sign in as"
+                    + " coordinator-groningen, menu Meldingen: %s#/meldingen%n", dashboard));
             banner.append(String.format("  the admin's \"Beheer\" (waves, audit trail, dead letters): sign in as"
                     + " monitor-admin, menu Beheer: %s#/beheer/golven%n", dashboard));
             banner.append("\nDemo users of the realm monitor (user / password):\n");

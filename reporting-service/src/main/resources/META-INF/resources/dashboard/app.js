@@ -10,6 +10,9 @@
 // Signing in and the caller's token: web-foundation's /shared/auth.js.
 
 import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from '/shared/auth.js';
+import { createApi } from '/shared/api.js';
+import { bandOf as bandOfScore, DEFAULT_BOUNDS } from '/shared/bands.js';
+import { boundsOf } from '/shared/questionnaire.js';
 import { leaveMeldingen, meldingenView } from './meldingen.js';
 import { beheerView } from './beheer.js';
 import { indicatorenView } from './indicatoren.js';
@@ -96,7 +99,20 @@ const nl = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFra
 const score = value => value == null ? '–' : nl.format(value);
 const percent = value => value == null ? '–' : value + ' %';
 const signed = value => value == null ? '–' : (value > 0 ? '+' : '') + nl.format(value);
-const bandOf = value => value == null ? null : value < 25 ? 'RED' : value > 75 ? 'GREEN' : 'ORANGE';
+/**
+ * The scale of a year's scoring rules (the survey-service's /api/years/{year}/questionnaire: maxima and band bounds),
+ * for the bands of means the reporting-service does not band itself. When the survey-service cannot answer, the
+ * shipped rules' bounds (25/75 of 100), so the figures still show.
+ */
+async function yearScale(year) {
+  try {
+    const settings = await dashboardApp();
+    const survey = createApi({ baseUrl: settings.surveyUrl, token: accessToken });
+    return (await survey.get(`/api/years/${year}/questionnaire`)).scale;
+  } catch (e) {
+    return { goal: 100, redBelow: DEFAULT_BOUNDS.red, greenAbove: DEFAULT_BOUNDS.green };
+  }
+}
 const bandLabel = { RED: 'rood', ORANGE: 'oranje', GREEN: 'groen' };
 const band = value => value ? `<span class="band ${value}">${bandLabel[value]}</span>` : '–';
 /** A figure withheld because fewer than k municipalities make it up (small-cell suppression, from the API's flags). */
@@ -140,8 +156,9 @@ async function nationalView(ticket, params) {
   const year = Number(params.get('year') || 2017);
   const compare = params.get('compare') === null ? year - 3 : Number(params.get('compare')) || null;
   const query = `year=${year}` + (compare ? `&compareWith=${compare}` : '');
-  const [scores, participation] = await fresh(ticket, Promise.all([
-    api(`/api/reports/goal-scores?${query}`), api(`/api/reports/participation?${query}`)]));
+  const [scores, participation, scale] = await fresh(ticket, Promise.all([
+    api(`/api/reports/goal-scores?${query}`), api(`/api/reports/participation?${query}`), yearScale(year)]));
+  const bandOf = value => bandOfScore(value, boundsOf(scale));
   const at = goal => goal.years.find(y => y.year === year);
   const before = goal => compare ? goal.years.find(y => y.year === compare) : null;
   view.innerHTML = `
@@ -209,7 +226,7 @@ async function nationalView(ticket, params) {
   }
   chart(document.getElementById('goal-chart'), {
     data: { labels, datasets },
-    options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } }
+    options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: scale.goal } } }
   });
   const classes = participation.sizeClasses.filter(row => row.sizeClass !== null);
   chart(document.getElementById('size-chart'), {
@@ -221,7 +238,7 @@ async function nationalView(ticket, params) {
         backgroundColor: i === classes[0].years.length - 1 ? '#14365d' : '#9fb4cc'
       }))
     },
-    options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: 100 } } }
+    options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: scale.goal } } }
   });
 }
 

@@ -9,7 +9,7 @@
 // Every action that cannot be undone asks first in a modal dialog; a failure shows the problem document's text.
 
 import { createApi, escapeHtml, placeErrors, showErrors, clearErrors } from '/shared/api.js';
-import { dateTime, integer } from '/shared/format.js';
+import { dateInput, dateTime, instantOf, integer, isoDate } from '/shared/format.js';
 import { MESSAGE_STATUS } from '/shared/campaign.js';
 
 const SECTIONS = [
@@ -24,7 +24,7 @@ const OUTCOMES = {
 const AUDIT_PAGE = 50;
 const AUDIT_PAGE_MAX = 500;
 const AUDIT_FILTERS = [
-  ['from', 'Vanaf (datum)', 'date'], ['to', 'Tot (datum)', 'date'], ['action', 'Actie (bv. wave)', 'text'],
+  ['from', 'Vanaf (dd-mm-jjjj)', 'date'], ['to', 'Tot (dd-mm-jjjj)', 'date'], ['action', 'Actie (bv. wave)', 'text'],
   ['actor', 'Wie (sub)', 'text'], ['subject', 'Onderwerp (bv. wave/2026)', 'text'],
   ['municipality', 'Gemeentecode', 'text']
 ];
@@ -34,7 +34,8 @@ const ERROR_TEXTS = {
   required: 'Vul dit veld in.',
   'out-of-range': 'Deze waarde valt buiten het toegestane bereik.',
   'not-a-number': 'Geef een heel getal.',
-  'invalid-format': 'Geef een datum (jjjj-mm-dd).',
+  'invalid-format': 'Geef een datum als dd-mm-jjjj, bijvoorbeeld 07-12-2026.',
+  'invalid-date-time': 'Geef datum en tijd als dd-mm-jjjj uu:mm (Nederlandse tijd), bijvoorbeeld 07-12-2026 09:00.',
   'not-after-from': 'Deze datum moet na de begindatum liggen.',
   'before-open-from': 'Het einde moet na het begin liggen.',
   'in-the-past': 'Het venster zou al voorbij zijn: geef een nieuw einde in de toekomst.',
@@ -160,9 +161,21 @@ function say(id, text) {
   document.getElementById(id).textContent = text;
 }
 
-/** A datetime-local value as an instant the APIs take ("2026-12-07T09:00:00.000Z"), or null when empty. */
-function instantOf(local) {
-  return local ? new Date(local).toISOString() : null;
+/**
+ * Date and date-and-time fields are text fields in the Dutch order with the format in their label (dd-mm-jjjj,
+ * dd-mm-jjjj uu:mm in Dutch time), not the browser's date pickers, whose order and zone follow the browser's locale:
+ * web-foundation's format.js reads them. The paths of those typed but unreadable, placed before anything is sent.
+ */
+function unreadable(form, names, read) {
+  return names.filter(name => {
+    const value = form.querySelector(`[data-field="${name}"]`).value.trim();
+    return value !== '' && read(value) === null;
+  });
+}
+
+/** Places local errors as a problem's would be: by field, with the page's Dutch text for the code. */
+function localErrors(paths, code) {
+  return { byField: Object.fromEntries(paths.map(path => [path, [ERROR_TEXTS[code]]])), unplaced: [] };
 }
 
 // ---- waves and campaigns (survey-service)
@@ -213,8 +226,8 @@ async function wavesPage(page) {
       ${field('year', 'Jaar', 'number', 'min="2000" max="2100" required')}
       ${field('questionnaireVersion', 'Vragenlijstversie', 'number', 'min="1" value="1" required')}
       ${field('rulesVersion', 'Rekenregelversie', 'number', 'min="1" value="1" required')}
-      ${field('openFrom', 'Open vanaf', 'datetime-local', 'required')}
-      ${field('openUntil', 'Open tot (niet tot en met)', 'datetime-local', 'required')}
+      ${field('openFrom', 'Open vanaf (dd-mm-jjjj uu:mm, Nederlandse tijd)', 'text', 'required autocomplete="off" size="16"')}
+      ${field('openUntil', 'Open tot, niet tot en met (dd-mm-jjjj uu:mm)', 'text', 'required autocomplete="off" size="16"')}
       ${field('divisionYear', 'Gemeentelijke indeling van (jaar, leeg: standaard)', 'number', 'min="2000" max="2100"')}
       <button id="open-wave-submit" type="submit">Golf openen…</button>
     </form>`;
@@ -251,12 +264,20 @@ function reopenWave(year) {
     fields: `<div class="form-row"><label for="reopen-reason">Reden</label>
         <textarea id="reopen-reason" data-field="reason" rows="2" cols="40" required></textarea>
         <span id="reopen-reason-error" class="field-error" hidden></span></div>
-      <div class="form-row"><label for="reopen-until">Nieuw einde (optioneel)</label>
-        <input id="reopen-until" data-field="openUntil" type="datetime-local">
+      <div class="form-row"><label for="reopen-until">Nieuw einde (optioneel; dd-mm-jjjj uu:mm, Nederlandse tijd)</label>
+        <input id="reopen-until" data-field="openUntil" type="text" autocomplete="off" size="16">
         <span id="reopen-until-error" class="field-error" hidden></span></div>`,
     run: async values => {
       const request = { reason: values.reason || null };
-      if (values.openUntil) request.openUntil = instantOf(values.openUntil);
+      if (values.openUntil) {
+        request.openUntil = instantOf(values.openUntil);
+        if (!request.openUntil) {
+          const error = new Error('invalid-date-time');
+          error.status = 422;
+          error.problem = { status: 422, errors: [{ field: 'openUntil', code: 'invalid-date-time' }] };
+          throw error;
+        }
+      }
       await service('survey-service').api.post(`/api/admin/waves/${year}/reopen`, request);
       await reloadWaves(`Golf ${year} is heropend.`);
     }
@@ -269,6 +290,11 @@ function wireOpenWave() {
   form.onsubmit = event => {
     event.preventDefault();
     clearErrors(form, summary);
+    const badMoments = unreadable(form, ['openFrom', 'openUntil'], instantOf);
+    if (badMoments.length) {
+      showErrors(form, localErrors(badMoments, 'invalid-date-time'), summary);
+      return;
+    }
     const value = name => form.querySelector(`[data-field="${name}"]`).value.trim();
     const number = name => (value(name) === '' ? null : Number(value(name)));
     const request = {
@@ -367,8 +393,10 @@ async function auditPage(page, params, downloadCsv) {
   };
   page.innerHTML = `
     <form id="audit-filter" class="panel controls" novalidate>
-      ${AUDIT_FILTERS.map(([name, label, type]) => `<label for="audit-${name}">${label}
-        <input id="audit-${name}" data-field="${name}" type="${type}" value="${escapeHtml(filter[name])}"></label>
+      ${AUDIT_FILTERS.map(([name, label, kind]) => `<label for="audit-${name}">${label}
+        <input id="audit-${name}" data-field="${name}" type="text"${kind === 'date'
+          ? ` autocomplete="off" size="11" value="${escapeHtml(dateInput(filter[name]))}"`
+          : ` value="${escapeHtml(filter[name])}"`}></label>
         <span id="audit-${name}-error" class="field-error" hidden></span>`).join('')}
       <button type="submit">Toon</button>
       <button id="audit-csv" type="button">Exporteren (CSV)</button>
@@ -403,10 +431,18 @@ async function auditPage(page, params, downloadCsv) {
   }
   form.onsubmit = event => {
     event.preventDefault();
+    const summary = document.getElementById('audit-summary');
+    clearErrors(form, summary);
+    const dates = AUDIT_FILTERS.filter(([, , kind]) => kind === 'date').map(([name]) => name);
+    const badDates = unreadable(form, dates, isoDate);
+    if (badDates.length) {
+      showErrors(form, localErrors(badDates, 'invalid-format'), summary);
+      return;
+    }
     const next = new URLSearchParams();
-    AUDIT_FILTERS.forEach(([name]) => {
+    AUDIT_FILTERS.forEach(([name, , kind]) => {
       const value = document.getElementById('audit-' + name).value.trim();
-      if (value) next.set(name, value);
+      if (value) next.set(name, kind === 'date' ? isoDate(value) : value);
     });
     const hash = '#/beheer/audit' + (next.toString() ? '?' + next : '');
     if (location.hash === hash) {

@@ -46,9 +46,16 @@ let survey = null;
 let reportingApi = null;
 let allMunicipalities = [];
 let subscriptionsById = new Map();
+/** The goal numbers the questionnaires of the waves ask (survey-service), for the goal filter and the thresholds. */
+let goalNumbers = [];
+/** The delivery log's refresh while a delivery in it is still pending (cleared when the log changes or the page goes). */
+let logTimer = null;
+const LOG_REFRESH_MS = 2000;
+const LOG_REFRESH_ROUNDS = 60;
 
 /** Stops the live feed when the user leaves the page. */
 export function leaveMeldingen() {
+  stopLogRefresh();
   if (stream) {
     stream.stop();
     stream = null;
@@ -104,9 +111,10 @@ export async function meldingenView(view, { params, reporting, token, notificati
   const query = new URLSearchParams({ limit: '200' });
   if (filter.municipality) query.set('municipality', filter.municipality);
   if (filter.state) query.set('state', filter.state);
-  const [regions, subscriptions, municipalityList] = await Promise.all([reporting('/api/regions'),
-    notifications.get('/api/subscriptions'), survey.get('/api/municipalities')]);
+  const [regions, subscriptions, municipalityList, goals] = await Promise.all([reporting('/api/regions'),
+    notifications.get('/api/subscriptions'), survey.get('/api/municipalities'), questionnaireGoals()]);
   allMunicipalities = municipalityList;
+  goalNumbers = goals;
   let alerts = [];
   let filterProblem = null;
   try {
@@ -116,7 +124,7 @@ export async function meldingenView(view, { params, reporting, token, notificati
     filterProblem = e.problem;
   }
   const goalOptions = ['<option value="">alle</option>', `<option value="total"${filter.goal === 'total' ? ' selected' : ''}>totaalscore</option>`]
-    .concat(Array.from({ length: 11 }, (_, i) => i + 1)
+    .concat(goalNumbers
       .map(g => `<option value="${g}"${filter.goal === String(g) ? ' selected' : ''}>doel ${g}</option>`)).join('');
   view.innerHTML = `
     <h2>Meldingen</h2>
@@ -188,12 +196,10 @@ export async function meldingenView(view, { params, reporting, token, notificati
       <div class="form-row"><label for="sub-municipalities">Gemeenten <span class="muted">(niets gekozen: de hele regio)</span></label>
         <select id="sub-municipalities" data-field="filter.municipalities" multiple size="6"></select>
         <span id="sub-municipalities-error" class="field-error" hidden></span></div>
-      <div class="form-row"><label for="sub-threshold-scope">Drempel op</label>
-        <select id="sub-threshold-scope"><option value="">alle drempels</option><option value="TOTAL">totaalscore</option>
-          ${Array.from({ length: 11 }, (_, i) => `<option value="${i + 1}">doel ${i + 1}</option>`).join('')}</select>
-        <label for="sub-threshold">grens</label>
-        <input id="sub-threshold" data-field="filter.thresholds" type="number" min="0" max="100" step="0.5" size="5">
-        <span id="sub-threshold-error" class="field-error" hidden></span></div>
+      <fieldset id="sub-thresholds" class="thresholds" data-field="filter.thresholds"><legend>Drempels <span class="muted">(geen: elke drempel)</span></legend>
+        <span id="sub-thresholds-error" class="field-error" hidden></span>
+        <ol id="threshold-rows"></ol>
+        <button id="threshold-add" type="button">Drempel toevoegen</button></fieldset>
       <div class="form-row"><label for="sub-direction">Richting</label>
         <select id="sub-direction" data-field="filter.direction">${Object.entries(DIRECTION_CHOICES)
           .map(([v, l]) => `<option value="${v}">${l}</option>`).join('')}</select>
@@ -351,6 +357,7 @@ async function act(action, row, button) {
       row.querySelector('[data-action="delete"]').focus();
     } else if (action === 'confirm-delete') {
       await notifications.delete(`/api/subscriptions/${id}`);
+      stopLogRefresh();
       document.getElementById('delivery-log').hidden = true;
       await reloadSubscriptions();
       say('Abonnement verwijderd.');
@@ -362,9 +369,21 @@ async function act(action, row, button) {
   }
 }
 
-async function showLog(id, row) {
+function stopLogRefresh() {
+  clearTimeout(logTimer);
+  logTimer = null;
+}
+
+/**
+ * Shows a subscription's delivery log; while a delivery in it is still pending (a retry under way), it is read again
+ * every {@link LOG_REFRESH_MS} until none is (at most {@link LOG_REFRESH_ROUNDS} times), so a retry's outcome appears
+ * by itself. {@code data-state} of the panel: "refreshing" while it waits for a pending delivery, else "ready".
+ */
+async function showLog(id, row, round = 0) {
+  stopLogRefresh();
   const deliveries = await notifications.get(`/api/subscriptions/${id}/deliveries?limit=50`);
   const panel = document.getElementById('delivery-log');
+  if (!panel) return;
   document.getElementById('delivery-log-title').textContent =
     'Afleverlog: ' + (row.children[2].textContent || row.children[1].textContent);
   const body = panel.querySelector('tbody');
@@ -383,7 +402,7 @@ async function showLog(id, row) {
     button.onclick = async () => {
       try {
         await notifications.post(`/api/subscriptions/${id}/deliveries/${button.dataset.retry}/retry`);
-        say('Aflevering wordt opnieuw geprobeerd; open het afleverlog opnieuw voor de uitkomst.');
+        say('Aflevering wordt opnieuw geprobeerd; het afleverlog toont de uitkomst zodra die er is.');
         await showLog(id, row);
       } catch (e) {
         say(placeErrors(e.problem || { status: e.status }, []).unplaced.join(' '));
@@ -392,6 +411,14 @@ async function showLog(id, row) {
   });
   document.getElementById('delivery-log-empty').hidden = deliveries.length > 0;
   panel.hidden = false;
+  panel.dataset.subscription = id;
+  const pending = deliveries.some(d => d.status === 'PENDING');
+  panel.dataset.state = pending && round < LOG_REFRESH_ROUNDS ? 'refreshing' : 'ready';
+  if (panel.dataset.state === 'refreshing') {
+    logTimer = setTimeout(() => showLog(id, row, round + 1).catch(e => {
+      say('Het afleverlog kan nu niet worden bijgewerkt: ' + placeErrors(e.problem || { status: e.status }, []).unplaced.join(' '));
+    }), LOG_REFRESH_MS);
+  }
 }
 
 function showSecret(secret, note) {
@@ -435,17 +462,59 @@ function municipalityOptions(region, chosen = []) {
 /** The filter the form describes; null when it narrows nothing. */
 function filterFromForm() {
   const municipalities = Array.from(document.getElementById('sub-municipalities').selectedOptions).map(o => o.value);
-  const scope = document.getElementById('sub-threshold-scope').value;
-  const value = document.getElementById('sub-threshold').value;
+  const thresholds = readThresholds().map(t => t.on === 'TOTAL' ? { scope: 'TOTAL', value: Number(t.value) }
+    : { scope: 'GOAL', goal: Number(t.on), value: Number(t.value) });
   const direction = document.getElementById('sub-direction').value;
   const filter = {};
   if (municipalities.length) filter.municipalities = municipalities;
-  if (scope && value !== '') {
-    filter.thresholds = [scope === 'TOTAL' ? { scope: 'TOTAL', value: Number(value) }
-      : { scope: 'GOAL', goal: Number(scope), value: Number(value) }];
-  }
+  if (thresholds.length) filter.thresholds = thresholds;
   if (direction) filter.direction = direction;
   return Object.keys(filter).length ? filter : null;
+}
+
+/** The threshold rows as the form holds them: {on: "TOTAL" or a goal number, value: the text typed}. */
+function readThresholds() {
+  return Array.from(document.querySelectorAll('#threshold-rows li')).map(row => ({
+    on: row.querySelector('select').value, value: row.querySelector('input').value.trim()
+  }));
+}
+
+/** One threshold row; its fields carry the paths the API names (filter.thresholds[i], filter.thresholds[i].value). */
+function thresholdRow(threshold, i) {
+  const on = String(threshold.on || 'TOTAL');
+  // A stored threshold on a goal no wave's questionnaire asks (any more) keeps its goal: the form never changes it unasked.
+  const goals = on === 'TOTAL' || goalNumbers.includes(Number(on)) ? goalNumbers
+    : [...goalNumbers, Number(on)].sort((a, b) => a - b);
+  const options = [['TOTAL', 'totaalscore']].concat(goals.map(g => [String(g), `doel ${g}`]))
+    .map(([v, l]) => `<option value="${v}"${v === on ? ' selected' : ''}>${l}</option>`).join('');
+  return `<li data-threshold="${i}">
+    <label for="sub-threshold-${i}-on">Drempel ${i + 1} op</label>
+    <select id="sub-threshold-${i}-on" data-field="filter.thresholds[${i}]">${options}</select>
+    <span id="sub-threshold-${i}-on-error" class="field-error" hidden></span>
+    <label for="sub-threshold-${i}-value">grens (0–100)</label>
+    <input id="sub-threshold-${i}-value" data-field="filter.thresholds[${i}].value" type="number" inputmode="decimal"
+      min="0" max="100" step="0.5" size="5" value="${escapeHtml(String(threshold.value ?? ''))}">
+    <span id="sub-threshold-${i}-value-error" class="field-error" hidden></span>
+    <button type="button" data-remove-threshold aria-label="Drempel ${i + 1} verwijderen">Verwijderen</button></li>`;
+}
+
+function renderThresholds(thresholds) {
+  const list = document.getElementById('threshold-rows');
+  list.innerHTML = thresholds.map(thresholdRow).join('');
+  list.querySelectorAll('button[data-remove-threshold]').forEach(button => {
+    button.onclick = () => {
+      // Renumbered so the field paths stay filter.thresholds[i] as the API will name them.
+      const at = Number(button.closest('li').dataset.threshold);
+      renderThresholds(readThresholds().filter((_, i) => i !== at));
+      const rest = list.querySelectorAll('li');
+      (rest.length ? rest[Math.min(at, rest.length - 1)].querySelector('select') : document.getElementById('threshold-add')).focus();
+    };
+  });
+}
+
+/** The form's field paths, a threshold row's included (the longest path of an error wins). */
+function formFields() {
+  return FORM_FIELDS.concat(readThresholds().flatMap((_, i) => [`filter.thresholds[${i}]`, `filter.thresholds[${i}].value`]));
 }
 
 function showChannelFields() {
@@ -465,7 +534,6 @@ function startEdit(subscription) {
   clearErrors(form, document.getElementById('subscribe-summary'));
   editing = subscription;
   const filter = subscription.filter || {};
-  const threshold = (filter.thresholds || [])[0];
   document.getElementById('subscribe-title').textContent = 'Abonnement wijzigen';
   document.getElementById('sub-region').value = subscription.region;
   document.getElementById('sub-channel').value = subscription.channel;
@@ -474,8 +542,7 @@ function startEdit(subscription) {
   ['sub-region', 'sub-channel', 'sub-url', 'sub-email'].forEach(id => { document.getElementById(id).disabled = true; });
   document.getElementById('sub-description').value = subscription.description || '';
   document.getElementById('sub-municipalities').innerHTML = municipalityOptions(subscription.region, filter.municipalities || []);
-  document.getElementById('sub-threshold-scope').value = !threshold ? '' : threshold.scope === 'TOTAL' ? 'TOTAL' : String(threshold.goal);
-  document.getElementById('sub-threshold').value = threshold ? threshold.value : '';
+  renderThresholds((filter.thresholds || []).map(t => ({ on: t.scope === 'TOTAL' ? 'TOTAL' : String(t.goal), value: t.value })));
   document.getElementById('sub-direction').value = filter.direction || '';
   document.getElementById('sub-digest').checked = !!subscription.digest;
   document.getElementById('subscribe-submit').textContent = 'Wijzigingen opslaan';
@@ -494,6 +561,7 @@ function endEdit() {
   document.getElementById('subscribe-submit').textContent = 'Abonneren';
   document.getElementById('subscribe-cancel').hidden = true;
   document.getElementById('sub-municipalities').innerHTML = municipalityOptions(document.getElementById('sub-region').value);
+  renderThresholds([]);
   showChannelFields();
 }
 
@@ -506,6 +574,12 @@ function wireSubscribeForm() {
     document.getElementById('sub-municipalities').innerHTML = municipalityOptions(region.value);
   };
   region.onchange();
+  renderThresholds([]);
+  document.getElementById('threshold-add').onclick = () => {
+    const list = document.getElementById('threshold-rows');
+    renderThresholds(readThresholds().concat([{ on: 'TOTAL', value: '' }]));
+    list.lastElementChild.querySelector('select').focus();
+  };
   showChannelFields();
   document.getElementById('subscribe-cancel').onclick = () => {
     endEdit();
@@ -518,6 +592,12 @@ function wireSubscribeForm() {
     const options = {};
     const description = document.getElementById('sub-description').value.trim();
     if (description) options.description = description;
+    // A threshold without a limit is not sent: it is placed at its field here.
+    const blank = readThresholds().map((t, i) => t.value === '' ? `filter.thresholds[${i}].value` : null).filter(Boolean);
+    if (blank.length) {
+      showErrors(form, { byField: Object.fromEntries(blank.map(path => [path, ['Vul een grens in.']])), unplaced: [] }, summary);
+      return;
+    }
     const filter = filterFromForm();
     if (filter) options.filter = filter;
     if (channel.value !== 'STREAM' && document.getElementById('sub-digest').checked) options.digest = true;
@@ -541,9 +621,21 @@ function wireSubscribeForm() {
       }
     } catch (e) {
       if (!e.problem) throw e;
-      showErrors(form, placeErrors(e.problem, FORM_FIELDS, ERROR_TEXTS), summary);
+      showErrors(form, placeErrors(e.problem, formFields(), ERROR_TEXTS), summary);
     }
   };
+}
+
+/**
+ * The goal numbers of the questionnaires the waves are filled in with (every version a wave uses, the latest when
+ * there is no wave), ascending: a subscription's threshold and the alert filter name one of them.
+ */
+async function questionnaireGoals() {
+  const waves = await survey.get('/api/waves');
+  const versions = [...new Set(waves.map(w => w.questionnaireVersion))];
+  const questionnaires = await Promise.all(versions.length
+    ? versions.map(v => survey.get(`/api/questionnaire/${v}`)) : [survey.get('/api/questionnaire')]);
+  return [...new Set(questionnaires.flatMap(q => q.goals.map(g => g.number)))].sort((a, b) => a - b);
 }
 
 async function wireRegionMunicipalities() {

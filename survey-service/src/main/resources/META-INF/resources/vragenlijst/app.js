@@ -9,7 +9,7 @@
 import { createApi } from '/shared/api.js';
 import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from '/shared/auth.js';
 import { bandLabel } from '/shared/bands.js';
-import { extraField, openWave, placeOfError, scaleCaption } from '/shared/questionnaire.js';
+import { extraField, gradesOf, openWave, placeOfError, scaleCaption } from '/shared/questionnaire.js';
 
 const REPORTING_KEY = 'monitor.reporting';
 const STATUS_LABELS = { open: 'niet begonnen', started: 'bezig', complete: 'volledig' };
@@ -630,8 +630,8 @@ function extraStep() {
           grades[option.id] = event.target.value === '' ? null : Number(event.target.value);
           changed();
         } }, el('option', { value: '', text: '—' }),
-        ...Array.from({ length: 10 }, (_, i) => el('option', { value: i + 1, text: String(i + 1),
-          selected: grades[option.id] === i + 1 })))))));
+        ...gradesOf(question_).map(grade => el('option', { value: grade, text: String(grade),
+          selected: grades[option.id] === grade })))))));
     } else if (question_.type === 'SINGLE_CHOICE') {
       const content = question_.options.map(option => radio(`x-${question_.id}`, `x-${question_.id}-${option.id}`,
         option.label, x[field] === option.id, () => { x[field] = option.id; changed(); }, id + '-error'));

@@ -51,3 +51,74 @@ export function dateTime(value) {
   const at = toDate(value);
   return at ? dateTimeFormat.format(at) : DASH;
 }
+
+// ---- date inputs: typed as the Netherlands writes them, whatever the browser's locale or zone
+
+const DUTCH_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIME = /^(\d{1,2})[:.](\d{2})$/;
+const pad = (n, width = 2) => String(n).padStart(width, '0');
+
+/** [year, month, day] of "7-12-2026", "07-12-2026", "07/12/2026", "07.12.2026" or ISO "2026-12-07"; null otherwise. */
+function dayOf(text) {
+  const value = String(text ?? '').trim();
+  let match = value.match(DUTCH_DATE);
+  const [year, month, day] = match ? [match[3], match[2], match[1]].map(Number)
+    : (match = value.match(ISO_DATE)) ? [match[1], match[2], match[3]].map(Number) : [];
+  if (!match) return null;
+  const check = new Date(Date.UTC(year, month - 1, day));
+  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day
+    ? [year, month, day] : null;
+}
+
+/** A typed date as the APIs take it: "7-12-2026" (or "2026-12-07") → "2026-12-07"; null when it is no date. */
+export function isoDate(text) {
+  const day = dayOf(text);
+  return day ? `${day[0]}-${pad(day[1])}-${pad(day[2])}` : null;
+}
+
+/** A date for a date field: "2026-12-07" → "07-12-2026"; "" for none, the text itself when it is no date. */
+export function dateInput(iso) {
+  if (iso === null || iso === undefined || iso === '') return '';
+  const day = dayOf(iso);
+  return day ? `${pad(day[2])}-${pad(day[1])}-${day[0]}` : String(iso);
+}
+
+/** Milliseconds Europe/Amsterdam is ahead of UTC at the instant {@code ms}. */
+function zoneOffset(ms) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit',
+    minute: '2-digit', second: '2-digit'
+  }).formatToParts(new Date(ms)).map(p => [p.type, p.value]));
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour),
+    Number(parts.minute), Number(parts.second));
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * A typed moment in Dutch time as the instant the APIs take: "7-12-2026 09:00" (or "2026-12-07T09:00") →
+ * "2026-12-07T08:00:00.000Z"; null when it is not a date with a time of day.
+ */
+export function instantOf(text) {
+  const value = String(text ?? '').trim();
+  const split = value.match(/^(\S+?)(?:[ T]|\s+)(\d{1,2}[:.]\d{2})$/);
+  if (!split) return null;
+  const day = dayOf(split[1]);
+  const time = split[2].match(TIME);
+  const [hour, minute] = [Number(time[1]), Number(time[2])];
+  if (!day || hour > 23 || minute > 59) return null;
+  const wall = Date.UTC(day[0], day[1] - 1, day[2], hour, minute);
+  let at = wall - zoneOffset(wall);
+  at = wall - zoneOffset(at);
+  return new Date(at).toISOString();
+}
+
+/** An instant for a date-and-time field, in Dutch time: "2026-12-07T08:00:00Z" → "07-12-2026 09:00"; "" for none. */
+export function dateTimeInput(value) {
+  const at = toDate(value);
+  if (!at) return '';
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit'
+  }).formatToParts(at).map(p => [p.type, p.value]));
+  return `${parts.day}-${parts.month}-${parts.year} ${parts.hour}:${parts.minute}`;
+}

@@ -33,6 +33,18 @@ export function scaleCaption(scale) {
   return `max. ${n(scale.borging)} + ${n(scale.inhoud)} + ${n(scale.bereik)} = ${n(scale.goal)}`;
 }
 
+/**
+ * The grades a GRADES question takes, lowest first, from the question's own scale ({lowest, highest}, questionnaire
+ * data); none for a question without one.
+ */
+export function gradesOf(question) {
+  const scale = question && question.scale;
+  if (!scale || !Number.isInteger(scale.lowest) || !Number.isInteger(scale.highest) || scale.lowest > scale.highest) {
+    return [];
+  }
+  return Array.from({ length: scale.highest - scale.lowest + 1 }, (_, i) => scale.lowest + i);
+}
+
 /** The band bounds of a scale, as bands.js takes them. */
 export function boundsOf(scale) {
   return { red: scale.redBelow, green: scale.greenAbove };

@@ -3,6 +3,7 @@ package nl.monitor.domain.assessment;
 import nl.monitor.domain.questionnaire.ChoiceOption;
 import nl.monitor.domain.questionnaire.ExtraQuestion;
 import nl.monitor.domain.questionnaire.Goal;
+import nl.monitor.domain.questionnaire.GradeScale;
 import nl.monitor.domain.questionnaire.Inclusion;
 import nl.monitor.domain.questionnaire.MeasureCategory;
 import nl.monitor.domain.questionnaire.MeasureOption;
@@ -25,8 +26,6 @@ public final class AssessmentValidator {
     private static final Pattern MUNICIPALITY_CODE = Pattern.compile("GM\\d{4}");
     private static final int FIRST_YEAR = 2000;
     private static final int LAST_YEAR = 2100;
-    private static final int LOWEST_GRADE = 1;
-    private static final int HIGHEST_GRADE = 10;
     /** The longest free text (an "Anders" description, an explanation) a respondent may give, in characters. */
     public static final int MAX_TEXT_LENGTH = 2_000;
 
@@ -244,9 +243,11 @@ public final class AssessmentValidator {
                 at.at("targetGroupPolicies"));
         if (extras.grades() != null) {
             Problems gradesAt = at.at("grades");
-            validateGrade(extras.grades().past(), gradesAt.at("past"));
-            validateGrade(extras.grades().current(), gradesAt.at("current"));
-            validateGrade(extras.grades().expected(), gradesAt.at("expected"));
+            GradeScale scale = questionnaire.extraQuestion(ExtraQuestion.SELF_ASSESSMENT_GRADES)
+                    .map(ExtraQuestion::scale).orElse(null);
+            validateGrade(extras.grades().past(), scale, gradesAt.at("past"));
+            validateGrade(extras.grades().current(), scale, gradesAt.at("current"));
+            validateGrade(extras.grades().expected(), scale, gradesAt.at("expected"));
         }
         validateSingleChoice(ExtraQuestion.COOPERATION_IMPROVED, extras.cooperationImproved(),
                 at.at("cooperationImproved"));
@@ -300,10 +301,11 @@ public final class AssessmentValidator {
         }
     }
 
-    private static void validateGrade(Integer grade, Problems at) {
-        if (grade != null && (grade < LOWEST_GRADE || grade > HIGHEST_GRADE)) {
+    /** A grade on the questionnaire's scale (none when the questionnaire does not ask grades: refused above). */
+    private static void validateGrade(Integer grade, GradeScale scale, Problems at) {
+        if (grade != null && scale != null && !scale.contains(grade)) {
             at.add(ViolationCode.OUT_OF_RANGE,
-                    "a report grade is from " + LOWEST_GRADE + " to " + HIGHEST_GRADE + ", was " + grade);
+                    "a report grade is from " + scale.lowest() + " to " + scale.highest() + ", was " + grade);
         }
     }
 

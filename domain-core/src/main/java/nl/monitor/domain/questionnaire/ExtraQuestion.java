@@ -3,8 +3,13 @@ package nl.monitor.domain.questionnaire;
 import java.util.List;
 import java.util.Optional;
 
-/** One of the six extra questions of Bijlage 2. They are reported, not scored. */
-public record ExtraQuestion(String id, int number, ExtraQuestionType type, String text, List<ChoiceOption> options) {
+/**
+ * One of the six extra questions of Bijlage 2. They are reported, not scored.
+ *
+ * @param scale a GRADES question's grades (required there, none for the other types)
+ */
+public record ExtraQuestion(String id, int number, ExtraQuestionType type, String text, List<ChoiceOption> options,
+                            GradeScale scale) {
 
     public static final String RISK_GROUP_FIGURES = "risk-group-figures";
     public static final String TARGET_GROUP_POLICY = "target-group-policy";
@@ -19,6 +24,9 @@ public record ExtraQuestion(String id, int number, ExtraQuestionType type, Strin
 
     public ExtraQuestion {
         options = List.copyOf(options);
+        if ((type == ExtraQuestionType.GRADES) != (scale != null)) {
+            throw new IllegalArgumentException("Extra question " + id + ": a GRADES question has a scale, others none");
+        }
     }
 
     public Optional<ChoiceOption> option(String optionId) {

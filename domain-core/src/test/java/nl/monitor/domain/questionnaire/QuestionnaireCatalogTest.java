@@ -103,6 +103,10 @@ class QuestionnaireCatalogTest {
                 .filteredOn(ChoiceOption::exclusive).hasSize(1);
         assertThat(V1.requireExtraQuestion(ExtraQuestion.SELF_ASSESSMENT_GRADES).options())
                 .extracting(ChoiceOption::id).containsExactly("past", "current", "expected");
+        // The grades it takes are the questionnaire's data (the validator and the page read them), the others have none.
+        assertThat(V1.requireExtraQuestion(ExtraQuestion.SELF_ASSESSMENT_GRADES).scale())
+                .isEqualTo(new GradeScale(1, 10));
+        assertThat(V1.extraQuestions()).filteredOn(q -> q.scale() != null).hasSize(1);
         assertThat(V1.requireExtraQuestion(ExtraQuestion.COOPERATION_IMPROVED).options())
                 .extracting(ChoiceOption::label)
                 .containsExactly("nee", "ja, enigszins", "ja, sterk verbeterd", "heb ik geen zicht op");

@@ -23,6 +23,8 @@ import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
 import nl.monitor.survey.service.SubmissionRequest;
 import nl.monitor.survey.service.SubmissionService;
+import nl.monitor.survey.wave.WaveService;
+import nl.monitor.survey.wave.WaveView;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,17 +40,18 @@ import java.util.Optional;
 public class PreviewService {
 
     private final SubmissionService submissions;
+    private final WaveService waves;
 
-    public PreviewService(SubmissionService submissions) {
+    public PreviewService(SubmissionService submissions, WaveService waves) {
         this.submissions = submissions;
+        this.waves = waves;
     }
 
     public Preview preview(String municipality, int year, DraftRequest request) {
-        int questionnaireVersion = request.questionnaireVersionOrLatest();
-        // The latest rules for the questionnaire answered (each instrument has its own); a wave's rescore may later
-        // put others in force, which the preview cannot know.
-        ScoringRules rules = (Questionnaires.exists(questionnaireVersion)
-                ? ScoringRulesCatalog.latestFor(questionnaireVersion) : Optional.<ScoringRules>empty())
+        Optional<WaveView> wave = waves.find(year);
+        int questionnaireVersion = request.questionnaireVersion() != null ? request.questionnaireVersion()
+                : wave.map(WaveView::questionnaireVersion).orElse(Questionnaires.LATEST);
+        ScoringRules rules = rulesFor(wave, questionnaireVersion)
                 .orElseThrow(() -> InvalidInputException.of("questionnaireVersion", "unknown-version",
                         "no scoring rules for questionnaire version " + questionnaireVersion));
         Questionnaire questionnaire = Questionnaires.version(questionnaireVersion);
@@ -77,6 +80,21 @@ public class PreviewService {
         goals.sort(Comparator.comparingInt(Preview.GoalPreview::goal));
         double total = goals.stream().mapToDouble(Preview.GoalPreview::total).average().orElse(0);
         return new Preview(rules.version(), total, goals.size(), rules.bands().classify(total), goals, problems);
+    }
+
+    /**
+     * The rules the year's wave scores with (its {@code rulesVersion}, as the scoring-service scores its submissions)
+     * when the answers are on the wave's questionnaire; otherwise (no wave, or answers on another questionnaire, which
+     * "Indienen" refuses) the latest rules of the questionnaire answered. A later rescore of the wave may put other
+     * rules in force, which the preview cannot know.
+     */
+    private static Optional<ScoringRules> rulesFor(Optional<WaveView> wave, int questionnaireVersion) {
+        if (!Questionnaires.exists(questionnaireVersion)) {
+            return Optional.empty();
+        }
+        return wave.filter(w -> w.questionnaireVersion() == questionnaireVersion)
+                .map(w -> ScoringRulesCatalog.version(w.rulesVersion()))
+                .or(() -> ScoringRulesCatalog.latestFor(questionnaireVersion));
     }
 
     /** The measures that raise the goal's score when added: those of the categories that earn nothing yet. */

@@ -129,6 +129,36 @@ class DraftResourceTest {
         given().auth().oauth2(respondent).get(path("GM0014", 2093) + "/submission").then().statusCode(404);
     }
 
+    /**
+     * The preview scores with the rules of the year's wave, not the latest of its questionnaire: the wave of 2061 is on
+     * the test-only rules version 101 (test-support; questionnaire 1, deploying measures earns 20 and the categories
+     * share 30), under which the worked example is 25 + (20 + 2 × 7.5) + 20 = 80, green (under version 1: 72.5, orange).
+     */
+    @Test
+    void the_preview_scores_with_the_rules_of_the_years_wave() {
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        given().auth().oauth2(TestTokens.admin()).contentType(ContentType.JSON)
+                .body("""
+                        {"year": 2061, "questionnaireVersion": 1, "rulesVersion": 101, "openFrom": "%s", "openUntil": "%s"}
+                        """.formatted(now.minus(java.time.Duration.ofDays(1)), now.plus(java.time.Duration.ofDays(30))))
+                .post("/api/admin/waves").then().statusCode(201);
+        String respondent = TestTokens.respondent("GM0014");
+        JsonPath preview = given().auth().oauth2(respondent).contentType(ContentType.JSON)
+                .body(draft(0, WORKED_EXAMPLE)).post(path("GM0014", 2061) + "/preview")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(preview.getInt("rulesVersion")).isEqualTo(101);
+        assertThat(preview.getDouble("goals[0].inhoud")).isEqualTo(35.0);
+        assertThat(preview.getDouble("goals[0].total")).isEqualTo(80.0);
+        assertThat(preview.getString("goals[0].band")).isEqualTo("GREEN");
+        // A year without a wave: the latest rules of the questionnaire answered (version 1).
+        JsonPath latest = given().auth().oauth2(respondent).contentType(ContentType.JSON)
+                .body(draft(0, WORKED_EXAMPLE)).post(path("GM0014", 2093) + "/preview")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(latest.getInt("rulesVersion")).isEqualTo(1);
+        assertThat(latest.getDouble("goals[0].total")).isEqualTo(72.5);
+        given().auth().oauth2(TestTokens.admin()).post("/api/admin/waves/2061/close").then().statusCode(200);
+    }
+
     @Test
     void respondents_edit_only_their_own_and_coordinators_of_the_region_may_only_read() {
         given().auth().oauth2(TestTokens.respondent("GM0014")).contentType(ContentType.JSON)
