@@ -123,6 +123,37 @@ class ComposeSmokeIT {
                 + Duration.ofNanos(System.nanoTime() - start).toSeconds() + " s");
     }
 
+    /**
+     * The compose stack's one-shot Keycloak step (kcadm) gives the browser client the published addresses of the
+     * dashboard and the questionnaire as redirect URIs: Keycloak shows its login page for a sign-in that returns to
+     * either, and refuses one that would return elsewhere.
+     */
+    @Test
+    void keycloak_lets_the_dashboard_and_the_questionnaire_sign_in_at_their_published_addresses() {
+        String dashboard = url("REPORTING", "/dashboard/");
+        String questionnaire = url("SURVEY", "/vragenlijst/");
+        Awaitility.await("the kcadm step's redirect URIs").atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
+                    assertThat(signInPage(questionnaire).statusCode()).as(questionnaire).isEqualTo(200);
+                    assertThat(signInPage(dashboard).statusCode()).as(dashboard).isEqualTo(200);
+                });
+        HttpResponse<String> page = Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> signInPage(questionnaire), r -> r.statusCode() == 200);
+        assertThat(page.body()).contains("kc-form-login");
+        assertThat(Awaitility.await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> signInPage("http://localhost:1/elsewhere/").statusCode(), status -> status != null))
+                .as("a redirect URI the realm does not list").isEqualTo(400);
+    }
+
+    /** The first step of an Authorization Code + PKCE sign-in of the browser client, returning to {@code redirect}. */
+    private static HttpResponse<String> signInPage(String redirect) throws IOException, InterruptedException {
+        String query = "client_id=monitor-dashboard&response_type=code&scope=openid&state=smoke"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"
+                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8);
+        return get("http://localhost:" + stack.port("MONITOR_KEYCLOAK_PORT")
+                + "/realms/monitor/protocol/openid-connect/auth?" + query, null);
+    }
+
     private static String url(String service, String path) {
         return "http://localhost:" + stack.port("MONITOR_" + service + "_PORT") + path;
     }
