@@ -71,6 +71,13 @@ final class Cohort {
                 Instant.parse(year + "-05-01T09:00:00Z").plusSeconds(version), List.of(goals), extras);
     }
 
+    /** Publishes the submission only (its score published apart, e.g. by {@link ScoreEvents}). */
+    static void publishSubmission(SurveySubmitted submission) {
+        EventPublisher.shared().send(EventType.SURVEY_SUBMITTED.topic(), submission.municipality(),
+                CODEC.encode(CloudEvent.of(EventType.SURVEY_SUBMITTED, "/survey-service", submission.municipality(),
+                        submission)));
+    }
+
     /** Publishes the submission and its score under the latest rules of its questionnaire, keyed by municipality. */
     static void publish(SurveySubmitted submission) {
         AssessmentScore score = new Scorer(ScoringRulesCatalog.latestFor(submission.questionnaireVersion())
@@ -78,9 +85,7 @@ final class Cohort {
         ScoreComputed computed = new ScoreComputed(submission.submissionId(), submission.municipality(),
                 submission.year(), submission.version(), score.rulesVersion(), new ArrayList<>(score.goals()),
                 score.total(), score.goalsAnswered(), score.band(), submission.submittedAt().plusSeconds(30));
-        EventPublisher.shared().send(EventType.SURVEY_SUBMITTED.topic(), submission.municipality(),
-                CODEC.encode(CloudEvent.of(EventType.SURVEY_SUBMITTED, "/survey-service", submission.municipality(),
-                        submission)));
+        publishSubmission(submission);
         EventPublisher.shared().send(EventType.SCORE_COMPUTED.topic(), submission.municipality(),
                 CODEC.encode(CloudEvent.of(EventType.SCORE_COMPUTED, "/scoring-service", submission.municipality(),
                         computed)));

@@ -321,4 +321,24 @@ class SubmissionResourceTest {
                 .statusCode(200).body("$", hasSize(352)).extract().path("name");
         assertThat(names).contains("Amsterdam", "Vaals");
     }
+
+    @Test
+    void the_municipalities_of_a_year_are_those_of_its_division() {
+        // 2014 invites the 408 of 1 January 2013: Bellingwedde (GM0007, in Westerwolde since 2018) under its name then
+        List<String> codes2014 = given().auth().oauth2(TestTokens.respondent("GM0037"))
+                .get("/api/municipalities?year=2014").then().statusCode(200).body("$", hasSize(408))
+                .body("find { it.code == 'GM0007' }.name", equalTo("Bellingwedde"))
+                .body("find { it.code == 'GM0007' }.region", equalTo("Groningen"))
+                .extract().path("code");
+        assertThat(codes2014).doesNotContain("GM1950");
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities?year=2017").then().statusCode(200)
+                .body("$", hasSize(388));
+        List<String> codes2021 = given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities?year=2021")
+                .then().statusCode(200).body("$", hasSize(352)).extract().path("code");
+        assertThat(codes2021).contains("GM1950").doesNotContain("GM0007");
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities?year=1999").then().statusCode(422)
+                .contentType("application/problem+json").body("errors.field", hasItem("year"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities?year=twenty").then().statusCode(422)
+                .body("errors[0].field", equalTo("year"));
+    }
 }

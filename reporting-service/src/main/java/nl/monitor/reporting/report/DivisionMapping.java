@@ -70,6 +70,11 @@ public record DivisionMapping(int year, int divisionYear, int compareWith, int e
         return new DivisionMapping(year, later.year(), earlier, earlierDivision, mapped, note, folds);
     }
 
+    /** This mapping with another note (a report's own sentence on what it folds: {@link DivisionFold#note}). */
+    public DivisionMapping withNote(String note) {
+        return new DivisionMapping(year, divisionYear, compareWith, earlierDivisionYear, mapped, note, folds);
+    }
+
     @Override
     public CsvTable table() {
         CsvTable table = new CsvTable("year", "division_year", "compare_with", "earlier_division_year", "into",

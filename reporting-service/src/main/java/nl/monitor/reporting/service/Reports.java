@@ -10,7 +10,7 @@ import nl.monitor.domain.questionnaire.MeasureOption;
 import nl.monitor.domain.questionnaire.Questionnaire;
 import nl.monitor.domain.scoring.ScoringRules;
 import nl.monitor.reporting.report.DistributionReport;
-import nl.monitor.reporting.report.DivisionMapping;
+import nl.monitor.reporting.report.DivisionFold;
 import nl.monitor.reporting.report.DivisionParticipation;
 import nl.monitor.reporting.report.ExtrasReport;
 import nl.monitor.reporting.report.FoldedGoalMeans;
@@ -105,10 +105,13 @@ public class Reports {
             goals.add(new GoalScoresReport.Goal(goal.number(), goal.title(), years));
         }
         return new GoalScoresReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), goals,
-                DivisionMapping.of(scope));
+                DivisionFold.note(scope, "the goal means", null));
     }
 
-    /** Tabel 4.1-4.10. */
+    /**
+     * Tabel 4.1-4.10. A comparison year of another division is counted over its own municipalities (a count of
+     * municipalities that took a measure does not fold onto merged ones), as the mapping's note says.
+     */
     public MeasuresReport measures(ReportScope scope) {
         ReadModel model = releases.forReader(scope.smallCells(), scope.years());
         Questionnaire questionnaire = questionnaires.of(scope);
@@ -147,10 +150,10 @@ public class Reports {
             goals.add(new MeasuresReport.Goal(goal.number(), goal.title(), goalRespondents, categories));
         }
         return new MeasuresReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), goals,
-                DivisionMapping.of(scope));
+                DivisionFold.note(scope, null, "the measures' counts, respondents and shares"));
     }
 
-    /** Tabel 4.11. */
+    /** Tabel 4.11. A comparison year of another division is counted over its own municipalities, as for measures. */
     public PolicyInclusionReport policyInclusion(ReportScope scope) {
         ReadModel model = releases.forReader(scope.smallCells(), scope.years());
         Questionnaire questionnaire = questionnaires.of(scope);
@@ -175,7 +178,7 @@ public class Reports {
             goals.add(new PolicyInclusionReport.Goal(goal.number(), goal.title(), years));
         }
         return new PolicyInclusionReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(),
-                goals, DivisionMapping.of(scope));
+                goals, DivisionFold.note(scope, null, "the goals included in policy, respondents and shares"));
     }
 
     /**
@@ -195,7 +198,12 @@ public class Reports {
         return divisionParticipation.report(scope, participants);
     }
 
-    /** The distribution of totals, and the municipalities with no goal in policy. */
+    /**
+     * The distribution of totals, and the municipalities with no goal in policy. With a comparison year of another
+     * division, that year's totals below and above the norms are counted over this year's municipalities, each its
+     * predecessors' population-weighted mean total ({@link DivisionFold}); its no-goal-in-policy count stays over its
+     * own municipalities.
+     */
     public DistributionReport distribution(ReportScope scope) {
         ReadModel model = releases.forReader(scope.smallCells(), scope.years());
         ScoringRules rules = YearQuestionnaires.rules(questionnaires.of(scope));
@@ -216,14 +224,28 @@ public class Reports {
                 FROM municipality_submission s WHERE %s GROUP BY s.year
                 """.formatted(Inclusion.INCLUDED.name(), scope.where("s", policyParameters)), policyParameters);
         Map<String, Row> totalsByYear = index(totals, r -> String.valueOf(r.integer("year")));
+        long[] folded = null;     // n, below, above of the comparison year over this year's municipalities
+        if (DivisionFold.applies(scope)) {
+            folded = new long[3];
+            for (Map<String, double[]> total : DivisionFold.onto(scope, sql.query(model,
+                    "SELECT s.municipality, s.total FROM municipality_score s WHERE s.year = ?",
+                    scope.compareWith()).stream().map(r -> new DivisionFold.Earlier<>(r.text("municipality"),
+                    "total", r.decimal("total"))).toList()).values()) {
+                double value = total.get("total")[0];
+                folded[0]++;
+                folded[1] += value < redBelow ? 1 : 0;
+                folded[2] += value > greenAbove ? 1 : 0;
+            }
+        }
         Map<String, Row> policyByYear = index(policy, r -> String.valueOf(r.integer("year")));
         List<DistributionReport.YearDistribution> years = new ArrayList<>();
         for (int year : scope.years()) {
             Row t = totalsByYear.get(String.valueOf(year));
             Row p = policyByYear.get(String.valueOf(year));
-            long n = t == null ? 0 : t.count("n");
-            long below = t == null ? 0 : t.count("below");
-            long above = t == null ? 0 : t.count("above");
+            boolean fold = folded != null && year == scope.compareWith();
+            long n = fold ? folded[0] : t == null ? 0 : t.count("n");
+            long below = fold ? folded[1] : t == null ? 0 : t.count("below");
+            long above = fold ? folded[2] : t == null ? 0 : t.count("above");
             long respondents = p == null ? 0 : p.count("respondents");
             long none = p == null ? 0 : p.count("no_goal_in_policy");
             if (scope.smallCells().suppress(n) || scope.smallCells().suppress(respondents)) {
@@ -235,10 +257,16 @@ public class Reports {
             }
         }
         return new DistributionReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(),
-                redBelow, greenAbove, years, DivisionMapping.of(scope));
+                redBelow, greenAbove, years, DivisionFold.note(scope, "the totals counted below " + (int) redBelow
+                        + " and above " + (int) greenAbove, "the respondents and those with no goal in policy"));
     }
 
-    /** The extra questions, Tabel 4.12 and Figuur 4.12. */
+    /**
+     * The extra questions, Tabel 4.12 and Figuur 4.12. With a comparison year of another division, that year's grade
+     * means and the correlation of the current grade with the total are over this year's municipalities, each its
+     * predecessors' population-weighted mean grade and total ({@link DivisionFold}); its choices stay counted over its
+     * own municipalities.
+     */
     public ExtrasReport extras(ReportScope scope) {
         ReadModel model = releases.forReader(scope.smallCells(), scope.years());
         Questionnaire questionnaire = questionnaires.of(scope);
@@ -286,6 +314,8 @@ public class Reports {
         Map<String, Row> gradesByYear = index(grades, r -> String.valueOf(r.integer("year")));
         // A questionnaire may ask no grades (the BMC points of attention ask no extra question at all).
         ExtraQuestion gradeQuestion = questionnaire.extraQuestion(ExtraQuestion.SELF_ASSESSMENT_GRADES).orElse(null);
+        Map<String, Folded> foldedGrades = gradeQuestion != null && DivisionFold.applies(scope)
+                ? foldedGrades(scope, model, gradeQuestion) : null;
         SmallCells cells = scope.smallCells();
         List<ExtrasReport.YearExtras> years = new ArrayList<>();
         for (int year : scope.years()) {
@@ -307,21 +337,83 @@ public class Reports {
                         options, cells.suppress(of)));
             }
             Row g = gradesByYear.get(String.valueOf(year));
+            boolean fold = foldedGrades != null && year == scope.compareWith();
             List<ExtrasReport.Grade> gradeMeans = new ArrayList<>();
             for (ChoiceOption grade : gradeQuestion == null ? List.<ChoiceOption>of() : gradeQuestion.options()) {
-                long n = g == null ? 0 : g.count("grade_" + grade.id() + "_n");
+                Folded f = fold ? foldedGrades.getOrDefault(grade.id(), Folded.NONE) : null;
+                long n = fold ? f.n() : g == null ? 0 : g.count("grade_" + grade.id() + "_n");
+                Double value = fold ? f.value() : g == null ? null : g.decimal("grade_" + grade.id());
                 gradeMeans.add(new ExtrasReport.Grade(grade.id(), grade.label(), n,
-                        g == null ? null : cells.show(n, mean(g.decimal("grade_" + grade.id()))), cells.suppress(n)));
+                        value == null ? null : cells.show(n, mean(value)), cells.suppress(n)));
             }
-            long rN = g == null ? 0 : g.count("r_n");
-            Double exactR = g == null ? null : g.decimal("r");
+            Folded foldedR = fold ? foldedGrades.getOrDefault(R, Folded.NONE) : null;
+            long rN = fold ? foldedR.n() : g == null ? 0 : g.count("r_n");
+            Double exactR = fold ? foldedR.value() : g == null ? null : g.decimal("r");
             ExtrasReport.Correlation r = new ExtrasReport.Correlation(rN, cells.show(rN, correlation(exactR)),
                     cells.show(rN, Rounding.pValue(Significance.pearsonP(exactR, rN))), cells.suppress(rN),
                     cells.applies() ? null : List.copyOf(points.getOrDefault(year, List.of())));
             years.add(new ExtrasReport.YearExtras(year, questions, gradeMeans, r));
         }
         return new ExtrasReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(), years,
-                DivisionMapping.of(scope));
+                DivisionFold.note(scope, gradeQuestion == null ? null : "the grade means and the correlation of the "
+                        + "current grade with the total", "the extra questions' choices and respondents"));
+    }
+
+    /** A folded mean (or correlation) over n municipalities of the report year; null when there is none. */
+    private record Folded(long n, Double value) {
+        static final Folded NONE = new Folded(0, null);
+    }
+
+    private static final String R = "r";
+
+    /**
+     * Per grade id (and {@link #R}) the comparison year's grade means (correlation of the current grade with the
+     * total) over this year's municipalities in the scope, each its predecessors' population-weighted mean.
+     */
+    private Map<String, Folded> foldedGrades(ReportScope scope, ReadModel model, ExtraQuestion gradeQuestion) {
+        List<DivisionFold.Earlier<String>> earlier = new ArrayList<>();
+        for (Row row : sql.query(model, """
+                SELECT s.municipality, s.grade_past, s.grade_current, s.grade_expected, t.total
+                FROM municipality_submission s
+                     LEFT JOIN municipality_score t ON t.municipality = s.municipality AND t.year = s.year
+                WHERE s.year = ?
+                """, scope.compareWith())) {
+            for (ChoiceOption grade : gradeQuestion.options()) {
+                Double value = row.decimal("grade_" + grade.id());
+                if (value != null) {
+                    earlier.add(new DivisionFold.Earlier<>(row.text("municipality"), grade.id(), value));
+                }
+            }
+            if (row.decimal("grade_current") != null && row.decimal("total") != null) {
+                earlier.add(new DivisionFold.Earlier<>(row.text("municipality"), R, row.decimal("grade_current"),
+                        row.decimal("total")));
+            }
+        }
+        Map<String, List<double[]>> values = new HashMap<>();
+        DivisionFold.onto(scope, earlier).values().forEach(keys -> keys.forEach((key, v) ->
+                values.computeIfAbsent(key, k -> new ArrayList<>()).add(v)));
+        Map<String, Folded> folded = new HashMap<>();
+        values.forEach((key, v) -> folded.put(key, new Folded(v.size(), key.equals(R) ? pearson(v)
+                : v.stream().mapToDouble(x -> x[0]).average().orElseThrow())));
+        return folded;
+    }
+
+    /** Pearson's r of pairs, null as PostgreSQL's corr: fewer than two, or no spread. */
+    static Double pearson(List<double[]> pairs) {
+        if (pairs.size() < 2) {
+            return null;
+        }
+        double mx = pairs.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+        double my = pairs.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (double[] p : pairs) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+            syy += (p[1] - my) * (p[1] - my);
+        }
+        return sxx == 0 || syy == 0 ? null : sxy / Math.sqrt(sxx * syy);
     }
 
     /** The yearly report: every report above over the same scope, as the JSON endpoints give them. */

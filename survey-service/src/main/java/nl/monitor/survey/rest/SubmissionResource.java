@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivision;
+import nl.monitor.reference.MunicipalityDivisions;
 import nl.monitor.rest.Caller;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
@@ -127,9 +128,28 @@ public class SubmissionResource {
 
     @GET
     @Path("/municipalities")
-    @Operation(summary = "The municipalities that can submit, with region and size class")
-    public List<Municipality> municipalities() {
-        return municipalities.all();
+    @Operation(summary = "The municipalities that can submit, with region and size class",
+            description = "Without year the current division (the 2021 one); with year the division that "
+                    + "year's wave invites (a year's data lives under its codes: 2014 the 408 municipalities of "
+                    + "1 January 2013, 2017 the 388 of 2017), with their names, regions and size classes of then.")
+    @APIResponse(responseCode = "422", description = "year not a whole number, or outside 2000-2100",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<Municipality> municipalities(
+            @Parameter(description = "the Monitor year whose division to list; the current one without it")
+            @QueryParam("year") String year) {
+        if (year == null) {
+            return municipalities.all();
+        }
+        int monitorYear;
+        try {
+            monitorYear = Integer.parseInt(year.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of("year", "not-a-number", "year must be a whole number, not '" + year + "'");
+        }
+        if (monitorYear < 2000 || monitorYear > 2100) {
+            throw InvalidInputException.of("year", "out-of-range", "year must be between 2000 and 2100");
+        }
+        return MunicipalityDivisions.forYear(monitorYear).all();
     }
 
 }
