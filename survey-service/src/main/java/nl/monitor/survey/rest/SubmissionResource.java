@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,7 +56,7 @@ public class SubmissionResource {
     @POST
     @Path("/submissions")
     @RolesAllowed({Caller.RESPONDENT, Caller.ADMIN})
-    @Operation(summary = "Submit a municipality's assessment for a year",
+    @Operation(operationId = "submitAssessment", summary = "Submit a municipality's assessment for a year",
             description = "Validated against the questionnaire; stored as the next version of that municipality's "
                     + "assessment for the year, which then counts as the current one. Send an Idempotency-Key to "
                     + "make a retried POST safe: the same key and body return the first result (200).")
@@ -97,8 +98,9 @@ public class SubmissionResource {
 
     @GET
     @Path("/submissions/{id}")
-    @Operation(summary = "Read back one submission with all its answers")
+    @Operation(operationId = "getSubmission", summary = "Read back one submission with all its answers")
     @APIResponse(responseCode = "404", description = "No such submission")
+    @APIResponseSchema(value = SubmissionView.class, responseDescription = "The submission")
     public SubmissionView submission(@PathParam("id") UUID id) {
         SubmissionView submission = service.find(id).orElseThrow(() -> new NotFoundException("No submission " + id));
         caller.requireReaderOf(submission.municipality());
@@ -107,7 +109,7 @@ public class SubmissionResource {
 
     @GET
     @Path("/municipalities/{code}/submissions")
-    @Operation(summary = "List a municipality's submissions, newest first",
+    @Operation(operationId = "listSubmissions", summary = "List a municipality's submissions, newest first",
             description = "Every version of every year; `current` marks the version that counts for its year.")
     public List<SubmissionSummary> list(@PathParam("code") String code,
                                         @Parameter(description = "only this year") @QueryParam("year") Integer year) {
@@ -117,8 +119,9 @@ public class SubmissionResource {
 
     @GET
     @Path("/municipalities/{code}/years/{year}/submission")
-    @Operation(summary = "The current submission of a municipality for a year")
+    @Operation(operationId = "getCurrentSubmission", summary = "The current submission of a municipality for a year")
     @APIResponse(responseCode = "404", description = "Nothing submitted for that year")
+    @APIResponseSchema(value = SubmissionView.class, responseDescription = "The current submission")
     public SubmissionView current(@PathParam("code") String code, @PathParam("year") int year) {
         caller.requireReaderOf(code);
         return service.current(code, year)
@@ -127,7 +130,7 @@ public class SubmissionResource {
 
     @GET
     @Path("/municipalities")
-    @Operation(summary = "The municipalities that can submit, with region and size class")
+    @Operation(operationId = "listMunicipalities", summary = "The municipalities that can submit, with region and size class")
     public List<Municipality> municipalities() {
         return municipalities.all();
     }
