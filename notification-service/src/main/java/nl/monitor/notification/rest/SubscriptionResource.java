@@ -85,7 +85,8 @@ public class SubscriptionResource {
                     + "the URL must be https and resolve to public addresses only. Leave the secret out to have one "
                     + "generated (whsec_ + base64 of 32 random bytes): it is in this answer only. By EMAIL: a Dutch e-mail to the address. By STREAM: "
                     + "Server-Sent Events on streamPath. A coordinator subscribes for its own region.")
-    @APIResponse(responseCode = "201", description = "Stored; Location names the new subscription")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the new subscription",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "422", description = "Invalid region, URL, secret or description; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "relative URL", value = """

@@ -95,7 +95,8 @@ public class DraftResource {
     @Operation(operationId = "submitDraft", summary = "Indienen: submit the saved draft as the next submission version",
             description = "Validated, stored and published as `POST /api/submissions` does; a retry of the same "
                     + "draft version returns the same submission.")
-    @APIResponse(responseCode = "201", description = "Submitted")
+    @APIResponse(responseCode = "201", description = "Submitted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DraftSubmitted.class)))
     @APIResponse(responseCode = "409", description = "The draft was saved since that version, or the year's wave is "
             + "not open now (problem type wave-not-open)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -60,8 +60,10 @@ public class SubmissionResource {
             description = "Validated against the questionnaire; stored as the next version of that municipality's "
                     + "assessment for the year, which then counts as the current one. Send an Idempotency-Key to "
                     + "make a retried POST safe: the same key and body return the first result (200).")
-    @APIResponse(responseCode = "201", description = "Stored; Location names the new submission")
-    @APIResponse(responseCode = "200", description = "Already stored under this Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the new submission",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "200", description = "Already stored under this Idempotency-Key",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionView.class)))
     @APIResponse(responseCode = "400", description = "The body is not readable JSON of the right shape",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The assessment breaks the questionnaire's rules; every problem is listed with its path",

@@ -60,7 +60,8 @@ public class WaveResource {
     @Operation(operationId = "openWave", summary = "Open a year's wave",
             description = "Submissions and drafts for the year are then taken from openFrom until (not including) "
                     + "openUntil, with the wave's questionnaire version. One wave per year.")
-    @APIResponse(responseCode = "201", description = "Opened; Location names the wave")
+    @APIResponse(responseCode = "201", description = "Opened; Location names the wave",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WaveView.class)))
     @APIResponse(responseCode = "422", description = "A field is missing or wrong; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The year has a wave already (reopen a closed one instead)",
