@@ -53,6 +53,18 @@ class ApiCompatibilityTest {
     }
 
     @Test
+    void changing_a_response_field_s_type_fails_the_check() throws IOException {
+        String baseline = Files.readString(API.resolve("baseline/survey-service.yaml"));
+        String field = "\n    SubmissionView:\n      type: object\n      properties:\n        id:\n"
+                + "          $ref: \"#/components/schemas/UUID\"\n        municipality:\n          type: string\n";
+        assertThat(baseline).contains(field);
+        String changed = baseline.replace(field, field.replace("type: string", "type: integer"));
+
+        assertThat(Compatibility.breakingChange("survey-service", baseline, changed)).get().asString()
+                .contains("backward-incompatible").contains("/api/submissions/{id}");
+    }
+
+    @Test
     void adding_an_optional_response_field_is_compatible() throws IOException {
         String baseline = Files.readString(API.resolve("baseline/survey-service.yaml"));
         String added = baseline.replaceFirst("(?m)^    SubmissionView:\n((?:      .*\n)*?)      properties:\n",

@@ -35,7 +35,7 @@ final class Compatibility {
      * down; empty when it may.
      */
     static Optional<String> breakingChange(String service, String baseline, String current) {
-        ChangedOpenApi diff = OpenApiCompare.fromContents(baseline, current);
+        ChangedOpenApi diff = OpenApiCompare.fromContents(asOpenApi30(baseline), asOpenApi30(current));
         int was = major(diff.getOldSpecOpenApi().getInfo().getVersion());
         int now = major(diff.getNewSpecOpenApi().getInfo().getVersion());
         if (now < was) {
@@ -91,6 +91,16 @@ final class Compatibility {
         schema.getChangedProperties().forEach((name, changed) ->
                 removedProperties(where, prefix + name + ".", changed, removed, seen));
         removedProperties(where, prefix + "[].", schema.getItems(), removed, seen);
+    }
+
+    /**
+     * openapi-diff 2.1 reads the schemas of an OpenAPI 3.1 document without their types (a field changed from string
+     * to integer went unnoticed), so the documents are compared as 3.0: their schemas use nothing of 3.1 (one type
+     * per schema, no const or prefixItems); the 3.1-only parts (webhooks, schema examples) are left out of the
+     * comparison.
+     */
+    static String asOpenApi30(String document) {
+        return document.replaceFirst("(?m)^openapi: 3\\.1\\.\\d+$", "openapi: 3.0.3");
     }
 
     static int major(String version) {
