@@ -2,6 +2,7 @@ package nl.monitor.notification.rest;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import nl.monitor.notification.channel.webhook.WebhookSignature;
+import nl.monitor.rest.openapi.MonitorOpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
  * (README "Webhook calls"): a threshold crossing or its resolution (WebhookPayload) and a digest (DigestPayload),
  * each signed by Standard Webhooks headers instead of a token.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = MonitorOpenApiFilter.PRIORITY - 1)
 public class WebhookDocumentation implements OASFilter {
 
     @Override

@@ -28,9 +28,13 @@ import java.util.Map;
  * empty security requirement on the open ones ({@code /sign-in}); and the one server entry, the service itself ({@code .}, relative
  * to where the document was served).
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+// Priority: a fixed order with a service's own filters (WebhookDocumentation), so that the document's keys come in the
+// same order on every build (OpenApiDocumentTest compares it byte for byte).
+@OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = MonitorOpenApiFilter.PRIORITY)
 public class MonitorOpenApiFilter implements OASFilter {
 
+    /** A service's own build filters take another priority, lower or higher, never this one. */
+    public static final int PRIORITY = 100;
     static final String PROBLEM = "Problem";
     static final String FIELD_ERROR = "FieldError";
     static final String IDEMPOTENCY_KEY = "IdempotencyKey";
@@ -47,8 +51,8 @@ public class MonitorOpenApiFilter implements OASFilter {
         components.addSchema(PROBLEM, problemSchema());
         api.setServers(List.of(OASFactory.createServer().url(".")
                 .description("The service that served this document: relative to the document's own address, so "
-                        + "that it holds locally (http://localhost:8081/openapi) and behind the Ingress "
-                        + "(https://<host>/survey/openapi) alike")));
+                        + "that it holds locally (http://localhost:<port>/openapi) and behind the Ingress "
+                        + "(https://<host>/<service>/openapi) alike")));
         boolean idempotencyKeyUsed = false;
         if (api.getPaths() != null && api.getPaths().getPathItems() != null) {
             for (Map.Entry<String, PathItem> path : api.getPaths().getPathItems().entrySet()) {
