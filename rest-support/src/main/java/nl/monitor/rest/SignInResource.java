@@ -5,6 +5,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Optional;
 
@@ -16,6 +18,7 @@ import java.util.Optional;
  * it, which may differ from the one the services use (docker-compose); {@code monitor.sign-in.authority} overrides it.
  */
 @Path("/sign-in")
+@Tag(name = "Sign-in", description = "How the browser apps sign their user in (open: asked before there is a token)")
 public class SignInResource {
 
     public static final String OIDC = "oidc";
@@ -35,6 +38,8 @@ public class SignInResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getSignInSettings", summary = "How to sign in: the identity provider and client, or "
+            + "the local test-key mode")
     public SignIn settings() {
         return authority(signIn, config)
                 .map(authority -> new SignIn(OIDC, authority, signIn.clientId()))

@@ -18,6 +18,7 @@ import java.time.Instant;
 public class CampaignMessage {
 
     /** Where the message stands. Only {@link #FAILED} is ever sent again. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CampaignMessageStatus")
     public enum Status {
         /** Claimed; being handed to the SMTP server. */
         SENDING,

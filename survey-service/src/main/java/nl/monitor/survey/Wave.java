@@ -14,6 +14,7 @@ import java.time.Instant;
 @Table(name = "wave")
 public class Wave {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "WaveStatus")
     public enum Status { OPEN, CLOSED }
 
     @Id

@@ -38,7 +38,7 @@ public class DeadLetterResource {
     }
 
     @GET
-    @Operation(summary = "List the dead-lettered records with their reasons",
+    @Operation(operationId = "listDeadLetters", summary = "List the dead-lettered records with their reasons",
             description = "Every record of this service's dead-letter topics (<service>.<topic>.dlq), oldest first "
                     + "per partition, with the reason, the source topic, partition and offset, and the start of the value.")
     public List<DeadLetter> list(@QueryParam("limit") @DefaultValue("500") int limit) {
@@ -50,7 +50,7 @@ public class DeadLetterResource {
 
     @POST
     @Path("/redrive")
-    @Operation(summary = "Process dead-lettered records again, after a fix",
+    @Operation(operationId = "redriveDeadLetters", summary = "Process dead-lettered records again, after a fix",
             description = "Runs the chosen records (or all of a dead-letter topic) through the same processing as the "
                     + "live consumer, as records of their source topic. Idempotent: an event already applied is a "
                     + "duplicate; a record that is still poison is reported with its reason and nothing changes. "

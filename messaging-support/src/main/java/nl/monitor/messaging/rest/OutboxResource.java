@@ -28,14 +28,14 @@ public class OutboxResource {
     }
 
     @GET
-    @Operation(summary = "List the parked outbox rows with the reason Kafka refused them")
+    @Operation(operationId = "listParkedOutboxRows", summary = "List the parked outbox rows with the reason Kafka refused them")
     public List<ParkedRow> list() {
         return parked.list();
     }
 
     @POST
     @Path("/{id}/retry")
-    @Operation(summary = "Put a parked row back in line (after raising a limit, say)",
+    @Operation(operationId = "retryParkedOutboxRow", summary = "Put a parked row back in line (after raising a limit, say)",
             description = "Recorded in the audit trail (outbox.requeued) in the same transaction.")
     public ParkedRow retry(@PathParam("id") long id) {
         return parked.retry(id).orElseThrow(() -> new NotFoundException("No parked outbox row " + id));

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,7 +54,7 @@ public class AlertResource {
 
     @GET
     @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
-    @Operation(summary = "The alerts, newest first",
+    @Operation(operationId = "listAlerts", summary = "The alerts, newest first",
             description = "Each with the threshold, the direction, the previous and new score and band, and the "
                     + "submission and score-computed event it came from, and its state: a crossing down opens an "
                     + "alert (OPEN); the matching crossing back up resolves it (RESOLVED) and is itself kept as a "
@@ -63,6 +64,7 @@ public class AlertResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An unknown region or municipality, or a limit out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = AlertView[].class, responseDescription = "The alerts")
     public List<AlertView> list(@Parameter(description = "a Veilig Thuis region") @QueryParam("region") String region,
                                 @Parameter(description = "a CBS municipality code, e.g. GM0014")
                                 @QueryParam("municipality") String municipality,
@@ -92,7 +94,7 @@ public class AlertResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
-    @Operation(summary = "New alerts as they are raised (Server-Sent Events)",
+    @Operation(operationId = "streamAlerts", summary = "New alerts as they are raised (Server-Sent Events)",
             description = "Each new alert (and resolved notice) as one event: id the alert id, event its type "
                     + "(threshold-crossed or resolved), data the alert as GET /api/alerts/{id} shows it. A coordinator "
                     + "gets its own region (the default); an analyst or admin one region or, without region, all. "
@@ -123,9 +125,10 @@ public class AlertResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
-    @Operation(summary = "One alert")
+    @Operation(operationId = "getAlert", summary = "One alert")
     @APIResponse(responseCode = "404", description = "No such alert")
     @APIResponse(responseCode = "403", description = "An alert of another region")
+    @APIResponseSchema(value = AlertView.class, responseDescription = "The alert")
     public AlertView get(@PathParam("id") UUID id) {
         AlertView alert = alerts.find(id).orElseThrow(() -> new NotFoundException("No alert " + id));
         caller.requireRegion(alert.region());

@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -77,21 +78,22 @@ public class SubscriptionResource {
 
     @POST
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "Subscribe to the threshold crossings of a region",
+    @Operation(operationId = "createSubscription", summary = "Subscribe to the threshold crossings of a region",
             description = "By WEBHOOK (the default): every crossing the filter matches is POSTed to the URL as JSON, "
                     + "signed by the Standard Webhooks specification (webhook-id, webhook-timestamp, webhook-signature: "
                     + "v1,<base64 HMAC-SHA256 of \"<id>.<timestamp>.<body>\" keyed by the secret's decoded bytes>); "
                     + "the URL must be https and resolve to public addresses only. Leave the secret out to have one "
                     + "generated (whsec_ + base64 of 32 random bytes): it is in this answer only. By EMAIL: a Dutch e-mail to the address. By STREAM: "
                     + "Server-Sent Events on streamPath. A coordinator subscribes for its own region.")
-    @APIResponse(responseCode = "201", description = "Stored; Location names the new subscription")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the new subscription",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "422", description = "Invalid region, URL, secret or description; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "relative URL", value = """
                             {"type":"https://monitor.nl/problems/invalid-input","title":"The request is invalid",
                              "status":422,"detail":"The subscription has 1 problem(s)","instance":"/api/subscriptions",
-                             "errors":[{"field":"url","code":"invalid-url","message":"the webhook URL must be an
-                             absolute http or https URL with a host, at most 2048 characters"}]}""")))
+                             "errors":[{"field":"url","code":"invalid-url",
+                                        "message":"the webhook URL must be an absolute http or https URL with a host, at most 2048 characters"}]}""")))
     @APIResponse(responseCode = "403", description = "A coordinator subscribing for another region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(SubscriptionRequest request, @Context UriInfo uri) {
@@ -104,11 +106,12 @@ public class SubscriptionResource {
 
     @GET
     @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
-    @Operation(summary = "List the subscriptions",
+    @Operation(operationId = "listSubscriptions", summary = "List the subscriptions",
             description = "A coordinator sees those of its own region; an analyst or admin all, or one region's. A "
                     + "webhook URL is shown in full to its owner and admins only, to others as scheme and host "
                     + "(https://host/…).")
     @APIResponse(responseCode = "403", description = "A coordinator asking for another region")
+    @APIResponseSchema(value = SubscriptionView[].class, responseDescription = "The subscriptions")
     public List<SubscriptionView> list(@Parameter(description = "only this region") @QueryParam("region")
                                        String region) {
         return service.list(caller.regionToRead(region)).stream()
@@ -118,9 +121,10 @@ public class SubscriptionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
-    @Operation(summary = "One subscription (without its secret)")
+    @Operation(operationId = "getSubscription", summary = "One subscription (without its secret)")
     @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
     @APIResponse(responseCode = "403", description = "A subscription of another region")
+    @APIResponseSchema(value = SubscriptionView.class, responseDescription = "The subscription")
     public SubscriptionView get(@PathParam("id") UUID id) {
         SubscriptionView subscription = readable(id);
         return subscription.forViewer(caller.ownerOrAdmin(subscription.owner()));
@@ -129,7 +133,7 @@ public class SubscriptionResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "Change a subscription's description, filter and digest",
+    @Operation(operationId = "updateSubscription", summary = "Change a subscription's description, filter and digest",
             description = "Each replaces the stored one (left out: none, i.e. no filter is every crossing of the "
                     + "region); checked as at creation. Region, channel and target stay: a new URL or address is a new "
                     + "subscription. Turning the digest off sends what waited for it now.")
@@ -149,7 +153,7 @@ public class SubscriptionResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/retry")
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "Try a failed delivery again",
+    @Operation(operationId = "retryDelivery", summary = "Try a failed delivery again",
             description = "A FAILED delivery becomes PENDING, due now: one more attempt with the same webhook-id and "
                     + "body, after which it is DELIVERED or FAILED again (retry again to try once more).")
     @APIResponse(responseCode = "202", description = "Due now; it goes out within a moment")
@@ -171,7 +175,7 @@ public class SubscriptionResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "Delete a subscription",
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription",
             description = "Nothing more is sent to it; deliveries still waiting are cancelled. Its delivery log is kept.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such subscription, or deleted already")
@@ -187,11 +191,12 @@ public class SubscriptionResource {
     @GET
     @Path("/{id}/deliveries")
     @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
-    @Operation(summary = "The subscription's deliveries, newest first, each with every attempt",
+    @Operation(operationId = "listDeliveries", summary = "The subscription's deliveries, newest first, each with every attempt",
             description = "Status PENDING (with the time of the next attempt), DELIVERED, FAILED (every attempt "
                     + "made) or CANCELLED; per attempt the HTTP status or error and the latency.")
     @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
     @APIResponse(responseCode = "403", description = "A subscription of another region")
+    @APIResponseSchema(value = DeliveryView[].class, responseDescription = "The deliveries")
     public List<DeliveryView> deliveries(@PathParam("id") UUID id,
                                          @Parameter(description = "at most this many, 1 to 1000")
                                          @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -203,7 +208,7 @@ public class SubscriptionResource {
     @Path("/{id}/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "The live stream of a STREAM subscription (Server-Sent Events)",
+    @Operation(operationId = "streamSubscription", summary = "The live stream of a STREAM subscription (Server-Sent Events)",
             description = "Each alert of the subscription arrives as one event: id the delivery id (the same if it "
                     + "is ever sent again: deduplicate on it), event threshold-crossed or resolved, data the JSON "
                     + "body a webhook would get. What came while no client was connected waits (PENDING in the "
@@ -231,7 +236,7 @@ public class SubscriptionResource {
     @POST
     @Path("/{id}/secret")
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "Rotate a webhook subscription's secret",
+    @Operation(operationId = "rotateSubscriptionSecret", summary = "Rotate a webhook subscription's secret",
             description = "A new secret (whsec_ + base64 of 32 random bytes) is generated and shown in this answer "
                     + "only. Until previousSecretValidUntil (notification.webhook.rotation-overlap after now, 24 h) "
                     + "every call carries two signatures in webhook-signature, one per secret, so the receiver can "
@@ -253,7 +258,7 @@ public class SubscriptionResource {
     @POST
     @Path("/{id}/test")
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "Send a test call to a webhook subscription",
+    @Operation(operationId = "testWebhook", summary = "Send a test call to a webhook subscription",
             description = "POSTs {deliveryId, type: \"test\", subscriptionId, region, occurredAt, message} to the "
                     + "subscription's URL now, once, signed and checked exactly as a real delivery (Standard Webhooks "
                     + "headers; both secrets during a rotation's overlap), and answers what the receiver said: its "
@@ -274,7 +279,7 @@ public class SubscriptionResource {
     @POST
     @Path("/{id}/digest")
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "Send a digest subscription's digest now",
+    @Operation(operationId = "sendDigestNow", summary = "Send a digest subscription's digest now",
             description = "What waits for the next daily digest goes out now, as one message, instead of at "
                     + "notification.digest.at. Answers how many alerts it carries (0: nothing waited).")
     @APIResponse(responseCode = "202", description = "Due now; it goes out within a moment")

@@ -13,6 +13,7 @@ public record GoalScoresReport(int year, Integer compareWith, String region, Int
                                List<Goal> goals,
         DivisionMapping mapping) implements Tabular {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "GoalScoresGoal")
     public record Goal(int goal, String title, List<YearMeans> years) {
     }
 

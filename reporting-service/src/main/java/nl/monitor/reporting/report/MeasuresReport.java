@@ -14,6 +14,7 @@ public record MeasuresReport(int year, Integer compareWith, String region, Integ
                              List<Goal> goals,
         DivisionMapping mapping) implements Tabular {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "MeasuresGoal")
     public record Goal(int goal, String title, List<YearCount> respondents, List<Category> categories) {
     }
 

@@ -30,6 +30,7 @@ public record MunicipalityCard(String municipality, String name, String region, 
                           Double change) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "MunicipalityCardGoal")
     public record Goal(int goal, String title, boolean answered, Double borging, Double inhoud, Double bereik,
                        Band band, Double points, Integer percent, Double previousPoints, Double change,
                        Double sizeClassMean, Double regionMean, Double countryMean, boolean sizeClassMeanSuppressed,

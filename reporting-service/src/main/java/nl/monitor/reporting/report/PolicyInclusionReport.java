@@ -13,6 +13,7 @@ public record PolicyInclusionReport(int year, Integer compareWith, String region
                                     List<Goal> goals,
         DivisionMapping mapping) implements Tabular {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PolicyInclusionGoal")
     public record Goal(int goal, String title, List<YearInclusion> years) {
     }
 

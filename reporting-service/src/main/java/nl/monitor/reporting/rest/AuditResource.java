@@ -46,7 +46,7 @@ public class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Query and export the audit trail",
+    @Operation(operationId = "queryAuditTrail", summary = "Query and export the audit trail",
             description = "Every change recorded by the four services (submission.accepted, import.completed, "
                     + "wave.opened/closed/reopened, rules.rescored, subscription.created/deleted, contact changes, "
                     + "dead-letter.redriven, outbox.requeued, read-model.rebuilt): what (action, subject, details), "

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** What the dashboard web app needs: the other services its pages call from the browser. */
 @Path("/api/dashboard-app")
 @Authenticated
-@Tag(name = "Dashboard")
+@Tag(name = "Dashboard", description = "What the dashboard web app needs to start")
 @SecurityRequirement(name = "bearer")
 public class DashboardAppResource {
 
@@ -29,7 +29,7 @@ public class DashboardAppResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "What the dashboard web app needs: the URLs of the notification-service (the Meldingen "
+    @Operation(operationId = "getDashboardAppSettings", summary = "What the dashboard web app needs: the URLs of the notification-service (the Meldingen "
             + "page), the survey- and the scoring-service (the admin's Beheer page)")
     public DashboardApp app() {
         return new DashboardApp(withoutSlash(config.notificationUrl()), withoutSlash(config.surveyUrl()),

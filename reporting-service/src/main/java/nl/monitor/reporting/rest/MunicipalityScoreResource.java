@@ -45,7 +45,7 @@ public class MunicipalityScoreResource {
     }
 
     @GET
-    @Operation(summary = "The municipality's current score of every year, newest year first",
+    @Operation(operationId = "listMunicipalityScores", summary = "The municipality's current score of every year, newest year first",
             description = "Per year the score of the current version of the municipality's assessment (the highest "
                     + "submission version; for that version the newest rules): total, band, goals answered and the "
                     + "goal scores, with the municipality's name, Veilig Thuis region and size class.")
@@ -62,7 +62,7 @@ public class MunicipalityScoreResource {
 
     @GET
     @Path("/{year}")
-    @Operation(summary = "The municipality's current score for one year")
+    @Operation(operationId = "getMunicipalityScore", summary = "The municipality's current score for one year")
     @APIResponse(responseCode = "200", description = "The current score",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = MunicipalityScoreView.class),

@@ -57,7 +57,7 @@ public class MunicipalityViewResource {
     @GET
     @Path("/municipalities/{code}/card")
     @Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE, PdfDocument.MEDIA_TYPE})
-    @Operation(summary = "The municipality's card for a year",
+    @Operation(operationId = "getMunicipalityCard", summary = "The municipality's card for a year",
             description = "Its ten goals over the chosen components (components=borging,inhoud,bereik, default all "
                     + "three): points and percent of the components' maximum, the three parts and the band of the "
                     + "full score, the change since its previous scored year, and the mean points of its size class, "
@@ -89,7 +89,7 @@ public class MunicipalityViewResource {
     @GET
     @Path("/regions")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The Veilig Thuis regions the caller may view",
+    @Operation(operationId = "listRegions", summary = "The Veilig Thuis regions the caller may view",
             description = "Analysts and admins: all 26; coordinators: their own; respondents: none.")
     public List<String> regions() {
         if (caller.readsEverything()) {
@@ -101,7 +101,7 @@ public class MunicipalityViewResource {
     @GET
     @Path("/regions/{region}/municipalities")
     @Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE, PdfDocument.MEDIA_TYPE})
-    @Operation(summary = "Every municipality of a Veilig Thuis region with total, band, goals answered and trend",
+    @Operation(operationId = "getRegionView", summary = "Every municipality of a Veilig Thuis region with total, band, goals answered and trend",
             description = "Trend against the municipality's latest earlier scored year: UP, DOWN, SAME; NEW without "
                     + "an earlier year; NONE when not scored this year. A merged municipality's earlier total is the "
                     + "population-weighted mean of its predecessors' (previousFromPredecessors, predecessors). "
@@ -125,7 +125,7 @@ public class MunicipalityViewResource {
 
     @GET
     @Path("/regions/{region}/outstanding")
-    @Operation(summary = "The region's municipalities that have not yet submitted for a year",
+    @Operation(operationId = "listOutstandingMunicipalities", summary = "The region's municipalities that have not yet submitted for a year",
             description = "In the division that year's wave invites: every municipality of the region without a "
                     + "current submission (or score) for the year, by code, with how many were invited and have "
                     + "responded. Coordinators: their own region; analysts, admins: all; respondents: none.")

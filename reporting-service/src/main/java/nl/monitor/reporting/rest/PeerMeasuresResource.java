@@ -37,7 +37,7 @@ public class PeerMeasuresResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Per goal the measures other municipalities of its size class chose",
+    @Operation(operationId = "getPeerMeasures", summary = "Per goal the measures other municipalities of its size class chose",
             description = "Every measure option (not \"Anders\", not \"geen onderdeel van beleid\") chosen by at "
                     + "least one other municipality of the size class, most used first, with the counts of the "
                     + "card's advice (peers, peers that answered the goal, whole percent half up); `own` marks the "

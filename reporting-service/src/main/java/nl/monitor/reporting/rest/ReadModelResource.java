@@ -34,7 +34,7 @@ public class ReadModelResource {
 
     @POST
     @Path("/rebuild")
-    @Operation(summary = "Rebuild the read models from the score-computed and survey-submitted topics",
+    @Operation(operationId = "rebuildReadModel", summary = "Rebuild the read models from the score-computed and survey-submitted topics",
             description = "Empties the read models and the processed-event marks, then replays score-computed and "
                     + "survey-submitted from the beginning up to the end offsets of that moment through the same "
                     + "projections as the live consumers, which keep running. Answers when the replays are done, with "

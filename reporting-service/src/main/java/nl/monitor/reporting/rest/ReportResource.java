@@ -66,7 +66,7 @@ public class ReportResource {
     @GET
     @Path("/yearly")
     @Produces({MediaType.APPLICATION_JSON, PdfDocument.MEDIA_TYPE, ExcelWorkbook.MEDIA_TYPE})
-    @Operation(summary = "The yearly report as one document: a Dutch PDF/UA-1, an Excel workbook, or JSON",
+    @Operation(operationId = "getYearlyReport", summary = "The yearly report as one document: a Dutch PDF/UA-1, an Excel workbook, or JSON",
             description = "Every report of the year (and compareWith) over the same scope, in the 2017 report's "
                     + "order: response (Tabel 3.1), per goal the scores by component (Figuur 4.1-4.10) and the measures "
                     + "(Tabel 4.1-4.10), policy inclusion (Tabel 4.11), size classes (Figuur 4.11), grades (Tabel "
@@ -99,7 +99,7 @@ public class ReportResource {
 
     @GET
     @Path("/goal-scores")
-    @Operation(summary = "Figuur 4.1-4.10: per goal mean total, borging, inhoud, bereik and n, per year",
+    @Operation(operationId = "getGoalScoresReport", summary = "Figuur 4.1-4.10: per goal mean total, borging, inhoud, bereik and n, per year",
             description = "n is the number of municipalities whose current score answers the goal. " + ACCESS + " "
                     + ROUNDING)
     @APIResponse(responseCode = "200", description = "The report",
@@ -119,7 +119,7 @@ public class ReportResource {
 
     @GET
     @Path("/measures")
-    @Operation(summary = "Tabel 4.1-4.10: per goal, measure category and option: N and % of the goal's respondents",
+    @Operation(operationId = "getMeasuresReport", summary = "Tabel 4.1-4.10: per goal, measure category and option: N and % of the goal's respondents",
             description = "Respondents of a goal: municipalities whose current assessment answers the goal. "
                     + "\"(geen onderdeel van beleid)\" and \"Anders\" are listed as options. " + ACCESS + " "
                     + ROUNDING)
@@ -135,7 +135,7 @@ public class ReportResource {
 
     @GET
     @Path("/policy-inclusion")
-    @Operation(summary = "Tabel 4.11: per goal included in policy / respondents / %",
+    @Operation(operationId = "getPolicyInclusionReport", summary = "Tabel 4.11: per goal included in policy / respondents / %",
             description = "Included: answered \"Ja\" to the borging question. " + ACCESS + " " + ROUNDING)
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -149,7 +149,7 @@ public class ReportResource {
 
     @GET
     @Path("/participation")
-    @Operation(summary = "Tabel 3.1 and Figuur 4.11: invited, participated, % and mean total per size class",
+    @Operation(operationId = "getParticipationReport", summary = "Tabel 3.1 and Figuur 4.11: invited, participated, % and mean total per size class",
             description = "Invited: the municipalities of the division that year's wave invites (2014: 408 of "
                     + "1 January 2013, 2017: 388, from 2021: 352; `divisions` names the one counted); participated: "
                     + "those with a current score that year. sizeClass is ignored. "
@@ -165,7 +165,7 @@ public class ReportResource {
 
     @GET
     @Path("/distribution")
-    @Operation(summary = "Municipalities with a total below 25 and above 75, and with no goal in policy",
+    @Operation(operationId = "getDistributionReport", summary = "Municipalities with a total below 25 and above 75, and with no goal in policy",
             description = "Below/above use the bands of the scoring rules (red below 25, green above 75), as a "
                     + "percentage of the municipalities scored that year (n); no goal in policy as a percentage of "
                     + "those whose answers are known (respondents). " + ACCESS + " " + ROUNDING)
@@ -181,7 +181,7 @@ public class ReportResource {
 
     @GET
     @Path("/extras")
-    @Operation(summary = "Extra questions (Bijlage 2): % per option; Tabel 4.12 mean grades; Figuur 4.12 Pearson r",
+    @Operation(operationId = "getExtrasReport", summary = "Extra questions (Bijlage 2): % per option; Tabel 4.12 mean grades; Figuur 4.12 Pearson r",
             description = "A question's percentages are of the municipalities that answered it; each grade's mean is "
                     + "over those that gave it; r is Pearson's correlation between the current grade and the total "
                     + "score over the n municipalities that have both (null below 2 or without variance). " + ACCESS
@@ -198,7 +198,7 @@ public class ReportResource {
 
     @GET
     @Path("/response")
-    @Operation(summary = "The live response of a year's wave (Tabel 3.1 while it runs): invited, responded, % per "
+    @Operation(operationId = "getResponseReport", summary = "The live response of a year's wave (Tabel 3.1 while it runs): invited, responded, % per "
             + "size class and per region",
             description = "Invited: the municipalities of the division that year's wave invites (2014: 408 of "
                     + "1 January 2013, 2017: 388, from 2021: 352; `division` names it); responded: those with a "
@@ -221,7 +221,7 @@ public class ReportResource {
 
     @GET
     @Path("/division-mapping")
-    @Operation(summary = "How a comparison maps an earlier year's municipalities onto a later year's",
+    @Operation(operationId = "getDivisionMapping", summary = "How a comparison maps an earlier year's municipalities onto a later year's",
             description = "Every municipality of the later year's division that folds in other codes of the earlier "
                     + "year's division (merged or renamed), each earlier code with its population weight and share: "
                     + "the weights of the population-weighted earlier scores on the card and in the region view. "

@@ -36,7 +36,7 @@ public class RescoreResource {
     }
 
     @POST
-    @Operation(summary = "Rescore a wave under another scoring rules version",
+    @Operation(operationId = "rescoreWave", summary = "Rescore a wave under another scoring rules version",
             description = "The current submission of every municipality of the year is scored under the rules "
                     + "version, which stays in force for that year (later submissions are scored under it too). Each "
                     + "new score is published as score-computed; a municipality whose threshold state changed crosses "

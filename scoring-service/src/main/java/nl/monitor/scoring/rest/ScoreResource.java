@@ -13,6 +13,7 @@ import nl.monitor.scoring.service.ScoreView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,7 +35,7 @@ public class ScoreResource {
     }
 
     @GET
-    @Operation(summary = "Every score of the municipality, newest first",
+    @Operation(operationId = "listScoreVersions", summary = "Every score of the municipality, newest first",
             description = "One entry per scored submission version; `current` marks the score that counts for its year.")
     public List<ScoreView> history(@PathParam("code") String code,
                                    @Parameter(description = "only this year") @QueryParam("year") Integer year) {
@@ -44,8 +45,9 @@ public class ScoreResource {
 
     @GET
     @Path("/{year}")
-    @Operation(summary = "The municipality's current score for a year: its ten goals with components and band")
+    @Operation(operationId = "getCurrentScore", summary = "The municipality's current score for a year: its ten goals with components and band")
     @APIResponse(responseCode = "404", description = "Not scored for that year")
+    @APIResponseSchema(value = ScoreView.class, responseDescription = "The current score")
     public ScoreView current(@PathParam("code") String code, @PathParam("year") int year) {
         caller.requireReaderOf(code);
         return views(scores.history(code, year)).stream().findFirst()

@@ -42,6 +42,7 @@ public class CampaignRound {
     private static final Logger LOG = Logger.getLogger(CampaignRound.class);
 
     /** What a round did for one wave. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "CampaignRoundResult")
     public record Result(int year, int sent, int failed, int uncertain) {
     }
 

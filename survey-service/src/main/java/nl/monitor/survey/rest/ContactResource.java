@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,11 +43,12 @@ public class ContactResource {
 
     @GET
     @RolesAllowed({Caller.RESPONDENT, Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "A municipality's contacts",
+    @Operation(operationId = "getContacts", summary = "A municipality's contacts",
             description = "Respondents: their own municipality; coordinators: their region's; admins: all. Analysts "
                     + "do not see the contacts (personal data the reports do not need).")
     @APIResponse(responseCode = "404", description = "No such municipality",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = ContactsView.class, responseDescription = "The contacts")
     public ContactsView contacts(@PathParam("code") String code) {
         Municipality municipality = municipality(code);
         caller.requireReaderOf(code);
@@ -55,7 +57,7 @@ public class ContactResource {
 
     @PUT
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "Replace a municipality's contacts",
+    @Operation(operationId = "replaceContacts", summary = "Replace a municipality's contacts",
             description = "The whole list (an empty list removes every contact). Addresses are stored in lower case; "
                     + "one address once per municipality. Coordinators: the municipalities of their region; admins: "
                     + "all. Each change is audited (contact.changed).")

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,11 +61,12 @@ public class DraftResource {
 
     @GET
     @Path("/municipalities/{code}/years/{year}/draft")
-    @Operation(summary = "The saved draft of a municipality for a year",
+    @Operation(operationId = "getDraft", summary = "The saved draft of a municipality for a year",
             description = "Respondents: their own municipality; coordinators: their region's (read only); "
                     + "analysts, admins: all.")
     @APIResponse(responseCode = "404", description = "No draft saved yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = DraftView.class, responseDescription = "The saved draft")
     public DraftView draft(@PathParam("code") String code, @PathParam("year") int year) {
         caller.requireReaderOf(code);
         return drafts.find(code, year).orElseThrow(() -> new NotFoundException("No draft of " + code + " for " + year));
@@ -73,7 +75,7 @@ public class DraftResource {
     @PUT
     @Path("/municipalities/{code}/years/{year}/draft")
     @RolesAllowed({Caller.RESPONDENT, Caller.ADMIN})
-    @Operation(summary = "Save the draft (not validated, not published, not scored)",
+    @Operation(operationId = "saveDraft", summary = "Save the draft (not validated, not published, not scored)",
             description = "`version` is the draft version the page was showing (0 for a new draft); the saved "
                     + "draft gets the next one. Respondents: their own municipality.")
     @APIResponse(responseCode = "200", description = "Saved; the body has the new version")
@@ -91,10 +93,11 @@ public class DraftResource {
     @POST
     @Path("/municipalities/{code}/years/{year}/draft/submission")
     @RolesAllowed({Caller.RESPONDENT, Caller.ADMIN})
-    @Operation(summary = "Indienen: submit the saved draft as the next submission version",
+    @Operation(operationId = "submitDraft", summary = "Indienen: submit the saved draft as the next submission version",
             description = "Validated, stored and published as `POST /api/submissions` does; a retry of the same "
                     + "draft version returns the same submission.")
-    @APIResponse(responseCode = "201", description = "Submitted")
+    @APIResponse(responseCode = "201", description = "Submitted",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DraftSubmitted.class)))
     @APIResponse(responseCode = "409", description = "The draft was saved since that version, or the year's wave is "
             + "not open now (problem type wave-not-open)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -109,7 +112,7 @@ public class DraftResource {
 
     @POST
     @Path("/municipalities/{code}/years/{year}/preview")
-    @Operation(summary = "The live score of answers in progress; stores and publishes nothing",
+    @Operation(operationId = "previewScore", summary = "The live score of answers in progress; stores and publishes nothing",
             description = "Scored with the scoring-service's rules (domain-core); a part not answered yet counts as "
                     + "its lowest answer. Per started goal the measures that would raise its score if added, and "
                     + "the problems \"Indienen\" would still refuse. Whoever may read the municipality.")
@@ -120,7 +123,7 @@ public class DraftResource {
 
     @GET
     @Path("/questionnaire-app")
-    @Operation(summary = "What the questionnaire web app needs: the reporting-service's URL, the caller's scope")
+    @Operation(operationId = "getQuestionnaireAppSettings", summary = "What the questionnaire web app needs: the reporting-service's URL, the caller's scope")
     public Map<String, Object> app() {
         return Map.of("reportingUrl", app.reportingUrl(),
                 "officialScoreWaitSeconds", app.officialScoreWaitSeconds(),

@@ -32,7 +32,7 @@ public class ImportResource {
 
     @POST
     @BodyLimit(bytes = 16 * 1024 * 1024)
-    @Operation(summary = "Import a wave of assessments for one year",
+    @Operation(operationId = "importWave", summary = "Import a wave of assessments for one year",
             description = "Each row is an assessment as POST /api/submissions takes it (its year may be left out; "
                     + "it is the wave's). A valid row is stored as the next version of that municipality's assessment "
                     + "for the year and published as survey-submitted, in its own transaction; an invalid row is "

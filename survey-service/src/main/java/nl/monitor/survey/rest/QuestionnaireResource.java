@@ -18,14 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class QuestionnaireResource {
 
     @GET
-    @Operation(summary = "The latest questionnaire: the ten goals, their measure categories and options, the extra questions")
+    @Operation(operationId = "getLatestQuestionnaire", summary = "The latest questionnaire: the ten goals, their measure categories and options, the extra questions")
     public Questionnaire latest() {
         return Questionnaires.latest();
     }
 
     @GET
     @Path("/{version}")
-    @Operation(summary = "One version of the questionnaire")
+    @Operation(operationId = "getQuestionnaireVersion", summary = "One version of the questionnaire")
     public Questionnaire version(@PathParam("version") int version) {
         if (!Questionnaires.exists(version)) {
             throw new NotFoundException("No questionnaire version " + version);

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,7 +40,7 @@ public class RegionCampaignResource {
 
     @GET
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
-    @Operation(summary = "A wave's campaign messages to the municipalities of one region",
+    @Operation(operationId = "getRegionCampaign", summary = "A wave's campaign messages to the municipalities of one region",
             description = "Per message municipality, e-mail, step (INVITATION, REMINDER_1, ...), status, claimed and "
                     + "sent at. Coordinators: their own region; admins: any. Analysts do not see it (personal data).")
     @APIResponse(responseCode = "404", description = "No such region, or no wave for that year",
@@ -48,6 +49,7 @@ public class RegionCampaignResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Another region's coordinator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = RegionCampaignView.class, responseDescription = "The region's campaign messages")
     public RegionCampaignView campaign(@PathParam("region") String region, @QueryParam("year") Integer year) {
         if (!municipalities.regions().contains(region)) {
             throw new NotFoundException("No Veilig Thuis region " + region);

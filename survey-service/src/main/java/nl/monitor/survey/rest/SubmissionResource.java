@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,12 +57,14 @@ public class SubmissionResource {
     @POST
     @Path("/submissions")
     @RolesAllowed({Caller.RESPONDENT, Caller.ADMIN})
-    @Operation(summary = "Submit a municipality's assessment for a year",
+    @Operation(operationId = "submitAssessment", summary = "Submit a municipality's assessment for a year",
             description = "Validated against the questionnaire; stored as the next version of that municipality's "
                     + "assessment for the year, which then counts as the current one. Send an Idempotency-Key to "
                     + "make a retried POST safe: the same key and body return the first result (200).")
-    @APIResponse(responseCode = "201", description = "Stored; Location names the new submission")
-    @APIResponse(responseCode = "200", description = "Already stored under this Idempotency-Key")
+    @APIResponse(responseCode = "201", description = "Stored; Location names the new submission",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionView.class)))
+    @APIResponse(responseCode = "200", description = "Already stored under this Idempotency-Key",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubmissionView.class)))
     @APIResponse(responseCode = "400", description = "The body is not readable JSON of the right shape",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The assessment breaks the questionnaire's rules; every problem is listed with its path",
@@ -98,8 +101,9 @@ public class SubmissionResource {
 
     @GET
     @Path("/submissions/{id}")
-    @Operation(summary = "Read back one submission with all its answers")
+    @Operation(operationId = "getSubmission", summary = "Read back one submission with all its answers")
     @APIResponse(responseCode = "404", description = "No such submission")
+    @APIResponseSchema(value = SubmissionView.class, responseDescription = "The submission")
     public SubmissionView submission(@PathParam("id") UUID id) {
         SubmissionView submission = service.find(id).orElseThrow(() -> new NotFoundException("No submission " + id));
         caller.requireReaderOf(submission.municipality());
@@ -108,7 +112,7 @@ public class SubmissionResource {
 
     @GET
     @Path("/municipalities/{code}/submissions")
-    @Operation(summary = "List a municipality's submissions, newest first",
+    @Operation(operationId = "listSubmissions", summary = "List a municipality's submissions, newest first",
             description = "Every version of every year; `current` marks the version that counts for its year.")
     public List<SubmissionSummary> list(@PathParam("code") String code,
                                         @Parameter(description = "only this year") @QueryParam("year") Integer year) {
@@ -118,8 +122,9 @@ public class SubmissionResource {
 
     @GET
     @Path("/municipalities/{code}/years/{year}/submission")
-    @Operation(summary = "The current submission of a municipality for a year")
+    @Operation(operationId = "getCurrentSubmission", summary = "The current submission of a municipality for a year")
     @APIResponse(responseCode = "404", description = "Nothing submitted for that year")
+    @APIResponseSchema(value = SubmissionView.class, responseDescription = "The current submission")
     public SubmissionView current(@PathParam("code") String code, @PathParam("year") int year) {
         caller.requireReaderOf(code);
         return service.current(code, year)
@@ -128,7 +133,7 @@ public class SubmissionResource {
 
     @GET
     @Path("/municipalities")
-    @Operation(summary = "The municipalities that can submit, with region and size class",
+    @Operation(operationId = "listMunicipalities", summary = "The municipalities that can submit, with region and size class",
             description = "Without year the current division (the 2021 one); with year the division that "
                     + "year's wave invites (a year's data lives under its codes: 2014 the 408 municipalities of "
                     + "1 January 2013, 2017 the 388 of 2017), with their names, regions and size classes of then.")

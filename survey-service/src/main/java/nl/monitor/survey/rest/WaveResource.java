@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,25 +41,27 @@ public class WaveResource {
     }
 
     @GET
-    @Operation(summary = "Every wave, the newest year first")
+    @Operation(operationId = "listAllWaves", summary = "Every wave, the newest year first")
     public List<WaveView> list() {
         return waves.list();
     }
 
     @GET
     @Path("/{year}")
-    @Operation(summary = "One year's wave")
+    @Operation(operationId = "getWave", summary = "One year's wave")
     @APIResponse(responseCode = "404", description = "No wave for that year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = WaveView.class, responseDescription = "The wave")
     public WaveView wave(@PathParam("year") int year) {
         return waves.find(year).orElseThrow(() -> new NotFoundException("No wave for " + year));
     }
 
     @POST
-    @Operation(summary = "Open a year's wave",
+    @Operation(operationId = "openWave", summary = "Open a year's wave",
             description = "Submissions and drafts for the year are then taken from openFrom until (not including) "
                     + "openUntil, with the wave's questionnaire version. One wave per year.")
-    @APIResponse(responseCode = "201", description = "Opened; Location names the wave")
+    @APIResponse(responseCode = "201", description = "Opened; Location names the wave",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WaveView.class)))
     @APIResponse(responseCode = "422", description = "A field is missing or wrong; each is named",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The year has a wave already (reopen a closed one instead)",
@@ -73,19 +76,20 @@ public class WaveResource {
 
     @POST
     @Path("/{year}/close")
-    @Operation(summary = "Close a year's wave", description = "Its reports are final; submissions and drafts for the "
+    @Operation(operationId = "closeWave", summary = "Close a year's wave", description = "Its reports are final; submissions and drafts for the "
             + "year answer 409 until an admin reopens it. The admin import may still load it.")
     @APIResponse(responseCode = "404", description = "No wave for that year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Closed already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = WaveView.class, responseDescription = "The closed wave")
     public WaveView close(@PathParam("year") int year) {
         return waves.close(year, caller.name());
     }
 
     @POST
     @Path("/{year}/reopen")
-    @Operation(summary = "Reopen a closed wave", description = "Explicit, with a reason, and audited (who, when, from "
+    @Operation(operationId = "reopenWave", summary = "Reopen a closed wave", description = "Explicit, with a reason, and audited (who, when, from "
             + "where, why). A new openUntil is needed when the old one has passed.")
     @APIResponse(responseCode = "404", description = "No wave for that year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -93,6 +97,7 @@ public class WaveResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "No reason, or the window would have passed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = WaveView.class, responseDescription = "The reopened wave")
     public WaveView reopen(@PathParam("year") int year, ReopenWaveRequest request) {
         return waves.reopen(year, request, caller.name());
     }

@@ -65,14 +65,14 @@ public class YearQuestionnaireResource {
 
     @GET
     @Path("/waves")
-    @Operation(summary = "Every wave, the newest year first: versions, window, status, whether it takes answers now")
+    @Operation(operationId = "listWaves", summary = "Every wave, the newest year first: versions, window, status, whether it takes answers now")
     public List<PublicWave> waves() {
         return waves.list().stream().map(PublicWave::of).toList();
     }
 
     @GET
     @Path("/years/{year}/questionnaire")
-    @Operation(summary = "The questionnaire a year is filled in with, and its scale",
+    @Operation(operationId = "getYearQuestionnaire", summary = "The questionnaire a year is filled in with, and its scale",
             description = "The questionnaire version and scoring rules of the year's wave; a year without a wave "
                     + "(taken as before waves existed) the latest questionnaire and its latest rules.")
     public YearQuestionnaire questionnaire(@PathParam("year") int year) {

@@ -55,6 +55,7 @@ public class WaveImport {
     }
 
     /** What became of one row. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ImportRowStatus")
     public enum Status {
         /** Stored as a new version, its event published. */
         ACCEPTED,
@@ -68,6 +69,7 @@ public class WaveImport {
                             List<FieldError> errors) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ImportResult")
     public record Result(int year, int rows, int accepted, int alreadyImported, int rejected, long millis,
                          List<RowResult> results) {
     }
