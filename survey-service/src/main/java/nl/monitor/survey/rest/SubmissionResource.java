@@ -137,6 +137,10 @@ public class SubmissionResource {
             description = "Without year the current division (the 2021 one); with year the division that "
                     + "year's wave invites (a year's data lives under its codes: 2014 the 408 municipalities of "
                     + "1 January 2013, 2017 the 388 of 2017), with their names, regions and size classes of then.")
+    @APIResponse(responseCode = "200", description = "The municipalities of the division",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            implementation = Municipality.class)))
     @APIResponse(responseCode = "422", description = "year not a whole number, or outside 2000-2100",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<Municipality> municipalities(
