@@ -46,8 +46,15 @@ final class Cohort {
 
     static GoalAnswer goal(int goal, Inclusion inclusion, boolean laidDown, boolean deploys, ReachShare reach,
                            CategoryAnswer... categories) {
+        return goal(goal, inclusion, laidDown ? List.of("regional-vision") : List.of(), deploys, reach, categories);
+    }
+
+    /** A goal laid down in the given document kinds (none: not laid down). */
+    static GoalAnswer goal(int goal, Inclusion inclusion, List<String> documents, boolean deploys, ReachShare reach,
+                           CategoryAnswer... categories) {
+        boolean laidDown = !documents.isEmpty();
         return new GoalAnswer(goal,
-                new BorgingAnswer(inclusion, laidDown, laidDown ? List.of("regional-vision") : List.of(), null),
+                new BorgingAnswer(inclusion, laidDown, documents, null),
                 new InhoudAnswer(deploys, List.of(categories), null),
                 new BereikAnswer(reach != null, reach));
     }

@@ -59,6 +59,9 @@ class ReportBenchmarkTest {
     @Inject
     MunicipalityViews views;
 
+    private static final List<String> DOCUMENT_KINDS = List.of("regional-vision", "implementation-plan",
+            "youth-policy-memo", "wmo-framework-memo", "other");
+
     @Test
     void reports_over_400_municipalities_10_goals_2_years() throws SQLException, JsonProcessingException {
         generate();
@@ -89,9 +92,10 @@ class ReportBenchmarkTest {
         Municipality groningen = MunicipalityDivision.shipped().municipality("GM0014").orElseThrow();
         print("goal-scores", time(() -> reports.goalScores(national)));
         print("measures", time(() -> reports.measures(national)));
+        print("documents", time(() -> reports.documents(national)));
         print("card GM0014", time(() -> views.card(groningen, 2041, EnumSet.allOf(Component.class), SmallCells.NONE)));
 
-        // The yearly report as a PDF/UA document over HTTP (all six reports, ten charts, the rendering): 2 warm-up
+        // The yearly report as a PDF/UA document over HTTP (all seven reports, ten charts, the rendering): 2 warm-up
         // calls, then 5 timed; issue 25 asks for under 5 seconds.
         String yearly = "/api/reports/yearly?year=2041&compareWith=2040";
         double[] pdf = new double[5];
@@ -164,7 +168,7 @@ class ReportBenchmarkTest {
                  PreparedStatement submission = db.prepareStatement("INSERT INTO reporting.municipality_submission "
                          + "VALUES (?, ?, ?, ?, ?, 1, 1, ?, ?, ?, ?, 'benchmark', ?, '{}')");
                  PreparedStatement goalAnswer = db.prepareStatement(
-                         "INSERT INTO reporting.submission_goal VALUES (?, ?, ?, ?, ?, ?, true, true, ?::jsonb)")) {
+                         "INSERT INTO reporting.submission_goal VALUES (?, ?, ?, ?, ?, ?, true, true, ?::jsonb, ?, ?::jsonb)")) {
                 for (int year : YEARS) {
                     for (String[] m : cohort) {
                         double sum = 0;
@@ -213,13 +217,24 @@ class ReportBenchmarkTest {
                             goalAnswer.setString(3, m[1]);
                             goalAnswer.setInt(4, Integer.parseInt(m[2]));
                             goalAnswer.setInt(5, goals.get(g).number());
-                            goalAnswer.setString(6, random.nextBoolean() ? "INCLUDED" : "NOT_INCLUDED");
+                            boolean included = random.nextBoolean();
+                            goalAnswer.setString(6, included ? "INCLUDED" : "NOT_INCLUDED");
                             List<String> options = new ArrayList<>();
                             for (MeasureCategory category : goals.get(g).categories()) {
                                 String chosen = category.options().get(random.nextInt(category.options().size())).id();
                                 options.add(category.id() + "/" + chosen);
                             }
                             goalAnswer.setString(7, JSON.writeValueAsString(options));
+                            // V15: an included goal is laid down in one or two document kinds, or not at all.
+                            List<String> documents = new ArrayList<>();
+                            if (included && random.nextBoolean()) {
+                                documents.add(DOCUMENT_KINDS.get(random.nextInt(DOCUMENT_KINDS.size())));
+                                if (random.nextBoolean()) {
+                                    documents.add(DOCUMENT_KINDS.get(random.nextInt(DOCUMENT_KINDS.size())));
+                                }
+                            }
+                            goalAnswer.setBoolean(8, !documents.isEmpty());
+                            goalAnswer.setString(9, JSON.writeValueAsString(documents.stream().distinct().toList()));
                             goalAnswer.addBatch();
                         }
                     }

@@ -63,7 +63,7 @@ import static org.hamcrest.Matchers.startsWith;
  * <pre>
  * 2031 (current versions)                                   goal 1                 goal 2              total
  * A GM1950 Westerwolde  class 2 Groningen  v2 (v1 superseded)
- *     goal 1: Ja + document 25; measures 5 + 2 of 4 categories x 11.25 = 27.5; insight, > half 20   = 72.5 ORANGE
+ *     goal 1: Ja + document (regiovisie) 25; measures 5 + 2 of 4 categories x 11.25 = 27.5; insight, > half 20   = 72.5 ORANGE
  *     goal 2: Nee 0; no measures 0; no insight 0                                                    =  0   RED
  *     total (72.5 + 0) / 2 = 36.25 ORANGE
  * B GM1979 Eemsdelta    class 2 Groningen
@@ -72,8 +72,8 @@ import static org.hamcrest.Matchers.startsWith;
  *     total (21.25 + 90) / 2 = 55.625 ORANGE
  * C GM1895 Oldambt      class 2 Groningen   goal 1 only: Nee, nothing                               =  0 RED; total 0 RED
  * D GM0193 Zwolle       class 4 IJsselland
- *     goal 1: Ja + document 25; 5 + 4 of 4 = 50; insight, everyone 25                               = 100  GREEN
- *     goal 2: Ja + document 25; 5 + 1 of 3 ("Anders" with text) = 20; insight, < half 15            = 60   ORANGE
+ *     goal 1: Ja + documents (regiovisie, uitvoeringsplan) 25; 5 + 4 of 4 = 50; insight, everyone 25                               = 100  GREEN
+ *     goal 2: Ja + document (notitie jeugdbeleid) 25; 5 + 1 of 3 ("Anders" with text) = 20; insight, < half 15            = 60   ORANGE
  *     total 80 GREEN
  * 2030
  * A: goal 1 Ja 15 + no measures 0 + insight none 10 = 25; goal 2 voornemen 5 = 5; total 15 RED
@@ -132,12 +132,13 @@ class ReportsTest {
         publish(submission(D, 2031, 1,
                 extras(List.of("parents-not-reached", "multi-problem-families"), List.of("children-in-poverty"),
                         6, 8, 9, "somewhat", true, "central-municipality"),
-                goal(1, INCLUDED, true, true, EVERYONE,
+                goal(1, INCLUDED, List.of("regional-vision", "implementation-plan"), true, EVERYONE,
                         category("subsidy-conditions", "attention-officer", "risk-assessment-tools"),
                         category("chain-cooperation", "cooperation-agreements"),
                         category("programme-purchasing", "voorzorg"),
                         category("own-action", "parent-information-meetings")),
-                goal(2, INCLUDED, true, true, LESS_THAN_HALF, category("information-projects", "other"),
+                goal(2, INCLUDED, List.of("youth-policy-memo"), true, LESS_THAN_HALF,
+                        category("information-projects", "other"),
                         category("municipal-campaign", "not-in-policy"))));
         publish(submission(D, 2030, 1,
                 extras(List.of("none-in-view"), List.of("no-specific-policy"), 5, 5, 5, "no-view", false, "not-yet"),
@@ -257,6 +258,60 @@ class ReportsTest {
         assertThat(report.getList("goals[1].years.included", Integer.class)).containsExactly(0, 2);
         assertThat(report.getList("goals[1].years.respondents", Integer.class)).containsExactly(1, 3);
         assertThat(report.getList("goals[1].years.percent", Integer.class)).containsExactly(0, 67);
+    }
+
+    @Test
+    void documents_the_goals_are_laid_down_in() {
+        JsonPath report = analyst("/api/reports/documents?" + YEARS);
+        // 2031: laid down A goal 1 (regiovisie), D goal 1 (regiovisie, uitvoeringsplan), D goal 2 (notitie
+        // jeugdbeleid): 3 goals of 2 municipalities, 4 mentions; respondents A, B, C, D. 2030: none laid down.
+        assertThat(report.getString("denominator")).isEqualTo("mentions");
+        assertThat(report.getList("years.year", Integer.class)).containsExactly(2030, 2031);
+        assertThat(report.getList("years.respondents", Integer.class)).containsExactly(2, 4);
+        assertThat(report.getList("years.municipalitiesLaidDown", Integer.class)).containsExactly(0, 2);
+        assertThat(report.getList("years.goalsLaidDown", Integer.class)).containsExactly(0, 3);
+        assertThat(report.getList("years.mentions", Integer.class)).containsExactly(0, 4);
+        // Every document kind of the questionnaire, "Anders" included, with its label.
+        assertThat(report.getList("documents.document")).containsExactly("regional-vision", "implementation-plan",
+                "youth-policy-memo", "wmo-framework-memo", "other");
+        assertThat(report.getList("documents.label")).containsExactly("Regiovisie", "Uitvoeringsplan",
+                "Gemeentelijke notitie jeugdbeleid", "Kadernota Wmo", "Anders");
+        // 2031: regiovisie 2 of 4 mentions = 50 %, of 3 goals 66.7 -> 67 %; uitvoeringsplan and notitie 1: 25 %, 33 %.
+        assertThat(report.getList("documents.collect { it.years[1].n }", Integer.class))
+                .containsExactly(2, 1, 1, 0, 0);
+        assertThat(report.getList("documents.collect { it.years[1].percent }", Integer.class))
+                .containsExactly(50, 25, 25, 0, 0);
+        assertThat(report.getList("documents.collect { it.years[1].percentOfGoalsLaidDown }", Integer.class))
+                .containsExactly(67, 33, 33, 0, 0);
+        // 2030: nothing laid down, no whole to take a share of.
+        assertThat(report.getList("documents.collect { it.years[0].n }", Integer.class))
+                .containsExactly(0, 0, 0, 0, 0);
+        assertThat(report.getList("documents.collect { it.years[0].percent }")).containsOnlyNulls();
+
+        // Region Groningen: only A laid a goal down in 2031: withheld from its coordinator, shown to an analyst.
+        String path = "/api/reports/documents?year=2031&region=Groningen";
+        JsonPath coordinator = json(TestTokens.coordinator("Groningen"), path);
+        assertThat(coordinator.getBoolean("years[0].suppressed")).isTrue();
+        assertThat(coordinator.getInt("years[0].respondents")).isEqualTo(3);
+        assertThat(coordinator.getString("years[0].mentions")).isNull();
+        assertThat(coordinator.getList("documents.collect { it.years[0].n }")).containsOnlyNulls();
+        assertThat(coordinator.getList("documents.collect { it.years[0].suppressed }", Boolean.class))
+                .containsOnly(true);
+        JsonPath regional = analyst(path);
+        assertThat(regional.getBoolean("years[0].suppressed")).isFalse();
+        assertThat(regional.getList("documents.collect { it.years[0].percent }", Integer.class))
+                .containsExactly(100, 0, 0, 0, 0);
+
+        // CSV: one row per document kind and year, with the year's whole.
+        String csv = given().auth().oauth2(TestTokens.analyst()).get("/api/reports/documents?format=csv&" + YEARS)
+                .then().statusCode(200).extract().asString();
+        assertThat(csv.split("\r\n")[0]).isEqualTo("document,label,year,n,percent,percent_of_goals_laid_down,"
+                + "mentions,goals_laid_down,respondents");
+        assertThat(csv).contains("\r\nregional-vision,Regiovisie,2031,2,50,67,4,3,4\r\n",
+                "\r\nimplementation-plan,Uitvoeringsplan,2030,0,,,0,0,2\r\n");
+        String withheld = given().auth().oauth2(TestTokens.coordinator("Groningen")).get(path + "&format=csv")
+                .then().statusCode(200).extract().asString();
+        assertThat(withheld).contains("\r\nregional-vision,Regiovisie,2031,,,,,,3\r\n");
     }
 
     @Test
@@ -723,6 +778,17 @@ class ReportsTest {
                         report.getString(year + "respondents"), percent(report.get(year + "percent"))));
             }
         }
+        // Borging: per document kind and year mentioned, % of mentions, % of goals laid down.
+        for (int d = 0; d < report.getList("documents.documents").size(); d++) {
+            String at = "documents.documents[" + d + "]";
+            for (int y = 0; y < report.getList(at + ".years").size(); y++) {
+                String year = at + ".years[" + y + "].";
+                rows.add(String.join(" ", report.getString(at + ".label"), report.getString(year + "year"),
+                        report.getString(year + "n"), percent(report.get(year + "percent")),
+                        percent(report.get(year + "percentOfGoalsLaidDown"))));
+            }
+        }
+        assertThat(rows).contains("Regiovisie 2031 2 50 % 67 %", "Uitvoeringsplan 2031 1 25 % 33 %");
         // Tabel 4.12: per year and grade n and mean.
         for (int y = 0; y < report.getList("extras.years").size(); y++) {
             String at = "extras.years[" + y + "]";

@@ -1,6 +1,7 @@
 package nl.monitor.reporting.document;
 
 import nl.monitor.reporting.report.DistributionReport;
+import nl.monitor.reporting.report.DocumentsReport;
 import nl.monitor.reporting.report.DivisionMapping;
 import nl.monitor.reporting.report.ExtrasReport;
 import nl.monitor.reporting.report.GoalScoresReport;
@@ -54,8 +55,11 @@ public final class YearlyReportDocument {
             section(chapters, sections, "doel-" + goal.goal(), "Doelstelling " + goal.goal() + ": " + goal.title(),
                     b -> goal(b, goal, measures));
         }
-        section(chapters, sections, "beleid", "Opname in beleid (Tabel 4.11)",
-                b -> policy(b, report.policyInclusion()));
+        section(chapters, sections, "beleid", "Borging: opname in beleid (Tabel 4.11) en documenten",
+                b -> {
+                    policy(b, report.policyInclusion());
+                    documents(b, report.documents());
+                });
         section(chapters, sections, "grootteklassen", "Scores per grootteklasse (Figuur 4.11)",
                 b -> sizeClasses(b, report.participation()));
         section(chapters, sections, "beoordeling", "Eigen beoordeling en verdeling (Tabel 4.12, Figuur 4.12)",
@@ -171,6 +175,20 @@ public final class YearlyReportDocument {
                 .map(y -> List.of(g.goal() + ". " + g.title(), String.valueOf(y.year()),
                         y.included() == null ? Html.NONE : String.valueOf(y.included()), String.valueOf(y.respondents()),
                         percent(y.percent()))).toList()));
+    }
+
+    /** Borging: the documents the goals are laid down in, share of all mentions (seed 000 §4). */
+    private static void documents(Html b, DocumentsReport documents) {
+        b.paragraph("Borging: in welk document is de doelstelling vastgelegd? Per soort document het aantal "
+                + "vastgelegde doelstellingen dat het noemt, als percentage van alle genoemde documenten en van de "
+                + "vastgelegde doelstellingen (" + String.join("; ", documents.years().stream()
+                .map(y -> y.year() + ": " + (y.suppressed() ? Html.NONE : y.goalsLaidDown() + " vastgelegd, "
+                        + y.mentions() + " keer een document genoemd")).toList()) + ").");
+        b.table("Borging: documenten waarin de doelstellingen zijn vastgelegd", List.of("Document", "Jaar",
+                "Genoemd", "% van genoemd", "% van vastgelegd"), rows(documents.documents(), d -> d.years().stream()
+                .map(y -> List.of(d.label(), String.valueOf(y.year()),
+                        y.n() == null ? Html.NONE : String.valueOf(y.n()), percent(y.percent()),
+                        percent(y.percentOfGoalsLaidDown()))).toList()));
     }
 
     private static void sizeClasses(Html b, ParticipationReport participation) {

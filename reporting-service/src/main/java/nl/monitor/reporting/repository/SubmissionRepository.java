@@ -102,14 +102,14 @@ public class SubmissionRepository {
 
     /**
      * Replaces the goal answers of the municipalities' current submissions, each goal with its chosen options (V13:
-     * one JSONB value per goal, not a row per option).
+     * one JSONB value per goal, not a row per option) and whether and in which documents it is laid down (V15).
      */
     private void replaceAnswers(List<CurrentSubmission> current) {
         if (current.isEmpty()) {
             return;
         }
         ColumnArrays keys = new ColumnArrays(TEXT, INT);
-        ColumnArrays goals = new ColumnArrays(TEXT, INT, INT, TEXT, BOOL, BOOL, TEXT, INT, JSONB);
+        ColumnArrays goals = new ColumnArrays(TEXT, INT, INT, TEXT, BOOL, BOOL, TEXT, INT, JSONB, BOOL, JSONB);
         for (CurrentSubmission c : current) {
             SurveySubmitted submission = c.submission();
             String municipality = submission.municipality();
@@ -118,14 +118,15 @@ public class SubmissionRepository {
             for (GoalAnswer goal : submission.goals()) {
                 goals.add(municipality, year, goal.goal(), goal.borging().inclusion().name(),
                         goal.inhoud().deploysMeasures(), goal.bereik().insight(), c.region(), c.sizeClass(),
-                        chosenOptions(goal));
+                        chosenOptions(goal), goal.borging().laidDown(),
+                        new LinkedHashSet<>(goal.borging().documents()));
             }
         }
         keys.bind(entityManager.createNativeQuery("DELETE FROM submission_goal WHERE (municipality, year) IN "
                 + "(SELECT * FROM " + keys.unnest(1) + ")"), 1).executeUpdate();
         goals.bind(entityManager.createNativeQuery("""
                 INSERT INTO submission_goal (municipality, year, goal, inclusion, deploys_measures, reach_insight,
-                    region, size_class, options)
+                    region, size_class, options, laid_down, documents)
                 SELECT * FROM %s""".formatted(goals.unnest(1))), 1).executeUpdate();
     }
 

@@ -17,6 +17,7 @@ import nl.monitor.reporting.report.GoalScoresReport;
 import nl.monitor.reporting.report.MeasuresReport;
 import nl.monitor.reporting.report.ParticipationReport;
 import nl.monitor.reporting.report.PolicyInclusionReport;
+import nl.monitor.reporting.report.DocumentsReport;
 import nl.monitor.reporting.report.ReportScope;
 import nl.monitor.reporting.report.YearlyReport;
 import nl.monitor.reporting.report.ResponseReport;
@@ -145,6 +146,25 @@ public class ReportResource {
                                     @QueryParam("format") String format) {
         ReportScope scope = requests.scope(year, compareWith, region, sizeClass);
         return requests.render(reports.policyInclusion(scope), format, "policy-inclusion-" + scope.year());
+    }
+
+    @GET
+    @Path("/documents")
+    @Operation(operationId = "getDocumentsReport", summary = "Borging: per document kind the laid-down goals that name it, N and %, per year",
+            description = "Seed 000 §4 \"Alle doelstellingen: borging\". n: the goals laid down (borging \"Ja\" and "
+                    + "laid down) of the year's respondents that name the document kind (the kinds of the year's "
+                    + "questionnaire, \"Anders\" included). percent: n as a share of all mentions (`denominator` "
+                    + "`mentions`: the document kinds named, summed over the laid-down goals; the 2017 report's "
+                    + "percentages); percentOfGoalsLaidDown: n as a share of the goals laid down. A year is withheld "
+                    + "when fewer than k municipalities laid down a goal. " + ACCESS + " " + ROUNDING)
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DocumentsReport.class)))
+    public Response documents(@QueryParam("year") String year, @QueryParam("compareWith") String compareWith,
+                              @QueryParam("region") String region, @QueryParam("sizeClass") String sizeClass,
+                              @QueryParam("format") String format) {
+        ReportScope scope = requests.scope(year, compareWith, region, sizeClass);
+        return requests.render(reports.documents(scope), format, "documents-" + scope.year());
     }
 
     @GET

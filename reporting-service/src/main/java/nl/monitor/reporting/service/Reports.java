@@ -10,6 +10,7 @@ import nl.monitor.domain.questionnaire.MeasureOption;
 import nl.monitor.domain.questionnaire.Questionnaire;
 import nl.monitor.domain.scoring.ScoringRules;
 import nl.monitor.reporting.report.DistributionReport;
+import nl.monitor.reporting.report.DocumentsReport;
 import nl.monitor.reporting.report.DivisionFold;
 import nl.monitor.reporting.report.DivisionParticipation;
 import nl.monitor.reporting.report.ExtrasReport;
@@ -179,6 +180,62 @@ public class Reports {
         }
         return new PolicyInclusionReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(),
                 goals, DivisionFold.note(scope, null, "the goals included in policy, respondents and shares"));
+    }
+
+    /**
+     * Seed 000 §4 "Alle doelstellingen: borging": per document kind of the year's questionnaire how many laid-down
+     * goals name it, as a share of all mentions and of the goals laid down ({@link DocumentsReport}). Suppressed per
+     * year when fewer than k municipalities laid down a goal. A comparison year of another division is counted over
+     * its own municipalities, as for measures.
+     */
+    public DocumentsReport documents(ReportScope scope) {
+        ReadModel model = releases.forReader(scope.smallCells(), scope.years());
+        Questionnaire questionnaire = questionnaires.of(scope);
+        List<Object> parameters = new ArrayList<>();
+        Map<String, Row> totals = index(sql.query(model, """
+                SELECT g.year, count(DISTINCT g.municipality) AS respondents,
+                       count(DISTINCT g.municipality) FILTER (WHERE g.laid_down) AS municipalities,
+                       count(*) FILTER (WHERE g.laid_down) AS goals,
+                       coalesce(sum(jsonb_array_length(g.documents)) FILTER (WHERE g.laid_down), 0) AS mentions
+                FROM submission_goal g WHERE %s GROUP BY g.year
+                """.formatted(scope.where("g", parameters)), parameters), r -> String.valueOf(r.integer("year")));
+        List<Object> kindParameters = new ArrayList<>();
+        Map<String, Row> counts = index(sql.query(model, """
+                SELECT g.year, d.document, count(*) AS n
+                FROM submission_goal g, jsonb_array_elements_text(g.documents) AS d (document)
+                WHERE g.laid_down AND %s GROUP BY g.year, d.document
+                """.formatted(scope.where("g", kindParameters)), kindParameters),
+                r -> r.integer("year") + "/" + r.text("document"));
+        SmallCells cells = scope.smallCells();
+        List<DocumentsReport.YearTotals> years = new ArrayList<>();
+        for (int year : scope.years()) {
+            Row row = totals.get(String.valueOf(year));
+            long municipalities = row == null ? 0 : row.count("municipalities");
+            years.add(new DocumentsReport.YearTotals(year, row == null ? 0 : row.count("respondents"),
+                    cells.show(municipalities, municipalities),
+                    cells.show(municipalities, row == null ? 0 : row.count("goals")),
+                    cells.show(municipalities, row == null ? 0 : row.count("mentions")),
+                    cells.suppress(municipalities)));
+        }
+        List<DocumentsReport.DocumentKind> kinds = new ArrayList<>();
+        for (ChoiceOption kind : questionnaire.borging().documentKinds()) {
+            List<DocumentsReport.YearShare> shares = new ArrayList<>();
+            for (int year : scope.years()) {
+                Row total = totals.get(String.valueOf(year));
+                long municipalities = total == null ? 0 : total.count("municipalities");
+                long goals = total == null ? 0 : total.count("goals");
+                long mentions = total == null ? 0 : total.count("mentions");
+                Row row = counts.get(year + "/" + kind.id());
+                long n = row == null ? 0 : row.count("n");
+                shares.add(new DocumentsReport.YearShare(year, cells.show(municipalities, n),
+                        cells.show(municipalities, percent(n, mentions)),
+                        cells.show(municipalities, percent(n, goals)), cells.suppress(municipalities)));
+            }
+            kinds.add(new DocumentsReport.DocumentKind(kind.id(), kind.label(), shares));
+        }
+        return new DocumentsReport(scope.year(), scope.compareWith(), scope.region(), scope.sizeClass(),
+                DocumentsReport.DENOMINATOR, years, kinds,
+                DivisionFold.note(scope, null, "the documents' counts and shares"));
     }
 
     /**
@@ -421,7 +478,7 @@ public class Reports {
         Questionnaire questionnaire = questionnaires.of(scope);
         return new YearlyReport(scope.year(), scope.compareWith(), scope.region(), questionnaire.version(),
                 YearQuestionnaires.rules(questionnaire).version(), participation(scope), goalScores(scope),
-                measures(scope), policyInclusion(scope), distribution(scope), extras(scope));
+                measures(scope), policyInclusion(scope), documents(scope), distribution(scope), extras(scope));
     }
 
     /** Per year and goal ("year/goal"), how many municipalities answered the goal. */
