@@ -26,14 +26,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * V15: the read model keeps per answered goal whether it is laid down and in which documents — projected from
- * survey-submitted, brought back by a rebuild, and copied by a release (V14's released_submission_goal). Year 2043,
+ * survey-submitted, brought back by a rebuild, and copied by a release (V14's released_submission_goal). Year 2046,
  * which no other test publishes.
  */
 @QuarkusTest
 @QuarkusTestResource(MonitorInfrastructure.class)
 class GoalDocumentsReadModelTest {
 
-    private static final int YEAR = 2043;
+    private static final int YEAR = 2046;
     private static final String SNAPSHOT = "SELECT goal, laid_down, documents::text AS documents FROM reporting.%s "
             + "WHERE municipality = 'GM0193' AND year = " + YEAR + " ORDER BY goal";
 
