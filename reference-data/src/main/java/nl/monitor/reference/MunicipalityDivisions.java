@@ -195,6 +195,13 @@ public final class MunicipalityDivisions {
         return Collections.unmodifiableSortedSet(regions);
     }
 
+    /** The codes of the municipalities that lay in a Veilig Thuis region in any shipped division (the inverse of {@link #regionsOf}). */
+    public static SortedSet<String> membersOf(String region) {
+        SortedSet<String> codes = new TreeSet<>();
+        Shipped.DIVISIONS.values().forEach(d -> d.inRegion(region).forEach(m -> codes.add(m.code())));
+        return Collections.unmodifiableSortedSet(codes);
+    }
+
     /**
      * The 2013 division. Its file has no inhabitants: a municipality gets those of the 2017 municipality it is or
      * became (its own code, else its first 2021 successor's), so its size class is that of the 2017 division, the

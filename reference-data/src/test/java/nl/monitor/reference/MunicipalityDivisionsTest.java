@@ -74,6 +74,9 @@ class MunicipalityDivisionsTest {
                 .allSatisfy(m -> assertThat(MunicipalityDivisions.predecessorsIn(m.code(), 2017, 2013)).isNotEmpty());
         assertThat(MunicipalityDivisions.regionsOf("GM0007")).containsExactly("Groningen");
         assertThat(MunicipalityDivisions.regionsOf("GM9999")).isEmpty();
+        assertThat(MunicipalityDivisions.membersOf("Groningen")).contains("GM0007", "GM1950", "GM0014")
+                .doesNotContain("GM0106");
+        assertThat(MunicipalityDivisions.membersOf("Nergens")).isEmpty();
     }
 
     @ParameterizedTest(name = "Monitor year {0} invites the {2} of the division of 1 January {1}")

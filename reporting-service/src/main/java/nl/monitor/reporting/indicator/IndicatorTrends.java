@@ -67,7 +67,8 @@ public class IndicatorTrends {
         Map<String, StoredFigure> ofRegion = region == null ? Map.of()
                 : byPeriod(figures.of(indicatorId, key, AreaLevel.REGION, List.of(region)));
         List<StoredFigure> ofMunicipalities = region == null ? List.of()
-                : figures.of(indicatorId, key, AreaLevel.MUNICIPALITY, membersInAnyYear(region));
+                : figures.of(indicatorId, key, AreaLevel.MUNICIPALITY,
+                        List.copyOf(MunicipalityDivisions.membersOf(region)));
         TreeSet<Period> periods = new TreeSet<>();
         national.keySet().forEach(p -> periods.add(Period.parse(p).orElseThrow()));
         ofRegion.keySet().forEach(p -> periods.add(Period.parse(p).orElseThrow()));
@@ -101,12 +102,6 @@ public class IndicatorTrends {
         }
         return new IndicatorTrend(indicator, set.theme(indicator.theme()).orElseThrow(), new TreeMap<>(breakdown),
                 region, minimum, rows);
-    }
-
-    private static List<String> membersInAnyYear(String region) {
-        return MunicipalityDivisions.years().stream()
-                .flatMap(year -> MunicipalityDivisions.of(year).orElseThrow().inRegion(region).stream())
-                .map(Municipality::code).distinct().toList();
     }
 
     private static Map<String, StoredFigure> byPeriod(List<StoredFigure> found) {

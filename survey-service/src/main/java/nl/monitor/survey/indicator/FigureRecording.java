@@ -146,9 +146,7 @@ public class FigureRecording {
                 found.addAll(figures.currentOf(AreaLevel.MUNICIPALITY, List.of(m), indicator, period)));
         caller.region().filter(r -> caller.hasRole(Caller.COORDINATOR)).ifPresent(region -> {
             found.addAll(figures.currentOf(AreaLevel.REGION, List.of(region), indicator, period));
-            List<String> members = MunicipalityDivisions.years().stream()
-                    .flatMap(y -> MunicipalityDivisions.of(y).orElseThrow().inRegion(region).stream())
-                    .map(m -> m.code()).distinct().toList();
+            List<String> members = List.copyOf(MunicipalityDivisions.membersOf(region));
             found.addAll(figures.currentOf(AreaLevel.MUNICIPALITY, members, indicator, period).stream()
                     .filter(f -> MunicipalityDivisions.forYear(Period.parse(f.period).orElseThrow().year())
                             .municipality(f.area).filter(m -> m.region().equals(region)).isPresent())
