@@ -1,5 +1,6 @@
 package nl.monitor.domain.indicator;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import nl.monitor.domain.support.Resources;
 
 import static nl.monitor.domain.support.Invariants.require;
@@ -14,8 +15,10 @@ import java.util.function.Function;
 
 /**
  * The indicator definitions this build knows, read from {@code nl/monitor/domain/indicators-v<N>.yaml}: versions 1,
- * 2, … up to the first number without a file. A set that breaks its own invariants (an indicator of an unknown theme
- * or dimension, duplicate ids, no level) fails on load, so a bad data change fails the build's tests.
+ * 2, … up to the first number without a file. A version's file either holds the whole set or {@code extends} an
+ * earlier version and lists only what it adds (themes, dimensions, indicators): a new indicator is a short data file.
+ * A set that breaks its own invariants (an indicator of an unknown theme or dimension, duplicate ids — so an addition
+ * cannot silently redefine an indicator —, no level) fails on load, so a bad data change fails the build's tests.
  */
 public final class Indicators {
 
@@ -49,10 +52,39 @@ public final class Indicators {
         if (!Resources.exists(name)) {
             throw new IllegalArgumentException("Unknown indicator set version " + version);
         }
-        IndicatorSet set = Resources.readYaml(name, IndicatorSet.class);
-        require(set.version() == version, name + " declares version " + set.version());
+        SetFile file = Resources.readYaml(name, SetFile.class);
+        require(file.version() == version, name + " declares version " + file.version());
+        require(file.extendsVersion() == null || file.extendsVersion() < version,
+                name + " extends version " + file.extendsVersion() + ", not an earlier one");
+        IndicatorSet set = file.extendsVersion() == null ? file.whole() : file.adding(version(file.extendsVersion()));
         checkIntegrity(set);
         return set;
+    }
+
+    /** A version's file: the whole set, or what it adds to the set it {@code extends}. */
+    record SetFile(int version, String name, @JsonProperty("extends") Integer extendsVersion,
+                   List<Dimension> dimensions, List<Theme> themes, List<Indicator> indicators) {
+
+        SetFile {
+            dimensions = dimensions == null ? List.of() : dimensions;
+            themes = themes == null ? List.of() : themes;
+            indicators = indicators == null ? List.of() : indicators;
+        }
+
+        IndicatorSet whole() {
+            return new IndicatorSet(version, name, dimensions, themes, indicators);
+        }
+
+        IndicatorSet adding(IndicatorSet base) {
+            return new IndicatorSet(version, name == null ? base.name() : name, concat(base.dimensions(), dimensions),
+                    concat(base.themes(), themes), concat(base.indicators(), indicators));
+        }
+
+        private static <T> List<T> concat(List<T> base, List<T> added) {
+            List<T> all = new ArrayList<>(base);
+            all.addAll(added);
+            return all;
+        }
     }
 
     static void checkIntegrity(IndicatorSet set) {

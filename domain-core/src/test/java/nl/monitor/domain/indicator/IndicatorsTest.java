@@ -54,6 +54,24 @@ class IndicatorsTest {
     }
 
     @Test
+    void a_version_that_extends_an_earlier_one_adds_to_it_and_cannot_redefine_what_it_had() {
+        IndicatorSet base = Indicators.version(1);
+        Indicator added = new Indicator("x-added", "X", 4, Unit.COUNT, Set.of(AreaLevel.REGION), List.of("abuse-type"),
+                Better.LOWER, "s");
+        IndicatorSet extended = new Indicators.SetFile(2, null, 1, null, null, List.of(added)).adding(base);
+        Indicators.checkIntegrity(extended);
+        assertThat(extended.version()).isEqualTo(2);
+        assertThat(extended.name()).isEqualTo(base.name());
+        assertThat(extended.indicators()).hasSize(base.indicators().size() + 1).endsWith(added);
+        assertThat(extended.themes()).isEqualTo(base.themes());
+        Indicator redefined = new Indicator("vt-reports", "Y", 4, Unit.COUNT, Set.of(AreaLevel.REGION), List.of(),
+                Better.LOWER, "s");
+        assertThatThrownBy(() -> Indicators.checkIntegrity(
+                new Indicators.SetFile(2, null, 1, null, null, List.of(redefined)).adding(base)))
+                .hasMessageContaining("indicator ids");
+    }
+
+    @Test
     void periods_are_a_year_or_a_quarter_and_sort_in_time() {
         assertThat(Period.parse("2024")).contains(new Period(2024, null));
         assertThat(Period.parse("2024-Q3")).contains(new Period(2024, 3));

@@ -39,7 +39,13 @@ class IndicatorTrendTest {
 
     private static CloudEvent<IndicatorRecorded> publish(String indicator, String period, AreaLevel level, String area,
                                                          Map<String, String> breakdown, String value, int version) {
-        IndicatorRecorded figure = new IndicatorRecorded(UUID.randomUUID(), indicator, 1, period, level, area,
+        return publish(1, indicator, period, level, area, breakdown, value, version);
+    }
+
+    private static CloudEvent<IndicatorRecorded> publish(int setVersion, String indicator, String period,
+                                                         AreaLevel level, String area, Map<String, String> breakdown,
+                                                         String value, int version) {
+        IndicatorRecorded figure = new IndicatorRecorded(UUID.randomUUID(), indicator, setVersion, period, level, area,
                 breakdown, new BigDecimal(value), version, Instant.now(), "test");
         CloudEvent<IndicatorRecorded> event = CloudEvent.of(EventType.INDICATOR_RECORDED, "/survey-service",
                 figure.key(), figure);
@@ -113,6 +119,28 @@ class IndicatorTrendTest {
         given().auth().oauth2(TestTokens.analyst()).get("/api/indicators/vt-reports/trend?breakdown=colour:red")
                 .then().statusCode(422).body("errors[0].field", equalTo("breakdown.colour"));
         given().auth().oauth2(TestTokens.analyst()).get("/api/indicators/no-such/trend").then().statusCode(404);
+    }
+
+    /**
+     * An indicator added by a data file alone (issue 28): this module's test resources hold
+     * {@code nl/monitor/domain/indicators-v2.yaml}, which extends the shipped set with {@code test-helpline-calls};
+     * with no code of its own its figures are projected and reported. Period 2080 is this test's own.
+     */
+    @Test
+    void an_indicator_added_by_a_data_file_alone_is_projected_and_reported() {
+        Map<String, String> neglect = Map.of("abuse-type", "emotional-neglect");
+        publish(2, "test-helpline-calls", "2080", AreaLevel.REGION, "Groningen", neglect, "212", 1);
+        publish(2, "test-helpline-calls", "2080", AreaLevel.MUNICIPALITY, "GM0014", neglect, "41", 1);
+
+        String query = "?region=Groningen&breakdown=abuse-type:emotional-neglect";
+        await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.coordinator("Groningen"))
+                .get("/api/indicators/test-helpline-calls/trend" + query).then().statusCode(200)
+                .body("indicator.title", equalTo("Aantal gesprekken met de testhulplijn (testgegeven)"))
+                .body("theme.number", equalTo(1))
+                .body("periods.find { it.period == '2080' }.region.value", equalTo(212))
+                .body("periods.find { it.period == '2080' }.municipalities.value", contains(41)));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/indicators").then().statusCode(200)
+                .body("indicators.id", org.hamcrest.Matchers.hasItem("test-helpline-calls"));
     }
 
     private static void assertPeriod(io.restassured.path.json.JsonPath trend, String path, Object expected) {
