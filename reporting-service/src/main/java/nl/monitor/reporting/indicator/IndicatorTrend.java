@@ -3,10 +3,13 @@ package nl.monitor.reporting.indicator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.monitor.domain.indicator.Indicator;
 import nl.monitor.domain.indicator.Theme;
+import nl.monitor.reporting.report.CsvTable;
+import nl.monitor.reporting.report.Tabular;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * An indicator's figures per period: the nation's, a Veilig Thuis region's and its municipalities' (those of the
@@ -16,7 +19,35 @@ import java.util.Map;
  * @param periods oldest first, each period with a figure anywhere
  */
 public record IndicatorTrend(Indicator indicator, Theme theme, Map<String, String> breakdown, String region,
-                             int minimumCount, List<PeriodFigures> periods) {
+                             int minimumCount, List<PeriodFigures> periods) implements Tabular {
+
+    /**
+     * One row per figure: the period, the level and area (the nation, the region, each municipality), the breakdown as
+     * {@code dimension=value;…}, the value (empty when none or suppressed) and whether it is suppressed.
+     */
+    @Override
+    public CsvTable table() {
+        CsvTable table = new CsvTable("indicator", "title", "unit", "breakdown", "period", "level", "area", "name",
+                "value", "suppressed");
+        String over = breakdown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(";"));
+        for (PeriodFigures period : periods) {
+            if (period.national() != null) {
+                table.row(indicator.id(), indicator.title(), indicator.unit().name(), over, period.period(), "NATIONAL",
+                        "NL", "Nederland", period.national().value(), period.national().suppressed());
+            }
+            if (period.region() != null) {
+                table.row(indicator.id(), indicator.title(), indicator.unit().name(), over, period.period(), "REGION",
+                        region, region, period.region().value(), period.region().suppressed());
+            }
+            for (AreaFigure municipality : period.municipalities()) {
+                table.row(indicator.id(), indicator.title(), indicator.unit().name(), over, period.period(),
+                        "MUNICIPALITY", municipality.code(), municipality.name(), municipality.value(),
+                        municipality.suppressed());
+            }
+        }
+        return table;
+    }
 
     /** One period: the national figure, the region's, and the region's municipalities that have one. */
     public record PeriodFigures(String period, Figure national, Figure region, List<AreaFigure> municipalities) {

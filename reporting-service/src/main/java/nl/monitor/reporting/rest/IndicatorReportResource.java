@@ -5,12 +5,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import nl.monitor.domain.indicator.IndicatorSet;
 import nl.monitor.domain.indicator.Indicators;
 import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.reporting.indicator.IndicatorTrend;
 import nl.monitor.reporting.indicator.IndicatorTrends;
+import nl.monitor.reporting.report.ExcelWorkbook;
 import nl.monitor.rest.Caller;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
@@ -35,10 +39,12 @@ public class IndicatorReportResource {
 
     private final IndicatorTrends trends;
     private final Caller caller;
+    private final ReportRequests requests;
 
-    public IndicatorReportResource(IndicatorTrends trends, Caller caller) {
+    public IndicatorReportResource(IndicatorTrends trends, Caller caller, ReportRequests requests) {
         this.trends = trends;
         this.caller = caller;
+        this.requests = requests;
     }
 
     @GET
@@ -56,25 +62,32 @@ public class IndicatorReportResource {
                     + "repeatable; none: the totals). A count above 0 and below minimumCount of a region or "
                     + "municipality is suppressed (value left out, suppressed true) except for administrators, the "
                     + "region's coordinator and the municipality's respondent. With region: coordinators their own, "
-                    + "analysts and administrators any, respondents none.")
-    @APIResponse(responseCode = "200", description = "The trend")
+                    + "analysts and administrators any, respondents none. As CSV (format=csv or Accept text/csv; "
+                    + "dialect=nl or Accept-Language nl: semicolons, decimal comma) or Excel (format=xlsx): one row "
+                    + "per figure, suppressed ones without a value.")
+    @Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE})
+    @APIResponse(responseCode = "200", description = "The trend",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IndicatorTrend.class)))
     @APIResponse(responseCode = "403", description = "Another region, or a respondent asking for a region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such indicator or region",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "A breakdown the indicator does not have",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public IndicatorTrend trend(@PathParam("indicator") String indicator,
-                                @Parameter(description = "a Veilig Thuis region") @QueryParam("region") String region,
-                                @Parameter(description = "dimension:value, e.g. abuse-type:sexual-abuse")
-                                @QueryParam("breakdown") List<String> breakdown) {
+    public Response trend(@PathParam("indicator") String indicator,
+                          @Parameter(description = "a Veilig Thuis region") @QueryParam("region") String region,
+                          @Parameter(description = "dimension:value, e.g. abuse-type:sexual-abuse")
+                          @QueryParam("breakdown") List<String> breakdown,
+                          @Parameter(description = "json (default), csv or xlsx") @QueryParam("format") String format) {
         if (region != null) {
             caller.requireRegion(region);
             if (!MunicipalityDivision.shipped().regions().contains(region)) {
                 throw new NotFoundException("No Veilig Thuis region " + region);
             }
         }
-        return trends.trend(indicator, region, breakdown(breakdown), caller);
+        IndicatorTrend trend = trends.trend(indicator, region, breakdown(breakdown), caller);
+        return requests.render(trend, format, "indicator-" + trend.indicator().id());
     }
 
     private static Map<String, String> breakdown(List<String> pairs) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -85,7 +86,8 @@ class IndicatorTrendTest {
     }
 
     @Test
-    void small_counts_are_suppressed_for_analysts_and_other_respondents_but_not_for_the_regions_coordinator() {
+    void small_counts_are_suppressed_for_analysts_and_other_respondents_but_not_for_the_regions_coordinator()
+            throws java.io.IOException {
         Map<String, String> sexualAbuse = Map.of("abuse-type", "sexual-abuse");
         publish("vt-reports", "2073", AreaLevel.NATIONAL, "NL", sexualAbuse, "3", 1);
         publish("vt-reports", "2073", AreaLevel.REGION, "Groningen", sexualAbuse, "4", 1);
@@ -108,6 +110,31 @@ class IndicatorTrendTest {
         assertPeriod(analyst, "municipalities.value", java.util.Arrays.asList(null, 25));
         given().auth().oauth2(TestTokens.analyst()).get("/api/indicators/vt-reports/trend" + query).then()
                 .body("minimumCount", equalTo(10));
+        // the exports withhold what the JSON withholds: Dutch CSV, one row per figure
+        String csv = given().auth().oauth2(TestTokens.analyst())
+                .get("/api/indicators/vt-reports/trend" + query + "&format=csv&dialect=nl").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        assertThat(csv).startsWith("\uFEFFindicator;title;unit;breakdown;period;level;area;name;value;suppressed")
+                .contains("vt-reports;Aantal meldingen bij Veilig Thuis;COUNT;abuse-type=sexual-abuse;2073;NATIONAL;NL;Nederland;3;false")
+                .contains(";2073;REGION;Groningen;Groningen;;true")
+                .contains(";2073;MUNICIPALITY;GM0014;Groningen;;true")
+                .contains(";2073;MUNICIPALITY;GM0037;Stadskanaal;25;false");
+        byte[] xlsx = given().auth().oauth2(TestTokens.coordinator("Groningen"))
+                .get("/api/indicators/vt-reports/trend" + query + "&format=xlsx").then().statusCode(200)
+                .header("Content-Disposition", org.hamcrest.Matchers.containsString("indicator-vt-reports.xlsx"))
+                .extract().asByteArray();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            List<Double> municipal = new java.util.ArrayList<>();
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                if (row.getRowNum() > 0 && row.getCell(4).getStringCellValue().equals("2073")
+                        && row.getCell(5).getStringCellValue().equals("MUNICIPALITY")) {
+                    municipal.add(row.getCell(8).getNumericCellValue());
+                }
+            }
+            assertThat(municipal).as("the coordinator sees the region's small counts").containsExactly(2.0, 25.0);
+        }
 
         given().auth().oauth2(TestTokens.coordinator("Drenthe")).get("/api/indicators/vt-reports/trend" + query)
                 .then().statusCode(403);
