@@ -15,11 +15,15 @@ import java.util.stream.Collectors;
  * An indicator's figures per period: the nation's, a Veilig Thuis region's and its municipalities' (those of the
  * period's municipal division), for one breakdown (none: the totals).
  *
- * @param region  the region asked for, null for the national trend alone
- * @param periods oldest first, each period with a figure anywhere
+ * @param region             the region asked for, null for the national trend alone
+ * @param foldedOntoDivision with {@code fold=true}: the year of the municipal division every period's municipalities
+ *                           are shown in (the latest period's), earlier divisions' figures folded onto it; else null
+ * @param periods            oldest first, each period with a figure anywhere
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record IndicatorTrend(Indicator indicator, Theme theme, Map<String, String> breakdown, String region,
-                             int minimumCount, List<PeriodFigures> periods) implements Tabular {
+                             int minimumCount, Integer foldedOntoDivision, List<PeriodFigures> periods)
+        implements Tabular {
 
     /**
      * One row per figure: the period, the level and area (the nation, the region, each municipality), the breakdown as
@@ -28,22 +32,23 @@ public record IndicatorTrend(Indicator indicator, Theme theme, Map<String, Strin
     @Override
     public CsvTable table() {
         CsvTable table = new CsvTable("indicator", "title", "unit", "breakdown", "period", "level", "area", "name",
-                "value", "suppressed");
+                "value", "suppressed", "folded_from");
         String over = breakdown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(";"));
         for (PeriodFigures period : periods) {
             if (period.national() != null) {
                 table.row(indicator.id(), indicator.title(), indicator.unit().name(), over, period.period(), "NATIONAL",
-                        "NL", "Nederland", period.national().value(), period.national().suppressed());
+                        "NL", "Nederland", period.national().value(), period.national().suppressed(), null);
             }
             if (period.region() != null) {
                 table.row(indicator.id(), indicator.title(), indicator.unit().name(), over, period.period(), "REGION",
-                        region, region, period.region().value(), period.region().suppressed());
+                        region, region, period.region().value(), period.region().suppressed(), null);
             }
             for (AreaFigure municipality : period.municipalities()) {
                 table.row(indicator.id(), indicator.title(), indicator.unit().name(), over, period.period(),
                         "MUNICIPALITY", municipality.code(), municipality.name(), municipality.value(),
-                        municipality.suppressed());
+                        municipality.suppressed(), municipality.foldedFrom() == null ? null
+                                : String.join(" ", municipality.foldedFrom()));
             }
         }
         return table;
@@ -61,8 +66,13 @@ public record IndicatorTrend(Indicator indicator, Theme theme, Map<String, Strin
     public record Figure(BigDecimal value, boolean suppressed) {
     }
 
-    /** A municipality's figure. */
+    /**
+     * A municipality's figure.
+     *
+     * @param foldedFrom the codes of the predecessors (in the period's division) whose figures were folded into it;
+     *                   null when it is the municipality's own figure
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AreaFigure(String code, String name, BigDecimal value, boolean suppressed) {
+    public record AreaFigure(String code, String name, BigDecimal value, boolean suppressed, List<String> foldedFrom) {
     }
 }

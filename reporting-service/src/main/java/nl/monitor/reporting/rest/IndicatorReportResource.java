@@ -62,7 +62,10 @@ public class IndicatorReportResource {
                     + "repeatable; none: the totals). A count above 0 and below minimumCount of a region or "
                     + "municipality is suppressed (value left out, suppressed true) except for administrators, the "
                     + "region's coordinator and the municipality's respondent. With region: coordinators their own, "
-                    + "analysts and administrators any, respondents none. As CSV (format=csv or Accept text/csv; "
+                    + "analysts and administrators any, respondents none. With fold=true every period's municipalities "
+                    + "are those of the latest period's municipal division: a merged municipality's earlier figure is "
+                    + "the sum of its predecessors' counts (only when each has one) or their population-weighted mean, "
+                    + "foldedFrom naming them; a folded count is suppressed when any count in it is. As CSV (format=csv or Accept text/csv; "
                     + "dialect=nl or Accept-Language nl: semicolons, decimal comma) or Excel (format=xlsx): one row "
                     + "per figure, suppressed ones without a value.")
     @Produces({MediaType.APPLICATION_JSON, ReportRequests.CSV, ExcelWorkbook.MEDIA_TYPE})
@@ -79,6 +82,8 @@ public class IndicatorReportResource {
                           @Parameter(description = "a Veilig Thuis region") @QueryParam("region") String region,
                           @Parameter(description = "dimension:value, e.g. abuse-type:sexual-abuse")
                           @QueryParam("breakdown") List<String> breakdown,
+                          @Parameter(description = "true: every period under the latest period's municipal division")
+                          @QueryParam("fold") boolean fold,
                           @Parameter(description = "json (default), csv or xlsx") @QueryParam("format") String format) {
         if (region != null) {
             caller.requireRegion(region);
@@ -86,7 +91,7 @@ public class IndicatorReportResource {
                 throw new NotFoundException("No Veilig Thuis region " + region);
             }
         }
-        IndicatorTrend trend = trends.trend(indicator, region, breakdown(breakdown), caller);
+        IndicatorTrend trend = trends.trend(indicator, region, breakdown(breakdown), fold, caller);
         return requests.render(trend, format, "indicator-" + trend.indicator().id());
     }
 

@@ -149,6 +149,59 @@ class IndicatorTrendTest {
     }
 
     /**
+     * Folding through mergers: Bellingwedde (GM0007, 8,971 inhabitants on 1 January 2016) and Vlagtwedde (GM0048,
+     * 16,422) became Westerwolde (GM1950) in 2018. With fold=true the periods of the 2017 division show Westerwolde:
+     * counts summed only when both predecessors have one, percentages population-weighted, a folded count withheld
+     * from an analyst when a count in it is small. The periods 2016-2018 and 2022 of these breakdowns are this test's.
+     */
+    @Test
+    void with_fold_the_earlier_divisions_figures_are_folded_onto_the_latest_ones_municipalities() {
+        Map<String, String> citizens = Map.of("reporter", "citizen");
+        publish("vt-reports", "2016", AreaLevel.MUNICIPALITY, "GM0007", citizens, "12", 1); // Vlagtwedde has none
+        publish("vt-reports", "2017", AreaLevel.MUNICIPALITY, "GM0007", citizens, "20", 1);
+        publish("vt-reports", "2017", AreaLevel.MUNICIPALITY, "GM0048", citizens, "30", 1);
+        // Groningen (GM0014) took in Haren and Ten Boer in 2019: its count of 2017 alone folds into nothing
+        publish("vt-reports", "2017", AreaLevel.MUNICIPALITY, "GM0014", citizens, "100", 1);
+        publish("vt-reports", "2017", AreaLevel.MUNICIPALITY, "GM0037", citizens, "60", 1); // Stadskanaal: unchanged
+        publish("vt-reports", "2018", AreaLevel.MUNICIPALITY, "GM0007", citizens, "4", 1);
+        publish("vt-reports", "2018", AreaLevel.MUNICIPALITY, "GM0048", citizens, "40", 1);
+        publish("vt-reports", "2022", AreaLevel.MUNICIPALITY, "GM1950", citizens, "45", 1);
+        String counts = "/api/indicators/vt-reports/trend?region=Groningen&breakdown=reporter:citizen";
+
+        await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.coordinator("Groningen"))
+                .get(counts + "&fold=true").then().statusCode(200)
+                .body("foldedOntoDivision", equalTo(2021))
+                .body("periods.period", contains("2016", "2017", "2018", "2022"))
+                .body("periods[0].municipalities", org.hamcrest.Matchers.empty())
+                .body("periods[1].municipalities.code", contains("GM0037", "GM1950"))
+                .body("periods[1].municipalities.value", contains(60, 50))
+                .body("periods[1].municipalities[1].name", equalTo("Westerwolde"))
+                .body("periods[1].municipalities[1].foldedFrom", contains("GM0007", "GM0048"))
+                .body("periods[1].municipalities[0].foldedFrom", nullValue())
+                .body("periods[2].municipalities.value", contains(44))
+                .body("periods[3].municipalities.value", contains(45)));
+        given().auth().oauth2(TestTokens.coordinator("Groningen")).get(counts).then().statusCode(200)
+                .body("foldedOntoDivision", nullValue())
+                .body("periods[1].municipalities.code", contains("GM0007", "GM0014", "GM0037", "GM0048"));
+        given().auth().oauth2(TestTokens.analyst()).get(counts + "&fold=true").then().statusCode(200)
+                .body("periods[2].municipalities[0].suppressed", equalTo(true))
+                .body("periods[2].municipalities[0].value", nullValue())
+                .body("periods[1].municipalities.value", contains(60, 50));
+
+        Map<String, String> physical = Map.of("abuse-type", "physical-abuse");
+        publish("vt-repeat-reports", "2017", AreaLevel.MUNICIPALITY, "GM0007", physical, "10", 1);
+        publish("vt-repeat-reports", "2017", AreaLevel.MUNICIPALITY, "GM0048", physical, "20", 1);
+        publish("vt-repeat-reports", "2022", AreaLevel.MUNICIPALITY, "GM1950", physical, "15.5", 1);
+        // (10 × 8,971 + 20 × 16,422) / 25,393 = 16.467…: the weighted mean, not the plain 15
+        await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.analyst())
+                .get("/api/indicators/vt-repeat-reports/trend?region=Groningen&breakdown=abuse-type:physical-abuse"
+                        + "&fold=true").then().statusCode(200)
+                .body("periods.period", contains("2017", "2022"))
+                .body("periods[0].municipalities.value", contains(16.47f))
+                .body("periods[1].municipalities.value", contains(15.5f)));
+    }
+
+    /**
      * An indicator added by a data file alone (issue 28): this module's test resources hold
      * {@code nl/monitor/domain/indicators-v2.yaml}, which extends the shipped set with {@code test-helpline-calls};
      * with no code of its own its figures are projected and reported. Period 2080 is this test's own.
