@@ -491,7 +491,7 @@ async function render() {
     } else if (parts[0] === 'response') {
       await responseView(ticket, params);
     } else if (parts[0] === 'indicatoren') {
-      await indicatorenView(view, { parts, params, api: path => fresh(ticket, api(path)), chart });
+      await indicatorenView(view, { parts, params, api: path => fresh(ticket, api(path)), chart, download });
     } else if (parts[0] === 'meldingen') {
       const settings = await fresh(ticket, dashboardApp());
       await meldingenView(view, { params, reporting: api, token: accessToken, notificationUrl: settings.notificationUrl,

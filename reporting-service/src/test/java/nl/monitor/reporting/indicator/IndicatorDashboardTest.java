@@ -73,6 +73,8 @@ class IndicatorDashboardTest {
         publish("2077", AreaLevel.REGION, "Groningen", "198");
         publish("2077", AreaLevel.MUNICIPALITY, "GM0014", "71");
         publish("2077", AreaLevel.MUNICIPALITY, "GM0765", "4"); // Pekela: a small count
+        publish("2017", AreaLevel.MUNICIPALITY, "GM0007", "20"); // Bellingwedde and Vlagtwedde: Westerwolde since 2018
+        publish("2017", AreaLevel.MUNICIPALITY, "GM0048", "30");
         browser = HeadlessChromium.start(1280, 1100);
     }
 
@@ -84,14 +86,23 @@ class IndicatorDashboardTest {
     }
 
     private void open(String token) {
+        open(token, "");
+    }
+
+    private void open(String token, String more) {
         // the figures are projected (the HTTP port is known from the test instance on, not in @BeforeAll)
         await().atMost(DEADLINE).until(() -> given().auth().oauth2(TestTokens.admin())
                 .get("/api/indicators/vt-reports/trend?region=Groningen&breakdown=abuse-type:sexual-abuse")
                 .then().extract().jsonPath().getList("periods.find { it.period == '2077' }.municipalities.code",
+                        String.class).size() == 2
+                && given().auth().oauth2(TestTokens.admin())
+                .get("/api/indicators/vt-reports/trend?region=Groningen&breakdown=abuse-type:sexual-abuse").then()
+                .extract().jsonPath().getList("periods.find { it.period == '2017' }.municipalities.code",
                         String.class).size() == 2);
         browser.get("about:blank");
         browser.get(dashboard + "#token=" + token + "&to=" + URLEncoder.encode(
-                "/indicatoren/vt-reports?region=Groningen&breakdown=abuse-type:sexual-abuse", StandardCharsets.UTF_8));
+                "/indicatoren/vt-reports?region=Groningen&breakdown=abuse-type:sexual-abuse" + more,
+                StandardCharsets.UTF_8));
         new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
     }
 
@@ -129,6 +140,34 @@ class IndicatorDashboardTest {
         assertThat(browser.findElement(By.cssSelector("#indicator-table tr[data-area='GM0765'] .suppressed"))
                 .getAttribute("title")).isEqualTo("Afgeschermd: klein aantal (minder dan 10)");
         assertThat(cell("GM0014", column)).isEqualTo("71");
+        assertThat(axe()).isEmpty();
+    }
+
+    @Test
+    void folded_onto_the_latest_division_westerwolde_has_its_predecessors_sum_and_the_csv_button_saves_the_trend() {
+        open(TestTokens.coordinator("Groningen"), "&fold=true");
+        List<String> periods = browser.findElements(By.cssSelector("#indicator-table thead th.num")).stream()
+                .map(e -> e.getText().trim()).toList();
+        int column = periods.indexOf("2017") + 1;
+        assertThat(column).isPositive();
+        assertThat(cell("GM1950", column)).isEqualTo("50");
+        assertThat(browser.findElement(By.cssSelector("#indicator-table tr[data-area='GM1950'] td:nth-of-type("
+                + column + ")")).getAttribute("title")).isEqualTo("Samengeteld uit GM0007, GM0048");
+        assertThat(browser.findElements(By.cssSelector("#indicator-table tr[data-area='GM0007']"))).isEmpty();
+        assertThat(browser.findElement(By.id("fold")).isSelected()).isTrue();
+
+        // the CSV button saves what the page shows: the blob handed to the link, read back in the page
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("const create = URL.createObjectURL; window.savedBlobs = [];"
+                + "URL.createObjectURL = blob => { window.savedBlobs.push(blob); return create(blob); };");
+        browser.findElement(By.id("download-indicator-csv")).click();
+        browser.manage().timeouts().scriptTimeout(DEADLINE);
+        String csv = (String) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const wait = () => window.savedBlobs.length ? window.savedBlobs[0].text().then(done)"
+                + " : setTimeout(wait, 50);"
+                + "wait();");
+        // the dialect follows the browser's Accept-Language (Dutch: semicolons)
+        assertThat(csv.replace(';', ',')).contains("2017,MUNICIPALITY,GM1950,Westerwolde,50,false,GM0007 GM0048");
         assertThat(axe()).isEmpty();
     }
 
