@@ -129,6 +129,22 @@ class Report2017IT {
         pictures(pdf, RunningPlatform.ROOT.resolve("end-to-end-tests/target/report-2017"));
     }
 
+    @Test
+    void the_documents_goals_are_laid_down_in_have_the_shares_the_2017_report_gives() throws Exception {
+        JsonNode report = Api.read(Api.get(platform.url("reporting-service") + "/api/reports/documents?year=2017",
+                TestTokens.analyst()).body());
+        assertThat(report.path("denominator").asText()).isEqualTo("mentions");
+        Map<String, Integer> percent = new LinkedHashMap<>();
+        for (JsonNode kind : report.path("documents")) {
+            percent.put(kind.path("document").asText(), kind.at("/years/0/percent").asInt());
+        }
+        // seed 000 §4 "Alle doelstellingen: borging": regiovisie 30 %, uitvoeringsplan 20 %, notitie jeugdbeleid 18 %,
+        // Kadernota Wmo 4 % (of the documents named; "Anders" the rest), whole percents as the report rounds.
+        assertThat(percent).containsExactly(Map.entry("regional-vision", 30), Map.entry("implementation-plan", 20),
+                Map.entry("youth-policy-memo", 18), Map.entry("wmo-framework-memo", 4), Map.entry("other", 28));
+        assertThat(report.at("/years/0/mentions").asLong()).isGreaterThan(report.at("/years/0/goalsLaidDown").asLong());
+    }
+
     private static byte[] pdf(String path) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(platform.url("reporting-service") + path))
