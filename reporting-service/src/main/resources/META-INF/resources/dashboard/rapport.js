@@ -156,7 +156,7 @@ export async function rapportView(view, { params, api, claims, download }) {
   const distribution = report.distribution;
   const extras = report.extras;
   const extrasYear = extras.years.find(y => y.year === year) || extras.years.at(-1);
-  const correlation = extrasYear.correlation;
+  const correlation = extrasYear.correlation || { n: 0, r: null, p: null, suppressed: false, points: null };
   const scope = region ? `regio ${escapeHtml(region)}` : 'heel Nederland';
   const questionCaption = number => number === 1 ? 'Tabel 4.13' : number === 2 ? 'Tabel 4.14' : 'Bijlage 2';
 
