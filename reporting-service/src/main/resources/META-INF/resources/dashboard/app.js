@@ -252,7 +252,7 @@ async function nationalView(ticket, params) {
  * (the region view's {@code comparison}); a mean the API withholds shows as withheld, the nation's count with it.
  */
 function comparisonPanel(data) {
-  const line = (l, cls) => `<td class="num region-n">${l.regionN}</td>
+  const line = l => `<td class="num region-n">${l.regionN}</td>
     <td class="num region-mean">${held(l.regionMeanSuppressed, score(l.regionMean))}</td>
     <td class="num nation-n">${held(l.nationMeanSuppressed, l.nationN ?? '–')}</td>
     <td class="num nation-mean">${held(l.nationMeanSuppressed, score(l.nationMean))}</td>
