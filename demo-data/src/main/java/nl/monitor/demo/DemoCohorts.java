@@ -111,13 +111,14 @@ public final class DemoCohorts {
             }
         }
         List<Assessment> wave = new ArrayList<>();
+        DocumentShares documents = documentShares();
         for (String code : codes.stream().sorted().toList()) {
             // One stream per municipality and year: its answers do not depend on who else takes part.
             Random random = new Random(new SplittableRandom(seed ^ code.hashCode() * 31L + year).nextLong());
             SizeClass sizeClass = division.municipality(code).orElseThrow().sizeClass();
             double maturity = clamp((random.nextDouble() + random.nextDouble() + random.nextDouble()) / 3
                     + 0.06 * (sizeClass.number() - 2) + (year >= 2017 ? 0.05 : 0) - 0.08);
-            wave.add(assessment(code, year, maturity, random));
+            wave.add(assessment(code, year, maturity, random, documents));
         }
         return wave;
     }
@@ -127,35 +128,47 @@ public final class DemoCohorts {
      * {@code random}, so a seeded generator gives the same one again.
      */
     public Assessment random(String code, int year, Random random) {
-        return assessment(code, year, clamp(random.nextDouble() * 1.1 - 0.05), random);
+        return assessment(code, year, clamp(random.nextDouble() * 1.1 - 0.05), random, documentShares());
     }
 
-    private Assessment assessment(String code, int year, double maturity, Random random) {
+    private DocumentShares documentShares() {
+        return new DocumentShares(questionnaire.borging().documentKinds());
+    }
+
+    private Assessment assessment(String code, int year, double maturity, Random random, DocumentShares documents) {
         List<GoalAnswer> goals = new ArrayList<>();
         for (Goal goal : questionnaire.goals()) {
             if (random.nextDouble() < 0.93) {
                 double level = clamp(maturity + (random.nextDouble() - 0.5) * 0.5);
-                goals.add(goal(goal, level, random));
+                goals.add(goal(goal, level, random, documents));
             }
         }
         return new Assessment(code, year, questionnaire.version(), goals, extras(maturity, random));
     }
 
-    private GoalAnswer goal(Goal goal, double level, Random random) {
+    private GoalAnswer goal(Goal goal, double level, Random random, DocumentShares kindsInShare) {
         Inclusion inclusion = chance(random, 0.15 + 0.8 * level) ? Inclusion.INCLUDED
                 : chance(random, 0.5) ? Inclusion.INTENDED : Inclusion.NOT_INCLUDED;
         boolean laidDown = inclusion == Inclusion.INCLUDED && chance(random, 0.2 + 0.7 * level);
         List<String> documents = new ArrayList<>();
+        String otherDocument = null;
         if (laidDown) {
-            List<ChoiceOption> kinds = questionnaire.borging().documentKinds().stream()
-                    .filter(k -> k.kind() != OptionKind.OTHER).toList();
-            documents.add(kinds.get(random.nextInt(kinds.size())).id());
-            ChoiceOption second = kinds.get(random.nextInt(kinds.size()));
-            if (chance(random, 0.4) && !documents.contains(second.id())) {
-                documents.add(second.id());
+            // Whether a second document is named is drawn as before (the same draws, so every other answer of the
+            // cohort stays as it was); which kinds follow the 2017 report's shares (DocumentShares).
+            int kinds = (int) questionnaire.borging().documentKinds().stream()
+                    .filter(k -> k.kind() != OptionKind.OTHER).count();
+            int first = random.nextInt(kinds);
+            int second = random.nextInt(kinds);
+            int named = chance(random, 0.4) && first != second ? 2 : 1;
+            for (int i = 0; i < named; i++) {
+                ChoiceOption kind = kindsInShare.next(documents);
+                documents.add(kind.id());
+                if (kind.kind() == OptionKind.OTHER) {
+                    otherDocument = "Beleidsplan veiligheid";
+                }
             }
         }
-        BorgingAnswer borging = new BorgingAnswer(inclusion, laidDown, documents, null);
+        BorgingAnswer borging = new BorgingAnswer(inclusion, laidDown, documents, otherDocument);
 
         boolean deploys = chance(random, 0.2 + 0.75 * level);
         List<CategoryAnswer> categories = new ArrayList<>();

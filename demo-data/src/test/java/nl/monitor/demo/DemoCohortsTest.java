@@ -97,6 +97,26 @@ class DemoCohortsTest {
         }
     }
 
+    @Test
+    void the_laid_down_goals_name_their_documents_in_the_shares_of_the_2017_report_in_each_wave() {
+        for (int year : DemoCohorts.YEARS) {
+            List<String> named = cohorts.wave(year).stream().flatMap(a -> a.goals().stream())
+                    .flatMap(goal -> goal.borging().documents().stream()).toList();
+            assertThat(named).as("mentions in %d", year).hasSizeGreaterThan(300);
+            Map<String, Long> percent = DocumentShares.shares(named).entrySet().stream().collect(Collectors.toMap(
+                    Map.Entry::getKey, e -> Math.round(e.getValue())));
+            // seed 000 §4 "Alle doelstellingen: borging": regiovisie 30 %, uitvoeringsplan 20 %, notitie
+            // jeugdbeleid 18 %, Kadernota Wmo 4 %, the rest "Anders"
+            assertThat(percent).as("%d", year).containsExactlyInAnyOrderEntriesOf(Map.of("regional-vision", 30L,
+                    "implementation-plan", 20L, "youth-policy-memo", 18L, "wmo-framework-memo", 4L, "other", 28L));
+        }
+        // A goal names a kind once, "Anders" with its text.
+        cohorts.wave(2017).stream().flatMap(a -> a.goals().stream()).map(goal -> goal.borging()).forEach(borging -> {
+            assertThat(borging.documents()).doesNotHaveDuplicates();
+            assertThat(borging.otherDocumentText() != null).isEqualTo(borging.documents().contains("other"));
+        });
+    }
+
     private static double mean(List<AssessmentScore> scores) {
         return scores.stream().mapToDouble(AssessmentScore::total).average().orElseThrow();
     }

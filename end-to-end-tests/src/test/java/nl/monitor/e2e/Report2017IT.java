@@ -2,6 +2,7 @@ package nl.monitor.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.monitor.demo.DemoCohorts;
+import nl.monitor.testsupport.HeadlessChromium;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.TestTokens;
 import org.apache.pdfbox.Loader;
@@ -12,6 +13,13 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
@@ -23,9 +31,11 @@ import org.verapdf.pdfa.results.ValidationResult;
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,6 +137,48 @@ class Report2017IT {
         assertThat(text).contains("Inhoudsopgave", "Methode", "Pagina 1 van ");
 
         pictures(pdf, RunningPlatform.ROOT.resolve("end-to-end-tests/target/report-2017"));
+    }
+
+    @Test
+    void the_documents_goals_are_laid_down_in_have_the_shares_the_2017_report_gives() throws Exception {
+        JsonNode report = Api.read(Api.get(platform.url("reporting-service") + "/api/reports/documents?year=2017",
+                TestTokens.analyst()).body());
+        assertThat(report.path("denominator").asText()).isEqualTo("mentions");
+        Map<String, Integer> percent = new LinkedHashMap<>();
+        for (JsonNode kind : report.path("documents")) {
+            percent.put(kind.path("document").asText(), kind.at("/years/0/percent").asInt());
+        }
+        // seed 000 §4 "Alle doelstellingen: borging": regiovisie 30 %, uitvoeringsplan 20 %, notitie jeugdbeleid 18 %,
+        // Kadernota Wmo 4 % (of the documents named; "Anders" the rest), whole percents as the report rounds.
+        assertThat(percent).containsExactly(Map.entry("regional-vision", 30), Map.entry("implementation-plan", 20),
+                Map.entry("youth-policy-memo", 18), Map.entry("wmo-framework-memo", 4), Map.entry("other", 28));
+        assertThat(report.at("/years/0/mentions").asLong()).isGreaterThan(report.at("/years/0/goalsLaidDown").asLong());
+    }
+
+    @Test
+    void the_dashboards_report_page_shows_the_cohorts_shares_and_is_pictured() throws Exception {
+        WebDriver browser = HeadlessChromium.start(1280, 1700);
+        try {
+            browser.get(platform.url("reporting-service") + "/dashboard/#token=" + TestTokens.analyst() + "&to="
+                    + URLEncoder.encode("/rapport?year=2017&compare=2014", StandardCharsets.UTF_8));
+            new WebDriverWait(browser, Duration.ofMinutes(1)).until(
+                    ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
+            assertThat(browser.findElement(By.cssSelector("#documents-table tr[data-document='regional-vision'] "
+                    + ".percent[data-year='2017']")).getText().trim()).isEqualTo("30 %");
+            assertThat(browser.findElements(By.cssSelector(".goal-section"))).hasSize(10);
+            // The README's pictures (target/screenshots/; docs/dashboard-report*.png are copies): the page's top with
+            // the first goals' figures, and policy inclusion with the documents.
+            Path pictures = RunningPlatform.ROOT.resolve("end-to-end-tests/target/screenshots");
+            Files.createDirectories(pictures);
+            Files.write(pictures.resolve("dashboard-report.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            ((JavascriptExecutor) browser).executeScript(
+                    "document.getElementById('inclusion-title').scrollIntoView()");
+            Files.write(pictures.resolve("dashboard-report-documents.png"),
+                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.quit();
+        }
     }
 
     private static byte[] pdf(String path) throws Exception {

@@ -113,6 +113,15 @@ class DashboardSignInIT {
         page.awaitReady();
         assertThat(browser.getCurrentUrl()).contains("#/region/Groningen");
         assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("coordinator · Groningen");
+        // The region against the nation, and the whole report of their region ("Rapport", asked with region=).
+        page.visible(By.id("comparison-table"));
+        page.click(By.cssSelector("nav a[data-nav='rapport']"));
+        page.visible(By.id("documents-table"));
+        page.awaitReady();
+        assertThat(browser.getCurrentUrl()).contains("#/rapport");
+        assertThat(browser.findElement(By.cssSelector("#region option:checked")).getText()).isEqualTo("Groningen");
+        assertThat(browser.findElements(By.cssSelector(".goal-section"))).hasSize(10);
+        page.assertNoSeriousViolations("Rapport of a coordinator");
         page.click("sign-out");
         page.visible(By.id("sign-in-start"));
     }

@@ -1,7 +1,9 @@
 // The Monitor dashboard: plain JavaScript over the reporting-service's JSON API (the same one the reports use),
 // Chart.js for the figures. Routes live in the URL fragment:
 //   #/national?year=2017&compare=2014   per goal (bars by band, comparison year as dots) and per size class
-//   #/region/<region>?year=2017          every municipality of a Veilig Thuis region
+//   #/rapport?year=2017&compare=2014&region=  the whole yearly report (Figuur/Tabel 4.1-4.14, documents, distribution):
+//                                        rapport.js
+//   #/region/<region>?year=2017          every municipality of a Veilig Thuis region, the region against the nation
 //   #/card/<code>/<year>?components=...  a municipality's card, with the component switches and its trend
 //   #/response?year=2021&region=...      the live response of a wave (Tabel 3.1 while it runs), who has not submitted
 //   #/meldingen?municipality=&goal=&state= the region's alerts (live) and the coordinator's subscriptions: meldingen.js
@@ -16,6 +18,7 @@ import { boundsOf } from '/shared/questionnaire.js';
 import { leaveMeldingen, meldingenView } from './meldingen.js';
 import { beheerView } from './beheer.js';
 import { indicatorenView } from './indicatoren.js';
+import { rapportView } from './rapport.js';
 
 // Band colours with at least 4.5:1 against white (WCAG 2.1 AA: white text on them, bars on a white chart).
 const BAND_COLOURS = { RED: '#b03a2e', ORANGE: '#9c4a00', GREEN: '#1e7040' };
@@ -172,6 +175,8 @@ async function nationalView(ticket, params) {
         <button id="download-goal-scores" type="button" class="csv">CSV</button>
         <button id="download-yearly-pdf" type="button" class="csv">Jaarrapport (PDF)</button>
         <button id="download-yearly-xlsx" type="button" class="csv">Excel</button></h2>
+      <p class="muted">Per doelstelling de onderdelen door de jaren, de maatregelen, de documenten, de rapportcijfers en
+        de extra vragen: <a href="#/rapport?year=${year}&compare=${compare ?? 'none'}">het hele rapport</a>.</p>
       <div class="chart"><canvas id="goal-chart" aria-label="Score per doelstelling"></canvas></div>
       <table id="goal-table">
         <thead><tr><th>Doel</th><th>Titel</th><th class="num">n</th><th class="num">Totaal ${year}</th><th>Band</th>
@@ -242,6 +247,32 @@ async function nationalView(ticket, params) {
   });
 }
 
+/**
+ * "De regio en Nederland": the region's mean total and per goal mean points against the nation's, with their counts
+ * (the region view's {@code comparison}); a mean the API withholds shows as withheld, the nation's count with it.
+ */
+function comparisonPanel(data) {
+  const line = l => `<td class="num region-n">${l.regionN}</td>
+    <td class="num region-mean">${held(l.regionMeanSuppressed, score(l.regionMean))}</td>
+    <td class="num nation-n">${held(l.nationMeanSuppressed, l.nationN ?? '–')}</td>
+    <td class="num nation-mean">${held(l.nationMeanSuppressed, score(l.nationMean))}</td>
+    <td class="num difference">${l.regionMean == null || l.nationMean == null ? '–'
+      : signed(Math.round((l.regionMean - l.nationMean) * 10) / 10)}</td>`;
+  return `<div class="panel">
+      <h2 id="comparison-title">De regio en Nederland, ${data.year}</h2>
+      <table id="comparison-table" aria-labelledby="comparison-title">
+        <thead><tr><th scope="col">Doel</th><th scope="col" class="num">Gemeenten regio</th>
+          <th scope="col" class="num">Gemiddelde regio</th><th scope="col" class="num">Gemeenten Nederland</th>
+          <th scope="col" class="num">Gemiddelde Nederland</th><th scope="col" class="num">Verschil</th></tr></thead>
+        <tbody>
+          <tr data-goal="total"><th scope="row">Totaalscore</th>${line(data.comparison.total)}</tr>
+          ${data.comparison.goals.map(g => `<tr data-goal="${g.goal}"><th scope="row">${g.goal}. ${
+            escapeHtml(g.title)}</th>${line(g.line)}</tr>`).join('')}
+        </tbody>
+      </table>
+    </div>`;
+}
+
 async function regionView(ticket, parts, params) {
   const region = parts[1] || claims().region || 'Groningen';
   const year = Number(params.get('year') || 2017);
@@ -258,7 +289,8 @@ async function regionView(ticket, parts, params) {
     <div class="panel">
       <h2>Regio ${escapeHtml(data.region)}, ${data.year}
         <button id="download-region" type="button" class="csv">CSV</button>
-        <button id="download-region-pdf" type="button" class="csv">Regiorapport (PDF)</button></h2>
+        <button id="download-region-pdf" type="button" class="csv">Regiorapport (PDF)</button>
+        <button id="download-region-xlsx" type="button" class="csv">Excel</button></h2>
       <table id="region-table">
         <thead><tr><th>Gemeente</th><th class="num">Totaal</th><th>Band</th><th class="num">Doelen</th>
           <th class="num">Verandering</th><th>Trend</th></tr></thead>
@@ -272,11 +304,14 @@ async function regionView(ticket, parts, params) {
             <td class="trend-${row.trend}">${trend[row.trend] || row.trend}</td></tr>`).join('')}
         </tbody>
       </table>
-    </div>`;
+    </div>
+    ${data.comparison ? comparisonPanel(data) : ''}`;
   csvButton('download-region', `/api/regions/${encodeURIComponent(region)}/municipalities?year=${year}`,
     `regio-${region}-${year}.csv`);
   downloadButton('download-region-pdf', `/api/regions/${encodeURIComponent(region)}/municipalities?year=${year}`,
     'pdf', `regiorapport-${region}-${year}.pdf`);
+  downloadButton('download-region-xlsx', `/api/regions/${encodeURIComponent(region)}/municipalities?year=${year}`,
+    'xlsx', `regio-${region}-${year}.xlsx`);
   document.getElementById('show').onclick = () =>
     go(`#/region/${encodeURIComponent(document.getElementById('region').value)}?year=${document.getElementById('year').value}`);
 }
@@ -476,6 +511,8 @@ async function render() {
     a.classList.toggle('active', a.dataset.nav === parts[0]);
     if (a.dataset.nav === parts[0]) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
+  document.querySelector('nav a[data-nav="rapport"]').hidden = !(mine.groups || [])
+    .some(role => ['coordinator', 'analyst', 'admin'].includes(role));
   document.querySelector('nav a[data-nav="meldingen"]').hidden = !(mine.groups || [])
     .some(role => ['coordinator', 'analyst', 'admin'].includes(role));
   // Only admins manage; the APIs refuse everyone else (403) whatever the page shows.
@@ -490,6 +527,8 @@ async function render() {
       await cardView(ticket, parts, params);
     } else if (parts[0] === 'response') {
       await responseView(ticket, params);
+    } else if (parts[0] === 'rapport') {
+      await rapportView(view, { params, api: path => fresh(ticket, api(path)), claims, download });
     } else if (parts[0] === 'indicatoren') {
       await indicatorenView(view, { parts, params, api: path => fresh(ticket, api(path)), chart, download });
     } else if (parts[0] === 'meldingen') {

@@ -27,6 +27,7 @@ import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static nl.monitor.domain.questionnaire.Inclusion.INCLUDED;
@@ -54,6 +55,7 @@ class DashboardBrowserTest {
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String GRONINGEN = "GM0014";
     private static final String ALMERE = "GM0034";
+    private static final String AMSTERDAM = "GM0363";
     private static final String NUTH = "GM0951";
     private static final String SCHINNEN = "GM0962";
     private static final String BEEKDAELEN = "GM1954";
@@ -71,10 +73,22 @@ class DashboardBrowserTest {
                 goal(1, INCLUDED, true, true, MORE_THAN_HALF, category("subsidy-conditions", "attention-officer"),
                         category("chain-cooperation", "cooperation-agreements")),
                 goal(2, NOT_INCLUDED, false, false, null)));
-        publish(submission(ALMERE, 2061, 1, extras(List.of(), List.of(), 6, 8, 8, "strongly", true, "yes"),
-                goal(1, INCLUDED, true, true, EVERYONE, category("subsidy-conditions", "attention-officer"),
+        publish(submission(ALMERE, 2061, 1, extras(List.of("family-crises", "multi-problem-families"),
+                        List.of("children-in-poverty"), 6, 8, 8, "strongly", true, "yes"),
+                goal(1, INCLUDED, List.of("regional-vision", "implementation-plan"), true, EVERYONE, category("subsidy-conditions", "attention-officer"),
                         category("chain-cooperation", "cooperation-agreements"), category("own-action", "campaign"),
                         category("programme-purchasing", "voorzorg"))));
+        // Figuur 4.12 over three municipalities of 2062: grade against total.
+        publish(submission(GRONINGEN, 2062, 1, extras(List.of(), List.of(), 4, 5, 6, "no", false, "not-yet"),
+                goal(1, INTENDED, false, false, null)));
+        publish(submission(ALMERE, 2062, 1, extras(List.of(), List.of(), 5, 7, 8, "somewhat", true, "yes"),
+                goal(1, INCLUDED, true, true, MORE_THAN_HALF, category("subsidy-conditions", "attention-officer"),
+                        category("chain-cooperation", "cooperation-agreements"))));
+        publish(submission(AMSTERDAM, 2062, 1, extras(List.of(), List.of(), 6, 9, 9, "strongly", true, "yes"),
+                goal(1, INCLUDED, true, true, EVERYONE, category("subsidy-conditions", "attention-officer"),
+                        category("chain-cooperation", "cooperation-agreements"), category("own-action", "campaign"),
+                        category("programme-purchasing", "voorzorg")),
+                goal(2, NOT_INCLUDED, false, false, null)));
         // A merger: Nuth and Schinnen (Onderbanken did not take part) in 2017, Beekdaelen, which they became, in 2021.
         publish(submission(NUTH, 2017, 1, extras(List.of(), List.of(), 5, 6, 7, "no", false, "not-yet"),
                 goal(1, INCLUDED, true, true, MORE_THAN_HALF, category("subsidy-conditions", "attention-officer"),
@@ -86,7 +100,8 @@ class DashboardBrowserTest {
                         category("chain-cooperation", "cooperation-agreements"), category("own-action", "campaign"),
                         category("programme-purchasing", "voorzorg"))));
         await().atMost(DEADLINE).until(() -> ScoreEvents.rows("SELECT 1 FROM reporting.municipality_score "
-                + "WHERE year IN (2060, 2061)").size() == 3 && ScoreEvents.rows("SELECT 1 FROM "
+                + "WHERE year IN (2060, 2061, 2062)").size() == 6 && ScoreEvents.rows("SELECT 1 FROM "
+                + "reporting.municipality_submission WHERE year = 2062").size() == 3 && ScoreEvents.rows("SELECT 1 FROM "
                 + "reporting.municipality_score WHERE municipality IN ('GM0951', 'GM0962', 'GM1954')").size() == 3);
 
         downloads = Files.createTempDirectory("chromium-downloads");
@@ -306,6 +321,297 @@ class DashboardBrowserTest {
                 ExpectedConditions.visibilityOfElementLocated(By.id("message"))).getText()).startsWith("Geen toegang");
     }
 
+    // ---- "Rapport": the whole yearly report
+
+    /** A value as the report page writes it: a score one decimal, null "–". */
+    private static String shownOrDash(Object value) {
+        return value == null ? "–" : shown(((Number) value).doubleValue());
+    }
+
+    private static String percentOrDash(Object value) {
+        return value == null ? "–" : value + " %";
+    }
+
+    private static String countOrDash(Object value) {
+        return value == null ? "–" : String.valueOf(value);
+    }
+
+    private String text(WebElement root, String selector) {
+        return root.findElement(By.cssSelector(selector)).getText().trim();
+    }
+
+    /** A cell the API withheld: "–", marked as withheld. */
+    private void assertWithheld(WebElement cell) {
+        assertThat(cell.getText().trim()).isEqualTo("–");
+        assertThat(cell.findElement(By.cssSelector(".suppressed")).getAttribute("title")).contains("Afgeschermd");
+    }
+
+    private static JsonPath json(String token, String path) {
+        return given().auth().oauth2(token).get(path).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_report_page_shows_every_table_of_the_yearly_report_as_the_json_gives_it() {
+        open("/rapport?year=2061&compare=2060");
+        JsonPath report = api("/api/reports/yearly?year=2061&compareWith=2060");
+        int checked = 0;
+
+        // Figuur 4.1-4.10: per goal and year the component means, in the table and as the figure's bars.
+        for (Map<String, Object> goal : report.<Map<String, Object>>getList("goalScores.goals")) {
+            WebElement section = browser.findElement(By.cssSelector(".goal-section[data-goal='" + goal.get("goal") + "']"));
+            for (Map<String, Object> year : (List<Map<String, Object>>) goal.get("years")) {
+                WebElement row = section.findElement(By.cssSelector(".components-table tr[data-year='" + year.get("year") + "']"));
+                assertThat(text(row, ".n")).isEqualTo(String.valueOf(year.get("n")));
+                for (String key : List.of("meanBorging", "meanInhoud", "meanBereik", "meanTotal")) {
+                    assertThat(text(row, "." + key)).as("goal %s %s %s", goal.get("goal"), year.get("year"), key)
+                            .isEqualTo(shownOrDash(year.get(key)));
+                    checked++;
+                }
+                for (String key : List.of("meanBorging", "meanInhoud", "meanBereik")) {
+                    List<WebElement> bars = section.findElements(By.cssSelector("rect[data-year='" + year.get("year")
+                            + "'][data-component='" + key + "']"));
+                    if (year.get(key) == null) {
+                        assertThat(bars).isEmpty();
+                    } else {
+                        assertThat(Double.parseDouble(bars.get(0).getAttribute("data-value")))
+                                .isCloseTo(((Number) year.get(key)).doubleValue(), org.assertj.core.data.Offset.offset(1e-4));
+                    }
+                }
+            }
+        }
+        // Goal 1 in 2061: Groningen and Almere; borging of both laid down.
+        assertThat(cell(".goal-section[data-goal='1'] .components-table tr[data-year='2061'] .meanTotal"))
+                .isEqualTo("86,3");
+
+        // Tabel 4.1-4.10: every option's N and % per year.
+        for (Map<String, Object> goal : report.<Map<String, Object>>getList("measures.goals")) {
+            WebElement section = browser.findElement(By.cssSelector(".goal-section[data-goal='" + goal.get("goal") + "']"));
+            for (Map<String, Object> category : (List<Map<String, Object>>) goal.get("categories")) {
+                for (Map<String, Object> option : (List<Map<String, Object>>) category.get("options")) {
+                    WebElement row = section.findElement(By.cssSelector(".measures-table tr[data-option='"
+                            + category.get("category") + "/" + option.get("option") + "']"));
+                    for (Map<String, Object> year : (List<Map<String, Object>>) option.get("years")) {
+                        assertThat(text(row, ".n[data-year='" + year.get("year") + "']")).isEqualTo(countOrDash(year.get("n")));
+                        assertThat(text(row, ".percent[data-year='" + year.get("year") + "']"))
+                                .isEqualTo(percentOrDash(year.get("percent")));
+                        checked++;
+                    }
+                }
+            }
+        }
+        assertThat(cell(".goal-section[data-goal='1'] tr[data-option='own-action/campaign'] .percent[data-year='2061']"))
+                .isEqualTo("50 %");
+
+        // Tabel 4.11: included, respondents, %.
+        for (Map<String, Object> goal : report.<Map<String, Object>>getList("policyInclusion.goals")) {
+            WebElement row = browser.findElement(By.cssSelector("#inclusion-table tr[data-goal='" + goal.get("goal") + "']"));
+            for (Map<String, Object> year : (List<Map<String, Object>>) goal.get("years")) {
+                String at = "[data-year='" + year.get("year") + "']";
+                assertThat(text(row, ".included" + at)).isEqualTo(countOrDash(year.get("included")));
+                assertThat(text(row, ".respondents" + at)).isEqualTo(String.valueOf(year.get("respondents")));
+                assertThat(text(row, ".percent" + at)).isEqualTo(percentOrDash(year.get("percent")));
+                checked++;
+            }
+        }
+
+        // The documents goals are laid down in: Groningen's goal 1 in the regional vision, Almere's in it and the
+        // implementation plan -> 2 of 3 mentions (67 %) and 1 of 3 (33 %).
+        for (Map<String, Object> kind : report.<Map<String, Object>>getList("documents.documents")) {
+            WebElement row = browser.findElement(By.cssSelector("#documents-table tr[data-document='" + kind.get("document") + "']"));
+            for (Map<String, Object> year : (List<Map<String, Object>>) kind.get("years")) {
+                String at = "[data-year='" + year.get("year") + "']";
+                assertThat(text(row, ".n" + at)).isEqualTo(countOrDash(year.get("n")));
+                assertThat(text(row, ".percent" + at)).isEqualTo(percentOrDash(year.get("percent")));
+                checked++;
+            }
+        }
+        assertThat(cell("#documents-table tr[data-document='regional-vision'] .percent[data-year='2061']")).isEqualTo("67 %");
+        assertThat(cell("#documents-table tr[data-document='implementation-plan'] .percent[data-year='2061']"))
+                .isEqualTo("33 %");
+        assertThat(cell("#documents-table tr[data-document='regional-vision'] th")).isEqualTo("Regiovisie");
+
+        // The distribution: below 25, above 75, no goal in policy.
+        for (Map<String, Object> year : report.<Map<String, Object>>getList("distribution.years")) {
+            WebElement row = browser.findElement(By.cssSelector("#distribution-table tr[data-year='" + year.get("year") + "']"));
+            assertThat(List.of(text(row, ".n"), text(row, ".below"), text(row, ".below-percent"), text(row, ".above"),
+                    text(row, ".above-percent"), text(row, ".no-goal"), text(row, ".no-goal-percent"))).containsExactly(
+                    String.valueOf(year.get("n")), countOrDash(year.get("below")), percentOrDash(year.get("belowPercent")),
+                    countOrDash(year.get("above")), percentOrDash(year.get("abovePercent")),
+                    countOrDash(year.get("noGoalInPolicy")), percentOrDash(year.get("noGoalInPolicyPercent")));
+            checked++;
+        }
+
+        // Tabel 4.12 and the extra questions (4.13 risk groups, 4.14 target groups, the rest of Bijlage 2).
+        for (Map<String, Object> year : report.<Map<String, Object>>getList("extras.years")) {
+            String at = "[data-year='" + year.get("year") + "']";
+            for (Map<String, Object> grade : (List<Map<String, Object>>) year.get("grades")) {
+                WebElement row = browser.findElement(By.cssSelector("#grades-table tr[data-grade='" + grade.get("grade") + "']"));
+                assertThat(text(row, ".n" + at)).isEqualTo(String.valueOf(grade.get("n")));
+                assertThat(text(row, ".mean" + at)).isEqualTo(shownOrDash(grade.get("mean")));
+                checked++;
+            }
+            for (Map<String, Object> question : (List<Map<String, Object>>) year.get("questions")) {
+                WebElement table = browser.findElement(By.cssSelector(".question-table[data-question='"
+                        + question.get("question") + "']"));
+                for (Map<String, Object> option : (List<Map<String, Object>>) question.get("options")) {
+                    WebElement row = table.findElement(By.cssSelector("tr[data-option='" + option.get("option") + "']"));
+                    assertThat(text(row, ".n" + at)).isEqualTo(countOrDash(option.get("n")));
+                    assertThat(text(row, ".percent" + at)).isEqualTo(percentOrDash(option.get("percent")));
+                    checked++;
+                }
+            }
+        }
+        assertThat(cell(".question-table[data-question='risk-group-figures'] caption")).startsWith("Tabel 4.13: Heeft u");
+        assertThat(cell(".question-table[data-question='target-group-policy'] caption")).startsWith("Tabel 4.14: Heeft u");
+        assertThat(cell(".question-table[data-question='risk-group-figures'] tr[data-option='family-crises'] "
+                + ".percent[data-year='2061']")).isEqualTo("100 %");   // of those who answered the question: Almere
+        assertThat(checked).isGreaterThan(300);
+    }
+
+    @Test
+    void figure_4_12_shows_r_n_and_p_and_its_points_only_to_analysts() {
+        open("/rapport?year=2062&compare=none");
+        JsonPath extras = api("/api/reports/extras?year=2062");
+        // Grades 5, 7, 9 against totals: r over three municipalities, p of Student's t with one degree of freedom.
+        assertThat(extras.getLong("years[0].correlation.n")).isEqualTo(3);
+        NumberFormat two = NumberFormat.getNumberInstance(Locale.forLanguageTag("nl-NL"));
+        two.setMinimumFractionDigits(2);
+        two.setMaximumFractionDigits(2);
+        NumberFormat three = NumberFormat.getNumberInstance(Locale.forLanguageTag("nl-NL"));
+        three.setMinimumFractionDigits(3);
+        three.setMaximumFractionDigits(3);
+        assertThat(cell("#correlation .r")).isEqualTo(two.format(extras.getDouble("years[0].correlation.r")));
+        assertThat(cell("#correlation .n")).isEqualTo("3");
+        assertThat(cell("#correlation .p")).isEqualTo(three.format(extras.getDouble("years[0].correlation.p")));
+        List<WebElement> dots = browser.findElements(By.cssSelector("#scatter circle"));
+        assertThat(dots).hasSize(extras.getList("years[0].correlation.points").size()).hasSize(3);
+        assertThat(dots).extracting(d -> d.getAttribute("data-grade")).containsExactlyInAnyOrder("5", "7", "9");
+        assertThat(browser.findElement(By.id("scatter")).getAttribute("role")).isEqualTo("img");
+
+        // The Groningen coordinator: the region alone has one municipality in 2062, so r and p are withheld, and the
+        // points are not theirs (the API gives none).
+        String coordinator = TestTokens.coordinator("Groningen");
+        JsonPath theirs = json(coordinator, "/api/reports/extras?year=2062&region=Groningen");
+        assertThat(theirs.getBoolean("years[0].correlation.suppressed")).isTrue();
+        assertThat((Object) theirs.get("years[0].correlation.points")).isNull();
+        load(coordinator, "/rapport?year=2062&compare=none");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
+        assertWithheld(browser.findElement(By.cssSelector("#correlation .r")));
+        assertWithheld(browser.findElement(By.cssSelector("#correlation .p")));
+        assertThat(browser.findElements(By.id("scatter"))).isEmpty();
+        assertThat(cell("#scatter-withheld")).contains("alleen voor analisten en beheerders");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_coordinator_sees_the_report_of_the_region_with_what_is_withheld_marked_and_downloads_it() throws Exception {
+        String coordinator = TestTokens.coordinator("Groningen");
+        load(coordinator, "/rapport?year=2062&compare=none");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
+        assertThat(browser.findElement(By.cssSelector("#region option:checked")).getText()).isEqualTo("Groningen");
+        JsonPath report = json(coordinator, "/api/reports/yearly?year=2062&region=Groningen");
+        int withheld = 0;
+        for (Map<String, Object> goal : report.<Map<String, Object>>getList("goalScores.goals")) {
+            for (Map<String, Object> year : (List<Map<String, Object>>) goal.get("years")) {
+                WebElement row = browser.findElement(By.cssSelector(".goal-section[data-goal='" + goal.get("goal")
+                        + "'] .components-table tr[data-year='" + year.get("year") + "']"));
+                if (Boolean.TRUE.equals(year.get("suppressed"))) {
+                    assertWithheld(row.findElement(By.cssSelector(".meanTotal")));
+                    assertWithheld(row.findElement(By.cssSelector(".meanBorging")));
+                    assertThat(row.findElements(By.cssSelector("rect"))).isEmpty();
+                    withheld++;
+                } else {
+                    assertThat(text(row, ".meanTotal")).isEqualTo(shownOrDash(year.get("meanTotal")));
+                }
+            }
+        }
+        for (Map<String, Object> goal : report.<Map<String, Object>>getList("policyInclusion.goals")) {
+            for (Map<String, Object> year : (List<Map<String, Object>>) goal.get("years")) {
+                WebElement cell = browser.findElement(By.cssSelector("#inclusion-table tr[data-goal='" + goal.get("goal")
+                        + "'] .percent[data-year='" + year.get("year") + "']"));
+                if (Boolean.TRUE.equals(year.get("suppressed"))) {
+                    assertWithheld(cell);
+                    withheld++;
+                }
+            }
+        }
+        for (Map<String, Object> kind : report.<Map<String, Object>>getList("documents.documents")) {
+            for (Map<String, Object> year : (List<Map<String, Object>>) kind.get("years")) {
+                if (Boolean.TRUE.equals(year.get("suppressed"))) {
+                    assertWithheld(browser.findElement(By.cssSelector("#documents-table tr[data-document='"
+                            + kind.get("document") + "'] .percent[data-year='" + year.get("year") + "']")));
+                    withheld++;
+                }
+            }
+        }
+        for (Map<String, Object> year : report.<Map<String, Object>>getList("distribution.years")) {
+            if (Boolean.TRUE.equals(year.get("suppressed"))) {
+                assertWithheld(browser.findElement(By.cssSelector("#distribution-table tr[data-year='" + year.get("year")
+                        + "'] .below")));
+                withheld++;
+            }
+        }
+        for (Map<String, Object> year : report.<Map<String, Object>>getList("extras.years")) {
+            for (Map<String, Object> grade : (List<Map<String, Object>>) year.get("grades")) {
+                if (Boolean.TRUE.equals(grade.get("suppressed"))) {
+                    assertWithheld(browser.findElement(By.cssSelector("#grades-table tr[data-grade='" + grade.get("grade")
+                            + "'] .mean[data-year='" + year.get("year") + "']")));
+                    withheld++;
+                }
+            }
+            for (Map<String, Object> question : (List<Map<String, Object>>) year.get("questions")) {
+                if (Boolean.TRUE.equals(question.get("suppressed"))) {
+                    for (WebElement cell : browser.findElements(By.cssSelector(".question-table[data-question='"
+                            + question.get("question") + "'] tbody tr[data-option] .percent"))) {
+                        assertWithheld(cell);
+                    }
+                    withheld++;
+                }
+            }
+        }
+        // Groningen is the region's one municipality of 2062 (three in the country: released to coordinators): goal
+        // 1's means and inclusion, the distribution, the grades and the extra questions are withheld.
+        assertThat(report.getBoolean("goalScores.goals[0].years[0].suppressed")).as(report.prettify()).isTrue();
+        assertThat(report.getLong("goalScores.goals[0].years[0].n")).isEqualTo(1);
+        assertThat(report.getBoolean("distribution.years[0].suppressed")).isTrue();
+        assertThat(withheld).isGreaterThanOrEqualTo(3 + 3 + 3);
+
+        browser.findElement(By.id("download-report-xlsx")).click();
+        Path xlsx = downloads.resolve("jaarrapport-2062-Groningen.xlsx");
+        await().atMost(DEADLINE).until(() -> Files.exists(xlsx) && Files.size(xlsx) > 4);
+        assertThat(Files.readAllBytes(xlsx)).startsWith((byte) 'P', (byte) 'K');
+    }
+
+    @Test
+    void the_region_view_sets_the_region_against_the_nation_and_withholds_what_the_api_withholds() {
+        open("/region/Groningen?year=2061");
+        JsonPath region = api("/api/regions/Groningen/municipalities?year=2061");
+        assertThat(cell("#comparison-table tr[data-goal='total'] .region-n")).isEqualTo("1");
+        assertThat(cell("#comparison-table tr[data-goal='total'] .region-mean"))
+                .isEqualTo(shown(region.getDouble("comparison.total.regionMean")));
+        assertThat(cell("#comparison-table tr[data-goal='total'] .nation-n"))
+                .isEqualTo(String.valueOf(region.getLong("comparison.total.nationN")));
+        assertThat(cell("#comparison-table tr[data-goal='total'] .nation-mean"))
+                .isEqualTo(shown(region.getDouble("comparison.total.nationMean")));
+        assertThat(cell("#comparison-table tr[data-goal='1'] .nation-mean"))
+                .isEqualTo(shown(region.getDouble("comparison.goals[0].line.nationMean"))).isEqualTo("86,3");
+        assertThat(browser.findElements(By.cssSelector("#comparison-table tbody tr"))).hasSize(11);
+
+        // The coordinator of Groningen in 2062: one municipality in the region, two outside it -> both withheld.
+        String coordinator = TestTokens.coordinator("Groningen");
+        JsonPath theirs = json(coordinator, "/api/regions/Groningen/municipalities?year=2062");
+        assertThat(theirs.getLong("comparison.total.regionN")).as(theirs.prettify()).isEqualTo(1);
+        assertThat(theirs.getBoolean("comparison.total.regionMeanSuppressed")).as(theirs.prettify()).isTrue();
+        assertThat(theirs.getBoolean("comparison.total.nationMeanSuppressed")).isTrue();
+        load(coordinator, "/region/Groningen?year=2062");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
+        assertWithheld(browser.findElement(By.cssSelector("#comparison-table tr[data-goal='total'] .region-mean")));
+        assertWithheld(browser.findElement(By.cssSelector("#comparison-table tr[data-goal='total'] .nation-mean")));
+        assertWithheld(browser.findElement(By.cssSelector("#comparison-table tr[data-goal='total'] .nation-n")));
+        assertThat(cell("#comparison-table tr[data-goal='total'] .difference")).isEqualTo("–");
+    }
+
     private List<String> axe(String page) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         js.executeScript(nl.monitor.testsupport.Axe.source());
@@ -321,6 +627,13 @@ class DashboardBrowserTest {
         found.addAll(axe("national"));
         open("/region/Groningen?year=2061");
         found.addAll(axe("region"));
+        open("/rapport?year=2061&compare=2060");
+        found.addAll(axe("report"));
+        open("/rapport?year=2062&compare=none");
+        found.addAll(axe("report with the scatter"));
+        load(TestTokens.coordinator("Groningen"), "/rapport?year=2062&compare=none");
+        new WebDriverWait(browser, DEADLINE).until(ExpectedConditions.attributeToBe(By.id("view"), "data-state", "ready"));
+        found.addAll(axe("report of a coordinator, withheld"));
         open("/card/" + GRONINGEN + "/2061");
         found.addAll(axe("card"));
         open("/card/" + BEEKDAELEN + "/2021");
