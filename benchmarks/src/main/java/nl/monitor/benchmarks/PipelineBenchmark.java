@@ -49,16 +49,26 @@ import java.util.concurrent.atomic.AtomicLong;
  * The pipeline benchmark, one run on this machine: first the baselines (PostgreSQL durable inserts over 8
  * connections, Kafka producer with acks=all, both with 9 KB rows), then the platform started as the local run starts
  * it (Kafka and PostgreSQL in this JVM, the four packaged services as processes) under a real HTTP load, with each
- * figure beside its target and its ratio to a baseline. Settings: {@code -Dbench.submissions} (6000),
- * {@code -Dbench.connections} (16), {@code -Dbench.import-rows} (352, one per municipality).
+ * figure beside its target and its ratio to a baseline. Settings: {@code -Dbench.submissions} (6000, the measured
+ * wave), {@code -Dbench.warmup} (6000, the wave before it, which compiles the services' paths and is not measured),
+ * {@code -Dbench.connections} (16), {@code -Dbench.import-rows} (352, one per municipality; 0 skips the import),
+ * {@code -Dbench.rebuilds} (3; 0 skips the rebuild), {@code -Dbench.restart} (true; false skips the start of one
+ * service alone).
  */
 public final class PipelineBenchmark {
 
     private static final int SUBMISSIONS = Integer.getInteger("bench.submissions", 6_000);
+    /**
+     * The warm-up wave: as large as the measured one by default, so that the services' paths are compiled by the JIT
+     * before the measured wave (about half of a service's CPU in a first wave of 6,000 is compilation), and the
+     * measured wave shows the steady state a long-running service is in.
+     */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 6_000);
     private static final int CONNECTIONS = Integer.getInteger("bench.connections", 16);
     /** A wave: one row per municipality of the division (352), as an import takes it. */
     private static final int IMPORT_ROWS = Integer.getInteger("bench.import-rows", 352);
     private static final int REBUILDS = Integer.getInteger("bench.rebuilds", 3);
+    private static final boolean RESTART = Boolean.parseBoolean(System.getProperty("bench.restart", "true"));
     private static final int RECORD_BYTES = 9 * 1024;
     private static final Duration QUIET = Duration.ofMinutes(15);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,6 +93,11 @@ public final class PipelineBenchmark {
         Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stop, "stop-platform"));
         try {
             benchmark.run();
+        } catch (Exception | Error e) {
+            // Kafka's and PostgreSQL's threads would keep this JVM (and so the platform's processes) alive
+            e.printStackTrace();
+            benchmark.stop();
+            System.exit(1);
         } finally {
             benchmark.stop();
         }
@@ -105,9 +120,26 @@ public final class PipelineBenchmark {
 
         say("Starting the four services ...");
         platform = Platform.start(root, kafka, postgres, false, Map.of(), work.resolve("service-logs"));
-        say("Warming up with 500 submissions ...");
-        new SubmissionLoad(platform.url("survey-service")).offer(offers(2090, 500), CONNECTIONS);
+        say("Warming up with " + WARMUP + " submissions ...");
+        Map<String, Double> warmupBefore = cpuSeconds();
+        Map<String, Double> warmupJitBefore = jitCpuSeconds();
+        long warmupStart = System.nanoTime();
+        List<Result> warmup = new SubmissionLoad(platform.url("survey-service")).offer(offers(2090, WARMUP),
+                CONNECTIONS);
         awaitQuiet();
+        long warmupQuiet = System.nanoTime();
+        Map<String, Double> warmupAfter = cpuSeconds();
+        Map<String, Double> warmupJitAfter = jitCpuSeconds();
+        long warmupAccepted = warmup.stream().filter(Result::accepted).count();
+        if (warmupAccepted > 0) {
+            row("warm-up wave (not measured): accepted -> reported, end to end",
+                    warmupAccepted / ((warmupQuiet - warmupStart) / 1e9), "/s", "", warmupAccepted + " assessments");
+            for (String process : warmupAfter.keySet()) {
+                double cpu = warmupAfter.get(process) - warmupBefore.getOrDefault(process, 0.0);
+                row("  warm-up CPU per 1,000 assessments: " + process, cpu * 1000 / warmupAccepted, "s", "",
+                        jitShare(process, cpu, warmupAccepted, warmupJitBefore, warmupJitAfter));
+            }
+        }
 
         say("Offering " + SUBMISSIONS + " submissions over " + CONNECTIONS + " connections ...");
         Sampler sampler = new Sampler();
@@ -115,12 +147,14 @@ public final class PipelineBenchmark {
         List<Offer> offers = offers(2091, SUBMISSIONS);
         sampling.start();
         Map<String, Double> cpuBefore = cpuSeconds();
+        Map<String, Double> jitBefore = jitCpuSeconds();
         long start = System.nanoTime();
         List<Result> results = new SubmissionLoad(platform.url("survey-service")).offer(offers, CONNECTIONS);
         long loaded = System.nanoTime();
         awaitQuiet();
         long quiet = System.nanoTime();
         Map<String, Double> cpuAfter = cpuSeconds();
+        Map<String, Double> jitAfter = jitCpuSeconds();
         sampler.stop();
         sampling.join();
 
@@ -147,16 +181,22 @@ public final class PipelineBenchmark {
             double cpu = cpuAfter.get(process) - cpuBefore.getOrDefault(process, 0.0);
             used += cpu;
             row("  CPU per 1,000 assessments: " + process, cpu * 1000 / accepted.size(), "s", "",
-                    String.format("%.0f%% of one core over the run", 100 * cpu / wall));
+                    String.format("%.2f s; %.0f%% of one core over the run", cpu * 1000 / accepted.size(),
+                            100 * cpu / wall)
+                            + jitShare(process, cpu, accepted.size(), jitBefore, jitAfter));
         }
         row("  CPU used of the machine over the run", 100 * used / (wall * Runtime.getRuntime().availableProcessors()),
                 "%", "", Runtime.getRuntime().availableProcessors() + " cores");
+        row("  load average (1 min) during the measured wave", sampler.load.mean(), "", "",
+                String.format("max %.1f; the host's, other builds included", sampler.load.max));
 
-        say("Bulk import of " + IMPORT_ROWS + " rows ...");
-        double importRate = importRate(2092);
-        row("POST /api/imports, " + IMPORT_ROWS + " rows", importRate, "rows/s", ">= 3,000 rows/s",
-                ratio(importRate, postgresBaseline));
-        awaitQuiet();
+        if (IMPORT_ROWS > 0) {
+            say("Bulk import of " + IMPORT_ROWS + " rows ...");
+            double importRate = importRate(2092);
+            row("POST /api/imports, " + IMPORT_ROWS + " rows", importRate, "rows/s", ">= 3,000 rows/s",
+                    ratio(importRate, postgresBaseline));
+            awaitQuiet();
+        }
 
         // The first rebuild of a service's life also compiles its code (the replay's paths run nowhere else), so
         // it is run three times: the median, and the first beside it.
@@ -171,19 +211,23 @@ public final class PipelineBenchmark {
             rebuildRates.add(replayed / rebuildSeconds);
         }
         List<Double> sortedRates = rebuildRates.stream().sorted().toList();
-        row("POST /api/admin/read-model/rebuild, " + replayed + " events", sortedRates.get(REBUILDS / 2),
-                "events/s", ">= 20,000/s", String.format("median of %d; the first %.0f/s", REBUILDS,
-                        rebuildRates.get(0)));
+        if (REBUILDS > 0) {
+            row("POST /api/admin/read-model/rebuild, " + replayed + " events", sortedRates.get(REBUILDS / 2),
+                    "events/s", ">= 20,000/s", String.format("median of %d; the first %.0f/s", REBUILDS,
+                            rebuildRates.get(0)));
+        }
 
         for (ServiceProcess service : platform.services()) {
             row("RSS of " + service.name() + " after the load", rssMegabytes(service.pid()), "MB", "<= 256 MB", "");
         }
-        // Stopped first (its consumer drains and leaves the group), so that the figure is the start alone.
-        platform.service("scoring-service").stop();
-        long restart = System.nanoTime();
-        platform.restart("scoring-service", Map.of());
-        row("start of one service alone (scoring-service, to ready)", (System.nanoTime() - restart) / 1e9, "s",
-                "< 3 s", startedIn(platform.service("scoring-service").log()));
+        if (RESTART) {
+            // Stopped first (its consumer drains and leaves the group), so that the figure is the start alone.
+            platform.service("scoring-service").stop();
+            long restart = System.nanoTime();
+            platform.restart("scoring-service", Map.of());
+            row("start of one service alone (scoring-service, to ready)", (System.nanoTime() - restart) / 1e9, "s",
+                    "< 3 s", startedIn(platform.service("scoring-service").log()));
+        }
 
         System.out.println();
         System.out.println("Pipeline benchmark, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
@@ -324,6 +368,7 @@ public final class PipelineBenchmark {
     private final class Sampler implements Runnable {
         final Drain scoring = new Drain();
         final Drain reporting = new Drain();
+        final Load load = new Load();
         private final AtomicBoolean running = new AtomicBoolean(true);
 
         @Override
@@ -335,6 +380,7 @@ public final class PipelineBenchmark {
                             PipelineState.CONSUMED.get("scoring-service")).committed());
                     reporting.sample(now, ConsumerLag.of(admin, "reporting-service",
                             PipelineState.CONSUMED.get("reporting-service")).committed());
+                    load.sample();
                     TimeUnit.MILLISECONDS.sleep(250);
                 } catch (Exception e) {
                     say("sampling failed: " + e);
@@ -344,6 +390,24 @@ public final class PipelineBenchmark {
 
         void stop() {
             running.set(false);
+        }
+    }
+
+    /** The host's 1-minute load average, sampled with the offsets: its mean and maximum over the wave. */
+    private static final class Load {
+        private double sum;
+        private int samples;
+        private double max;
+
+        void sample() throws Exception {
+            double now = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            sum += now;
+            samples++;
+            max = Math.max(max, now);
+        }
+
+        double mean() {
+            return samples == 0 ? Double.NaN : sum / samples;
         }
     }
 
@@ -416,8 +480,50 @@ public final class PipelineBenchmark {
         return cpu;
     }
 
+    /**
+     * CPU seconds used so far by the JIT compiler threads of each service (its tasks named "C1 CompilerThre..." and
+     * "C2 CompilerThre..."), to tell compilation, a warm-up cost, from the work per event.
+     */
+    private Map<String, Double> jitCpuSeconds() throws Exception {
+        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+        for (ServiceProcess service : platform.services()) {
+            double compile = 0;
+            try (var tasks = Files.list(Path.of("/proc/" + service.pid() + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        if (Files.readString(task.resolve("comm")).matches("(?s)C[12] CompilerThre.*")) {
+                            compile += cpuSeconds(task.resolve("stat"));
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // a compiler thread that ended meanwhile (the JVM stops idle ones)
+                    }
+                }
+            }
+            cpu.put(service.name(), compile);
+        }
+        return cpu;
+    }
+
+    /**
+     * The detail of a service's CPU row: how much of it the JIT compiler threads used, per 1,000 assessments, and
+     * what is left without them (the work itself, still partly interpreted while compilation goes on).
+     */
+    private static String jitShare(String process, double cpu, long assessments, Map<String, Double> before,
+                                   Map<String, Double> after) {
+        if (!after.containsKey(process) || cpu <= 0) {
+            return "";
+        }
+        double compile = after.get(process) - before.getOrDefault(process, 0.0);
+        return String.format("; JIT compiler threads %.2f s per 1,000 (%.0f%%), without them %.2f s per 1,000",
+                compile * 1000 / assessments, 100 * compile / cpu, (cpu - compile) * 1000 / assessments);
+    }
+
     private static double cpuSeconds(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return cpuSeconds(Path.of("/proc/" + pid + "/stat"));
+    }
+
+    private static double cpuSeconds(Path statFile) throws Exception {
+        String stat = Files.readString(statFile);
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
