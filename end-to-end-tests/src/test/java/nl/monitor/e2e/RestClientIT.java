@@ -12,16 +12,19 @@ import nl.monitor.client.scoring.api.ScoresApi;
 import nl.monitor.client.scoring.model.ScoreView;
 import nl.monitor.client.survey.ApiException;
 import nl.monitor.client.survey.api.DraftsApi;
+import nl.monitor.client.survey.api.IndicatorsApi;
 import nl.monitor.client.survey.api.SubmissionsApi;
 import nl.monitor.client.survey.model.DraftRequest;
 import nl.monitor.client.survey.model.DraftSubmitted;
 import nl.monitor.client.survey.model.DraftView;
 import nl.monitor.client.survey.model.FieldError;
+import nl.monitor.client.survey.model.Imported;
 import nl.monitor.client.survey.model.Preview;
 import nl.monitor.client.survey.model.Problem;
 import nl.monitor.client.survey.model.SubmissionRequest;
 import nl.monitor.client.survey.model.SubmissionView;
 import nl.monitor.client.survey.model.SubmitDraftRequest;
+import nl.monitor.demo.DemoIndicators;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.WebhookReceiver;
@@ -43,7 +46,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * client of {@code api-client} (strict: a response field the document lacks fails the call, see {@link Clients}).
  * A draft saved, read back, previewed and submitted, then its score read from the scoring- and reporting-service and
  * on the municipality's card; a submission retried with the same {@code Idempotency-Key} stored once; an invalid
- * one answered 422 with its field named in the problem document; a webhook subscription created, tested, changed
+ * one answered 422 with its field named in the problem document; the demo indicator figures imported as a CSV table
+ * (as the local run's demo loader does); a webhook subscription created, tested, changed
  * and deleted. Amsterdam (GM0363) in the years 2081 and 2082 is this test's own.
  */
 class RestClientIT {
@@ -136,6 +140,16 @@ class RestClientIT {
         assertThat(problem.getStatus()).isEqualTo(422);
         assertThat(problem.getErrors()).extracting(FieldError::getField)
                 .contains("goals[1].inhoud.categories[0].options[0].option");
+    }
+
+    @Test
+    void the_demo_indicator_figures_import_as_a_table_through_the_generated_client() throws Exception {
+        // text/csv as the local run's demo loader sends it: Dutch dialect, UTF-8 (Fryslân), all or none.
+        Imported imported = new IndicatorsApi(Clients.survey(platform, TestTokens.admin()))
+                .importIndicatorFigures(DemoIndicators.csv());
+
+        assertThat(imported.getFigures()).isEqualTo(624);
+        assertThat(imported.getStored() + imported.getUnchanged()).isEqualTo(624);
     }
 
     @Test

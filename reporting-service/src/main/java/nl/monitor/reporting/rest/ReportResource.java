@@ -25,7 +25,6 @@ import nl.monitor.reporting.service.Reports;
 import nl.monitor.reporting.service.Responses;
 import nl.monitor.rest.Problem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -78,8 +77,7 @@ public class ReportResource {
     @APIResponse(responseCode = "200", description = "The report",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = YearlyReport.class)),
-                    @Content(mediaType = PdfDocument.MEDIA_TYPE,
-                            schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+                    @Content(mediaType = PdfDocument.MEDIA_TYPE)})
     @APIResponse(responseCode = "422", description = "A parameter is missing or wrong; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not allowed to read this scope",
