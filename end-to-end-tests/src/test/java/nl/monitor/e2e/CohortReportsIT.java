@@ -1,6 +1,11 @@
 package nl.monitor.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.monitor.client.reporting.ApiClient;
+import nl.monitor.client.reporting.api.MunicipalityViewsApi;
+import nl.monitor.client.reporting.api.ReportsApi;
+import nl.monitor.client.survey.api.ImportsApi;
+import nl.monitor.client.survey.model.ImportRequest;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.PostgresServer;
 import nl.monitor.testsupport.TestTokens;
@@ -8,7 +13,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -45,15 +49,29 @@ class CohortReportsIT {
     private static final String P = "GM0034";
     private static final String Q = "GM0050";
     private static final String R = "GM0995";
-    private static final List<String> REPORTS = List.of(
-            "/api/reports/goal-scores?year=2041&compareWith=2040",
-            "/api/reports/measures?year=2041",
-            "/api/reports/policy-inclusion?year=2041&compareWith=2040",
-            "/api/reports/participation?year=2041&compareWith=2040&region=Flevoland",
-            "/api/reports/distribution?year=2041&compareWith=2040",
-            "/api/reports/extras?year=2041",
-            "/api/municipalities/" + P + "/card?year=2041",
-            "/api/regions/Flevoland/municipalities?year=2041");
+    /** A report as the generated client reads it. */
+    private record Report(String name, Read read) {
+    }
+
+    private interface Read {
+        Object from(ApiClient client) throws Exception;
+    }
+
+    private static final List<Report> REPORTS = List.of(
+            new Report("goal-scores 2041 with 2040",
+                    c -> new ReportsApi(c).getGoalScoresReport("2041", "2040", null, null, null)),
+            new Report("measures 2041", c -> new ReportsApi(c).getMeasuresReport(null, null, null, null, "2041")),
+            new Report("policy-inclusion 2041 with 2040",
+                    c -> new ReportsApi(c).getPolicyInclusionReport("2040", null, null, null, "2041")),
+            new Report("participation 2041 with 2040 in Flevoland",
+                    c -> new ReportsApi(c).getParticipationReport("2040", null, "Flevoland", "2041")),
+            new Report("distribution 2041 with 2040",
+                    c -> new ReportsApi(c).getDistributionReport("2040", null, null, null, "2041")),
+            new Report("extras 2041", c -> new ReportsApi(c).getExtrasReport(null, null, null, null, "2041")),
+            new Report("card of " + P + " 2041",
+                    c -> new MunicipalityViewsApi(c).getMunicipalityCard(P, null, null, "2041")),
+            new Report("region view Flevoland 2041",
+                    c -> new MunicipalityViewsApi(c).getRegionView("Flevoland", null, "2041")));
 
     private static Platform platform;
 
@@ -78,8 +96,8 @@ class CohortReportsIT {
         // Scored and projected: both read models of the reporting-service count every municipality.
         Awaitility.await("the cohort in the reports").atMost(DEADLINE).pollInterval(Duration.ofMillis(250))
                 .until(() -> {
-                    JsonNode scores = report("/api/reports/goal-scores?year=2041&compareWith=2040");
-                    JsonNode measures = report("/api/reports/measures?year=2041");
+                    JsonNode scores = report(REPORTS.get(0));
+                    JsonNode measures = report(REPORTS.get(1));
                     return scores.at("/goals/0/years/1/n").asInt() == 3 && scores.at("/goals/0/years/0/n").asInt() == 1
                             && measures.at("/goals/0/respondents/0/n").asInt() == 3;
                 });
@@ -119,20 +137,18 @@ class CohortReportsIT {
     }
 
     private static JsonNode importWave(int year, String... rows) throws Exception {
-        HttpResponse<String> response = Api.post(platform.url("survey-service") + "/api/imports", TestTokens.admin(),
-                "{\"year\": " + year + ", \"rows\": [" + String.join(", ", rows) + "]}");
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return Api.read(response.body());
+        ImportRequest wave = Clients.read("{\"year\": " + year + ", \"rows\": [" + String.join(", ", rows) + "]}",
+                ImportRequest.class);
+        return Clients.tree(new ImportsApi(Clients.survey(platform, TestTokens.admin())).importWave(wave, null));
     }
 
-    private static JsonNode report(String path) throws Exception {
-        return report(path, TestTokens.analyst());
+    private static JsonNode report(Report report) throws Exception {
+        return report(report, TestTokens.analyst());
     }
 
-    private static JsonNode report(String path, String token) throws Exception {
-        HttpResponse<String> response = Api.get(platform.url("reporting-service") + path, token);
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return Api.read(response.body());
+    /** The report as the client read it (strictly: every field in the document), as JSON for paths. */
+    private static JsonNode report(Report report, String token) throws Exception {
+        return Clients.tree(report.read().from(Clients.reporting(platform, token)));
     }
 
     /** The element of an array whose field has the value. */
@@ -278,14 +294,14 @@ class CohortReportsIT {
         assertThat(card.at("/total/band").asText()).isEqualTo("GREEN");
         assertThat(card.at("/total/change").asDouble()).isEqualTo(71.25);
         // Borging and inhoud only (max 75): goal 1 25 + 27.5 = 52.5 = 70 %.
-        JsonNode subset = report("/api/municipalities/" + P + "/card?year=2041&components=borging,inhoud",
-                TestTokens.respondent(P));
+        JsonNode subset = Clients.tree(new MunicipalityViewsApi(Clients.reporting(platform, TestTokens.respondent(P)))
+                .getMunicipalityCard(P, "borging,inhoud", null, "2041"));
         assertThat(subset.path("maximum").asDouble()).isEqualTo(75.0);
         assertThat(subset.at("/goals/0/points").asDouble()).isEqualTo(52.5);
         assertThat(subset.at("/goals/0/percent").asInt()).isEqualTo(70);
         // Another municipality's card is not the respondent's to see.
-        assertThat(Api.get(platform.url("reporting-service") + "/api/municipalities/" + Q + "/card?year=2041",
-                TestTokens.respondent(P)).statusCode()).isEqualTo(403);
+        assertThat(Clients.status(() -> new MunicipalityViewsApi(Clients.reporting(platform, TestTokens.respondent(P)))
+                .getMunicipalityCard(Q, null, null, "2041"))).isEqualTo(403);
 
         JsonNode view = report(REPORTS.get(7), TestTokens.coordinator("Flevoland")).path("municipalities");
         assertThat(view).hasSize(6);
@@ -297,16 +313,15 @@ class CohortReportsIT {
         assertThat(find(view, "municipality", Q).path("trend").asText()).isEqualTo("NEW");
         assertThat(find(view, "municipality", R).path("band").asText()).isEqualTo("RED");
         assertThat(find(view, "municipality", "GM0184").path("participated").asBoolean()).isFalse();
-        assertThat(Api.get(platform.url("reporting-service") + REPORTS.get(7), TestTokens.coordinator("Groningen"))
-                .statusCode()).isEqualTo(403);
+        assertThat(Clients.status(() -> report(REPORTS.get(7), TestTokens.coordinator("Groningen")))).isEqualTo(403);
     }
 
     @Test
     void a_damaged_read_model_is_rebuilt_from_the_topics_when_the_service_starts_with_rebuild_on_start()
             throws Exception {
         Map<String, String> before = new LinkedHashMap<>();
-        for (String path : REPORTS) {
-            before.put(path, report(path).toString());
+        for (Report report : REPORTS) {
+            before.put(report.name(), report(report).toString());
         }
         try (Connection db = PostgresServer.shared().connect(); Statement sql = db.createStatement()) {
             sql.executeUpdate("DELETE FROM reporting.municipality_score WHERE year IN (2040, 2041)");
@@ -318,8 +333,8 @@ class CohortReportsIT {
         JsonNode health = Api.read(Api.get(platform.managementUrl("reporting-service") + "/q/health/ready", null).body());
         JsonNode check = find(health.path("checks"), "name", "read-model");
         assertThat(check.at("/data/startupRebuild").asText()).isEqualTo("DONE");
-        for (String path : REPORTS) {
-            assertThat(report(path).toString()).as(path).isEqualTo(before.get(path));
+        for (Report report : REPORTS) {
+            assertThat(report(report).toString()).as(report.name()).isEqualTo(before.get(report.name()));
         }
     }
 }

@@ -2,6 +2,9 @@ package nl.monitor.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.monitor.client.notification.api.AlertsApi;
+import nl.monitor.client.reporting.api.MunicipalityScoresApi;
+import nl.monitor.client.scoring.api.ScoresApi;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.WebhookReceiver;
@@ -116,25 +119,22 @@ class MetricsIT {
 
     /** A failing assessment of a year of its own, to a webhook receiver, then each service's API asked once. */
     private static void driveOneAssessmentTheWholeWay() throws Exception {
-        HttpResponse<String> subscribed = Api.subscribeWebhook(platform, "Groningen", receiver.url(), SECRET,
-                "metrics test");
-        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        Clients.subscribeWebhook(platform, "Groningen", receiver.url(), SECRET, "metrics test");
         ObjectNode assessment = (ObjectNode) Api.read(Files.readString(
                 RunningPlatform.ROOT.resolve("local-run/demo/failing-assessment.json")));
         assessment.put("year", 2043);
         String respondent = TestTokens.respondent("GM0014");
-        HttpResponse<String> submitted = Api.post(platform.url("survey-service") + "/api/submissions", respondent,
-                Api.write(assessment));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        Clients.submit(platform, respondent, Api.write(assessment));
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 receiver.calls().stream().anyMatch(c -> c.body().contains("2043")));
-        for (String service : List.of("scoring-service", "reporting-service")) {
-            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    Api.get(platform.url(service) + "/api/municipalities/GM0014/scores/2043", respondent)
-                            .statusCode() == 200);
-        }
-        assertThat(Api.get(platform.url("notification-service") + "/api/alerts?region=Groningen",
-                TestTokens.coordinator("Groningen")).statusCode()).isEqualTo(200);
+        ScoresApi scoring = new ScoresApi(Clients.scoring(platform, respondent));
+        MunicipalityScoresApi reporting = new MunicipalityScoresApi(Clients.reporting(platform, respondent));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                Clients.orNull(() -> scoring.getCurrentScore("GM0014", 2043)) != null);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
+                Clients.orNull(() -> reporting.getMunicipalityScore("GM0014", 2043)) != null);
+        assertThat(new AlertsApi(Clients.notification(platform, TestTokens.coordinator("Groningen")))
+                .listAlerts(null, null, "Groningen", null, null)).isNotEmpty();
         // the outbox relays and the notification's delivery counter run after the commit; the lag after a poll
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
                 Api.get(platform.managementUrl("notification-service") + "/q/metrics", null).body()

@@ -1,6 +1,9 @@
 package nl.monitor.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.monitor.client.reporting.api.MunicipalityScoresApi;
+import nl.monitor.client.reporting.api.MunicipalityViewsApi;
+import nl.monitor.client.reporting.model.MunicipalityScoreView;
 import nl.monitor.testsupport.Axe;
 import nl.monitor.testsupport.HeadlessChromium;
 import nl.monitor.testsupport.Platform;
@@ -69,9 +72,7 @@ class QuestionnaireFlowIT {
                     {"category": "programme-purchasing", "options": [{"option": "voorzorg"}]},
                     {"category": "own-action", "options": [{"option": "campaign"}]}]},
                   "bereik": {"insight": false}}]}""".formatted(municipality, YEAR);
-        HttpResponse<String> response = Api.post(platform.url("survey-service") + "/api/submissions",
-                TestTokens.respondent(municipality), body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(Clients.submit(platform, TestTokens.respondent(municipality), body).getVersion()).isEqualTo(1);
     }
 
     private static void awaitReady() {
@@ -116,9 +117,9 @@ class QuestionnaireFlowIT {
         peerSubmits("GM0080");
         peerSubmits("GM0193");
         String reporting = platform.url("reporting-service");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Api.read(Api.get(reporting
-                + "/api/municipalities/" + GRONINGEN + "/peer-measures?year=" + YEAR, TestTokens.analyst()).body())
-                .path("goals").path(0).path("peersAnswered").asInt() == 3);
+        MunicipalityViewsApi views = new MunicipalityViewsApi(Clients.reporting(platform, TestTokens.analyst()));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Clients.tree(views.getPeerMeasures(GRONINGEN,
+                String.valueOf(YEAR))).path("goals").path(0).path("peersAnswered").asInt() == 3);
 
         String respondent = TestTokens.respondent(GRONINGEN);
         browser.get(platform.url("survey-service") + "/vragenlijst/?gemeente=" + GRONINGEN + "&jaar=" + YEAR
@@ -202,11 +203,11 @@ class QuestionnaireFlowIT {
         WebElement official = new WebDriverWait(browser, Duration.ofSeconds(60))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("official-total")));
         assertThat(official.getText()).isEqualTo("11,75").isEqualTo(liveTotal());
-        JsonNode score = Api.read(Api.get(reporting + "/api/municipalities/" + GRONINGEN + "/scores/" + YEAR,
-                respondent).body());
-        assertThat(score.path("total").asDouble()).isEqualTo(11.75);
-        assertThat(score.path("submissionVersion").asInt()).isEqualTo(1);
-        assertThat(score.path("goals").get(0).path("total").asDouble()).isEqualTo(72.5);
+        MunicipalityScoreView score = new MunicipalityScoresApi(Clients.reporting(platform, respondent))
+                .getMunicipalityScore(GRONINGEN, YEAR);
+        assertThat(score.getTotal()).isEqualTo(11.75);
+        assertThat(score.getSubmissionVersion()).isEqualTo(1);
+        assertThat(score.getGoals().get(0).getTotal()).isEqualTo(72.5);
 
         // The print view is this summary; axe finds nothing serious on it.
         JavascriptExecutor js = (JavascriptExecutor) browser;

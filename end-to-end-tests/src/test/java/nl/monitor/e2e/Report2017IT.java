@@ -1,6 +1,9 @@
 package nl.monitor.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.monitor.client.reporting.api.ReportsApi;
+import nl.monitor.client.survey.api.ImportsApi;
+import nl.monitor.client.survey.model.ImportRequest;
 import nl.monitor.demo.DemoCohorts;
 import nl.monitor.testsupport.HeadlessChromium;
 import nl.monitor.testsupport.Platform;
@@ -68,12 +71,10 @@ class Report2017IT {
         DemoCohorts cohorts = DemoCohorts.standard();
         Map<Integer, Integer> imported = new LinkedHashMap<>();
         for (int year : DemoCohorts.YEARS) {
-            HttpResponse<String> response = Api.post(platform.url("survey-service") + "/api/imports",
-                    TestTokens.admin(), Api.write(Map.of("year", year, "rows", cohorts.wave(year))),
-                    Map.of("Idempotency-Key", "report-2017-it-" + year + "-seed-" + DemoCohorts.SEED));
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            JsonNode result = Api.read(response.body());
-            assertThat(result.path("rejected").asInt()).as(response.body()).isZero();
+            JsonNode result = Clients.tree(new ImportsApi(Clients.survey(platform, TestTokens.admin())).importWave(
+                    Clients.read(Api.write(Map.of("year", year, "rows", cohorts.wave(year))), ImportRequest.class),
+                    "report-2017-it-" + year + "-seed-" + DemoCohorts.SEED));
+            assertThat(result.path("rejected").asInt()).as(result.toString()).isZero();
             imported.put(year, result.path("accepted").asInt() + result.path("alreadyImported").asInt());
         }
         assertThat(imported.get(2017)).isEqualTo(cohorts.wave(2017).size());
@@ -91,8 +92,8 @@ class Report2017IT {
     }
 
     private static int participated(int year) throws Exception {
-        JsonNode classes = Api.read(Api.get(platform.url("reporting-service") + "/api/reports/participation?year=" + year,
-                TestTokens.analyst()).body()).path("sizeClasses");
+        JsonNode classes = Clients.tree(new ReportsApi(Clients.reporting(platform, TestTokens.analyst()))
+                .getParticipationReport(null, null, null, String.valueOf(year))).path("sizeClasses");
         for (JsonNode row : classes) {
             if (row.path("sizeClass").isNull()) {
                 return row.at("/years/0/participated").asInt();
@@ -104,7 +105,8 @@ class Report2017IT {
     @Test
     void the_2017_report_is_a_pdf_ua_document_with_every_number_of_tabel_3_1_4_11_and_4_12() throws Exception {
         byte[] pdf = pdf(REPORT);
-        JsonNode report = Api.read(Api.get(platform.url("reporting-service") + REPORT, TestTokens.analyst()).body());
+        JsonNode report = Clients.tree(new ReportsApi(Clients.reporting(platform, TestTokens.analyst()))
+                .getYearlyReport("2017", "2014", null, null));
         assertThat(report.path("year").asInt()).isEqualTo(2017);
 
         String text = pdfUaText(pdf);
@@ -141,8 +143,8 @@ class Report2017IT {
 
     @Test
     void the_documents_goals_are_laid_down_in_have_the_shares_the_2017_report_gives() throws Exception {
-        JsonNode report = Api.read(Api.get(platform.url("reporting-service") + "/api/reports/documents?year=2017",
-                TestTokens.analyst()).body());
+        JsonNode report = Clients.tree(new ReportsApi(Clients.reporting(platform, TestTokens.analyst()))
+                .getDocumentsReport(null, null, null, null, "2017"));
         assertThat(report.path("denominator").asText()).isEqualTo("mentions");
         Map<String, Integer> percent = new LinkedHashMap<>();
         for (JsonNode kind : report.path("documents")) {
@@ -181,6 +183,7 @@ class Report2017IT {
         }
     }
 
+    /** Plain HTTP on purpose: the PDF's raw bytes and its Content-Type header are what is checked. */
     private static byte[] pdf(String path) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(platform.url("reporting-service") + path))

@@ -3,6 +3,7 @@ package nl.monitor.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.monitor.client.reporting.model.MunicipalityScoreView;
 import nl.monitor.testsupport.KafkaProcess;
 import nl.monitor.testsupport.KafkaSecurity;
 import nl.monitor.testsupport.KafkaUsers;
@@ -126,12 +127,9 @@ class SecuredKafkaIT {
 
     @Test
     void a_failing_assessment_goes_from_submission_to_a_signed_webhook_over_sasl_ssl() throws Exception {
-        HttpResponse<String> subscribed = Api.subscribeWebhook(platform, "Groningen", receiver.url(), SECRET,
-                "secured Kafka");
-        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
-        HttpResponse<String> failing = Api.post(platform.url("survey-service") + "/api/submissions",
-                TestTokens.respondent("GM0014"), Files.readString(ROOT.resolve("local-run/demo/failing-assessment.json")));
-        assertThat(failing.statusCode()).as(failing.body()).isEqualTo(201);
+        Clients.subscribeWebhook(platform, "Groningen", receiver.url(), SECRET, "secured Kafka");
+        Clients.submit(platform, TestTokens.respondent("GM0014"),
+                Files.readString(ROOT.resolve("local-run/demo/failing-assessment.json")));
 
         List<WebhookReceiver.Call> calls = receiver.await(call -> Api.read(call.body()).path("municipality").asText()
                 .equals("GM0014"), 1, DEADLINE);
@@ -139,17 +137,15 @@ class SecuredKafkaIT {
         JsonNode alert = Api.read(calls.get(0).body());
         assertThat(alert.path("direction").asText()).isEqualTo("DOWN");
         assertThat(alert.path("newScore").asDouble()).isEqualTo(20.0);
-        assertThat(reported("GM0014", 2017).path("total").asDouble()).isEqualTo(20.0);
+        assertThat(reported("GM0014", 2017).getTotal()).isEqualTo(20.0);
     }
 
     @Test
     void a_score_forged_with_the_survey_services_principal_is_refused_by_the_broker_and_never_reported()
             throws Exception {
-        HttpResponse<String> submitted = Api.post(platform.url("survey-service") + "/api/submissions",
-                TestTokens.respondent("GM0034"), Files.readString(ROOT.resolve("local-run/demo/failing-assessment.json"))
-                        .replace("GM0014", "GM0034"));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
-        double real = reported("GM0034", 2017).path("total").asDouble();
+        Clients.submit(platform, TestTokens.respondent("GM0034"),
+                Files.readString(ROOT.resolve("local-run/demo/failing-assessment.json")).replace("GM0014", "GM0034"));
+        double real = reported("GM0034", 2017).getTotal();
 
         ConsumerRecord<String, String> genuine = TopicReader.readAll(kafka.clientProperties(KafkaSecurity.ADMIN),
                 "score-computed").stream().filter(r -> "GM0034".equals(r.key())).findFirst().orElseThrow();
@@ -172,22 +168,15 @@ class SecuredKafkaIT {
         }
 
         // The pipeline goes on: a later genuine score of another municipality is reported; the forged one never is.
-        HttpResponse<String> later = Api.post(platform.url("survey-service") + "/api/submissions",
-                TestTokens.respondent("GM0037"), Files.readString(ROOT.resolve("local-run/demo/improved-assessment.json"))
-                        .replace("GM0014", "GM0037"));
-        assertThat(later.statusCode()).as(later.body()).isEqualTo(201);
+        Clients.submit(platform, TestTokens.respondent("GM0037"),
+                Files.readString(ROOT.resolve("local-run/demo/improved-assessment.json")).replace("GM0014", "GM0037"));
         reported("GM0037", 2017);
         assertThat(TopicReader.readAll(kafka.clientProperties(KafkaSecurity.ADMIN), "score-computed"))
                 .noneMatch(r -> r.value().contains(forgedId));
-        assertThat(reported("GM0034", 2017).path("total").asDouble()).isEqualTo(real).isNotEqualTo(100.0);
+        assertThat(reported("GM0034", 2017).getTotal()).isEqualTo(real).isNotEqualTo(100.0);
     }
 
-    private static JsonNode reported(String municipality, int year) {
-        String url = platform.url("reporting-service") + "/api/municipalities/" + municipality + "/scores/" + year;
-        return Awaitility.await("reporting-service shows a score of " + municipality).atMost(DEADLINE)
-                .pollInterval(Duration.ofMillis(250)).until(() -> {
-                    HttpResponse<String> response = Api.get(url, TestTokens.analyst());
-                    return response.statusCode() == 200 ? Api.read(response.body()) : null;
-                }, reported -> reported != null);
+    private static MunicipalityScoreView reported(String municipality, int year) {
+        return Clients.awaitReported(platform, municipality, year, DEADLINE);
     }
 }

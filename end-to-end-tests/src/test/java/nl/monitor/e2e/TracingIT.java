@@ -1,6 +1,9 @@
 package nl.monitor.e2e;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.monitor.client.reporting.api.MunicipalityViewsApi;
+import nl.monitor.client.reporting.model.Row;
+import nl.monitor.client.reporting.model.RegionView;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TraceCollector;
@@ -59,23 +62,20 @@ class TracingIT {
      * Hunze, this test's fixed choice before, is among them since the waves follow Tabel 3.1).
      */
     private static String unscoredMunicipality() throws Exception {
-        HttpResponse<String> region = Api.get(platform.url("reporting-service")
-                + "/api/regions/Drenthe/municipalities?year=2017", TestTokens.analyst());
-        assertThat(region.statusCode()).as(region.body()).isEqualTo(200);
-        for (com.fasterxml.jackson.databind.JsonNode row : Api.read(region.body()).path("municipalities")) {
-            if (!row.path("participated").asBoolean()) {
-                return row.path("municipality").asText();
+        RegionView region = new MunicipalityViewsApi(Clients.reporting(platform, TestTokens.analyst()))
+                .getRegionView("Drenthe", null, "2017");
+        for (Row row : region.getMunicipalities()) {
+            if (!Boolean.TRUE.equals(row.getParticipated())) {
+                return row.getMunicipality();
             }
         }
-        throw new AssertionError("Every municipality of Drenthe has a 2017 score: " + region.body());
+        throw new AssertionError("Every municipality of Drenthe has a 2017 score: " + region);
     }
 
     @Test
     void a_failing_submission_is_one_trace_from_the_rest_call_to_the_webhook() throws Exception {
         String municipality = unscoredMunicipality();
-        HttpResponse<String> subscribed = Api.subscribeWebhook(platform, "Drenthe", receiver.url(), SECRET,
-                "tracing test");
-        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+        Clients.subscribeWebhook(platform, "Drenthe", receiver.url(), SECRET, "tracing test");
         HexFormat hex = HexFormat.of();
         SecureRandom random = new SecureRandom();
         String traceId = hex.formatHex(random.generateSeed(16));
@@ -84,10 +84,8 @@ class TracingIT {
                 Files.readString(RunningPlatform.ROOT.resolve("local-run/demo/failing-assessment.json")));
         assessment.put("municipality", municipality);
 
-        HttpResponse<String> submitted = Api.post(platform.url("survey-service") + "/api/submissions",
-                TestTokens.respondent(municipality), Api.write(assessment),
+        Clients.submit(platform, TestTokens.respondent(municipality), Api.write(assessment),
                 Map.of("traceparent", "00-" + traceId + "-" + callerSpan + "-01"));
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
 
         Set<String> expected = Set.of(
                 "survey-service: survey-submitted publish",

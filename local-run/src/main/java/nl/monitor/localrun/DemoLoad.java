@@ -1,7 +1,17 @@
 package nl.monitor.localrun;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.monitor.client.reporting.api.ReportsApi;
+import nl.monitor.client.reporting.model.ParticipationReport;
+import nl.monitor.client.reporting.model.SizeClassRow;
+import nl.monitor.client.survey.ApiClient;
+import nl.monitor.client.survey.ApiException;
+import nl.monitor.client.survey.api.ImportsApi;
+import nl.monitor.client.survey.api.IndicatorsApi;
+import nl.monitor.client.survey.model.ImportRequest;
+import nl.monitor.client.survey.model.ImportResult;
+import nl.monitor.client.survey.model.Imported;
 import nl.monitor.demo.DemoCohorts;
 import nl.monitor.demo.DemoIndicators;
 import nl.monitor.domain.assessment.Assessment;
@@ -12,10 +22,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +31,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Loads the demo cohorts (2014 and 2017, {@link DemoCohorts}) through the survey-service's bulk import, then waits
+ * Loads the demo cohorts (2014 and 2017, {@link DemoCohorts}) through the survey-service's bulk import, called with
+ * the generated client of {@code api-client} (as a researcher's bulk loader would), then waits
  * until the platform has digested them: the reporting-service counts every imported municipality, and no consumer
  * group lags behind its topic.
  */
@@ -38,36 +45,41 @@ final class DemoLoad {
             "threshold-crossed", "notification-service");
 
     private final ObjectMapper json;
-    private final HttpClient http;
     private final String bootstrapServers;
     private final DemoTokens tokens;
 
-    DemoLoad(ObjectMapper json, HttpClient http, String bootstrapServers, DemoTokens tokens) {
+    DemoLoad(ObjectMapper json, String bootstrapServers, DemoTokens tokens) {
         this.json = json;
-        this.http = http;
         this.bootstrapServers = bootstrapServers;
         this.tokens = tokens;
     }
 
-    /** Imports every demo wave; returns the municipalities accepted per year. */
-    Map<Integer, Integer> importWaves(String surveyUrl) throws IOException, InterruptedException {
+    /** The survey-service's generated client (api-client), as the given caller. */
+    static ApiClient survey(String surveyUrl, String token) {
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(surveyUrl);
+        client.setReadTimeout(Duration.ofMinutes(2));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
+    }
+
+    /** Imports every demo wave through the generated client; returns the municipalities accepted per year. */
+    Map<Integer, Integer> importWaves(String surveyUrl) throws IOException, ApiException {
         Map<Integer, Integer> accepted = new LinkedHashMap<>();
         DemoCohorts cohorts = DemoCohorts.standard();
+        ApiClient client = survey(surveyUrl, tokens.importer());
+        ImportsApi imports = new ImportsApi(client);
         for (int year : DemoCohorts.YEARS) {
             List<Assessment> wave = cohorts.wave(year);
-            String body = json.writeValueAsString(Map.of("year", year, "rows", wave));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(surveyUrl + "/api/imports"))
-                    .header("Authorization", "Bearer " + tokens.importer())
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", "demo-wave-" + year + "-seed-" + DemoCohorts.SEED)
-                    .timeout(Duration.ofMinutes(2))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode result = json.readTree(response.body());
-            if (response.statusCode() != 200 || result.path("rejected").asInt() != 0) {
-                throw new IllegalStateException("The demo wave " + year + " did not import cleanly: "
-                        + response.statusCode() + " " + response.body());
+            // The domain's assessments as the document's ImportRequest: a field the document lacks fails here.
+            ImportRequest request = client.getObjectMapper()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .readValue(json.writeValueAsString(Map.of("year", year, "rows", wave)), ImportRequest.class);
+            ImportResult result = imports.importWave(request, "demo-wave-" + year + "-seed-" + DemoCohorts.SEED);
+            if (result.getRejected() != 0) {
+                throw new IllegalStateException("The demo wave " + year + " did not import cleanly: " + result);
             }
-            accepted.put(year, result.path("accepted").asInt() + result.path("alreadyImported").asInt());
+            accepted.put(year, result.getAccepted() + result.getAlreadyImported());
         }
         return accepted;
     }
@@ -76,26 +88,21 @@ final class DemoLoad {
      * Imports the synthetic indicator figures ({@link DemoIndicators}) through the survey-service's table import, as a
      * region's data manager would; returns how many figures the table holds.
      */
-    int importIndicators(String surveyUrl) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(surveyUrl + "/api/indicator-figures/import"))
-                .header("Authorization", "Bearer " + tokens.importer())
-                .header("Content-Type", "text/csv; charset=UTF-8")
-                .timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.ofString(DemoIndicators.csv())).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("The demo indicator figures did not import cleanly: "
-                    + response.statusCode() + " " + response.body());
-        }
-        return json.readTree(response.body()).path("figures").asInt();
+    int importIndicators(String surveyUrl) throws ApiException {
+        Imported imported = new IndicatorsApi(survey(surveyUrl, tokens.importer()))
+                .importIndicatorFigures(DemoIndicators.csv());
+        return imported.getFigures();
     }
 
     /** Waits until the reporting-service counts the imported municipalities and no consumer group lags. */
     void awaitDigested(String reportingUrl, Map<Integer, Integer> imported) throws Exception {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
+        nl.monitor.client.reporting.ApiClient client = new nl.monitor.client.reporting.ApiClient();
+        client.updateBaseUri(reportingUrl);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + tokens.analyst()));
+        ReportsApi reports = new ReportsApi(client);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            while (!(reported(reportingUrl, imported) && nothingLags(admin))) {
+            while (!(reported(reports, imported) && nothingLags(admin))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The platform did not digest the demo waves within " + DEADLINE);
                 }
@@ -104,20 +111,18 @@ final class DemoLoad {
         }
     }
 
-    private boolean reported(String reportingUrl, Map<Integer, Integer> imported) throws IOException,
-            InterruptedException {
+    private static boolean reported(ReportsApi reports, Map<Integer, Integer> imported) {
         for (Map.Entry<Integer, Integer> wave : imported.entrySet()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(reportingUrl
-                            + "/api/reports/participation?year=" + wave.getKey()))
-                    .header("Authorization", "Bearer " + tokens.analyst()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            ParticipationReport participation;
+            try {
+                participation = reports.getParticipationReport(null, null, null, String.valueOf(wave.getKey()));
+            } catch (nl.monitor.client.reporting.ApiException e) {
                 return false;
             }
             long participated = 0;
-            for (JsonNode row : json.readTree(response.body()).path("sizeClasses")) {
-                if (row.path("sizeClass").isNull()) {
-                    participated = row.path("years").path(0).path("participated").asLong();
+            for (SizeClassRow row : participation.getSizeClasses()) {
+                if (row.getSizeClass() == null) {
+                    participated = row.getYears().get(0).getParticipated();
                 }
             }
             if (participated < wave.getValue()) {

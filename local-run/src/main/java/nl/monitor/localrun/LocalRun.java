@@ -1,6 +1,11 @@
 package nl.monitor.localrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.monitor.client.notification.ApiClient;
+import nl.monitor.client.notification.ApiException;
+import nl.monitor.client.notification.api.SubscriptionsApi;
+import nl.monitor.client.notification.model.Channel;
+import nl.monitor.client.notification.model.SubscriptionRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.monitor.demo.DemoCohorts;
 import nl.monitor.testsupport.KafkaBroker;
@@ -11,10 +16,6 @@ import nl.monitor.testsupport.PostgresServer;
 import nl.monitor.testsupport.WebhookReceiver;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,6 @@ public final class LocalRun {
     private final Path root;
     private final boolean withKeycloak;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
     private KeycloakServer keycloak;
     private DemoTokens tokens = DemoTokens.testKeys();
 
@@ -111,7 +111,7 @@ public final class LocalRun {
 
         say("Loading the demo waves " + DemoCohorts.YEARS + " through the bulk import ...");
         long loading = System.nanoTime();
-        DemoLoad demo = new DemoLoad(json, http, kafka.bootstrapServers(), tokens);
+        DemoLoad demo = new DemoLoad(json, kafka.bootstrapServers(), tokens);
         Map<Integer, Integer> imported = demo.importWaves(platform.url("survey-service"));
         int figures = demo.importIndicators(platform.url("survey-service"));
         demo.awaitDigested(platform.url("reporting-service"), imported);
@@ -137,21 +137,15 @@ public final class LocalRun {
         return zip;
     }
 
-    private void subscribeEveryRegion(String notificationUrl, String receiverUrl) throws IOException,
-            InterruptedException {
+    private void subscribeEveryRegion(String notificationUrl, String receiverUrl) throws ApiException {
         List<String> regions = nl.monitor.reference.MunicipalityDivision.shipped().regions().stream().toList();
+        ApiClient client = new ApiClient();
+        client.updateBaseUri(notificationUrl);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + tokens.admin()));
+        SubscriptionsApi subscriptions = new SubscriptionsApi(client);
         for (String region : regions) {
-            String body = json.writeValueAsString(Map.of("region", region, "url", receiverUrl,
-                    "secret", RECEIVER_SECRET, "description", "local-run terminal receiver"));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(notificationUrl + "/api/subscriptions"))
-                    .header("Authorization", "Bearer " + tokens.admin())
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("Cannot subscribe the receiver for " + region + ": "
-                        + response.statusCode() + " " + response.body());
-            }
+            subscriptions.createSubscription(new SubscriptionRequest().region(region).channel(Channel.WEBHOOK)
+                    .url(receiverUrl).secret(RECEIVER_SECRET).description("local-run terminal receiver"));
         }
         say("Webhook receiver " + receiverUrl + " subscribed to all " + regions.size() + " Veilig Thuis regions.");
     }
@@ -205,6 +199,8 @@ public final class LocalRun {
             banner.append(String.format("  %-21s %s   (Swagger UI %s/swagger-ui; health %s/q/health, metrics %s/q/metrics)%n",
                     service.name(), service.url(), service.url(), service.managementUrl(), service.managementUrl()));
         }
+        banner.append(String.format("  %-21s %s/api-reference/   (the four services' OpenAPI documents)%n",
+                "API reference", platform.url("survey-service")));
         String dashboard = platform.url("reporting-service") + "/dashboard/";
         String questionnaire = String.format("%s/vragenlijst/?gemeente=GM0014&jaar=2018&rapportage=%s#token=%s",
                 platform.url("survey-service"), platform.url("reporting-service"), respondent);

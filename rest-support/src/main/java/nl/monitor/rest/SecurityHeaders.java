@@ -21,7 +21,8 @@ import java.util.Set;
  * Content-Security-Policy that runs only the app's own scripts from this origin (no inline script, no eval, no
  * other host), lets them call only this service, the identity provider the app signs in at (the authority of
  * {@code GET /sign-in}) and the services named in {@link BrowserAppConfig#connectTo()}, and forbids framing the app
- * ({@code frame-ancestors 'none'}, and {@code X-Frame-Options: DENY} for older browsers).
+ * ({@code frame-ancestors 'none'}, and {@code X-Frame-Options: DENY} for older browsers). The API reference page
+ * ({@code /api-reference/}) gets a policy of its own that loads nothing from elsewhere.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -32,6 +33,16 @@ public class SecurityHeaders {
      * authentication answers before any filter runs.
      */
     private static final int ORDER = Integer.MIN_VALUE;
+
+    /** Where every service serves the API reference page (the api-reference module). */
+    static final String REFERENCE_PATH = "/api-reference/";
+    /**
+     * The API reference page's policy: its own files only (the page, the Redoc bundle, the four documents), Redoc's
+     * inline styles and its search worker; nothing from elsewhere (Redoc's footer logo from a CDN stays unloaded).
+     */
+    static final String REFERENCE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+            + "base-uri 'none'; object-src 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final List<String> appPaths;
     private final String policy;
@@ -90,6 +101,9 @@ public class SecurityHeaders {
             headers.set("Referrer-Policy", "no-referrer");
             if (isApp(context.normalizedPath())) {
                 headers.set("Content-Security-Policy", policy);
+                headers.set("X-Frame-Options", "DENY");
+            } else if (context.normalizedPath().startsWith(REFERENCE_PATH)) {
+                headers.set("Content-Security-Policy", REFERENCE_POLICY);
                 headers.set("X-Frame-Options", "DENY");
             }
         });

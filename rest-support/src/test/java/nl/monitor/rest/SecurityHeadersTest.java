@@ -41,4 +41,11 @@ class SecurityHeadersTest {
         assertThat(SecurityHeaders.policy(Optional.empty(), Set.of()))
                 .contains("connect-src 'self';", "frame-src 'none';", "form-action 'self';");
     }
+
+    @Test
+    void the_api_reference_page_loads_nothing_from_elsewhere() {
+        assertThat(SecurityHeaders.REFERENCE_POLICY).contains("default-src 'none'", "script-src 'self';",
+                        "img-src 'self' data:;", "connect-src 'self';", "frame-ancestors 'none'")
+                .doesNotContain("http", "unsafe-eval", "*");
+    }
 }

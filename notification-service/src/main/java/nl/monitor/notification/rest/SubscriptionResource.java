@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import nl.monitor.notification.Channel;
+import nl.monitor.notification.DeliveryStatus;
 import nl.monitor.notification.channel.stream.StreamHub;
 import nl.monitor.notification.delivery.Deliverer;
 import nl.monitor.notification.delivery.DeliveryLog;
@@ -45,7 +46,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/subscriptions")
@@ -156,7 +156,9 @@ public class SubscriptionResource {
     @Operation(operationId = "retryDelivery", summary = "Try a failed delivery again",
             description = "A FAILED delivery becomes PENDING, due now: one more attempt with the same webhook-id and "
                     + "body, after which it is DELIVERED or FAILED again (retry again to try once more).")
-    @APIResponse(responseCode = "202", description = "Due now; it goes out within a moment")
+    @APIResponse(responseCode = "202", description = "Due now; it goes out within a moment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RetriedDelivery.class)))
     @APIResponse(responseCode = "404", description = "No such subscription or delivery of it")
     @APIResponse(responseCode = "403", description = "A subscription of another region, or of another coordinator")
     @APIResponse(responseCode = "409", description = "The delivery did not fail (pending, delivered or cancelled)",
@@ -169,7 +171,7 @@ public class SubscriptionResource {
                     + " did not fail; only a FAILED delivery is retried", Response.Status.CONFLICT);
             case RETRIED -> deliverer.requestRound();
         }
-        return Response.accepted(Map.of("deliveryId", deliveryId, "status", "PENDING")).build();
+        return Response.accepted(new RetriedDelivery(deliveryId, DeliveryStatus.PENDING)).build();
     }
 
     @DELETE
@@ -282,7 +284,9 @@ public class SubscriptionResource {
     @Operation(operationId = "sendDigestNow", summary = "Send a digest subscription's digest now",
             description = "What waits for the next daily digest goes out now, as one message, instead of at "
                     + "notification.digest.at. Answers how many alerts it carries (0: nothing waited).")
-    @APIResponse(responseCode = "202", description = "Due now; it goes out within a moment")
+    @APIResponse(responseCode = "202", description = "Due now; it goes out within a moment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DigestDue.class)))
     @APIResponse(responseCode = "404", description = "No such subscription, or deleted")
     @APIResponse(responseCode = "403", description = "A subscription of another region")
     @APIResponse(responseCode = "409", description = "Not a digest subscription",
@@ -296,7 +300,7 @@ public class SubscriptionResource {
         }
         int waiting = deliveryLog.dueNow(id);
         deliverer.requestRound();
-        return Response.accepted(Map.of("alerts", waiting)).build();
+        return Response.accepted(new DigestDue(waiting)).build();
     }
 
     /**
@@ -326,5 +330,17 @@ public class SubscriptionResource {
             throw InvalidInputException.of("limit", "out-of-range", "limit is 1 to " + MAX_LIMIT);
         }
         return limit;
+    }
+
+    /** The answer to a retry: the delivery, now PENDING and due. */
+    @Schema(description = "A retried delivery, PENDING and due now")
+    public record RetriedDelivery(@Schema(required = true) UUID deliveryId,
+                                  @Schema(required = true) DeliveryStatus status) {
+    }
+
+    /** The answer to "send the digest now": how many alerts it carries. */
+    @Schema(description = "A digest due now")
+    public record DigestDue(@Schema(required = true, description = "The alerts it carries; 0: nothing waited",
+            examples = "3") int alerts) {
     }
 }

@@ -40,6 +40,7 @@ public class WebhookTestCall {
      * @param error      the generic reason it failed (as in the delivery log: {@code HTTP 500}, {@code timeout},
      *                   {@code connection failed}, {@code address not allowed}, …); null when it succeeded
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "WebhookTestResult")
     public record Result(UUID deliveryId, boolean delivered, Integer httpStatus, String error, long latencyMs,
                          Instant at) {
     }

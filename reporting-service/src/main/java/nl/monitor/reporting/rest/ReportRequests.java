@@ -177,7 +177,9 @@ public class ReportRequests {
 
     /**
      * The format asked for among those offered: by {@code format=} (a format not offered answers 422 naming it),
-     * else the first offered one (other than JSON) the Accept header names, else JSON.
+     * else the offered one the Accept header prefers (in its order of preference; JSON too, so that a client
+     * accepting {@code application/json, application/pdf}, as a generated client of the OpenAPI document asks, gets
+     * JSON), else JSON (a wildcard or no Accept header).
      */
     public Format format(String format, Set<Format> offered) {
         if (format != null && !format.isBlank()) {
@@ -185,8 +187,15 @@ public class ReportRequests {
                     .orElseThrow(() -> InvalidInputException.of("format", "unknown-format", "format is one of "
                             + String.join(", ", offered.stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList())));
         }
-        return offered.stream().filter(f -> f != Format.JSON && accepted(f.mediaType)).findFirst()
-                .orElse(Format.JSON);
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            for (Format offer : offered) {
+                MediaType wanted = MediaType.valueOf(offer.mediaType);
+                if (wanted.getType().equals(type.getType()) && wanted.getSubtype().equals(type.getSubtype())) {
+                    return offer;
+                }
+            }
+        }
+        return Format.JSON;
     }
 
     public Response xlsx(List<ExcelWorkbook.Table> tables, String fileName) {
@@ -199,12 +208,6 @@ public class ReportRequests {
 
     private static Response attachment(Response.ResponseBuilder response, String fileName) {
         return response.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
-    }
-
-    private boolean accepted(String mediaType) {
-        MediaType wanted = MediaType.valueOf(mediaType);
-        return headers.getAcceptableMediaTypes().stream()
-                .anyMatch(type -> wanted.getType().equals(type.getType()) && wanted.getSubtype().equals(type.getSubtype()));
     }
 
     /** {@code dialect=nl|rfc4180}, else Dutch when the most preferred Accept-Language is Dutch. */

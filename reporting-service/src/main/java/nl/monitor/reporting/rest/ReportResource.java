@@ -75,9 +75,9 @@ public class ReportResource {
                     + "table of contents, methods page, charts with alternative texts and page numbers; format=xlsx "
                     + "for one sheet per table. " + ACCESS + " " + ROUNDING)
     @APIResponse(responseCode = "200", description = "The report",
-            content = {@Content(mediaType = PdfDocument.MEDIA_TYPE),
-                    @Content(mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = YearlyReport.class))})
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = YearlyReport.class)),
+                    @Content(mediaType = PdfDocument.MEDIA_TYPE)})
     @APIResponse(responseCode = "422", description = "A parameter is missing or wrong; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "Not allowed to read this scope",

@@ -49,7 +49,7 @@ public class WaveImport {
         this.audit = audit;
     }
 
-    @Schema(description = "A wave of assessments for one year")
+    @Schema(name = "ImportRequest", description = "A wave of assessments for one year")
     public record Request(@Schema(examples = "2014", required = true) Integer year,
                           @Schema(required = true, description = "At most 1000 rows") List<SubmissionRequest> rows) {
     }
