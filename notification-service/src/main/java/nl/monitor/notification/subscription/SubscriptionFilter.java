@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param municipalities only these municipalities (CBS codes of the subscription's region)
  * @param thresholds     only these thresholds, e.g. {@code {"scope":"TOTAL","value":25}} or
- *                       {@code {"scope":"GOAL","goal":3,"value":40}}
+ *                       {@code {"scope":"GOAL","goal":3,"value":40}}, or {@code {"scope":"INDICATOR"}}: the
+ *                       region's indicator crossings (the coordinators' indicator thresholds)
  * @param direction      DOWN: alerts (and the resolved notices of those alerts); UP: only recoveries; none: both
  */
 @Schema(description = "Which crossings of the region to hear about; a part left out matches everything")
@@ -28,14 +29,23 @@ public record SubscriptionFilter(
 
     public static final SubscriptionFilter EVERYTHING = new SubscriptionFilter(null, null, null);
 
-    /** Whether the crossing is about what this filter asks for (municipality, threshold and direction). */
+    /**
+     * Whether the crossing is about what this filter asks for (municipality, threshold and direction). A threshold
+     * row of scope {@code INDICATOR} (no goal, no value) stands for every indicator crossing of the region: a filter
+     * with thresholds hears of indicator figures only with such a row; one without thresholds hears of all. A
+     * municipality filter leaves out a region's own figures (they have no municipality). {@code direction} DOWN means
+     * the crossings that fire (an indicator's may go up: "above 12 %"), UP the recoveries.
+     */
     public boolean matches(ThresholdCrossed crossing) {
         return (municipalities.isEmpty() || municipalities.contains(crossing.municipality()))
                 && (thresholds.isEmpty() || thresholds.stream().anyMatch(t -> same(t, crossing.threshold())))
-                && (direction == null || direction == crossing.direction());
+                && (direction == null || (direction == ThresholdCrossed.Direction.DOWN) == crossing.firing());
     }
 
     private static boolean same(Threshold wanted, Threshold crossed) {
+        if (wanted.scope() == Threshold.Scope.INDICATOR) {
+            return crossed.scope() == Threshold.Scope.INDICATOR;
+        }
         return wanted.scope() == crossed.scope() && wanted.value() == crossed.value()
                 && java.util.Objects.equals(wanted.goal(), crossed.goal());
     }

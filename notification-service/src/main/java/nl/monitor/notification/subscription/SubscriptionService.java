@@ -100,6 +100,17 @@ public class SubscriptionService {
                 errors.add(new Problem.FieldError(at + ".scope", "required", "a threshold is on TOTAL or a GOAL"));
                 continue;
             }
+            if (threshold.scope() == ThresholdCrossed.Threshold.Scope.INDICATOR) {
+                if (threshold.goal() != null) {
+                    errors.add(new Problem.FieldError(at + ".goal", "invalid-goal", "an INDICATOR row names no goal"));
+                }
+                if (threshold.value() != 0) {
+                    errors.add(new Problem.FieldError(at + ".value", "not-for-scope", "an INDICATOR row names no "
+                            + "value: it stands for every indicator crossing of the region (the coordinators' "
+                            + "thresholds are kept at the scoring-service's /api/indicator-thresholds)"));
+                }
+                continue;
+            }
             boolean goalFits = threshold.scope() == ThresholdCrossed.Threshold.Scope.TOTAL ? threshold.goal() == null
                     : threshold.goal() != null && Questionnaires.goalNumbers().contains(threshold.goal());
             if (!goalFits) {
