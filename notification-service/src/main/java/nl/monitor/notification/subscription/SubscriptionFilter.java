@@ -37,7 +37,9 @@ public record SubscriptionFilter(
      * the crossings that fire (an indicator's may go up: "above 12 %"), UP the recoveries.
      */
     public boolean matches(ThresholdCrossed crossing) {
-        return (municipalities.isEmpty() || municipalities.contains(crossing.municipality()))
+        // List.copyOf's contains(null) throws: a region's indicator figure has no municipality
+        return (municipalities.isEmpty() || crossing.municipality() != null
+                && municipalities.contains(crossing.municipality()))
                 && (thresholds.isEmpty() || thresholds.stream().anyMatch(t -> same(t, crossing.threshold())))
                 && (direction == null || (direction == ThresholdCrossed.Direction.DOWN) == crossing.firing());
     }
