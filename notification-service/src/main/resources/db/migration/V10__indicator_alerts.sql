@@ -10,3 +10,5 @@ ALTER TABLE alert ALTER COLUMN submission_id DROP NOT NULL;
 ALTER TABLE alert ADD COLUMN indicator JSONB;
 ALTER TABLE alert ADD COLUMN indicator_series TEXT;
 CREATE INDEX alert_open_indicator ON alert (indicator_series) WHERE state = 'OPEN' AND indicator_series IS NOT NULL;
+-- An indicator alert has no score threshold (scope TOTAL/GOAL); threshold_value keeps the indicator threshold's value.
+ALTER TABLE alert ALTER COLUMN threshold_scope DROP NOT NULL;

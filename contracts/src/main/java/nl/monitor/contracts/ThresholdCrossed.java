@@ -19,8 +19,9 @@ import java.util.UUID;
  * is already below a threshold crosses it downwards ({@code previousScore} null); {@link Direction#DOWN} fires.
  * <p>
  * <b>An indicator's crossing</b> (v2 only, {@link EventType#THRESHOLD_CROSSED_V2}): {@code indicator} says which
- * indicator, area, period and breakdown, with the value and the previous one; {@code threshold} has scope
- * {@link Threshold.Scope#INDICATOR}; {@code direction} is the way the value moved, and whether that fires or resolves
+ * indicator, area, period and breakdown, the coordinator's threshold, the value and the previous one; the score's
+ * {@code threshold} is null and left out (the indicator's threshold is {@link IndicatorCrossing#threshold}, so the
+ * scope enum that REST clients know stays as it was); {@code direction} is the way the value moved, and whether that fires or resolves
  * depends on the threshold's {@link IndicatorCrossing#alertWhen}; {@code municipality} is set only for a municipality's
  * figure (a region's has none); the score fields are null and left out of the JSON.
  *
@@ -30,7 +31,8 @@ import java.util.UUID;
  * @param indicator            the indicator's crossing; null for a score's
  */
 public record ThresholdCrossed(UUID crossingId, @JsonInclude(JsonInclude.Include.NON_NULL) String municipality,
-                               String region, int year, Threshold threshold, Direction direction, Double previousScore,
+                               String region, int year, @JsonInclude(JsonInclude.Include.NON_NULL) Threshold threshold,
+                               Direction direction, Double previousScore,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Double newScore, Band previousBand,
                                @JsonInclude(JsonInclude.Include.NON_NULL) Band newBand,
                                @JsonInclude(JsonInclude.Include.NON_NULL) String scoreEventId,
@@ -52,9 +54,8 @@ public record ThresholdCrossed(UUID crossingId, @JsonInclude(JsonInclude.Include
                                                IndicatorCrossing indicator, Instant occurredAt) {
         String municipality = indicator.level() == AreaLevel.MUNICIPALITY ? indicator.area() : null;
         int year = Integer.parseInt(indicator.period().substring(0, 4));
-        return new ThresholdCrossed(crossingId, municipality, region, year,
-                Threshold.indicator(indicator.threshold().doubleValue()), direction, null, null, null, null, null,
-                null, occurredAt, null, indicator);
+        return new ThresholdCrossed(crossingId, municipality, region, year, null, direction, null, null, null, null,
+                null, null, occurredAt, null, indicator);
     }
 
     /** Whether this crossing opens an alert (rather than resolving one). */
@@ -79,19 +80,13 @@ public record ThresholdCrossed(UUID crossingId, @JsonInclude(JsonInclude.Include
     }
 
     /**
-     * A threshold on the municipality's total ({@code goal} null), on one goal's score, or (v2) a coordinator's
-     * threshold on an indicator (its value in the indicator's unit; which indicator is in {@link IndicatorCrossing}).
+     * A threshold on the municipality's total ({@code goal} null) or on one goal's score.
      */
     public record Threshold(Scope scope, Integer goal, double value) {
 
         public enum Scope {
             TOTAL,
-            GOAL,
-            INDICATOR
-        }
-
-        public static Threshold indicator(double value) {
-            return new Threshold(Scope.INDICATOR, null, value);
+            GOAL
         }
 
         public static Threshold total(double value) {

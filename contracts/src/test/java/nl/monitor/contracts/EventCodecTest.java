@@ -193,7 +193,8 @@ class EventCodecTest {
         assertThat(v2.get("subject").asText()).isEqualTo("region:Groningen");
         assertThat(v2.get("data").has("municipality")).isFalse();
         assertThat(v2.get("data").has("newScore")).isFalse();
-        assertThat(v2.at("/data/threshold/scope").asText()).isEqualTo("INDICATOR");
+        assertThat(v2.get("data").has("threshold")).isFalse();
+        assertThat(v2.at("/data/indicator/threshold").decimalValue()).isEqualByComparingTo("12");
         assertThat(v2.at("/data/indicator/indicator").asText()).isEqualTo("vt-repeat-reports");
         assertThat(v2.at("/data/indicator/previousValue").decimalValue()).isEqualByComparingTo("11.2");
         assertThat(indicator.data().firing()).isTrue();

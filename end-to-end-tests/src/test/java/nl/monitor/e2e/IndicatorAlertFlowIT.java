@@ -91,7 +91,7 @@ class IndicatorAlertFlowIT {
         assertThat(alert.path("type").asText()).isEqualTo("threshold-crossed");
         assertThat(alert.path("status").asText()).isEqualTo("firing");
         assertThat(alert.path("region").asText()).isEqualTo(REGION);
-        assertThat(alert.path("threshold").path("scope").asText()).isEqualTo("INDICATOR");
+        assertThat(alert.path("threshold").isNull()).as("no score threshold").isTrue();
         JsonNode indicator = alert.path("indicator");
         assertThat(indicator.path("title").asText()).isEqualTo("Percentage hermeldingen");
         assertThat(indicator.path("level").asText()).isEqualTo("REGION");

@@ -47,8 +47,9 @@ public class Alert {
     @Column(nullable = false)
     public int year;
 
+    /** Null on an alert on an indicator figure (its threshold is {@link IndicatorAlert#threshold()}). */
     @Enumerated(EnumType.STRING)
-    @Column(name = "threshold_scope", nullable = false)
+    @Column(name = "threshold_scope")
     public ThresholdCrossed.Threshold.Scope thresholdScope;
 
     @Column(name = "threshold_goal")
@@ -115,7 +116,11 @@ public class Alert {
     @Column(name = "resolves_alert_id")
     public UUID resolvesAlertId;
 
+    /** The score's threshold; null on an alert on an indicator figure. */
     public ThresholdCrossed.Threshold threshold() {
+        if (thresholdScope == null) {
+            return null;
+        }
         return new ThresholdCrossed.Threshold(thresholdScope, thresholdGoal, thresholdValue);
     }
 }

@@ -37,7 +37,7 @@ import static org.hamcrest.Matchers.hasItem;
 /**
  * Alerts on indicator figures (threshold-crossed v2) over the real topic: the region's subscriptions get a signed
  * webhook naming indicator, area, period, breakdown, value and previous value; the crossing back resolves it; filters
- * opt in with an INDICATOR row; a score's alert body is as before. Region Brabant-Noord is this test's own.
+ * opt in by naming the indicators; a score's alert body is as before. Region Brabant-Noord is this test's own.
  */
 @QuarkusTest
 @QuarkusTestResource(MonitorInfrastructure.class)
@@ -94,7 +94,7 @@ class IndicatorAlertTest {
             String scores = subscribe(scoresOnly.url(), Map.of("thresholds", List.of(Map.of("scope", "TOTAL",
                     "value", 25))));
             String oss = subscribe(municipal.url(), Map.of("municipalities", List.of("GM0828"),
-                    "thresholds", List.of(Map.of("scope", "INDICATOR"))));
+                    "indicators", List.of("vt-repeat-reports")));
             UUID threshold = UUID.randomUUID();
 
             CloudEvent<ThresholdCrossed> up = crossing(threshold, AreaLevel.REGION, REGION, "2024", Direction.UP,
@@ -110,7 +110,7 @@ class IndicatorAlertTest {
             assertThat(body.path("year").asInt()).isEqualTo(2024);
             assertThat(body.path("municipality").isNull()).isTrue();
             assertThat(body.path("newScore").isNull()).isTrue();
-            assertThat(body.path("threshold").path("scope").asText()).isEqualTo("INDICATOR");
+            assertThat(body.path("threshold").isNull()).as("no score threshold").isTrue();
             assertThat(body.path("direction").asText()).isEqualTo("UP");
             JsonNode indicator = body.path("indicator");
             assertThat(indicator.path("indicator").asText()).isEqualTo("vt-repeat-reports");
@@ -131,7 +131,7 @@ class IndicatorAlertTest {
             given().auth().oauth2(TestTokens.coordinator(REGION)).get("/api/alerts/" + alertId).then().statusCode(200)
                     .body("state", equalTo("OPEN")).body("indicator.title", equalTo("Percentage hermeldingen"));
 
-            // a municipality's figure: the filter on GM0828 with an INDICATOR row gets it, by name
+            // a municipality's figure: the filter on GM0828 naming the indicator gets it, by name
             publish(crossing(threshold, AreaLevel.MUNICIPALITY, "GM0828", "2024", Direction.UP, "13", null, null));
             JsonNode oss2024 = json.readTree(municipal.await(1, DEADLINE).get(0).body());
             assertThat(oss2024.path("municipality").asText()).isEqualTo("GM0828");
@@ -176,12 +176,17 @@ class IndicatorAlertTest {
     }
 
     @Test
-    void a_filter_row_of_scope_indicator_names_no_goal_and_no_value() {
+    void a_filter_names_indicators_of_the_indicator_set_or_all_of_them() {
         given().auth().oauth2(TestTokens.coordinator(REGION)).contentType(ContentType.JSON)
                 .body(Map.of("region", REGION, "url", "https://hooks.example.org/x", "filter",
-                        Map.of("thresholds", List.of(Map.of("scope", "INDICATOR", "goal", 3, "value", 12)))))
+                        Map.of("indicators", List.of("no-such-indicator", "*", "vt-reports", "gossip"))))
                 .post("/api/subscriptions").then().statusCode(422)
-                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("filter.thresholds[0].goal",
-                        "filter.thresholds[0].value"));
+                .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("filter.indicators[0]",
+                        "filter.indicators[3]"));
+        String id = given().auth().oauth2(TestTokens.coordinator(REGION)).contentType(ContentType.JSON)
+                .body(Map.of("region", REGION, "url", "https://hooks.example.org/x", "filter",
+                        Map.of("indicators", List.of("*")))).post("/api/subscriptions").then().statusCode(201)
+                .body("filter.indicators", org.hamcrest.Matchers.contains("*")).extract().path("id");
+        unsubscribe(id);
     }
 }

@@ -151,10 +151,12 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
                 .map(Municipality::name).orElse(null);
         alert.region = crossing.region();
         alert.year = crossing.year();
-        alert.thresholdScope = crossing.threshold().scope();
-        alert.thresholdGoal = crossing.threshold().goal();
+        // an indicator's crossing has no score threshold: its own is in the indicator part
+        alert.thresholdScope = crossing.threshold() == null ? null : crossing.threshold().scope();
+        alert.thresholdGoal = crossing.threshold() == null ? null : crossing.threshold().goal();
         alert.questionnaireVersion = crossing.questionnaireVersion();
-        alert.thresholdValue = crossing.threshold().value();
+        alert.thresholdValue = crossing.threshold() != null ? crossing.threshold().value()
+                : crossing.indicator().threshold().doubleValue();
         alert.direction = crossing.direction();
         alert.previousScore = crossing.previousScore();
         alert.newScore = crossing.newScore();

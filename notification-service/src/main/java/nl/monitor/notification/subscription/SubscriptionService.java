@@ -82,6 +82,15 @@ public class SubscriptionService {
     }
 
     private void validate(SubscriptionFilter filter, String subscriptionRegion, List<Problem.FieldError> errors) {
+        for (int i = 0; i < filter.indicators().size(); i++) {
+            String indicator = filter.indicators().get(i);
+            if (!SubscriptionFilter.ALL_INDICATORS.equals(indicator)
+                    && (indicator == null || nl.monitor.domain.indicator.Indicators.all().stream()
+                    .noneMatch(set -> set.indicator(indicator).isPresent()))) {
+                errors.add(new Problem.FieldError("filter.indicators[" + i + "]", "unknown-indicator",
+                        "no indicator '" + indicator + "' in the indicator sets; \"*\" stands for all"));
+            }
+        }
         for (int i = 0; i < filter.municipalities().size(); i++) {
             String code = filter.municipalities().get(i);
             String region = municipalities.municipality(code).map(Municipality::region).orElse(null);
@@ -98,17 +107,6 @@ public class SubscriptionService {
             String at = "filter.thresholds[" + i + "]";
             if (threshold == null || threshold.scope() == null) {
                 errors.add(new Problem.FieldError(at + ".scope", "required", "a threshold is on TOTAL or a GOAL"));
-                continue;
-            }
-            if (threshold.scope() == ThresholdCrossed.Threshold.Scope.INDICATOR) {
-                if (threshold.goal() != null) {
-                    errors.add(new Problem.FieldError(at + ".goal", "invalid-goal", "an INDICATOR row names no goal"));
-                }
-                if (threshold.value() != 0) {
-                    errors.add(new Problem.FieldError(at + ".value", "not-for-scope", "an INDICATOR row names no "
-                            + "value: it stands for every indicator crossing of the region (the coordinators' "
-                            + "thresholds are kept at the scoring-service's /api/indicator-thresholds)"));
-                }
                 continue;
             }
             boolean goalFits = threshold.scope() == ThresholdCrossed.Threshold.Scope.TOTAL ? threshold.goal() == null

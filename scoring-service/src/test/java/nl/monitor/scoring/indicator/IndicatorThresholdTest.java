@@ -116,8 +116,8 @@ class IndicatorThresholdTest {
         ThresholdCrossed first = region.get(0);
         assertThat(first.region()).isEqualTo("Groningen");
         assertThat(first.year()).isEqualTo(2061);
-        assertThat(first.threshold().scope()).isEqualTo(ThresholdCrossed.Threshold.Scope.INDICATOR);
-        assertThat(first.threshold().value()).isEqualTo(12.0);
+        assertThat(first.threshold()).isNull();
+        assertThat(first.indicator().threshold()).isEqualByComparingTo("12");
         assertThat(first.indicator().indicator()).isEqualTo("vt-repeat-reports");
         assertThat(first.indicator().level()).isEqualTo(AreaLevel.REGION);
         assertThat(first.indicator().breakdown()).isEqualTo(DOMESTIC);

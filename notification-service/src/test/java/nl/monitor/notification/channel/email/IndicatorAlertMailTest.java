@@ -32,7 +32,7 @@ class IndicatorAlertMailTest {
                 UUID.randomUUID(), 1, UUID.randomUUID().toString()));
         return new WebhookPayload(UUID.randomUUID(), UUID.randomUUID(), type,
                 level == AreaLevel.MUNICIPALITY ? area : null, level == AreaLevel.MUNICIPALITY ? part.areaName() : null,
-                "Groningen", 2024, ThresholdCrossed.Threshold.indicator(part.threshold().doubleValue()), direction,
+                "Groningen", 2024, null, direction,
                 null, null, null, null, null, Instant.now(), Alert.RESOLVED.equals(type) ? "resolved" : "firing", null,
                 null, part);
     }
