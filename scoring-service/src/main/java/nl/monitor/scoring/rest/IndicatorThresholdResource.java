@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -56,6 +57,7 @@ public class IndicatorThresholdResource {
     @RolesAllowed({Caller.COORDINATOR, Caller.ANALYST, Caller.ADMIN})
     @Operation(operationId = "getIndicatorThreshold", summary = "One indicator threshold")
     @APIResponse(responseCode = "404", description = "Unknown")
+    @APIResponseSchema(value = IndicatorThresholdView.class, responseDescription = "The threshold")
     public IndicatorThresholdView get(@PathParam("id") String id) {
         return thresholds.find(uuid(id), caller);
     }
