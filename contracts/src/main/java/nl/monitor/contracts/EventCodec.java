@@ -69,7 +69,8 @@ public final class EventCodec {
     }
 
     /**
-     * Reads an event that must be of the expected type.
+     * Reads an event that must be of the expected type, or of another schema version of it that this build knows and
+     * reads into the same record (a consumer of {@code threshold-crossed} reads v1 and v2 off its topic).
      *
      * @throws PoisonEventException when the JSON is malformed, the type or its version is unknown or unexpected, or
      *                              the event breaks its schema
@@ -79,7 +80,8 @@ public final class EventCodec {
         String type = tree.path("type").asText(null);
         EventType actual = EventType.byType(type).orElseThrow(
                 () -> new PoisonEventException("unknown event type or schema version: " + type));
-        if (actual != expected) {
+        if (actual != expected && !(actual.topic().equals(expected.topic())
+                && actual.dataType().equals(expected.dataType()))) {
             throw new PoisonEventException("expected " + expected.type() + " but got " + type);
         }
         Set<String> violations = schemaViolations(actual, tree);

@@ -8,6 +8,8 @@ public enum EventType {
     SURVEY_SUBMITTED("survey-submitted", 1, SurveySubmitted.class),
     SCORE_COMPUTED("score-computed", 1, ScoreComputed.class),
     THRESHOLD_CROSSED("threshold-crossed", 1, ThresholdCrossed.class),
+    /** A score's crossing as v1, or an indicator figure's crossing of a coordinator's threshold; same topic. */
+    THRESHOLD_CROSSED_V2("threshold-crossed", 2, ThresholdCrossed.class),
     AUDIT_RECORDED("audit-recorded", 1, AuditRecorded.class),
     INDICATOR_RECORDED("indicator-recorded", 1, IndicatorRecorded.class);
 

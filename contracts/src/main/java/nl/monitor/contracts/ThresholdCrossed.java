@@ -1,22 +1,77 @@
 package nl.monitor.contracts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.monitor.domain.indicator.AreaLevel;
 import nl.monitor.domain.scoring.Band;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * {@code threshold-crossed}: a municipality's score moved across a threshold (published by the scoring-service).
- * A municipality whose first score is already below a threshold crosses it downwards ({@code previousScore} null).
+ * {@code threshold-crossed}: a municipality's score moved across a threshold, or (v2) a figure of an indicator moved
+ * across a coordinator's threshold on it (both published by the scoring-service).
+ * <p>
+ * <b>A score's crossing</b> (v1, and the first form of v2): {@code municipality}, {@code newScore}, {@code newBand},
+ * {@code scoreEventId} and {@code submissionId} are set, {@code indicator} is null. A municipality whose first score
+ * is already below a threshold crosses it downwards ({@code previousScore} null); {@link Direction#DOWN} fires.
+ * <p>
+ * <b>An indicator's crossing</b> (v2 only, {@link EventType#THRESHOLD_CROSSED_V2}): {@code indicator} says which
+ * indicator, area, period and breakdown, the coordinator's threshold, the value and the previous one; the score's
+ * {@code threshold} is null and left out (the indicator's threshold is {@link IndicatorCrossing#threshold}, so the
+ * scope enum that REST clients know stays as it was); {@code direction} is the way the value moved, and whether that fires or resolves
+ * depends on the threshold's {@link IndicatorCrossing#alertWhen}; {@code municipality} is set only for a municipality's
+ * figure (a region's has none); the score fields are null and left out of the JSON.
  *
  * @param scoreEventId         the id of the {@code score-computed} event this crossing came from
  * @param questionnaireVersion the questionnaire the scored submission answered (its goal numbers and titles); null in
  *                             events published before it was carried
+ * @param indicator            the indicator's crossing; null for a score's
  */
-public record ThresholdCrossed(UUID crossingId, String municipality, String region, int year, Threshold threshold,
-                               Direction direction, Double previousScore, double newScore, Band previousBand,
-                               Band newBand, String scoreEventId, UUID submissionId, Instant occurredAt,
-                               Integer questionnaireVersion) {
+public record ThresholdCrossed(UUID crossingId, @JsonInclude(JsonInclude.Include.NON_NULL) String municipality,
+                               String region, int year, @JsonInclude(JsonInclude.Include.NON_NULL) Threshold threshold,
+                               Direction direction, Double previousScore,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Double newScore, Band previousBand,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Band newBand,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String scoreEventId,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) UUID submissionId, Instant occurredAt,
+                               Integer questionnaireVersion,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) IndicatorCrossing indicator) {
+
+    /** A score's crossing (v1). */
+    public ThresholdCrossed(UUID crossingId, String municipality, String region, int year, Threshold threshold,
+                            Direction direction, Double previousScore, double newScore, Band previousBand,
+                            Band newBand, String scoreEventId, UUID submissionId, Instant occurredAt,
+                            Integer questionnaireVersion) {
+        this(crossingId, municipality, region, year, threshold, direction, previousScore, Double.valueOf(newScore),
+                previousBand, newBand, scoreEventId, submissionId, occurredAt, questionnaireVersion, null);
+    }
+
+    /** An indicator's crossing (v2): keyed like its figure, {@code year} the period's year. */
+    public static ThresholdCrossed ofIndicator(UUID crossingId, String region, Direction direction,
+                                               IndicatorCrossing indicator, Instant occurredAt) {
+        String municipality = indicator.level() == AreaLevel.MUNICIPALITY ? indicator.area() : null;
+        int year = Integer.parseInt(indicator.period().substring(0, 4));
+        return new ThresholdCrossed(crossingId, municipality, region, year, null, direction, null, null, null, null,
+                null, null, occurredAt, null, indicator);
+    }
+
+    /** Whether this crossing opens an alert (rather than resolving one). */
+    public boolean firing() {
+        return indicator == null ? direction == Direction.DOWN : indicator.firing(direction);
+    }
+
+    /** The event type that carries it: v1 for a score's crossing (unchanged for its consumers), v2 for an indicator's. */
+    public EventType eventType() {
+        return indicator == null ? EventType.THRESHOLD_CROSSED : EventType.THRESHOLD_CROSSED_V2;
+    }
+
+    /** The Kafka key and CloudEvents subject: the municipality, or the figure's area key for an indicator's. */
+    public String key() {
+        return indicator == null ? municipality : IndicatorRecorded.keyOf(indicator.level(), indicator.area());
+    }
 
     /** Which way the score moved across the threshold. */
     public enum Direction {
@@ -40,6 +95,47 @@ public record ThresholdCrossed(UUID crossingId, String municipality, String regi
 
         public static Threshold goal(int goal, double value) {
             return new Threshold(Scope.GOAL, goal, value);
+        }
+    }
+
+    /** Which side of an indicator threshold alerts: a value above it (repeat reports above 12 %), or below it. */
+    public enum AlertWhen {
+        ABOVE,
+        BELOW
+    }
+
+    /**
+     * An indicator figure's crossing of a coordinator's threshold.
+     *
+     * @param thresholdId         the coordinator's threshold (scoring-service {@code /api/indicator-thresholds})
+     * @param indicator           the indicator's id in {@code indicatorSetVersion}
+     * @param period              {@code YYYY} or {@code YYYY-Qn}
+     * @param level               the kind of area
+     * @param area                a municipality code or a Veilig Thuis region (national figures have no coordinator)
+     * @param breakdown           dimension id to value id, as the figure's (empty: the total)
+     * @param threshold           the threshold's value, in the indicator's unit
+     * @param alertWhen           which side of it alerts
+     * @param value               the figure now
+     * @param previousValue       the figure the area stood at before (its latest earlier period, or the version this
+     *                            one corrects); null when there was none
+     * @param previousPeriod      the period of {@code previousValue}; null with it
+     * @param figureId            the stored figure (its version) that crossed
+     * @param figureVersion       its version (a correction is the next)
+     * @param indicatorEventId    the id of the {@code indicator-recorded} event it came from
+     */
+    public record IndicatorCrossing(UUID thresholdId, String indicator, int indicatorSetVersion, String period,
+                                    AreaLevel level, String area, Map<String, String> breakdown, BigDecimal threshold,
+                                    AlertWhen alertWhen, BigDecimal value, BigDecimal previousValue,
+                                    String previousPeriod, UUID figureId, int figureVersion,
+                                    String indicatorEventId) {
+
+        public IndicatorCrossing {
+            breakdown = breakdown == null ? Map.of() : new TreeMap<>(breakdown);
+        }
+
+        /** A value moving up fires a threshold that alerts above it, and resolves one that alerts below it. */
+        public boolean firing(Direction direction) {
+            return (direction == Direction.UP) == (alertWhen == AlertWhen.ABOVE);
         }
     }
 }

@@ -18,6 +18,7 @@ class EventCodecTest {
             EventType.SURVEY_SUBMITTED, SampleEvents::surveySubmitted,
             EventType.SCORE_COMPUTED, SampleEvents::scoreComputed,
             EventType.THRESHOLD_CROSSED, SampleEvents::thresholdCrossed,
+            EventType.THRESHOLD_CROSSED_V2, SampleEvents::indicatorThresholdCrossed,
             EventType.AUDIT_RECORDED, SampleEvents::auditRecorded,
             EventType.INDICATOR_RECORDED, SampleEvents::indicatorRecorded);
 
@@ -122,8 +123,8 @@ class EventCodecTest {
     @Test
     void each_type_has_its_topic_and_schema_file() {
         assertThat(EventType.values()).extracting(EventType::topic)
-                .containsExactly("survey-submitted", "score-computed", "threshold-crossed", "audit-recorded",
-                        "indicator-recorded");
+                .containsExactly("survey-submitted", "score-computed", "threshold-crossed", "threshold-crossed",
+                        "audit-recorded", "indicator-recorded");
         for (EventType type : EventType.values()) {
             assertThat(EventCodecTest.class.getResource("/contracts/" + type.schemaFile())).isNotNull();
         }
@@ -173,5 +174,62 @@ class EventCodecTest {
                 .anySatisfy(m -> assertThat(m).contains("/data/period"))
                 .anySatisfy(m -> assertThat(m).contains("/data/value"))
                 .anySatisfy(m -> assertThat(m).contains("/subject"));
+    }
+
+    @Test
+    void a_score_crossing_is_written_as_in_v1_and_an_indicator_crossing_needs_v2() throws Exception {
+        JsonNode score = json(SampleEvents.thresholdCrossed());
+        assertThat(score.get("data").has("indicator")).isFalse();
+        assertThat(score.at("/data/newScore").asDouble()).isEqualTo(12.5);
+        assertThat(SampleEvents.thresholdCrossed().data().eventType()).isEqualTo(EventType.THRESHOLD_CROSSED);
+        // a score's crossing is valid v2 data too: v2 only adds the indicator's form
+        ObjectNode asV2 = (ObjectNode) score.deepCopy();
+        asV2.put("type", EventType.THRESHOLD_CROSSED_V2.type());
+        assertThat(codec.schemaViolations(EventType.THRESHOLD_CROSSED_V2, asV2)).isEmpty();
+
+        CloudEvent<ThresholdCrossed> indicator = SampleEvents.indicatorThresholdCrossed();
+        JsonNode v2 = json(indicator);
+        assertThat(indicator.data().eventType()).isEqualTo(EventType.THRESHOLD_CROSSED_V2);
+        assertThat(v2.get("subject").asText()).isEqualTo("region:Groningen");
+        assertThat(v2.get("data").has("municipality")).isFalse();
+        assertThat(v2.get("data").has("newScore")).isFalse();
+        assertThat(v2.get("data").has("threshold")).isFalse();
+        assertThat(v2.at("/data/indicator/threshold").decimalValue()).isEqualByComparingTo("12");
+        assertThat(v2.at("/data/indicator/indicator").asText()).isEqualTo("vt-repeat-reports");
+        assertThat(v2.at("/data/indicator/previousValue").decimalValue()).isEqualByComparingTo("11.2");
+        assertThat(indicator.data().firing()).isTrue();
+        // v1 cannot carry it: no municipality, no score
+        ObjectNode asV1 = (ObjectNode) v2.deepCopy();
+        asV1.put("type", EventType.THRESHOLD_CROSSED.type());
+        assertThat(codec.schemaViolations(EventType.THRESHOLD_CROSSED, asV1)).isNotEmpty();
+        // an indicator crossing without its indicator part is neither form
+        ObjectNode bare = (ObjectNode) v2.deepCopy();
+        ((ObjectNode) bare.get("data")).remove("indicator");
+        assertThat(codec.schemaViolations(EventType.THRESHOLD_CROSSED_V2, bare)).isNotEmpty();
+    }
+
+    @Test
+    void a_consumer_of_threshold_crossed_reads_both_versions_off_its_topic_and_nothing_else() {
+        CloudEvent<ThresholdCrossed> v2 = codec.decode(codec.encode(SampleEvents.indicatorThresholdCrossed()),
+                EventType.THRESHOLD_CROSSED);
+        assertThat(v2.type()).isEqualTo("nl.monitor.threshold-crossed.v2");
+        assertThat(v2.data().indicator().area()).isEqualTo("Groningen");
+        CloudEvent<ThresholdCrossed> v1 = codec.decode(codec.encode(SampleEvents.thresholdCrossed()),
+                EventType.THRESHOLD_CROSSED_V2);
+        assertThat(v1.data().firing()).isTrue();
+        assertThatThrownBy(() -> codec.decode(codec.encode(SampleEvents.scoreComputed()), EventType.THRESHOLD_CROSSED))
+                .isInstanceOf(PoisonEventException.class);
+    }
+
+    @Test
+    void an_indicator_threshold_fires_on_the_side_it_alerts() {
+        ThresholdCrossed.IndicatorCrossing above = SampleEvents.indicatorThresholdCrossed().data().indicator();
+        assertThat(above.firing(ThresholdCrossed.Direction.UP)).isTrue();
+        assertThat(above.firing(ThresholdCrossed.Direction.DOWN)).isFalse();
+        ThresholdCrossed.IndicatorCrossing below = new ThresholdCrossed.IndicatorCrossing(above.thresholdId(),
+                above.indicator(), 1, "2024", above.level(), above.area(), above.breakdown(), above.threshold(),
+                ThresholdCrossed.AlertWhen.BELOW, above.value(), null, null, above.figureId(), 1, "x");
+        assertThat(below.firing(ThresholdCrossed.Direction.DOWN)).isTrue();
+        assertThat(below.firing(ThresholdCrossed.Direction.UP)).isFalse();
     }
 }

@@ -78,4 +78,16 @@ final class SampleEvents {
                 "coordinator-groningen");
         return CloudEvent.of(EventType.INDICATOR_RECORDED, "/survey-service", figure.key(), figure);
     }
+
+    static CloudEvent<ThresholdCrossed> indicatorThresholdCrossed() {
+        ThresholdCrossed crossing = ThresholdCrossed.ofIndicator(UUID.fromString("5c0e2f4a-8b7d-4e1c-a3f2-9d6b1e0c7a44"),
+                "Groningen", ThresholdCrossed.Direction.UP,
+                new ThresholdCrossed.IndicatorCrossing(UUID.fromString("a1c3e5f7-2b4d-4f6a-8c0e-1d3f5a7b9c22"),
+                        "vt-repeat-reports", 1, "2024", nl.monitor.domain.indicator.AreaLevel.REGION, "Groningen",
+                        Map.of("abuse-type", "domestic-violence"), new java.math.BigDecimal("12"),
+                        ThresholdCrossed.AlertWhen.ABOVE, new java.math.BigDecimal("14.5"),
+                        new java.math.BigDecimal("11.2"), "2023", UUID.fromString("0b6f3c2e-5d1a-4e8b-9f3c-2a7d4e6f8a10"),
+                        1, "7e0d1c2b-3a4f-4b5c-8d6e-9f0a1b2c3d4e"), AT);
+        return CloudEvent.of(EventType.THRESHOLD_CROSSED_V2, "/scoring-service", crossing.key(), crossing);
+    }
 }

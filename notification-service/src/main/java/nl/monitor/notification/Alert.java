@@ -35,7 +35,7 @@ public class Alert {
     @Column(nullable = false)
     public String type;
 
-    @Column(nullable = false)
+    /** Null for an alert on a region's indicator figure. */
     public String municipality;
 
     @Column(name = "municipality_name")
@@ -47,8 +47,9 @@ public class Alert {
     @Column(nullable = false)
     public int year;
 
+    /** Null on an alert on an indicator figure (its threshold is {@link IndicatorAlert#threshold()}). */
     @Enumerated(EnumType.STRING)
-    @Column(name = "threshold_scope", nullable = false)
+    @Column(name = "threshold_scope")
     public ThresholdCrossed.Threshold.Scope thresholdScope;
 
     @Column(name = "threshold_goal")
@@ -69,23 +70,33 @@ public class Alert {
     @Column(name = "previous_score")
     public Double previousScore;
 
-    @Column(name = "new_score", nullable = false)
-    public double newScore;
+    /** Null for an alert on an indicator figure (its values are in {@link #indicator}). */
+    @Column(name = "new_score")
+    public Double newScore;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "previous_band")
     public Band previousBand;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "new_band", nullable = false)
+    @Column(name = "new_band")
     public Band newBand;
 
     /** The score-computed event the crossing came from. */
-    @Column(name = "score_event_id", nullable = false)
+    @Column(name = "score_event_id")
     public String scoreEventId;
 
-    @Column(name = "submission_id", nullable = false)
+    @Column(name = "submission_id")
     public UUID submissionId;
+
+    /** On an alert on an indicator figure (threshold-crossed v2): what it says; null on a score's. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public IndicatorAlert indicator;
+
+    /** {@link IndicatorAlert#series()}: the crossing back resolves the series' open alert. */
+    @Column(name = "indicator_series")
+    public String indicatorSeries;
 
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
@@ -105,7 +116,11 @@ public class Alert {
     @Column(name = "resolves_alert_id")
     public UUID resolvesAlertId;
 
+    /** The score's threshold; null on an alert on an indicator figure. */
     public ThresholdCrossed.Threshold threshold() {
+        if (thresholdScope == null) {
+            return null;
+        }
         return new ThresholdCrossed.Threshold(thresholdScope, thresholdGoal, thresholdValue);
     }
 }

@@ -68,8 +68,20 @@ function goalOf(alert) {
 
 function thresholdText(alert) {
   const t = alert.threshold || {};
+  if (alert.indicator) {
+    // an indicator figure's crossing of a coordinator's threshold (threshold-crossed v2)
+    const i = alert.indicator;
+    return `${i.title} (${i.breakdownLabel}), ${i.period}: ${i.alertWhen === 'BELOW' ? 'onder' : 'boven'} ${amount(i.threshold, i.unit)}`;
+  }
   const what = t.scope === 'GOAL' ? `doel ${t.goal}` : 'totaalscore';
   return `${what}, grens ${score(t.value)}`;
+}
+
+/** An indicator figure in its unit: 14,5 %, 38 dagen, 181. */
+function amount(value, unit) {
+  if (value == null) return '–';
+  const text = Number(value).toLocaleString('nl-NL', { maximumFractionDigits: 2 });
+  return unit === 'PERCENTAGE' ? `${text} %` : unit === 'DAYS' ? `${text} dagen` : text;
 }
 
 function matches(alert, filter) {
@@ -87,12 +99,19 @@ function matches(alert, filter) {
 
 function alertRow(alert) {
   const card = `#/card/${encodeURIComponent(alert.municipality)}/${alert.year}`;
+  const i = alert.indicator;
+  const where = alert.municipality
+    ? `<a href="${card}">${escapeHtml(alert.municipalityName)}</a> <span class="muted">${escapeHtml(alert.municipality)}</span>`
+    : `regio ${escapeHtml(alert.region)}`;
+  const values = i
+    ? `${escapeHtml(amount(i.previousValue, i.unit))} → ${escapeHtml(amount(i.value, i.unit))}`
+    : `${score(alert.previousScore)} ${bandHtml(alert.previousBand)} → ${score(alert.newScore)} ${bandHtml(alert.newBand)}`;
   return `<tr data-alert="${escapeHtml(alert.id)}">
     <td>${escapeHtml(dateTime(alert.occurredAt))}</td>
-    <td><a href="${card}">${escapeHtml(alert.municipalityName)}</a> <span class="muted">${escapeHtml(alert.municipality)}</span></td>
+    <td>${where}</td>
     <td>${escapeHtml(thresholdText(alert))}</td>
     <td>${alert.type === 'resolved' ? 'hersteld' : escapeHtml(DIRECTION[alert.direction] || alert.direction)}</td>
-    <td class="num">${score(alert.previousScore)} ${bandHtml(alert.previousBand)} → ${score(alert.newScore)} ${bandHtml(alert.newBand)}</td>
+    <td class="num">${values}</td>
     <td data-state>${escapeHtml(ALERT_STATE[alert.state] || alert.state)}</td>
   </tr>`;
 }

@@ -15,6 +15,7 @@ import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.notification.Alert;
 import nl.monitor.notification.AlertState;
 import nl.monitor.notification.Delivery;
+import nl.monitor.notification.IndicatorAlert;
 import nl.monitor.notification.DeliveryStatus;
 import nl.monitor.notification.Subscription;
 import nl.monitor.notification.delivery.DigestSchedule;
@@ -85,7 +86,8 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
             return Outcome.DUPLICATE;
         }
         Alert alert = store(event.id(), crossing);
-        boolean down = crossing.direction() == ThresholdCrossed.Direction.DOWN;
+        // a score's crossing down fires; an indicator's fires on the side its threshold alerts
+        boolean down = crossing.firing();
         List<Subscription> subscribers = new ArrayList<>(down ? List.of() : resolve(alert, crossing));
         for (Subscription subscription : subscriptions.activeInRegion(alert.region)) {
             SubscriptionFilter filter = subscriptionService.filterOf(subscription);
@@ -99,9 +101,18 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
             deliveries.persist(delivery(alert, subscription));
         }
         raised.fire(new AlertRaised(AlertView.of(alert), subscribers.size()));
-        LOG.infof("Alert %s (%s): %s %d crossed %s %s %.0f (%s -> %.2f); %d subscription(s) of region %s to notify",
-                alert.id, alert.type, alert.municipality, alert.year, alert.thresholdScope, alert.direction,
-                alert.thresholdValue, alert.previousScore, alert.newScore, subscribers.size(), alert.region);
+        if (alert.indicator != null) {
+            LOG.infof("Alert %s (%s): indicator %s of %s %s %s crossed %s %s (%s -> %s); %d subscription(s) of region "
+                    + "%s to notify", alert.id, alert.type, alert.indicator.indicator(), alert.indicator.area(),
+                    alert.indicator.period(), alert.indicator.breakdown(), alert.direction,
+                    alert.indicator.threshold(), alert.indicator.previousValue(), alert.indicator.value(),
+                    subscribers.size(), alert.region);
+        } else {
+            LOG.infof("Alert %s (%s): %s %d crossed %s %s %.0f (%s -> %.2f); %d subscription(s) of region %s to "
+                    + "notify", alert.id, alert.type, alert.municipality, alert.year, alert.thresholdScope,
+                    alert.direction, alert.thresholdValue, alert.previousScore, alert.newScore, subscribers.size(),
+                    alert.region);
+        }
         return Outcome.APPLIED;
     }
 
@@ -113,7 +124,8 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
     private List<Subscription> resolve(Alert notice, ThresholdCrossed crossing) {
         notice.state = AlertState.RESOLVED;
         notice.resolvedAt = notice.receivedAt;
-        Optional<Alert> open = alerts.open(crossing.municipality(), crossing.threshold());
+        Optional<Alert> open = crossing.indicator() != null ? alerts.openOfSeries(notice.indicatorSeries)
+                : alerts.open(crossing.municipality(), crossing.threshold());
         if (open.isEmpty()) {
             return List.of();
         }
@@ -134,17 +146,24 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
         alert.type = Alert.THRESHOLD_CROSSED;
         alert.municipality = crossing.municipality();
         // its name in the year's division (Bellingwedde in 2014), a current code's for events from before issue 26
-        alert.municipalityName = MunicipalityDivisions.municipalityOf(crossing.municipality(), crossing.year())
+        alert.municipalityName = crossing.municipality() == null ? null
+                : MunicipalityDivisions.municipalityOf(crossing.municipality(), crossing.year())
                 .map(Municipality::name).orElse(null);
         alert.region = crossing.region();
         alert.year = crossing.year();
-        alert.thresholdScope = crossing.threshold().scope();
-        alert.thresholdGoal = crossing.threshold().goal();
+        // an indicator's crossing has no score threshold: its own is in the indicator part
+        alert.thresholdScope = crossing.threshold() == null ? null : crossing.threshold().scope();
+        alert.thresholdGoal = crossing.threshold() == null ? null : crossing.threshold().goal();
         alert.questionnaireVersion = crossing.questionnaireVersion();
-        alert.thresholdValue = crossing.threshold().value();
+        alert.thresholdValue = crossing.threshold() != null ? crossing.threshold().value()
+                : crossing.indicator().threshold().doubleValue();
         alert.direction = crossing.direction();
         alert.previousScore = crossing.previousScore();
         alert.newScore = crossing.newScore();
+        if (crossing.indicator() != null) {
+            alert.indicator = IndicatorAlert.of(crossing.indicator());
+            alert.indicatorSeries = alert.indicator.series();
+        }
         alert.previousBand = crossing.previousBand();
         alert.newBand = crossing.newBand();
         alert.scoreEventId = crossing.scoreEventId();

@@ -1,5 +1,7 @@
 package nl.monitor.notification.delivery;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.monitor.notification.IndicatorAlert;
 import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.domain.scoring.Band;
 import nl.monitor.notification.Alert;
@@ -20,19 +22,34 @@ import java.util.UUID;
  * @param resolvesAlertId on a resolved notice, the alert it resolves (the {@code alertId} of the earlier call)
  * @param questionnaireVersion the questionnaire the scored submission answered (the goal numbers and titles of the
  *                        wave); null for alerts of events published before it was carried
+ * @param indicator       on an alert on an indicator figure: which indicator (Dutch title), area, period, breakdown,
+ *                        threshold, value and previous value; the score fields are then null. Left out of a score's
+ *                        alert, whose body stays as it was
  */
 @Schema(description = "The body of a webhook call about a threshold crossing")
 public record WebhookPayload(UUID deliveryId, UUID alertId, String type, String municipality,
                              String municipalityName, String region, int year, ThresholdCrossed.Threshold threshold,
-                             ThresholdCrossed.Direction direction, Double previousScore, double newScore,
+                             ThresholdCrossed.Direction direction, Double previousScore, Double newScore,
                              Band previousBand, Band newBand, UUID submissionId, Instant occurredAt, String status,
-                             UUID resolvesAlertId, Integer questionnaireVersion) {
+                             UUID resolvesAlertId, Integer questionnaireVersion,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) IndicatorAlert indicator) {
+
+    /** A score's alert. */
+    public WebhookPayload(UUID deliveryId, UUID alertId, String type, String municipality, String municipalityName,
+                          String region, int year, ThresholdCrossed.Threshold threshold,
+                          ThresholdCrossed.Direction direction, Double previousScore, double newScore,
+                          Band previousBand, Band newBand, UUID submissionId, Instant occurredAt, String status,
+                          UUID resolvesAlertId, Integer questionnaireVersion) {
+        this(deliveryId, alertId, type, municipality, municipalityName, region, year, threshold, direction,
+                previousScore, Double.valueOf(newScore), previousBand, newBand, submissionId, occurredAt, status,
+                resolvesAlertId, questionnaireVersion, null);
+    }
 
     public static WebhookPayload of(UUID deliveryId, Alert alert) {
         return new WebhookPayload(deliveryId, alert.id, alert.type, alert.municipality, alert.municipalityName,
                 alert.region, alert.year, alert.threshold(), alert.direction, alert.previousScore, alert.newScore,
                 alert.previousBand, alert.newBand, alert.submissionId, alert.occurredAt,
                 alert.state == AlertState.OPEN ? "firing" : "resolved", alert.resolvesAlertId,
-                alert.questionnaireVersion);
+                alert.questionnaireVersion, alert.indicator);
     }
 }

@@ -34,6 +34,12 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 .firstResultOptional();
     }
 
+    /** The open alert of an indicator series ({@code IndicatorAlert.series}), the newest when there are several. */
+    public Optional<Alert> openOfSeries(String series) {
+        return find("indicatorSeries = ?1 and state = ?2 and type = ?3 order by occurredAt desc", series,
+                AlertState.OPEN, Alert.THRESHOLD_CROSSED).firstResultOptional();
+    }
+
     /** The newest alerts matching every filter given (a null filter matches all). */
     public List<Alert> search(String region, String municipality, Integer year, AlertState state, int limit) {
         List<String> conditions = new ArrayList<>();

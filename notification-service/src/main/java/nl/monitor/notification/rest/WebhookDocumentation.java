@@ -23,7 +23,8 @@ public class WebhookDocumentation implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI api) {
         api.addWebhook("thresholdCrossed", call("receiveThresholdCrossing",
-                "A municipality crossed a threshold of the subscription, or came back (type resolved)",
+                "A municipality's score, or an indicator figure of the region (the body's indicator part), crossed a "
+                        + "threshold of the subscription, or came back (type resolved)",
                 "WebhookPayload"));
         api.addWebhook("digest", call("receiveDigest",
                 "A digest subscription's alerts of the period, as one call", "DigestPayload"));

@@ -1,5 +1,6 @@
 package nl.monitor.notification.subscription;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.contracts.ThresholdCrossed.Direction;
 import nl.monitor.contracts.ThresholdCrossed.Threshold;
@@ -10,33 +11,65 @@ import java.util.List;
 /**
  * Which crossings of its region a subscription wants; an empty or missing part matches everything.
  *
- * @param municipalities only these municipalities (CBS codes of the subscription's region)
- * @param thresholds     only these thresholds, e.g. {@code {"scope":"TOTAL","value":25}} or
+ * @param municipalities only these municipalities (CBS codes of the subscription's region); a region's own indicator
+ *                       figure has no municipality and does not match
+ * @param thresholds     only these score thresholds, e.g. {@code {"scope":"TOTAL","value":25}} or
  *                       {@code {"scope":"GOAL","goal":3,"value":40}}
  * @param direction      DOWN: alerts (and the resolved notices of those alerts); UP: only recoveries; none: both
+ * @param indicators     only the crossings of these indicators (ids of the indicator set, or {@code *} for all) of
+ *                       the coordinators' indicator thresholds
  */
-@Schema(description = "Which crossings of the region to hear about; a part left out matches everything")
+@Schema(description = "Which crossings of the region to hear about; a part left out matches everything, except that "
+        + "a filter naming only thresholds hears of no indicator crossings, and one naming only indicators of no "
+        + "score crossings")
 public record SubscriptionFilter(
         @Schema(examples = "[\"GM0014\",\"GM0037\"]") List<String> municipalities,
         List<Threshold> thresholds,
-        Direction direction) {
+        Direction direction,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @Schema(examples = "[\"vt-repeat-reports\"]", description = "indicator crossings (issue 28) of these "
+                + "indicators only, or [\"*\"] for all; left out with thresholds given: none")
+        List<String> indicators) {
+
+    /** Every indicator. */
+    public static final String ALL_INDICATORS = "*";
 
     public SubscriptionFilter {
         municipalities = municipalities == null ? List.of() : List.copyOf(municipalities);
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
     }
 
-    public static final SubscriptionFilter EVERYTHING = new SubscriptionFilter(null, null, null);
+    public SubscriptionFilter(List<String> municipalities, List<Threshold> thresholds, Direction direction) {
+        this(municipalities, thresholds, direction, null);
+    }
 
-    /** Whether the crossing is about what this filter asks for (municipality, threshold and direction). */
+    public static final SubscriptionFilter EVERYTHING = new SubscriptionFilter(null, null, null, null);
+
+    /**
+     * Whether the crossing is about what this filter asks for (municipality, threshold or indicator, direction).
+     * What a crossing is about: a score's its threshold, an indicator's its indicator. Naming neither thresholds nor
+     * indicators hears of both kinds; naming one kind hears of that kind only (so a filter made before indicators
+     * existed keeps hearing of exactly what it did). {@code direction} DOWN means the crossings that fire (an
+     * indicator's may go up: "above 12 %"), UP the recoveries.
+     */
     public boolean matches(ThresholdCrossed crossing) {
-        return (municipalities.isEmpty() || municipalities.contains(crossing.municipality()))
-                && (thresholds.isEmpty() || thresholds.stream().anyMatch(t -> same(t, crossing.threshold())))
-                && (direction == null || direction == crossing.direction());
+        boolean about;
+        if (thresholds.isEmpty() && indicators.isEmpty()) {
+            about = true;
+        } else if (crossing.indicator() != null) {
+            about = indicators.contains(ALL_INDICATORS) || indicators.contains(crossing.indicator().indicator());
+        } else {
+            about = thresholds.stream().anyMatch(t -> same(t, crossing.threshold()));
+        }
+        // List.copyOf's contains(null) throws: a region's indicator figure has no municipality
+        return about && (municipalities.isEmpty() || crossing.municipality() != null
+                && municipalities.contains(crossing.municipality()))
+                && (direction == null || (direction == ThresholdCrossed.Direction.DOWN) == crossing.firing());
     }
 
     private static boolean same(Threshold wanted, Threshold crossed) {
-        return wanted.scope() == crossed.scope() && wanted.value() == crossed.value()
+        return crossed != null && wanted.scope() == crossed.scope() && wanted.value() == crossed.value()
                 && java.util.Objects.equals(wanted.goal(), crossed.goal());
     }
 }

@@ -82,6 +82,15 @@ public class SubscriptionService {
     }
 
     private void validate(SubscriptionFilter filter, String subscriptionRegion, List<Problem.FieldError> errors) {
+        for (int i = 0; i < filter.indicators().size(); i++) {
+            String indicator = filter.indicators().get(i);
+            if (!SubscriptionFilter.ALL_INDICATORS.equals(indicator)
+                    && (indicator == null || nl.monitor.domain.indicator.Indicators.all().stream()
+                    .noneMatch(set -> set.indicator(indicator).isPresent()))) {
+                errors.add(new Problem.FieldError("filter.indicators[" + i + "]", "unknown-indicator",
+                        "no indicator '" + indicator + "' in the indicator sets; \"*\" stands for all"));
+            }
+        }
         for (int i = 0; i < filter.municipalities().size(); i++) {
             String code = filter.municipalities().get(i);
             String region = municipalities.municipality(code).map(Municipality::region).orElse(null);

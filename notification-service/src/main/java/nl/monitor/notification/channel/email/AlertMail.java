@@ -5,10 +5,14 @@ import nl.monitor.domain.questionnaire.Goal;
 import nl.monitor.domain.questionnaire.Questionnaire;
 import nl.monitor.domain.questionnaire.Questionnaires;
 import nl.monitor.domain.scoring.Band;
+import nl.monitor.domain.indicator.AreaLevel;
+import nl.monitor.domain.indicator.Unit;
 import nl.monitor.notification.Alert;
+import nl.monitor.notification.IndicatorAlert;
 import nl.monitor.notification.delivery.DigestPayload;
 import nl.monitor.notification.delivery.WebhookPayload;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
@@ -24,6 +28,9 @@ public record AlertMail(String subject, String body) {
      * @param cardUrl the link to the municipality card, with {@code {municipality}} and {@code {year}} placeholders
      */
     public static AlertMail of(WebhookPayload alert, String cardUrl) {
+        if (alert.indicator() != null) {
+            return indicator(alert, cardUrl);
+        }
         String name = alert.municipalityName() == null ? alert.municipality() : alert.municipalityName();
         String what = scope(alert.threshold(), alert.questionnaireVersion());
         double value = alert.threshold().value();
@@ -67,8 +74,11 @@ public record AlertMail(String subject, String body) {
         for (WebhookPayload alert : digest.alerts()) {
             AlertMail one = of(alert, cardUrl);
             body.append("- ").append(one.subject()).append("\n")
-                    .append("  ").append(bands(alert)).append("\n")
-                    .append("  Gemeentekaart: ").append(link(alert, cardUrl)).append("\n\n");
+                    .append("  ").append(bands(alert)).append("\n");
+            if (alert.municipality() != null) {
+                body.append("  Gemeentekaart: ").append(link(alert, cardUrl)).append("\n");
+            }
+            body.append("\n");
         }
         body.append("Overzicht ").append(digest.deliveryId()).append(".\n")
                 .append("U ontvangt dit dagoverzicht omdat u bent geabonneerd op signaleringen voor regio ")
@@ -76,7 +86,67 @@ public record AlertMail(String subject, String body) {
         return new AlertMail(subject, body.toString());
     }
 
+    /**
+     * An alert on an indicator figure: the subject names the area, the threshold and its side, the indicator's Dutch
+     * title and breakdown, the period, and the new and old value; the body adds the region, the versions and (for a
+     * municipality's figure) the card link.
+     */
+    private static AlertMail indicator(WebhookPayload alert, String cardUrl) {
+        IndicatorAlert i = alert.indicator();
+        boolean firing = i.alertWhen() == ThresholdCrossed.AlertWhen.ABOVE
+                ? alert.direction() == ThresholdCrossed.Direction.UP
+                : alert.direction() == ThresholdCrossed.Direction.DOWN;
+        String side = i.alertWhen() == ThresholdCrossed.AlertWhen.ABOVE ? "boven" : "onder";
+        String threshold = amount(i.threshold(), i.unit());
+        String movement = firing ? (i.alertWhen() == ThresholdCrossed.AlertWhen.ABOVE ? "gestegen boven " : "gedaald onder ")
+                + threshold : "niet meer " + side + " " + threshold;
+        String area = areaOf(i);
+        String what = i.title() + (i.breakdown().isEmpty() ? "" : " (" + i.breakdownLabel() + ")");
+        String previous = i.previousValue() == null ? "eerste cijfer"
+                : "was " + amount(i.previousValue(), i.unit()) + " in " + i.previousPeriod()
+                + (i.period().equals(i.previousPeriod()) ? " vóór de correctie" : "");
+        boolean resolved = Alert.RESOLVED.equals(alert.type());
+        String subject = (resolved ? "Opgelost: " : "Signalering: ") + area + " " + movement + " — " + what + ", "
+                + i.period() + ": " + amount(i.value(), i.unit()) + " (" + previous + ")";
+        String body = "Beste coördinator,\n\n"
+                + "De Monitor Aanpak Kindermishandeling meldt voor " + (i.level() == AreaLevel.MUNICIPALITY
+                ? i.areaName() + " (" + i.area() + ", regio " + alert.region() + ")" : area) + ", periode "
+                + i.period() + ":\n"
+                + "de indicator \"" + i.title() + "\" (" + i.breakdownLabel() + ") is " + movement + ".\n\n"
+                + "  Drempel: signaleren " + side + " " + threshold + "\n"
+                + "  Vorige waarde: " + (i.previousValue() == null ? "geen (dit is het eerste cijfer)"
+                : amount(i.previousValue(), i.unit()) + " (" + i.previousPeriod() + ")") + "\n"
+                + "  Nieuwe waarde: " + amount(i.value(), i.unit()) + " (" + i.period()
+                + (i.figureVersion() > 1 ? ", correctie " + i.figureVersion() : "") + ")\n\n"
+                + (resolved ? "Hiermee is de eerdere signalering opgelost.\n\n" : "")
+                + (alert.municipality() == null ? "" : "Bekijk de gemeentekaart: " + link(alert, cardUrl) + "\n\n")
+                + "Melding " + alert.alertId() + ", bericht " + alert.deliveryId() + ".\n"
+                + "U ontvangt dit bericht omdat u bent geabonneerd op signaleringen voor regio " + alert.region()
+                + ".\n";
+        return new AlertMail(subject, body);
+    }
+
+    private static String areaOf(IndicatorAlert i) {
+        return i.level() == AreaLevel.MUNICIPALITY ? i.areaName() + " (" + i.area() + ")" : "regio " + i.area();
+    }
+
+    /** A figure in its unit, with a decimal comma: 14,5 %, 38 dagen, 181. */
+    static String amount(BigDecimal value, Unit unit) {
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.##",
+                java.text.DecimalFormatSymbols.getInstance(DUTCH));
+        String number = format.format(value);
+        if (unit == Unit.PERCENTAGE) {
+            return number + " %";
+        }
+        return unit == Unit.DAYS ? number + (value.compareTo(BigDecimal.ONE) == 0 ? " dag" : " dagen") : number;
+    }
+
     private static String bands(WebhookPayload alert) {
+        if (alert.indicator() != null) {
+            IndicatorAlert i = alert.indicator();
+            return (i.previousValue() == null ? "eerste cijfer" : amount(i.previousValue(), i.unit())) + " → "
+                    + amount(i.value(), i.unit()) + ", periode " + i.period();
+        }
         return (alert.previousBand() == null ? "eerste score" : band(alert.previousBand())) + " → "
                 + band(alert.newBand()) + ", jaar " + alert.year();
     }
