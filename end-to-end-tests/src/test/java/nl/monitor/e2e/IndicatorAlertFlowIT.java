@@ -1,6 +1,13 @@
 package nl.monitor.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.monitor.client.notification.api.SubscriptionsApi;
+import nl.monitor.client.notification.model.SubscriptionView;
+import nl.monitor.client.scoring.api.IndicatorThresholdsApi;
+import nl.monitor.client.scoring.model.IndicatorThresholdRequest;
+import nl.monitor.client.scoring.model.IndicatorThresholdView;
+import nl.monitor.client.survey.api.IndicatorsApi;
+import nl.monitor.client.survey.model.IndicatorFigure;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.WebhookReceiver;
@@ -8,10 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,6 @@ class IndicatorAlertFlowIT {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final String SECRET = "end-to-end-indicator-webhook-secret";
     private static final String REGION = "Brabant-Noord";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static Platform platform;
     private static WebhookReceiver receiver;
@@ -49,37 +51,31 @@ class IndicatorAlertFlowIT {
         }
     }
 
-    private static HttpResponse<String> record(String coordinator, String period, double value) throws Exception {
-        return Api.post(platform.url("survey-service") + "/api/indicator-figures", coordinator, Api.write(Map.of(
-                "indicator", "vt-repeat-reports", "period", period, "level", "REGION", "area", REGION,
-                "breakdown", Map.of("abuse-type", "sexual-abuse"), "value", value)));
-    }
-
-    private static int delete(String url, String token) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    /** Records the region's figure through the generated client; the HTTP status (201 stored, 200 unchanged). */
+    private static int record(String coordinator, String period, double value) throws Exception {
+        IndicatorFigure figure = Clients.read(Api.write(Map.of("indicator", "vt-repeat-reports", "period", period,
+                "level", "REGION", "area", REGION, "breakdown", Map.of("abuse-type", "sexual-abuse"),
+                "value", value)), IndicatorFigure.class);
+        return new IndicatorsApi(Clients.survey(platform, coordinator)).recordIndicatorFigureWithHttpInfo(figure)
+                .getStatusCode();
     }
 
     @Test
     void a_veilig_thuis_figure_crossing_a_coordinators_threshold_sends_a_signed_webhook_naming_the_indicator()
             throws Exception {
         String coordinator = TestTokens.coordinator(REGION);
-        HttpResponse<String> threshold = Api.post(platform.url("scoring-service") + "/api/indicator-thresholds",
-                coordinator, Api.write(Map.of("region", REGION, "indicator", "vt-repeat-reports",
-                        "breakdown", Map.of("abuse-type", "sexual-abuse"), "value", 12, "alertWhen", "ABOVE",
-                        "description", "hermeldingen seksueel misbruik boven 12 %")));
-        assertThat(threshold.statusCode()).as(threshold.body()).isEqualTo(201);
-        String thresholdId = Api.read(threshold.body()).path("id").asText();
-        HttpResponse<String> subscribed = Api.subscribeWebhook(platform, REGION, receiver.url(), SECRET,
+        IndicatorThresholdsApi thresholds = new IndicatorThresholdsApi(Clients.scoring(platform, coordinator));
+        IndicatorThresholdView threshold = thresholds.createIndicatorThreshold(Clients.read(Api.write(Map.of(
+                "region", REGION, "indicator", "vt-repeat-reports", "breakdown", Map.of("abuse-type", "sexual-abuse"),
+                "value", 12, "alertWhen", "ABOVE", "description", "hermeldingen seksueel misbruik boven 12 %")),
+                IndicatorThresholdRequest.class));
+        String thresholdId = threshold.getId().toString();
+        SubscriptionView subscribed = Clients.subscribeWebhook(platform, REGION, receiver.url(), SECRET,
                 "end-to-end indicator test");
-        assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
-        String subscriptionId = Api.read(subscribed.body()).path("id").asText();
 
         // under the threshold: the region's state, no alert; then above it: the alert, naming the earlier figure
-        HttpResponse<String> quiet = record(coordinator, "2086", 10.5);
-        assertThat(quiet.statusCode()).as(quiet.body()).isEqualTo(201);
-        HttpResponse<String> above = record(coordinator, "2087", 14.5);
-        assertThat(above.statusCode()).as(above.body()).isEqualTo(201);
+        assertThat(record(coordinator, "2086", 10.5)).isEqualTo(201);
+        assertThat(record(coordinator, "2087", 14.5)).isEqualTo(201);
 
         List<WebhookReceiver.Call> calls = receiver.await(call -> Api.read(call.body()).path("indicator")
                 .path("indicator").asText().equals("vt-repeat-reports"), 1, DEADLINE);
@@ -106,8 +102,7 @@ class IndicatorAlertFlowIT {
         assertThat(indicator.path("thresholdId").asText()).isEqualTo(thresholdId);
 
         // a correction of 2087 under the threshold resolves it: one more signed call
-        HttpResponse<String> corrected = record(coordinator, "2087", 9);
-        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(201);
+        assertThat(record(coordinator, "2087", 9)).isEqualTo(201);
         JsonNode resolved = Api.read(receiver.await(c -> Api.read(c.body()).path("type").asText().equals("resolved")
                 && Api.read(c.body()).path("indicator").path("period").asText().equals("2087"), 1, DEADLINE)
                 .get(0).body());
@@ -115,9 +110,8 @@ class IndicatorAlertFlowIT {
         assertThat(resolved.path("indicator").path("figureVersion").asInt()).isEqualTo(2);
         assertThat(receiver.calls()).allSatisfy(c -> assertThat(c.signatureValid()).isTrue());
 
-        assertThat(delete(platform.url("scoring-service") + "/api/indicator-thresholds/" + thresholdId, coordinator))
-                .isEqualTo(204);
-        assertThat(delete(platform.url("notification-service") + "/api/subscriptions/" + subscriptionId, coordinator))
-                .isEqualTo(204);
+        assertThat(thresholds.deleteIndicatorThresholdWithHttpInfo(thresholdId).getStatusCode()).isEqualTo(204);
+        assertThat(new SubscriptionsApi(Clients.notification(platform, coordinator))
+                .deleteSubscriptionWithHttpInfo(subscribed.getId()).getStatusCode()).isEqualTo(204);
     }
 }

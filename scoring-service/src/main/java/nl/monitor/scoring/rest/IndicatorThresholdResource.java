@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.monitor.rest.Caller;
@@ -68,7 +69,9 @@ public class IndicatorThresholdResource {
             description = "The region's own figure and those of its municipalities with exactly this breakdown are "
                     + "watched from now on: the first figure on the alerting side, and any later one crossing to it, "
                     + "fires; back past the margin resolves. Figures recorded before are not evaluated.")
-    @APIResponse(responseCode = "201", description = "Created; Location names it")
+    @APIResponse(responseCode = "201", description = "Created; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IndicatorThresholdView.class)))
     @APIResponse(responseCode = "409", description = "The region has this threshold already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Each invalid field named: region, indicator, breakdown.<dimension>, "

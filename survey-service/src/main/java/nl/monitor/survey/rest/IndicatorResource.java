@@ -61,8 +61,12 @@ public class IndicatorResource {
                     + "figure (a correction); a value equal to the current one stores nothing and answers 200. "
                     + "Respondents record their municipality's figures, coordinators their region's and its "
                     + "municipalities', administrators any and the national ones.")
-    @APIResponse(responseCode = "201", description = "Stored as a new version; published as indicator-recorded")
-    @APIResponse(responseCode = "200", description = "Equal to the current version; nothing stored")
+    @APIResponse(responseCode = "201", description = "Stored as a new version; published as indicator-recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IndicatorRecorded.class)))
+    @APIResponse(responseCode = "200", description = "Equal to the current version; nothing stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = IndicatorRecorded.class)))
     @APIResponse(responseCode = "422", description = "Every problem with the figure, by field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller may not record figures of that area",
