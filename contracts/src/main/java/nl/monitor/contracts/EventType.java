@@ -9,7 +9,8 @@ public enum EventType {
     SCORE_COMPUTED("score-computed", 1, ScoreComputed.class),
     THRESHOLD_CROSSED("threshold-crossed", 1, ThresholdCrossed.class),
     AUDIT_RECORDED("audit-recorded", 1, AuditRecorded.class),
-    INDICATOR_RECORDED("indicator-recorded", 1, IndicatorRecorded.class);
+    INDICATOR_RECORDED("indicator-recorded", 1, IndicatorRecorded.class),
+    MUNICIPAL_PLAN_PUBLISHED("municipal-plan-published", 1, MunicipalPlanPublished.class);
 
     private static final String TYPE_PREFIX = "nl.monitor.";
     private static final String SCHEMA_BASE = "https://schemas.monitor.nl/contracts/";

@@ -19,7 +19,8 @@ class EventCodecTest {
             EventType.SCORE_COMPUTED, SampleEvents::scoreComputed,
             EventType.THRESHOLD_CROSSED, SampleEvents::thresholdCrossed,
             EventType.AUDIT_RECORDED, SampleEvents::auditRecorded,
-            EventType.INDICATOR_RECORDED, SampleEvents::indicatorRecorded);
+            EventType.INDICATOR_RECORDED, SampleEvents::indicatorRecorded,
+            EventType.MUNICIPAL_PLAN_PUBLISHED, SampleEvents::municipalPlanPublished);
 
     private final EventCodec codec = new EventCodec();
 
@@ -123,7 +124,7 @@ class EventCodecTest {
     void each_type_has_its_topic_and_schema_file() {
         assertThat(EventType.values()).extracting(EventType::topic)
                 .containsExactly("survey-submitted", "score-computed", "threshold-crossed", "audit-recorded",
-                        "indicator-recorded");
+                        "indicator-recorded", "municipal-plan-published");
         for (EventType type : EventType.values()) {
             assertThat(EventCodecTest.class.getResource("/contracts/" + type.schemaFile())).isNotNull();
         }
@@ -172,6 +173,21 @@ class EventCodecTest {
         assertThat(codec.schemaViolations(EventType.INDICATOR_RECORDED, figure))
                 .anySatisfy(m -> assertThat(m).contains("/data/period"))
                 .anySatisfy(m -> assertThat(m).contains("/data/value"))
+                .anySatisfy(m -> assertThat(m).contains("/subject"));
+    }
+
+    @Test
+    void a_plan_is_keyed_by_its_municipality_and_its_schema_refuses_a_score_above_100_and_a_long_action()
+            throws Exception {
+        assertThat(SampleEvents.municipalPlanPublished().subject()).isEqualTo("GM0014");
+        ObjectNode plan = (ObjectNode) json(SampleEvents.municipalPlanPublished());
+        ObjectNode data = (ObjectNode) plan.get("data");
+        ((ObjectNode) data.get("goalTargets").get(0)).put("score", 101);
+        ((ObjectNode) data.get("actions").get(0)).put("text", "x".repeat(501));
+        plan.put("subject", "region:Groningen");
+        assertThat(codec.schemaViolations(EventType.MUNICIPAL_PLAN_PUBLISHED, plan))
+                .anySatisfy(m -> assertThat(m).contains("/data/goalTargets/0/score"))
+                .anySatisfy(m -> assertThat(m).contains("/data/actions/0/text"))
                 .anySatisfy(m -> assertThat(m).contains("/subject"));
     }
 }
