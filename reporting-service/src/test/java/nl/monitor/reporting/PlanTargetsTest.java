@@ -35,8 +35,8 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * Issue 28's Done-when "a municipality's missed target appears on its card and in its region's view": plans
  * (municipal-plan-published) kept at their highest version, held against the goal scores and indicator figures of
- * the waves, on the card, in the factsheet and in the region view. Drenthe's Emmen misses its 2063 targets, Hoogeveen
- * is on track in 2062 and meets its target in 2063, Meppel has no plan. The years 2061-2063 are this test's own.
+ * the waves, on the card, in the factsheet and in the region view. Drenthe's Emmen misses its 2058 targets, Hoogeveen
+ * is on track in 2057 and meets its target in 2058, Meppel has no plan. The years 2056-2058 are this test's own.
  */
 @QuarkusTest
 @QuarkusTestResource(MonitorInfrastructure.class)
@@ -57,7 +57,8 @@ class PlanTargetsTest {
                 : Band.ORANGE);
     }
 
-    private static void plan(String municipality, int version, List<MunicipalPlan.GoalTarget> goals,
+    /** Publishes a plan as the survey-service does (also for DashboardBrowserTest). */
+    static void plan(String municipality, int version, List<MunicipalPlan.GoalTarget> goals,
                              List<MunicipalPlan.IndicatorTarget> indicators, List<MunicipalPlan.Action> actions) {
         MunicipalPlanPublished plan = new MunicipalPlanPublished(UUID.randomUUID(), municipality, version, goals,
                 indicators, actions, 1, Instant.now(), "respondent-" + municipality);
@@ -79,35 +80,35 @@ class PlanTargetsTest {
 
     @BeforeAll
     static void publish() {
-        Instant at = Instant.parse("2063-03-01T10:00:00Z");
-        ScoreEvents.publish(ScoreEvents.score(EMMEN, 2061, 1, 1, at, goal1(50)));
-        ScoreEvents.publish(ScoreEvents.score(EMMEN, 2063, 1, 1, at, goal1(60)));
-        ScoreEvents.publish(ScoreEvents.score(HOOGEVEEN, 2061, 1, 1, at, goal1(40)));
-        ScoreEvents.publish(ScoreEvents.score(HOOGEVEEN, 2062, 1, 1, at, goal1(55)));
-        ScoreEvents.publish(ScoreEvents.score(HOOGEVEEN, 2063, 1, 1, at, goal1(72.5)));
-        ScoreEvents.publish(ScoreEvents.score(MEPPEL, 2063, 1, 1, at, goal1(30)));
-        figure(EMMEN, "2061", "20");
-        figure(EMMEN, "2063", "18");
-        // Emmen's version 2 (goal 1: 70 by 2063; repeat reports down to 15 % by 2063), then its version 1 arriving
+        Instant at = Instant.parse("2058-03-01T10:00:00Z");
+        ScoreEvents.publish(ScoreEvents.score(EMMEN, 2056, 1, 1, at, goal1(50)));
+        ScoreEvents.publish(ScoreEvents.score(EMMEN, 2058, 1, 1, at, goal1(60)));
+        ScoreEvents.publish(ScoreEvents.score(HOOGEVEEN, 2056, 1, 1, at, goal1(40)));
+        ScoreEvents.publish(ScoreEvents.score(HOOGEVEEN, 2057, 1, 1, at, goal1(55)));
+        ScoreEvents.publish(ScoreEvents.score(HOOGEVEEN, 2058, 1, 1, at, goal1(72.5)));
+        ScoreEvents.publish(ScoreEvents.score(MEPPEL, 2058, 1, 1, at, goal1(30)));
+        figure(EMMEN, "2056", "20");
+        figure(EMMEN, "2058", "18");
+        // Emmen's version 2 (goal 1: 70 by 2058; repeat reports down to 15 % by 2058), then its version 1 arriving
         // late (a target of 55 it would have met): version 2 stays
-        plan(EMMEN, 2, List.of(target(1, 2063, "70")), List.of(new MunicipalPlan.IndicatorTarget("vt-repeat-reports",
-                        2063, Map.of(), new BigDecimal("15"))),
-                List.of(new MunicipalPlan.Action("Meldcode als voorwaarde in elke subsidie", 2062),
+        plan(EMMEN, 2, List.of(target(1, 2058, "70")), List.of(new MunicipalPlan.IndicatorTarget("vt-repeat-reports",
+                        2058, Map.of(), new BigDecimal("15"))),
+                List.of(new MunicipalPlan.Action("Meldcode als voorwaarde in elke subsidie", 2057),
                         new MunicipalPlan.Action("Training aandachtsfunctionarissen", null)));
-        plan(EMMEN, 1, List.of(target(1, 2063, "55")), List.of(), List.of());
-        plan(HOOGEVEEN, 1, List.of(target(1, 2063, "70")), List.of(), List.of());
+        plan(EMMEN, 1, List.of(target(1, 2058, "55")), List.of(), List.of());
+        plan(HOOGEVEEN, 1, List.of(target(1, 2058, "70")), List.of(), List.of());
     }
 
     @Test
     void a_missed_target_appears_on_the_card_and_in_the_factsheet() throws Exception {
-        String path = "/api/municipalities/" + EMMEN + "/card?year=2063";
+        String path = "/api/municipalities/" + EMMEN + "/card?year=2058";
         await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.respondent(EMMEN)).get(path)
                 .then().statusCode(200)
                 .body("plan.version", equalTo(2))
                 .body("plan.status", equalTo("MISSED"))
                 .body("plan.goals", hasSize(1))
                 .body("plan.goals[0].goal", equalTo(1))
-                .body("plan.goals[0].targetYear", equalTo(2063))
+                .body("plan.goals[0].targetYear", equalTo(2058))
                 .body("plan.goals[0].target", equalTo(70.0f))
                 .body("plan.goals[0].result", equalTo(60.0f))
                 .body("plan.goals[0].expected", nullValue())
@@ -122,29 +123,29 @@ class PlanTargetsTest {
         byte[] pdf = given().auth().oauth2(TestTokens.respondent(EMMEN)).get(path + "&format=pdf").then()
                 .statusCode(200).contentType("application/pdf").extract().asByteArray();
         String text = ReportsTest.pdfUaText(pdf);
-        assertThat(text).contains("Eigen doelen en acties", "Stand 2063: niet gehaald (plan versie 2)",
-                "2063 70,0 60,0 – niet gehaald", "2063 15,0 18,0 – niet gehaald",
-                "Meldcode als voorwaarde in elke subsidie 2062");
+        assertThat(text).contains("Eigen doelen en acties", "Stand 2058: niet gehaald (plan versie 2)",
+                "2058 70,0 60,0 – niet gehaald", "2058 15,0 18,0 – niet gehaald",
+                "Meldcode als voorwaarde in elke subsidie 2057");
     }
 
     @Test
     void before_the_target_year_the_card_holds_the_result_against_the_path_from_the_first_wave() {
-        // Hoogeveen: 40 in 2061 towards 70 in 2063, so 55 expected in 2062: on track; 72.5 in 2063 meets it
+        // Hoogeveen: 40 in 2056 towards 70 in 2058, so 55 expected in 2057: on track; 72.5 in 2058 meets it
         await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.analyst())
-                .get("/api/municipalities/" + HOOGEVEEN + "/card?year=2062").then().statusCode(200)
+                .get("/api/municipalities/" + HOOGEVEEN + "/card?year=2057").then().statusCode(200)
                 .body("plan.goals[0].expected", equalTo(55.0f))
                 .body("plan.goals[0].result", equalTo(55.0f))
                 .body("plan.goals[0].status", equalTo("ON_TRACK"))
                 .body("plan.status", equalTo("ON_TRACK")));
-        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/" + HOOGEVEEN + "/card?year=2063")
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/" + HOOGEVEEN + "/card?year=2058")
                 .then().statusCode(200).body("plan.goals[0].status", equalTo("MET"));
-        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/" + MEPPEL + "/card?year=2063")
+        given().auth().oauth2(TestTokens.analyst()).get("/api/municipalities/" + MEPPEL + "/card?year=2058")
                 .then().statusCode(200).body("plan.version", equalTo(0)).body("plan.status", equalTo("NO_TARGET"));
     }
 
     @Test
     void the_region_view_shows_who_missed_a_target_who_is_on_track_and_who_has_none() {
-        String path = "/api/regions/Drenthe/municipalities?year=2063";
+        String path = "/api/regions/Drenthe/municipalities?year=2058";
         await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.coordinator("Drenthe"))
                 .get(path).then().statusCode(200)
                 .body("municipalities.find { it.municipality == '" + EMMEN + "' }.targetStatus", equalTo("MISSED"))
