@@ -12,7 +12,8 @@ import java.util.List;
  * keeps its columns; the weights of every fold are in the division-mapping report's CSV. {@code comparison}: the region
  * against the nation (JSON and the region report; not in the CSV). {@code targetStatus} per municipality: its own
  * targets against the year's results (issue 28): MISSED, BEHIND, ON_TRACK, NO_RESULT or NO_TARGET
- * ({@link nl.monitor.reporting.plan.PlanProgress}); live, as the rows are, and in the CSV as {@code target_status}.
+ * ({@link nl.monitor.reporting.plan.PlanProgress}); live, as the rows are; not in the CSV (its columns stay as they
+ * were for the spreadsheets built on them).
  */
 public record RegionView(String region, int year, List<Row> municipalities, Comparison comparison)
         implements Tabular {
@@ -46,11 +47,11 @@ public record RegionView(String region, int year, List<Row> municipalities, Comp
     @Override
     public CsvTable table() {
         CsvTable table = new CsvTable("municipality", "name", "size_class", "year", "participated", "total", "band",
-                "goals_answered", "previous_year", "previous_total", "change", "trend", "target_status");
+                "goals_answered", "previous_year", "previous_total", "change", "trend");
         for (Row row : municipalities) {
             table.row(row.municipality(), row.name(), row.sizeClass(), year, row.participated(), row.total(),
                     row.band(), row.goalsAnswered(), row.previousYear(), row.previousTotal(), row.change(),
-                    row.trend(), row.targetStatus());
+                    row.trend());
         }
         return table;
     }
