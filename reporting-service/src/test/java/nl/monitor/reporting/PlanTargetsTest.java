@@ -144,7 +144,7 @@ class PlanTargetsTest {
     }
 
     @Test
-    void the_region_view_shows_who_missed_a_target_who_is_on_track_and_who_has_none() {
+    void the_region_view_shows_who_missed_a_target_who_is_on_track_and_who_has_none() throws Exception {
         String path = "/api/regions/Drenthe/municipalities?year=2058";
         await().atMost(DEADLINE).untilAsserted(() -> given().auth().oauth2(TestTokens.coordinator("Drenthe"))
                 .get(path).then().statusCode(200)
@@ -153,6 +153,12 @@ class PlanTargetsTest {
                         equalTo("ON_TRACK"))
                 .body("municipalities.find { it.municipality == '" + MEPPEL + "' }.targetStatus",
                         equalTo("NO_TARGET")));
+        // the coordinator's region report (PDF/UA-1) says it too
+        String report = ReportsTest.pdfUaText(given().auth().oauth2(TestTokens.coordinator("Drenthe"))
+                .get(path + "&format=pdf").then().statusCode(200).extract().asByteArray());
+        assertThat(report).contains("Eigen doelen", "Emmen (" + EMMEN + ")", "Meppel (" + MEPPEL + ")");
+        // Emmen: 60.0 in 2058 against 50.0 in 2056, higher, and its target missed
+        assertThat(report.substring(report.indexOf("Emmen (" + EMMEN + ")"))).contains("2056 50,0 10,0 hoger niet gehaald");
         // who may not see the region view still may not: a respondent, another region's coordinator
         given().auth().oauth2(TestTokens.respondent(EMMEN)).get(path).then().statusCode(403);
         given().auth().oauth2(TestTokens.coordinator("Groningen")).get(path).then().statusCode(403);
