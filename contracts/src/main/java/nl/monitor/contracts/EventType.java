@@ -11,7 +11,8 @@ public enum EventType {
     /** A score's crossing as v1, or an indicator figure's crossing of a coordinator's threshold; same topic. */
     THRESHOLD_CROSSED_V2("threshold-crossed", 2, ThresholdCrossed.class),
     AUDIT_RECORDED("audit-recorded", 1, AuditRecorded.class),
-    INDICATOR_RECORDED("indicator-recorded", 1, IndicatorRecorded.class);
+    INDICATOR_RECORDED("indicator-recorded", 1, IndicatorRecorded.class),
+    MUNICIPAL_PLAN_PUBLISHED("municipal-plan-published", 1, MunicipalPlanPublished.class);
 
     private static final String TYPE_PREFIX = "nl.monitor.";
     private static final String SCHEMA_BASE = "https://schemas.monitor.nl/contracts/";

@@ -20,7 +20,8 @@ class EventCodecTest {
             EventType.THRESHOLD_CROSSED, SampleEvents::thresholdCrossed,
             EventType.THRESHOLD_CROSSED_V2, SampleEvents::indicatorThresholdCrossed,
             EventType.AUDIT_RECORDED, SampleEvents::auditRecorded,
-            EventType.INDICATOR_RECORDED, SampleEvents::indicatorRecorded);
+            EventType.INDICATOR_RECORDED, SampleEvents::indicatorRecorded,
+            EventType.MUNICIPAL_PLAN_PUBLISHED, SampleEvents::municipalPlanPublished);
 
     private final EventCodec codec = new EventCodec();
 
@@ -124,7 +125,7 @@ class EventCodecTest {
     void each_type_has_its_topic_and_schema_file() {
         assertThat(EventType.values()).extracting(EventType::topic)
                 .containsExactly("survey-submitted", "score-computed", "threshold-crossed", "threshold-crossed",
-                        "audit-recorded", "indicator-recorded");
+                        "audit-recorded", "indicator-recorded", "municipal-plan-published");
         for (EventType type : EventType.values()) {
             assertThat(EventCodecTest.class.getResource("/contracts/" + type.schemaFile())).isNotNull();
         }
@@ -231,5 +232,20 @@ class EventCodecTest {
                 ThresholdCrossed.AlertWhen.BELOW, above.value(), null, null, above.figureId(), 1, "x");
         assertThat(below.firing(ThresholdCrossed.Direction.DOWN)).isTrue();
         assertThat(below.firing(ThresholdCrossed.Direction.UP)).isFalse();
+    }
+
+    @Test
+    void a_plan_is_keyed_by_its_municipality_and_its_schema_refuses_a_score_above_100_and_a_long_action()
+            throws Exception {
+        assertThat(SampleEvents.municipalPlanPublished().subject()).isEqualTo("GM0014");
+        ObjectNode plan = (ObjectNode) json(SampleEvents.municipalPlanPublished());
+        ObjectNode data = (ObjectNode) plan.get("data");
+        ((ObjectNode) data.get("goalTargets").get(0)).put("score", 101);
+        ((ObjectNode) data.get("actions").get(0)).put("text", "x".repeat(501));
+        plan.put("subject", "region:Groningen");
+        assertThat(codec.schemaViolations(EventType.MUNICIPAL_PLAN_PUBLISHED, plan))
+                .anySatisfy(m -> assertThat(m).contains("/data/goalTargets/0/score"))
+                .anySatisfy(m -> assertThat(m).contains("/data/actions/0/text"))
+                .anySatisfy(m -> assertThat(m).contains("/subject"));
     }
 }

@@ -90,4 +90,17 @@ final class SampleEvents {
                         1, "7e0d1c2b-3a4f-4b5c-8d6e-9f0a1b2c3d4e"), AT);
         return CloudEvent.of(EventType.THRESHOLD_CROSSED_V2, "/scoring-service", crossing.key(), crossing);
     }
+
+    static CloudEvent<MunicipalPlanPublished> municipalPlanPublished() {
+        MunicipalPlanPublished plan = new MunicipalPlanPublished(
+                UUID.fromString("4c2a8e1f-6b3d-4a5e-8f7c-1d2e3f4a5b60"), "GM0014", 3,
+                List.of(new nl.monitor.domain.plan.MunicipalPlan.GoalTarget(1, 2027, new java.math.BigDecimal("70")),
+                        new nl.monitor.domain.plan.MunicipalPlan.GoalTarget(3, 2029, new java.math.BigDecimal("82.5"))),
+                List.of(new nl.monitor.domain.plan.MunicipalPlan.IndicatorTarget("vt-repeat-reports", 2028,
+                        Map.of("abuse-type", "sexual-abuse"), new java.math.BigDecimal("12.5"))),
+                List.of(new nl.monitor.domain.plan.MunicipalPlan.Action("Meldcode in elke subsidievoorwaarde", 2027),
+                        new nl.monitor.domain.plan.MunicipalPlan.Action("Training voor de wijkteams", null)),
+                1, AT, "respondent-gm0014");
+        return CloudEvent.of(EventType.MUNICIPAL_PLAN_PUBLISHED, "/survey-service", plan.municipality(), plan);
+    }
 }

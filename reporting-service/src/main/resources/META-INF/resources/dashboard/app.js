@@ -117,6 +117,10 @@ async function yearScale(year) {
   }
 }
 const bandLabel = { RED: 'rood', ORANGE: 'oranje', GREEN: 'groen' };
+/** Result against a municipality's own target (issue 28), as the card and the region view word it. */
+const TARGET_LABELS = { MET: 'gehaald', MISSED: 'niet gehaald', ON_TRACK: 'op koers', BEHIND: 'achter op koers',
+  NO_RESULT: 'geen resultaat', NO_TARGET: 'geen doel' };
+const targetStatus = status => `<span class="target target-${status}">${TARGET_LABELS[status] || '–'}</span>`;
 const band = value => value ? `<span class="band ${value}">${bandLabel[value]}</span>` : '–';
 /** A figure withheld because fewer than k municipalities make it up (small-cell suppression, from the API's flags). */
 const held = (suppressed, text) => suppressed
@@ -293,7 +297,7 @@ async function regionView(ticket, parts, params) {
         <button id="download-region-xlsx" type="button" class="csv">Excel</button></h2>
       <table id="region-table">
         <thead><tr><th>Gemeente</th><th class="num">Totaal</th><th>Band</th><th class="num">Doelen</th>
-          <th class="num">Verandering</th><th>Trend</th></tr></thead>
+          <th class="num">Verandering</th><th>Trend</th><th>Eigen doelen</th></tr></thead>
         <tbody>${data.municipalities.map(row => `
           <tr data-municipality="${row.municipality}">
             <td>${row.participated ? `<a href="#/card/${row.municipality}/${data.year}">${escapeHtml(row.name)}</a>`
@@ -301,7 +305,8 @@ async function regionView(ticket, parts, params) {
               ? `<br><span class="muted predecessors">${row.previousYear}: ${predecessorList(row.predecessors)}</span>` : ''}</td>
             <td class="num">${score(row.total)}</td><td>${band(row.band)}</td>
             <td class="num">${row.goalsAnswered ?? '–'}</td><td class="num">${signed(row.change)}</td>
-            <td class="trend-${row.trend}">${trend[row.trend] || row.trend}</td></tr>`).join('')}
+            <td class="trend-${row.trend}">${trend[row.trend] || row.trend}</td>
+            <td class="target-status">${targetStatus(row.targetStatus)}</td></tr>`).join('')}
         </tbody>
       </table>
     </div>
@@ -320,8 +325,9 @@ async function cardView(ticket, parts, params) {
   const code = parts[1] || claims().municipality || 'GM0014';
   const year = Number(parts[2] || params.get('year') || 2017);
   const components = (params.get('components') || 'borging,inhoud,bereik').split(',').filter(Boolean);
-  const card = await fresh(ticket,
-    api(`/api/municipalities/${code}/card?year=${year}&components=${components.join(',')}`));
+  const [card, settings] = await fresh(ticket, Promise.all([
+    api(`/api/municipalities/${code}/card?year=${year}&components=${components.join(',')}`),
+    dashboardApp().catch(() => null)]));
   view.innerHTML = `
     <div class="panel">
       <h2>${escapeHtml(card.name)} (${card.municipality}), ${card.year}
@@ -369,6 +375,7 @@ async function cardView(ticket, parts, params) {
         </tbody>
       </table>
     </div>`}
+    ${planPanel(card, settings)}
     <div class="panel">
       <h2>Advies</h2>
       ${card.advice.length === 0 ? '<p class="muted">Geen advies.</p>' : card.advice.map(advice => `
@@ -401,6 +408,40 @@ async function cardView(ticket, parts, params) {
     },
     options: { maintainAspectRatio: false, animation: false, scales: { y: { min: 0, max: card.maximum } } }
   });
+}
+
+/**
+ * The municipality's own targets against the card year's results and its actions (the card's plan), with a link to
+ * the survey-service's plan page, where its respondent edits them.
+ */
+function planPanel(card, settings) {
+  const plan = card.plan;
+  const edit = settings ? `<p><a id="plan-edit" href="${escapeHtml(settings.surveyUrl)}/vragenlijst/plan.html?gemeente=${
+    encodeURIComponent(card.municipality)}">Eigen doelen en acties bekijken of bewerken</a></p>` : '';
+  if (!plan || plan.version === 0) {
+    return `<div class="panel" id="plan"><h2>Eigen doelen</h2>
+      <p class="muted">${escapeHtml(card.name)} heeft geen eigen doelen vastgelegd.</p>${edit}</div>`;
+  }
+  const rows = plan.goals.map(g => ({ what: `Doel ${g.goal}: ${escapeHtml(g.title ?? '')}`, ...g }))
+    .concat(plan.indicators.map(i => ({ what: `Indicator: ${escapeHtml(i.title)}${Object.keys(i.breakdown).length
+      ? ` (${escapeHtml(Object.values(i.breakdown).join(', '))})` : ''}`, ...i })));
+  return `<div class="panel" id="plan">
+      <h2>Eigen doelen: ${targetStatus(plan.status)} in ${card.year}</h2>
+      <p class="muted">Gehaald of niet gehaald zodra het doeljaar bereikt is; daarvoor op koers als het resultaat ten
+        minste de rechte lijn van de eerste meting naar het doel volgt (koers).</p>
+      <table id="plan-table">
+        <thead><tr><th>Doel</th><th class="num">Doeljaar</th><th class="num">Doelwaarde</th>
+          <th class="num">Resultaat ${card.year}</th><th class="num">Koers</th><th>Stand</th></tr></thead>
+        <tbody>${rows.map(r => `
+          <tr data-target="${r.goal ?? r.indicator}"><td>${r.what}</td><td class="num">${r.targetYear}</td>
+            <td class="num">${score(r.target)}</td><td class="num">${score(r.result)}</td>
+            <td class="num">${score(r.expected)}</td><td class="target-status">${targetStatus(r.status)}</td></tr>`).join('')}
+        </tbody>
+      </table>
+      ${plan.actions.length === 0 ? '' : `<h3>Acties</h3><ul id="plan-actions">${plan.actions.map(a =>
+        `<li>${escapeHtml(a.text)}${a.dueYear ? ` <span class="muted">(gereed in ${a.dueYear})</span>` : ''}</li>`).join('')}</ul>`}
+      ${edit}
+    </div>`;
 }
 
 async function responseView(ticket, params) {

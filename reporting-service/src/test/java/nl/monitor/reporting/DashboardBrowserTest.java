@@ -99,6 +99,10 @@ class DashboardBrowserTest {
                 goal(1, INCLUDED, true, true, EVERYONE, category("subsidy-conditions", "attention-officer"),
                         category("chain-cooperation", "cooperation-agreements"), category("own-action", "campaign"),
                         category("programme-purchasing", "voorzorg"))));
+        // Groningen's own plan: goal 1 at 90 by 2061, where it scores 72.5 (issue 28: a missed target)
+        PlanTargetsTest.plan(GRONINGEN, 1, List.of(new nl.monitor.domain.plan.MunicipalPlan.GoalTarget(1, 2061,
+                new java.math.BigDecimal("90"))), List.of(), List.of(new nl.monitor.domain.plan.MunicipalPlan.Action(
+                "Aandachtsfunctionaris in elke subsidievoorwaarde", 2061)));
         await().atMost(DEADLINE).until(() -> ScoreEvents.rows("SELECT 1 FROM reporting.municipality_score "
                 + "WHERE year IN (2060, 2061, 2062)").size() == 6 && ScoreEvents.rows("SELECT 1 FROM "
                 + "reporting.municipality_submission WHERE year = 2062").size() == 3 && ScoreEvents.rows("SELECT 1 FROM "
@@ -199,6 +203,24 @@ class DashboardBrowserTest {
                 .isEqualTo(shown(region.getDouble(total))).isEqualTo("36,3");
         assertThat(cell("#region-table tr[data-municipality='" + GRONINGEN + "'] .band")).isEqualTo("oranje");
         assertThat(browser.findElements(By.cssSelector("#region option"))).hasSize(26);
+    }
+
+    @Test
+    void a_missed_target_of_the_municipalitys_own_plan_shows_on_its_card_and_in_its_region_view() {
+        await().atMost(DEADLINE).until(() -> "MISSED".equals(api("/api/municipalities/" + GRONINGEN
+                + "/card?year=2061").getString("plan.status")));
+        open("/region/Groningen?year=2061");
+        assertThat(cell("#region-table tr[data-municipality='" + GRONINGEN + "'] .target-status"))
+                .isEqualTo("niet gehaald");
+        assertThat(cell("#region-table tr[data-municipality='GM0037'] .target-status")).as("Stadskanaal: no plan")
+                .isEqualTo("geen doel");
+        open("/card/" + GRONINGEN + "/2061");
+        assertThat(cell("#plan h2")).isEqualTo("Eigen doelen: niet gehaald in 2061");
+        assertThat(cell("#plan-table tr[data-target='1'] .target-status")).isEqualTo("niet gehaald");
+        assertThat(cell("#plan-table tr[data-target='1'] td:nth-child(4)")).isEqualTo("72,5");
+        assertThat(cell("#plan-actions li")).startsWith("Aandachtsfunctionaris in elke subsidievoorwaarde");
+        assertThat(browser.findElement(By.id("plan-edit")).getAttribute("href"))
+                .endsWith("/vragenlijst/plan.html?gemeente=" + GRONINGEN);
     }
 
     @Test

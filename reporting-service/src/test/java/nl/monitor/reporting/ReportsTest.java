@@ -864,7 +864,7 @@ class ReportsTest {
      * The PDF's text, whitespace runs as one space and {@link #unbroken}, once veraPDF's PDF/UA-1 validation failed no
      * rule on it.
      */
-    private static String pdfUaText(byte[] pdf) throws Exception {
+    static String pdfUaText(byte[] pdf) throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new java.io.ByteArrayInputStream(pdf),
                 PDFAFlavour.PDFUA_1);

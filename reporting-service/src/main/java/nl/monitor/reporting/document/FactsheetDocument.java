@@ -1,6 +1,7 @@
 package nl.monitor.reporting.document;
 
 import nl.monitor.domain.scoring.Band;
+import nl.monitor.reporting.plan.PlanProgress;
 import nl.monitor.reporting.report.MunicipalityCard;
 
 import java.util.ArrayList;
@@ -44,6 +45,42 @@ public final class FactsheetDocument {
             case "inhoud" -> parts.inhoud();
             default -> parts.bereik();
         };
+    }
+
+    /**
+     * The municipality's own targets against the year's results (the card's {@code plan}), and its actions; a
+     * sentence when it has no plan.
+     */
+    private static void plan(Html b, MunicipalityCard card) {
+        PlanProgress plan = card.plan();
+        b.heading(2, "eigen-doelen", "Eigen doelen en acties");
+        if (plan == null || plan.version() == 0) {
+            b.paragraph(card.name() + " heeft geen eigen doelen vastgelegd.");
+            return;
+        }
+        b.paragraph("Stand " + card.year() + ": " + PlanProgress.label(plan.status()) + " (plan versie "
+                + plan.version() + "). Een doel is gehaald of niet gehaald zodra het doeljaar bereikt is; daarvoor "
+                + "op koers als het resultaat ten minste de rechte lijn van de eerste meting naar het doel volgt.");
+        List<List<String>> rows = new ArrayList<>();
+        for (PlanProgress.GoalTarget g : plan.goals()) {
+            rows.add(List.of("Doelstelling " + g.goal() + (g.title() == null ? "" : ". " + g.title()),
+                    String.valueOf(g.targetYear()), number(g.target()), number(g.result()), number(g.expected()),
+                    PlanProgress.label(g.status())));
+        }
+        for (PlanProgress.IndicatorTarget i : plan.indicators()) {
+            String breakdown = i.breakdown().isEmpty() ? "" : " (" + String.join(", ", i.breakdown().values()) + ")";
+            rows.add(List.of("Indicator: " + i.title() + breakdown, String.valueOf(i.targetYear()),
+                    number(i.target()), number(i.result()), number(i.expected()), PlanProgress.label(i.status())));
+        }
+        if (!rows.isEmpty()) {
+            b.table("Resultaat " + card.year() + " tegen de eigen doelen (" + Html.NONE + ": geen resultaat of geen "
+                            + "koers)", List.of("Doel", "Doeljaar", "Doelwaarde", "Resultaat " + card.year(),
+                            "Koers " + card.year(), "Stand"), rows, "dense");
+        }
+        if (!plan.actions().isEmpty()) {
+            b.table("Acties", List.of("Actie", "Gereed in"), plan.actions().stream().map(a -> List.of(a.text(),
+                    a.dueYear() == null ? Html.NONE : String.valueOf(a.dueYear()))).toList(), "dense");
+        }
     }
 
     private static String body(MunicipalityCard card, String title) {
@@ -106,6 +143,7 @@ public final class FactsheetDocument {
             b.table(caption + " — maatregelen die andere gemeenten van de grootteklasse inzetten",
                     List.of("Maatregel", "Gemeenten", "Van", "%"), rows, "dense");
         }
+        plan(b, card);
         return b.toString();
     }
 }

@@ -1,6 +1,7 @@
 package nl.monitor.reporting.document;
 
 import nl.monitor.domain.scoring.Band;
+import nl.monitor.reporting.plan.PlanProgress;
 import nl.monitor.reporting.report.RegionView;
 
 import java.util.ArrayList;
@@ -50,12 +51,14 @@ public final class RegionReportDocument {
                 .map(band -> List.of(FactsheetDocument.band(band),
                         String.valueOf(rows.stream().filter(r -> r.band() == band).count()))).toList());
         b.table("Per gemeente: grootteklasse, totaalscore, band, beantwoorde doelstellingen, vorig jaar met zijn "
-                + "totaal, verandering en trend", List.of("Gemeente", "Klasse", "Totaal", "Band", "Doelen", "Vorig jaar",
-                "Vorig", "Verschil", "Trend"), rows.stream().map(r -> List.of(r.name() + " (" + r.municipality() + ")",
+                + "totaal, verandering, trend en de stand tegen de eigen doelen", List.of("Gemeente", "Klasse", "Totaal",
+                "Band", "Doelen", "Vorig jaar", "Vorig", "Verschil", "Trend", "Eigen doelen"),
+                rows.stream().map(r -> List.of(r.name() + " (" + r.municipality() + ")",
                 String.valueOf(r.sizeClass()), number(r.total()), FactsheetDocument.band(r.band()),
                 r.goalsAnswered() == null ? Html.NONE : String.valueOf(r.goalsAnswered()),
                 r.previousYear() == null ? Html.NONE : String.valueOf(r.previousYear()), number(r.previousTotal()),
-                number(r.change()), trend(r.trend()))).toList());
+                number(r.change()), trend(r.trend()), r.targetStatus() == null ? Html.NONE
+                        : PlanProgress.label(r.targetStatus()))).toList());
         RegionView.Comparison comparison = view.comparison();
         List<List<String>> lines = new ArrayList<>();
         lines.add(line("Totaalscore", comparison.total()));

@@ -23,7 +23,8 @@ import java.util.List;
  */
 public record MunicipalityCard(String municipality, String name, String region, int sizeClass, String sizeClassLabel,
                                int year, Integer previousYear, List<String> components, double maximum,
-                               Summary total, List<Goal> goals, List<Advice> advice, List<TrendYear> history)
+                               Summary total, List<Goal> goals, List<Advice> advice, List<TrendYear> history,
+                               nl.monitor.reporting.plan.PlanProgress plan)
         implements Tabular {
 
     public record Summary(Double points, Integer percent, Band band, int goalsAnswered, Double previousPoints,

@@ -10,7 +10,10 @@ import java.util.List;
  * earlier total is the population-weighted mean of its predecessors' totals in that year's division
  * ({@code previousFromPredecessors}, with the {@code predecessors} and their weights; see {@link TrendYear}). The CSV
  * keeps its columns; the weights of every fold are in the division-mapping report's CSV. {@code comparison}: the region
- * against the nation (JSON and the region report; not in the CSV).
+ * against the nation (JSON and the region report; not in the CSV). {@code targetStatus} per municipality: its own
+ * targets against the year's results (issue 28): MISSED, BEHIND, ON_TRACK, NO_RESULT or NO_TARGET
+ * ({@link nl.monitor.reporting.plan.PlanProgress}); live, as the rows are; not in the CSV (its columns stay as they
+ * were for the spreadsheets built on them).
  */
 public record RegionView(String region, int year, List<Row> municipalities, Comparison comparison)
         implements Tabular {
@@ -37,7 +40,8 @@ public record RegionView(String region, int year, List<Row> municipalities, Comp
 
     public record Row(String municipality, String name, int sizeClass, boolean participated, Double total, Band band,
                       Integer goalsAnswered, Integer previousYear, Double previousTotal, Double change, Trend trend,
-                      boolean previousFromPredecessors, List<TrendYear.Predecessor> predecessors) {
+                      boolean previousFromPredecessors, List<TrendYear.Predecessor> predecessors,
+                      nl.monitor.domain.plan.TargetProgress.Status targetStatus) {
     }
 
     @Override

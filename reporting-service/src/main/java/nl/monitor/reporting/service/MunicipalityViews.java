@@ -1,5 +1,8 @@
 package nl.monitor.reporting.service;
 
+import nl.monitor.domain.plan.TargetProgress;
+import nl.monitor.reporting.plan.PlanProgresses;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.monitor.domain.questionnaire.Goal;
 import nl.monitor.domain.questionnaire.Questionnaire;
@@ -41,9 +44,12 @@ public class MunicipalityViews {
     private final YearQuestionnaires questionnaires;
     private final EarlierScores earlierScores;
     private final Releases releases;
+    private final PlanProgresses plans;
 
     public MunicipalityViews(ReportQueries sql, ReportConfig config, PeerMeasures peerMeasures,
-                             YearQuestionnaires questionnaires, EarlierScores earlierScores, Releases releases) {
+                             YearQuestionnaires questionnaires, EarlierScores earlierScores, Releases releases,
+                             PlanProgresses plans) {
+        this.plans = plans;
         this.sql = sql;
         this.config = config;
         this.peerMeasures = peerMeasures;
@@ -145,7 +151,8 @@ public class MunicipalityViews {
                 components.stream().sorted().map(c -> c.name().toLowerCase()).toList(), maximum, total, goals,
                 advice(municipality, year, goals, smallCells),
                 earlier.stream().map(f -> f.describe(components))
-                        .sorted(Comparator.comparingInt(TrendYear::year)).toList()));
+                        .sorted(Comparator.comparingInt(TrendYear::year)).toList(),
+                plans.of(municipality.code(), year)));
     }
 
     /**
@@ -194,6 +201,7 @@ public class MunicipalityViews {
         }
         Map<String, List<EarlierScores.Folded>> earlier = earlierScores.before(codes, year, y -> true);
         Set<Component> all = EnumSet.allOf(Component.class);
+        Map<String, TargetProgress.Status> targetStatuses = plans.statuses(codes, year);
         List<RegionView.Row> rows = new ArrayList<>();
         for (Municipality municipality : members) {
             Row now = scores.get(municipality.code());
@@ -210,7 +218,7 @@ public class MunicipalityViews {
                     now != null, points(total), now == null ? null : Band.valueOf(now.text("band")),
                     now == null ? null : now.integer("goals_answered"),
                     previous == null ? null : previous.year(), points(previousTotal), change, trend, merged,
-                    merged ? previous.predecessors() : List.of()));
+                    merged ? previous.predecessors() : List.of(), targetStatuses.get(municipality.code())));
         }
         return new RegionView(region, year, rows, comparison(region, year, smallCells));
     }
