@@ -8,6 +8,7 @@
 
 import { createApi } from '/shared/api.js';
 import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from '/shared/auth.js';
+import { el } from '/shared/dom.js';
 import { bandLabel } from '/shared/bands.js';
 import { extraField, gradesOf, openWave, placeOfError, scaleCaption } from '/shared/questionnaire.js';
 
@@ -44,20 +45,6 @@ function reportingUrl() {
 
 function number(value, digits = 2) {
   return value == null ? '–' : Number(value).toLocaleString('nl-NL', { maximumFractionDigits: digits });
-}
-
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value == null || value === false) continue;
-    if (key === 'text') element.textContent = value;
-    else if (key.startsWith('on')) element.addEventListener(key.substring(2), value);
-    else element.setAttribute(key, value === true ? '' : value);
-  }
-  for (const child of children.flat()) {
-    if (child != null) element.append(child);
-  }
-  return element;
 }
 
 function band(value) {

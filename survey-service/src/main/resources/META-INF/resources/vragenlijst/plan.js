@@ -6,6 +6,7 @@
 
 import { createApi } from '/shared/api.js';
 import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from '/shared/auth.js';
+import { el } from '/shared/dom.js';
 
 const MAX_ACTIONS = 10;
 const $ = (id) => document.getElementById(id);
@@ -25,20 +26,6 @@ const CODE_TEXTS = {
   'duplicate': 'Er is al een doel voor hetzelfde jaar.',
   'too-long': 'Deze tekst is te lang (ten hoogste 500 tekens).'
 };
-
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(attributes)) {
-    if (value == null || value === false) continue;
-    if (key === 'text') element.textContent = value;
-    else if (key.startsWith('on')) element.addEventListener(key.substring(2), value);
-    else element.setAttribute(key, value === true ? '' : value);
-  }
-  for (const child of children.flat()) {
-    if (child != null) element.append(child);
-  }
-  return element;
-}
 
 function say(text, kind = 'error') {
   $('message').className = kind;
