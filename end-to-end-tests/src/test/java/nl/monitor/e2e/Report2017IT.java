@@ -5,6 +5,7 @@ import nl.monitor.client.reporting.api.ReportsApi;
 import nl.monitor.client.survey.api.ImportsApi;
 import nl.monitor.client.survey.model.ImportRequest;
 import nl.monitor.demo.DemoCohorts;
+import nl.monitor.testsupport.AccessiblePdf;
 import nl.monitor.testsupport.HeadlessChromium;
 import nl.monitor.testsupport.Platform;
 import nl.monitor.testsupport.TestTokens;
@@ -12,7 +13,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,16 +23,8 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.Foundries;
-import org.verapdf.pdfa.PDFAParser;
-import org.verapdf.pdfa.PDFAValidator;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.results.TestAssertion;
-import org.verapdf.pdfa.results.ValidationResult;
 
 import javax.imageio.ImageIO;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -109,7 +101,7 @@ class Report2017IT {
                 .getYearlyReport("2017", "2014", null, null));
         assertThat(report.path("year").asInt()).isEqualTo(2017);
 
-        String text = pdfUaText(pdf);
+        String text = AccessiblePdf.text(pdf);
         List<String> rows = new ArrayList<>();
         // Tabel 3.1: per size class and year invited, participated, percent.
         for (JsonNode sizeClass : report.at("/participation/sizeClasses")) {
@@ -135,7 +127,7 @@ class Report2017IT {
         }
         // 6 size-class rows x 2 years, 10 goals x 2 years, 3 grades x 2 years.
         assertThat(rows).hasSize(12 + 20 + 6);
-        assertThat(rows).allSatisfy(row -> assertThat(text).contains(unbroken(row)));
+        assertThat(rows).allSatisfy(row -> assertThat(text).contains(AccessiblePdf.unbroken(row)));
         assertThat(text).contains("Inhoudsopgave", "Methode", "Pagina 1 van ");
 
         pictures(pdf, RunningPlatform.ROOT.resolve("end-to-end-tests/target/report-2017"));
@@ -206,34 +198,6 @@ class Report2017IT {
                 assertThat(Files.size(file)).isPositive();
             }
         }
-    }
-
-    /**
-     * The PDF's text, whitespace runs as one space and {@link #unbroken}, once veraPDF's PDF/UA-1 validation failed no
-     * rule on it.
-     */
-    private static String pdfUaText(byte[] pdf) throws Exception {
-        VeraGreenfieldFoundryProvider.initialise();
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf),
-                PDFAFlavour.PDFUA_1);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
-            ValidationResult result = validator.validate(parser);
-            List<String> failed = result.getTestAssertions().stream()
-                    .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
-                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
-                    .distinct().toList();
-            assertThat(failed).as("failed PDF/UA-1 rules").isEmpty();
-            assertThat(result.isCompliant()).isTrue();
-        }
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("nl");
-            return unbroken(new PDFTextStripper().getText(document).replaceAll("\\s+", " "));
-        }
-    }
-
-    /** A text with the line breaks after a hyphen taken out, applied alike to what is sought. */
-    private static String unbroken(String text) {
-        return text.replace("- ", "-");
     }
 
     private static String percent(JsonNode value) {

@@ -8,6 +8,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import nl.monitor.domain.questionnaire.Inclusion;
 import nl.monitor.reporting.report.ExcelWorkbook;
+import nl.monitor.testsupport.AccessiblePdf;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.contracts.EventType;
 import nl.monitor.testsupport.EventPublisher;
@@ -15,20 +16,12 @@ import nl.monitor.testsupport.TestTokens;
 import nl.monitor.testsupport.TopicReader;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.BeforeEach;
-import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
-import org.verapdf.pdfa.Foundries;
-import org.verapdf.pdfa.PDFAParser;
-import org.verapdf.pdfa.PDFAValidator;
-import org.verapdf.pdfa.flavours.PDFAFlavour;
-import org.verapdf.pdfa.results.TestAssertion;
-import org.verapdf.pdfa.results.ValidationResult;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -852,36 +845,12 @@ class ReportsTest {
         }
     }
 
-    /**
-     * A text with the line breaks after a hyphen taken out ("hoog- risicosituaties" as a cell wrapped it), applied
-     * alike to what is sought ("opvoed- en" stays found).
-     */
     private static String unbroken(String text) {
-        return text.replace("- ", "-");
+        return AccessiblePdf.unbroken(text);
     }
 
-    /**
-     * The PDF's text, whitespace runs as one space and {@link #unbroken}, once veraPDF's PDF/UA-1 validation failed no
-     * rule on it.
-     */
     static String pdfUaText(byte[] pdf) throws Exception {
-        VeraGreenfieldFoundryProvider.initialise();
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new java.io.ByteArrayInputStream(pdf),
-                PDFAFlavour.PDFUA_1);
-             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFUA_1, false)) {
-            ValidationResult result = validator.validate(parser);
-            List<String> failed = result.getTestAssertions().stream()
-                    .filter(a -> a.getStatus() == TestAssertion.Status.FAILED)
-                    .map(a -> a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": " + a.getMessage())
-                    .distinct().toList();
-            assertThat(failed).as("failed PDF/UA-1 rules").isEmpty();
-            assertThat(result.isCompliant()).isTrue();
-        }
-
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(document.getDocumentCatalog().getLanguage()).isEqualTo("nl");
-            return unbroken(new PDFTextStripper().getText(document).replaceAll("\\s+", " "));
-        }
+        return AccessiblePdf.text(pdf);
     }
 
     private static String percent(Object value) {
