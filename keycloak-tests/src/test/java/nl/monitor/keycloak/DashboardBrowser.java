@@ -3,12 +3,17 @@ package nl.monitor.keycloak;
 import nl.monitor.testsupport.Axe;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NotFoundException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,8 +50,16 @@ final class DashboardBrowser {
         driver.findElement(By.id("kc-login")).click();
     }
 
+    /** Clicks the element once it is displayed and enabled, within the deadline (see {@link #visible(By)}). */
     void click(By by) {
-        wait(DEADLINE).until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait(DEADLINE).until(driver -> whileTheDocumentSettles(() -> {
+            WebElement element = driver.findElement(by);
+            if (!element.isDisplayed() || !element.isEnabled()) {
+                return null;
+            }
+            element.click();
+            return true;
+        }));
     }
 
     void click(String id) {
@@ -57,8 +70,31 @@ final class DashboardBrowser {
         return new WebDriverWait(driver, deadline);
     }
 
+    /** The element is displayed, within the deadline. */
     void visible(By by) {
-        wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(by));
+        wait(DEADLINE).until(driver -> whileTheDocumentSettles(() -> {
+            WebElement element = driver.findElement(by);
+            return element.isDisplayed() ? element : null;
+        }));
+    }
+
+    /**
+     * One look at the page, where "not there yet" is {@code null} so the wait looks again. A redirect (signing in or out
+     * passes through Keycloak) can replace the document between finding an element and using it: Chromium then answers
+     * "stale element" or "Node with given id does not belong to the document"; both mean "not yet". Any other error
+     * fails the wait at once.
+     */
+    private static <T> T whileTheDocumentSettles(Supplier<T> look) {
+        try {
+            return look.get();
+        } catch (NotFoundException | StaleElementReferenceException e) {
+            return null;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** The dashboard's view ({@code #view}) has rendered its data (its {@code data-state} is "ready"). */
