@@ -36,35 +36,45 @@ final class Clients {
     }
 
     static nl.monitor.client.survey.ApiClient survey(Platform platform, String token) {
-        nl.monitor.client.survey.ApiClient client = new nl.monitor.client.survey.ApiClient();
-        client.setObjectMapper(strict(nl.monitor.client.survey.ApiClient.createDefaultObjectMapper()));
-        client.updateBaseUri(platform.url("survey-service"));
-        client.setRequestInterceptor(bearer(token));
+        var client = new nl.monitor.client.survey.ApiClient();
+        configure(client::setObjectMapper, client::updateBaseUri, client::setRequestInterceptor,
+                nl.monitor.client.survey.ApiClient.createDefaultObjectMapper(), platform.url("survey-service"), token);
         return client;
     }
 
     static nl.monitor.client.scoring.ApiClient scoring(Platform platform, String token) {
-        nl.monitor.client.scoring.ApiClient client = new nl.monitor.client.scoring.ApiClient();
-        client.setObjectMapper(strict(nl.monitor.client.scoring.ApiClient.createDefaultObjectMapper()));
-        client.updateBaseUri(platform.url("scoring-service"));
-        client.setRequestInterceptor(bearer(token));
+        var client = new nl.monitor.client.scoring.ApiClient();
+        configure(client::setObjectMapper, client::updateBaseUri, client::setRequestInterceptor,
+                nl.monitor.client.scoring.ApiClient.createDefaultObjectMapper(), platform.url("scoring-service"), token);
         return client;
     }
 
     static nl.monitor.client.reporting.ApiClient reporting(Platform platform, String token) {
-        nl.monitor.client.reporting.ApiClient client = new nl.monitor.client.reporting.ApiClient();
-        client.setObjectMapper(strict(nl.monitor.client.reporting.ApiClient.createDefaultObjectMapper()));
-        client.updateBaseUri(platform.url("reporting-service"));
-        client.setRequestInterceptor(bearer(token));
+        var client = new nl.monitor.client.reporting.ApiClient();
+        configure(client::setObjectMapper, client::updateBaseUri, client::setRequestInterceptor,
+                nl.monitor.client.reporting.ApiClient.createDefaultObjectMapper(), platform.url("reporting-service"),
+                token);
         return client;
     }
 
     static nl.monitor.client.notification.ApiClient notification(Platform platform, String token) {
-        nl.monitor.client.notification.ApiClient client = new nl.monitor.client.notification.ApiClient();
-        client.setObjectMapper(strict(nl.monitor.client.notification.ApiClient.createDefaultObjectMapper()));
-        client.updateBaseUri(platform.url("notification-service"));
-        client.setRequestInterceptor(bearer(token));
+        var client = new nl.monitor.client.notification.ApiClient();
+        configure(client::setObjectMapper, client::updateBaseUri, client::setRequestInterceptor,
+                nl.monitor.client.notification.ApiClient.createDefaultObjectMapper(),
+                platform.url("notification-service"), token);
         return client;
+    }
+
+    /**
+     * What every generated client gets here, whichever service's package it was generated in (the four
+     * {@code ApiClient} classes share no type): the strict mapper, the service's base URI and the bearer token.
+     */
+    private static void configure(Consumer<ObjectMapper> mapper, Consumer<String> baseUri,
+                                  Consumer<Consumer<HttpRequest.Builder>> interceptor, ObjectMapper defaults,
+                                  String url, String token) {
+        mapper.accept(strict(defaults));
+        baseUri.accept(url);
+        interceptor.accept(bearer(token));
     }
 
     /** Subscribes a region's coordinator to webhook calls at {@code url}, signed with {@code secret}. */

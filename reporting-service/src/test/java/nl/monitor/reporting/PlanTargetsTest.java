@@ -11,6 +11,7 @@ import nl.monitor.domain.indicator.AreaLevel;
 import nl.monitor.domain.plan.MunicipalPlan;
 import nl.monitor.domain.scoring.Band;
 import nl.monitor.domain.scoring.GoalScore;
+import nl.monitor.testsupport.AccessiblePdf;
 import nl.monitor.testsupport.EventPublisher;
 import nl.monitor.testsupport.MonitorInfrastructure;
 import nl.monitor.testsupport.TestTokens;
@@ -122,7 +123,7 @@ class PlanTargetsTest {
 
         byte[] pdf = given().auth().oauth2(TestTokens.respondent(EMMEN)).get(path + "&format=pdf").then()
                 .statusCode(200).contentType("application/pdf").extract().asByteArray();
-        String text = ReportsTest.pdfUaText(pdf);
+        String text = AccessiblePdf.text(pdf);
         assertThat(text).contains("Eigen doelen en acties", "Stand 2058: niet gehaald (plan versie 2)",
                 "2058 70,0 60,0 – niet gehaald", "2058 15,0 18,0 – niet gehaald",
                 "Meldcode als voorwaarde in elke subsidie 2057");
@@ -154,7 +155,7 @@ class PlanTargetsTest {
                 .body("municipalities.find { it.municipality == '" + MEPPEL + "' }.targetStatus",
                         equalTo("NO_TARGET")));
         // the coordinator's region report (PDF/UA-1) says it too
-        String report = ReportsTest.pdfUaText(given().auth().oauth2(TestTokens.coordinator("Drenthe"))
+        String report = AccessiblePdf.text(given().auth().oauth2(TestTokens.coordinator("Drenthe"))
                 .get(path + "&format=pdf").then().statusCode(200).extract().asByteArray());
         assertThat(report).contains("Eigen doelen", "Emmen (" + EMMEN + ")", "Meppel (" + MEPPEL + ")");
         // Emmen: 60.0 in 2058 against 50.0 in 2056, higher, and its target missed

@@ -749,7 +749,7 @@ class ReportsTest {
                         JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
                 .auth().oauth2(TestTokens.analyst()).get(path).then().statusCode(200).extract().jsonPath();
 
-        String text = pdfUaText(pdf);
+        String text = AccessiblePdf.text(pdf);
         List<String> rows = new java.util.ArrayList<>();
         // Tabel 3.1: per size class and year invited, participated, percent.
         for (int c = 0; c < report.getList("participation.sizeClasses").size(); c++) {
@@ -808,7 +808,7 @@ class ReportsTest {
                     dutch(report.get(at + ".correlation.r")), dutch(report.get(at + ".correlation.p"))));
         }
         assertThat(rows).hasSizeGreaterThan(20);
-        assertThat(rows).allSatisfy(row -> assertThat(text).contains(unbroken(row)));
+        assertThat(rows).allSatisfy(row -> assertThat(text).contains(AccessiblePdf.unbroken(row)));
         assertThat(text).contains("Tabel 4.13: Heeft u als gemeente cijfers", "Tabel 4.14: Heeft u specifiek beleid");
         assertThat(text).contains("Inhoudsopgave", "Methode", "scoringsregels versie", "Pagina 1 van ");
 
@@ -818,7 +818,7 @@ class ReportsTest {
         assertThat(figureAlternativeTexts(pdf)).anySatisfy(alt -> assertThat(alt).contains("Spreidingsdiagram",
                 "2031 (n 4, r 0,97, p 0,03): cijfer 2: 0,0; cijfer 6: 36,25; cijfer 7: 55,63; cijfer 8: 80,0",
                 "2030 (n 2, "));
-        String coordinators = pdfUaText(given().auth().oauth2(TestTokens.coordinator("Groningen"))
+        String coordinators = AccessiblePdf.text(given().auth().oauth2(TestTokens.coordinator("Groningen"))
                 .get("/api/reports/yearly?year=2031&region=Groningen&format=pdf").then().statusCode(200).extract()
                 .asByteArray());
         assertThat(coordinators).contains("Het spreidingsdiagram van Figuur 4.12 toont afzonderlijke gemeenten")
@@ -845,14 +845,6 @@ class ReportsTest {
         }
     }
 
-    private static String unbroken(String text) {
-        return AccessiblePdf.unbroken(text);
-    }
-
-    static String pdfUaText(byte[] pdf) throws Exception {
-        return AccessiblePdf.text(pdf);
-    }
-
     private static String percent(Object value) {
         return value == null ? "–" : ((Number) value).intValue() + " %";
     }
@@ -867,7 +859,7 @@ class ReportsTest {
         for (String token : List.of(TestTokens.respondent(A), TestTokens.analyst())) {
             byte[] pdf = given().auth().oauth2(token).accept("application/pdf").get(path).then().statusCode(200)
                     .contentType("application/pdf").extract().asByteArray();
-            String text = pdfUaText(pdf);
+            String text = AccessiblePdf.text(pdf);
             JsonPath card = given().config(RestAssured.config().jsonConfig(
                             JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
                     .auth().oauth2(token).get(path).then().statusCode(200).extract().jsonPath();
@@ -879,7 +871,7 @@ class ReportsTest {
                         band(card.getString(at + "band")), dutch(card.get(at + "change")),
                         dutch(card.get(at + "sizeClassMean")), dutch(card.get(at + "regionMean")),
                         dutch(card.get(at + "countryMean")));
-                assertThat(text).as("goal %d", g + 1).contains(unbroken(row));
+                assertThat(text).as("goal %d", g + 1).contains(AccessiblePdf.unbroken(row));
                 for (String component : List.of("borging", "inhoud", "bereik")) {
                     String parts = String.join(" ", card.getString(at + "goal") + " " + component,
                             dutch(card.get(at + component)), dutch(card.get(at + "previousParts." + component)),
@@ -893,11 +885,11 @@ class ReportsTest {
         // Goal 1's borging: A 25, 2030 15; size class and region withheld from A's respondent; the country 13.8.
         byte[] respondents = given().auth().oauth2(TestTokens.respondent(A)).get(path + "&format=pdf").then()
                 .statusCode(200).extract().asByteArray();
-        assertThat(pdfUaText(respondents)).contains("1 borging 25,0 15,0 – – 13,8", "1 bereik 20,0 10,0 – – 11,3");
+        assertThat(AccessiblePdf.text(respondents)).contains("1 borging 25,0 15,0 – – 13,8", "1 bereik 20,0 10,0 – – 11,3");
         try (PDDocument document = Loader.loadPDF(respondents)) {
             assertThat(document.getNumberOfPages()).as("a factsheet of one or two pages").isBetween(1, 2);
         }
-        assertThat(pdfUaText(given().auth().oauth2(TestTokens.analyst()).get(path + "&format=pdf").then()
+        assertThat(AccessiblePdf.text(given().auth().oauth2(TestTokens.analyst()).get(path + "&format=pdf").then()
                 .statusCode(200).extract().asByteArray())).contains("1. Screening en hulp voor zwangere vrouwen in "
                 + "hoog-risicosituaties 72,5 73 % oranje 47,5 31,3 31,3 48,4");
     }
@@ -907,7 +899,7 @@ class ReportsTest {
     void the_region_report_is_a_pdf_ua_document_with_the_numbers_of_the_region_view() throws Exception {
         String path = "/api/regions/Groningen/municipalities?year=2031";
         String coordinator = TestTokens.coordinator("Groningen");
-        String text = pdfUaText(given().auth().oauth2(coordinator).accept("application/pdf").get(path).then()
+        String text = AccessiblePdf.text(given().auth().oauth2(coordinator).accept("application/pdf").get(path).then()
                 .statusCode(200).contentType("application/pdf").extract().asByteArray());
         JsonPath view = given().config(RestAssured.config().jsonConfig(
                         JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL)))
@@ -921,7 +913,7 @@ class ReportsTest {
                     row.get("goalsAnswered") == null ? "–" : String.valueOf(row.get("goalsAnswered")),
                     row.get("previousYear") == null ? "–" : String.valueOf(row.get("previousYear")),
                     dutch(row.get("previousTotal")), dutch(row.get("change")));
-            assertThat(text).as((String) row.get("name")).contains(unbroken(expected));
+            assertThat(text).as((String) row.get("name")).contains(AccessiblePdf.unbroken(expected));
         }
         assertThat(text).contains("Westerwolde (GM1950) 2 36,25 oranje 2 2030 15,0 21,25 hoger");
         given().auth().oauth2(TestTokens.coordinator("IJsselland")).accept("application/pdf").get(path).then()
@@ -948,7 +940,7 @@ class ReportsTest {
         assertThat(analysts.getDouble("comparison.goals[0].line.nationMean")).isEqualTo(48.4);
         assertThat(analysts.getDouble("comparison.goals[1].line.regionMean")).isEqualTo(45.0);
         assertThat(analysts.getDouble("comparison.goals[1].line.nationMean")).isEqualTo(50.0);
-        assertThat(pdfUaText(given().auth().oauth2(TestTokens.analyst()).get(path + "&format=pdf").then()
+        assertThat(AccessiblePdf.text(given().auth().oauth2(TestTokens.analyst()).get(path + "&format=pdf").then()
                 .statusCode(200).extract().asByteArray())).contains("Totaalscore 3 30,6 4 43,0",
                 "1. Screening en hulp voor zwangere vrouwen in hoog-risicosituaties 3 31,3 4 48,4");
     }

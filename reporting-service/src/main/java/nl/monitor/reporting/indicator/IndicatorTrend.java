@@ -36,22 +36,28 @@ public record IndicatorTrend(Indicator indicator, Theme theme, Map<String, Strin
         String over = breakdown.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(";"));
         for (PeriodFigures period : periods) {
+            Row row = (level, code, name, value, suppressed, foldedFrom) -> table.row(indicator.id(),
+                    indicator.title(), indicator.unit().name(), over, period.period(), level, code, name, value,
+                    suppressed, foldedFrom == null ? null : String.join(" ", foldedFrom));
             if (period.national() != null) {
-                table.row(indicator.id(), indicator.title(), indicator.unit().name(), over, period.period(), "NATIONAL",
-                        "NL", "Nederland", period.national().value(), period.national().suppressed(), null);
+                row.add("NATIONAL", "NL", "Nederland", period.national().value(), period.national().suppressed(),
+                        null);
             }
             if (period.region() != null) {
-                table.row(indicator.id(), indicator.title(), indicator.unit().name(), over, period.period(), "REGION",
-                        region, region, period.region().value(), period.region().suppressed(), null);
+                row.add("REGION", region, region, period.region().value(), period.region().suppressed(), null);
             }
             for (AreaFigure municipality : period.municipalities()) {
-                table.row(indicator.id(), indicator.title(), indicator.unit().name(), over, period.period(),
-                        "MUNICIPALITY", municipality.code(), municipality.name(), municipality.value(),
-                        municipality.suppressed(), municipality.foldedFrom() == null ? null
-                                : String.join(" ", municipality.foldedFrom()));
+                row.add("MUNICIPALITY", municipality.code(), municipality.name(), municipality.value(),
+                        municipality.suppressed(), municipality.foldedFrom());
             }
         }
         return table;
+    }
+
+    /** One row of {@link #table()}: the indicator's and the period's cells come first in every row. */
+    private interface Row {
+        void add(String level, String code, String name, BigDecimal value, boolean suppressed,
+                 List<String> foldedFrom);
     }
 
     /** One period: the national figure, the region's, and the region's municipalities that have one. */
