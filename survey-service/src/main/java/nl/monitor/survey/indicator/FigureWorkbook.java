@@ -166,10 +166,15 @@ final class FigureWorkbook {
         }
     }
 
+    /** A 422 with the innermost reason (the XML parser's, the zip reader's), not the wrappers around it. */
     private static InvalidInputException unreadable(Exception e) {
-        Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         return InvalidInputException.of("body", ViolationCode.INVALID_FORMAT, "not readable as an Excel workbook "
-                + "(.xlsx): " + cause.getMessage());
+                + "(.xlsx): " + reason.replaceAll("\\s+", " ").strip());
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -118,8 +118,9 @@ public class IndicatorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "A row of an area the caller may not record; nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "A body over 16 MiB, or a workbook that unpacks to more than "
-            + "the import takes; nothing stored",
+    @APIResponse(responseCode = "413", description = "A workbook that unpacks to more than the import takes (this "
+            + "problem document), or a body over 16 MiB (the server's ceiling: answered without a body, the "
+            + "connection closed); nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FigureRecording.Imported importFigures(byte[] body, @Context HttpHeaders headers) {
         MediaType type = headers.getMediaType();

@@ -246,7 +246,8 @@ class IndicatorWorkbookImportTest {
         String coordinator = TestTokens.coordinator("Groningen");
         // over the 16 MiB the import takes, as a CSV over it: answered from the Content-Length, before the body
         String answer = headersOnly(coordinator, 16 * 1024 * 1024 + 1);
-        assertThat(answer).as(answer).startsWith("HTTP/1.1 413");
+        // (the import's limit is the server's ceiling, quarkus.http.limits.max-body-size: Quarkus answers it, bare)
+        assertThat(answer).as(answer).startsWith("HTTP/1.1 413").containsIgnoringCase("connection: close");
 
         // a zip bomb: a sheet of a real figure and 20 MiB of blanks, some 20 KB packed
         String sheet = sheetXml("<row r=\"1\">" + inline("A1", "indicator") + inline("B1", "periode")
@@ -283,7 +284,8 @@ class IndicatorWorkbookImportTest {
                     + inline("D2", "Groningen") + "<c r=\"E2\"><v>7</v></c></row>").replace(
                     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n", "");
             String answer = importWorkbook(TestTokens.coordinator("Groningen"), minimalWorkbook(sheet, Map.of()))
-                    .statusCode(422).extract().asString();
+                    .statusCode(422).body("errors[0].field", equalTo("body"))
+                    .body("errors[0].message", containsString("entity")).extract().asString();
             assertThat(answer).doesNotContain("XXE-SECRET-4711");
             given().auth().oauth2(TestTokens.analyst()).get("/api/indicator-figures?period=2074").then()
                     .statusCode(200).body("", empty());
