@@ -50,7 +50,7 @@ import static org.hamcrest.Matchers.equalTo;
  * The indicator import of an Excel workbook (issue 28): the first sheet's rows read into the rows a CSV gives, then
  * checked, stored, versioned and published by the same code. The workbooks are written here with Apache POI, as a
  * spreadsheet program writes them (shared strings, numeric cells, a formula with its cached value, an error value); the
- * broken ones by hand. The periods 2069, 2070 and 2074 are this test's own.
+ * broken ones by hand. The periods 2069, 2070, 2074 and 2075 are this test's own.
  */
 @QuarkusTest
 @QuarkusTestResource(MonitorInfrastructure.class)
@@ -222,6 +222,17 @@ class IndicatorWorkbookImportTest {
         importWorkbook(TestTokens.coordinator("Groningen"), workbook(
                 row("indicator", "periode", "gebied", "kleur"), row("vt-reports", 2070, "Groningen", "rood")))
                 .statusCode(422).body("errors.field", containsInAnyOrder("D1", "header", "header"));
+    }
+
+    @Test
+    void a_coordinators_workbook_with_a_row_of_another_region_is_refused_whole_naming_its_cell() {
+        importWorkbook(TestTokens.coordinator("Groningen"), workbook(
+                row("indicator", "period", "level", "area", "value"),
+                row("vt-reports", 2075, "REGION", "Groningen", 10),
+                row("vt-reports", 2075, "REGION", "Drenthe", 11)))
+                .statusCode(403).contentType("application/problem+json").body("detail", containsString("D3"));
+        given().auth().oauth2(TestTokens.analyst()).get("/api/indicator-figures?period=2075").then().statusCode(200)
+                .body("", empty());
     }
 
     @Test
