@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * RSS holds"): metaspace at most 90 MiB, heap at most 78 MiB committed (the survey-service's), RSS after the load at
  * most 328 MB (313 MiB, the scoring-service's) with the flags the tests run them with (heap 160 MB, metaspace 112 MB)
  * — more than the 320 MiB their pods were once limited to allowed for caps of 60 % heap, 128 MB metaspace and 48 MB
- * code cache.
+ * code cache. The survey-service's Excel import (issue 28) added 1.7 MiB of metaspace (NMT's Metaspace, committed,
+ * after CSV imports 84.9 MiB, after workbook imports 86.6 MiB; class space 13.3 to 13.5 MiB): 92 MiB.
  */
 class JvmMemoryTest {
 
@@ -46,7 +47,9 @@ class JvmMemoryTest {
     }
 
     static final List<Measured> MEASURED = List.of(
-            new Measured("survey-service", 90 * MIB, 78 * MIB, 313 * MIB),
+            // 90 MiB under the pipeline benchmark, plus 1.7 MiB (291 classes: fastexcel-reader, aalto-xml,
+            // commons-compress) after its indicator import read workbooks: 84.9 -> 86.6 MiB on the packaged service
+            new Measured("survey-service", 92 * MIB, 78 * MIB, 313 * MIB),
             new Measured("scoring-service", 90 * MIB, 78 * MIB, 313 * MIB),
             new Measured("reporting-service", 110 * MIB, 99 * MIB, 397 * MIB),
             new Measured("notification-service", 90 * MIB, 78 * MIB, 313 * MIB));

@@ -42,6 +42,8 @@ public class FigureRecording {
 
     /** The audit action of a stored figure or correction. */
     public static final String RECORDED = "indicator-figure.recorded";
+    /** The media type of an Excel workbook (.xlsx), which {@link #importWorkbook} reads. */
+    public static final String XLSX = FigureWorkbook.MEDIA_TYPE;
 
     private final RecordedFigureRepository figures;
     private final Outbox outbox;
@@ -80,12 +82,34 @@ public class FigureRecording {
     }
 
     /**
-     * Reads a table of figures ({@link FigureTable}: Dutch CSV or RFC 4180) and records every figure or, when any
-     * cell is bad or the caller may not record a row's area, none.
+     * Reads a table of figures as CSV ({@link FigureTable#csv}: Dutch or RFC 4180) and records every figure or, when
+     * any cell is bad or the caller may not record a row's area, none.
      */
     @Transactional
     public Imported importTable(String csv, Caller caller) {
-        FigureTable.Read read = FigureTable.parse(csv == null ? "" : csv, definitions());
+        return importRead(FigureTable.read(FigureTable.csv(csv == null ? "" : csv), definitions()), caller);
+    }
+
+    /**
+     * Reads a table of figures from the first sheet of an Excel workbook ({@link FigureWorkbook}) and records it as
+     * {@link #importTable} records a CSV's: the same rows, checked and stored by the same code.
+     *
+     * @throws WorkbookTooLargeException when the workbook unpacks to more than its limits (413)
+     */
+    @Transactional
+    public Imported importWorkbook(byte[] xlsx, Caller caller) {
+        return importRead(FigureTable.read(FigureWorkbook.read(xlsx == null ? new byte[0] : xlsx), definitions()),
+                caller);
+    }
+
+    /** A workbook that unpacks to more than the import takes (a zip bomb among them): answered 413. */
+    public static final class WorkbookTooLargeException extends RuntimeException {
+        public WorkbookTooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    private Imported importRead(FigureTable.Read read, Caller caller) {
         List<Recorded> recorded = recordAll(read.rows(), read.problems(), caller);
         int stored = (int) recorded.stream().filter(Recorded::created).count();
         return new Imported(recorded.size(), stored, recorded.size() - stored,

@@ -5,6 +5,7 @@ import nl.monitor.domain.assessment.ViolationCode;
 import nl.monitor.domain.indicator.AreaLevel;
 import nl.monitor.domain.indicator.IndicatorFigure;
 import nl.monitor.domain.indicator.IndicatorSet;
+import nl.monitor.rest.InvalidInputException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -24,11 +25,16 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Reads a table of figures, as a region or CBS delivers it, into {@link IndicatorFigure}s: one figure per row, with the
+ * A table of figures, as a region or CBS delivers it, read into {@link IndicatorFigure}s: one figure per row, with the
  * columns {@code indicator;periode;niveau;gebied;waarde} (or their English names) and a column per breakdown
- * dimension, headed by its id ({@code abuse-type}, {@code sector}, …; an empty cell is the total over it). The Dutch
- * dialect — {@code ;} between cells, decimal comma, an optional byte-order mark — is recognised by the header's
- * {@code ;}; otherwise RFC 4180 with a decimal point. Every problem names its cell ({@code C4}: column C, line 4).
+ * dimension, headed by its id ({@code abuse-type}, {@code sector}, …; an empty cell is the total over it). The first
+ * line that is not blank is the header. Every problem names its cell ({@code C4}: column C, line or row 4).
+ * <p>
+ * One row model, two readers: {@link #csv} reads a CSV text — the Dutch dialect ({@code ;} between cells, decimal
+ * comma, an optional byte-order mark), recognised by the header's {@code ;}, else RFC 4180 with a decimal point — and
+ * {@link FigureWorkbook} the first sheet of an Excel workbook, into the same {@link Sheet} of {@link Line}s of
+ * {@link Cell}s; {@link #read} turns either into figures and the problems of reading them, and
+ * {@link FigureRecording} checks and stores those the same way, whichever reader they came from.
  */
 final class FigureTable {
 
@@ -56,60 +62,124 @@ final class FigureTable {
     record Read(List<Row> rows, List<Violation> problems) {
     }
 
-    static Read parse(String text, IndicatorSet definitions) {
+    /**
+     * One cell as a reader found it: its text (trimmed; a number's plain digits), the number a spreadsheet held as a
+     * number (null for text), or why it cannot be taken at all ({@code refusal}: a formula, an error value).
+     */
+    record Cell(String text, BigDecimal number, Violation refusal) {
+
+        static final Cell EMPTY = new Cell("", null, null);
+
+        static Cell text(String text) {
+            return text == null || text.isBlank() ? EMPTY : new Cell(text.strip(), null, null);
+        }
+
+        static Cell number(BigDecimal number) {
+            return new Cell(number.stripTrailingZeros().toPlainString(), number, null);
+        }
+
+        /** A cell that cannot be taken: {@code code} and {@code message} of the problem that names it. */
+        static Cell refused(String code, String message) {
+            return new Cell("", null, new Violation("", code, message));
+        }
+
+        boolean isEmpty() {
+            return text.isEmpty() && refusal == null;
+        }
+    }
+
+    /**
+     * A line of the table: its number as the user sees it (the CSV's line, the spreadsheet's row number) and its cells
+     * by column (A first); a column past the last cell is empty.
+     */
+    record Line(int number, List<Cell> cells) {
+
+        Cell cell(int column) {
+            Cell cell = column < cells.size() ? cells.get(column) : null;
+            return cell == null ? Cell.EMPTY : cell;
+        }
+
+        boolean blank() {
+            return cells.stream().allMatch(c -> c == null || c.isEmpty());
+        }
+    }
+
+    /**
+     * A table as a reader found it: its lines in order (blank ones may be left out or kept), whether numbers written as
+     * text take a decimal comma, and whether the reader stopped before the end because it already had more than
+     * {@value #MAX_ROWS} figures ({@code truncated}).
+     */
+    record Sheet(List<Line> lines, boolean decimalComma, boolean truncated) {
+    }
+
+    /** A CSV text as a {@link Sheet}: the Dutch dialect when its header has a {@code ;}, else RFC 4180. */
+    static Sheet csv(String text) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        String header = body.lines().findFirst().orElse("");
+        String header = body.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
         boolean dutch = header.contains(";");
         CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(dutch ? ';' : ',').setIgnoreEmptyLines(false)
                 .setTrim(true).get();
-        List<Violation> problems = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(body), format)) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.isEmpty()) {
-                problems.add(new Violation("body", ViolationCode.REQUIRED, "the table is empty: a header line and at"
-                        + " least one row of figures are required"));
-                return new Read(rows, problems);
-            }
-            Map<String, Integer> columns = header(records.get(0), definitions, problems);
-            if (!problems.isEmpty()) {
-                return new Read(rows, problems);
-            }
-            long figures = records.stream().skip(1).filter(r -> !r.stream().allMatch(String::isEmpty)).count();
-            if (figures > MAX_ROWS) {
-                problems.add(new Violation("body", ViolationCode.OUT_OF_RANGE, "at most " + MAX_ROWS
-                        + " figures per import, not " + figures));
-                return new Read(rows, problems);
-            }
-            if (figures == 0) {
-                problems.add(new Violation("body", ViolationCode.REQUIRED, "the table has no rows of figures"));
-            }
-            for (CSVRecord record : records.subList(1, records.size())) {
-                if (record.stream().allMatch(String::isEmpty)) {
-                    continue; // a blank line (counted, so the line numbers stay those of the file)
-                }
-                row(record, columns, dutch, problems).ifPresent(rows::add);
+            for (CSVRecord record : parser) {
+                // every record kept, blank ones too, so the line numbers stay those of the file
+                lines.add(new Line((int) record.getRecordNumber(), record.stream().map(Cell::text).toList()));
             }
         } catch (IOException | UncheckedIOException e) {
-            problems.add(new Violation("body", ViolationCode.INVALID_FORMAT, "not readable as CSV: " + e.getMessage()));
+            throw InvalidInputException.of("body", ViolationCode.INVALID_FORMAT, "not readable as CSV: "
+                    + e.getMessage());
+        }
+        return new Sheet(lines, dutch, false);
+    }
+
+    /** The figures of a table read by either reader, and every problem of reading its cells. */
+    static Read read(Sheet sheet, IndicatorSet definitions) {
+        List<Violation> problems = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        List<Line> lines = sheet.lines().stream().filter(l -> !l.blank()).toList();
+        if (lines.isEmpty()) {
+            problems.add(new Violation("body", ViolationCode.REQUIRED, "the table is empty: a header line and at"
+                    + " least one row of figures are required"));
+            return new Read(rows, problems);
+        }
+        Map<String, Integer> columns = header(lines.get(0), definitions, problems);
+        if (!problems.isEmpty()) {
+            return new Read(rows, problems);
+        }
+        List<Line> figures = lines.subList(1, lines.size());
+        if (figures.size() > MAX_ROWS || sheet.truncated()) {
+            problems.add(new Violation("body", ViolationCode.OUT_OF_RANGE, "at most " + MAX_ROWS
+                    + " figures per import, not " + (sheet.truncated() ? "more" : figures.size())));
+            return new Read(rows, problems);
+        }
+        if (figures.isEmpty()) {
+            problems.add(new Violation("body", ViolationCode.REQUIRED, "the table has no rows of figures"));
+        }
+        for (Line line : figures) {
+            row(line, columns, sheet.decimalComma(), problems).ifPresent(rows::add);
         }
         return new Read(rows, problems);
     }
 
     /** The column index of each field ({@code indicator}, …) and breakdown ({@code breakdown.sector}, …). */
-    private static Map<String, Integer> header(CSVRecord header, IndicatorSet definitions, List<Violation> problems) {
+    private static Map<String, Integer> header(Line header, IndicatorSet definitions, List<Violation> problems) {
         Map<String, Integer> columns = new LinkedHashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).toLowerCase(Locale.ROOT);
+        for (int i = 0; i < header.cells().size(); i++) {
+            Cell cell = header.cell(i);
+            if (cell.refusal() != null) {
+                problems.add(at(cell.refusal(), cell(i, header.number())));
+                continue;
+            }
+            String name = cell.text().toLowerCase(Locale.ROOT);
             String field = FIELDS.getOrDefault(name,
                     definitions.dimension(name).map(d -> "breakdown." + d.id()).orElse(null));
             if (field == null) {
-                problems.add(new Violation(cell(i, 1), "unknown-column", "unknown column '" + header.get(i)
-                        + "': the columns are indicator, periode, niveau, gebied, waarde and the dimensions "
-                        + definitions.dimensions().stream().map(d -> d.id()).toList()));
+                problems.add(new Violation(cell(i, header.number()), "unknown-column", "unknown column '"
+                        + cell.text() + "': the columns are indicator, periode, niveau, gebied, waarde and the "
+                        + "dimensions " + definitions.dimensions().stream().map(d -> d.id()).toList()));
             } else if (columns.putIfAbsent(field, i) != null) {
-                problems.add(new Violation(cell(i, 1), ViolationCode.DUPLICATE, "column '" + header.get(i)
-                        + "' appears twice"));
+                problems.add(new Violation(cell(i, header.number()), ViolationCode.DUPLICATE, "column '"
+                        + cell.text() + "' appears twice"));
             }
         }
         for (String required : REQUIRED) {
@@ -121,16 +191,22 @@ final class FigureTable {
         return columns;
     }
 
-    private static Optional<Row> row(CSVRecord record, Map<String, Integer> columns, boolean dutch,
+    private static Optional<Row> row(Line line, Map<String, Integer> columns, boolean decimalComma,
                                      List<Violation> problems) {
-        int line = (int) record.getRecordNumber();
-        Map<String, String> cells = new HashMap<>();
-        columns.forEach((field, index) -> cells.put(field, index < record.size() ? record.get(index) : ""));
-        UnaryOperator<String> cellOf = path -> columns.containsKey(path) ? cell(columns.get(path), line)
-                : "line " + line + " " + path;
+        int number = line.number();
+        UnaryOperator<String> cellOf = path -> columns.containsKey(path) ? cell(columns.get(path), number)
+                : "line " + number + " " + path;
         int before = problems.size();
+        Map<String, Cell> cells = new HashMap<>();
+        columns.forEach((field, index) -> {
+            Cell cell = line.cell(index);
+            if (cell.refusal() != null) {
+                problems.add(at(cell.refusal(), cell(index, number)));
+            }
+            cells.put(field, cell);
+        });
         AreaLevel level = null;
-        String levelText = cells.get("level");
+        String levelText = cells.get("level").text();
         if (!levelText.isEmpty()) {
             level = LEVELS.get(levelText.toLowerCase(Locale.ROOT));
             if (level == null && isLevelName(levelText)) {
@@ -141,26 +217,33 @@ final class FigureTable {
                         + "' is not gemeente, regio or landelijk"));
             }
         }
-        BigDecimal value = null;
-        String valueText = cells.get("value");
-        if (!valueText.isEmpty()) {
-            value = number(valueText, dutch);
+        Cell valueCell = cells.get("value");
+        BigDecimal value = valueCell.number();
+        if (value == null && !valueCell.text().isEmpty()) {
+            value = number(valueCell.text(), decimalComma);
             if (value == null) {
-                problems.add(new Violation(cellOf.apply("value"), ViolationCode.INVALID_FORMAT, "waarde '" + valueText
-                        + "' is not a number" + (dutch ? " (decimal comma: 12,5)" : " (decimal point: 12.5)")));
+                problems.add(new Violation(cellOf.apply("value"), ViolationCode.INVALID_FORMAT, "waarde '"
+                        + valueCell.text() + "' is not a number"
+                        + (decimalComma ? " (decimal comma: 12,5)" : " (decimal point: 12.5)")));
             }
         }
         if (problems.size() > before) {
             return Optional.empty();
         }
         Map<String, String> breakdown = new LinkedHashMap<>();
-        cells.forEach((field, text) -> {
-            if (field.startsWith("breakdown.") && !text.isEmpty()) {
-                breakdown.put(field.substring("breakdown.".length()), text);
+        cells.forEach((field, cell) -> {
+            if (field.startsWith("breakdown.") && !cell.text().isEmpty()) {
+                breakdown.put(field.substring("breakdown.".length()), cell.text());
             }
         });
-        return Optional.of(new Row(new IndicatorFigure(blankToNull(cells.get("indicator")),
-                blankToNull(cells.get("period")), level, blankToNull(cells.get("area")), breakdown, value), cellOf));
+        return Optional.of(new Row(new IndicatorFigure(blankToNull(cells.get("indicator").text()),
+                blankToNull(cells.get("period").text()), level, blankToNull(cells.get("area").text()), breakdown,
+                value), cellOf));
+    }
+
+    /** A reader's refusal of a cell, at that cell. */
+    private static Violation at(Violation refusal, String cell) {
+        return new Violation(cell, refusal.code(), refusal.message());
     }
 
     private static boolean isLevelName(String text) {
@@ -172,6 +255,7 @@ final class FigureTable {
         return false;
     }
 
+    /** A number written as text: with a decimal comma (and {@code .} between thousands), else a decimal point. */
     private static BigDecimal number(String text, boolean dutch) {
         String plain = text.replace(" ", "").replace("\u00A0", "");
         if (dutch) {
@@ -189,7 +273,7 @@ final class FigureTable {
         return text == null || text.isEmpty() ? null : text;
     }
 
-    /** The spreadsheet name of a cell: column letters (A, B, …, AA) and line number. */
+    /** The spreadsheet name of a cell: column letters (A, B, …, AA) and line or row number. */
     static String cell(int column, int line) {
         StringBuilder letters = new StringBuilder();
         for (int c = column + 1; c > 0; c = (c - 1) / 26) {
