@@ -138,7 +138,8 @@ function renderList(thresholds, manages) {
       el('td', { class: 'side', text: `${SIDES[t.alertWhen] || t.alertWhen} ${amount(t.value, unit)}` }),
       el('td', { class: 'num', text: Number(t.margin) ? amount(t.margin, unit) : '–' }),
       el('td', { text: t.description || '' }),
-      el('td', { text: `${dateTime(t.createdAt)} door ${t.createdBy}` }),
+      // createdBy is the account's subject (an id), not a name: shown on hover only
+      el('td', { class: 'created', title: `door ${t.createdBy}`, text: dateTime(t.createdAt) }),
       manages ? el('td', { class: 'actions' },
         el('button', { type: 'button', 'data-action': 'delete', 'aria-label': `Verwijderen: ${label}`, text: 'Verwijderen',
           onclick: event => confirmDelete(event.target.closest('tr'), true) }),
