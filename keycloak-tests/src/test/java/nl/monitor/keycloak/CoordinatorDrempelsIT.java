@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -20,6 +22,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -138,6 +142,10 @@ class CoordinatorDrempelsIT {
         assertThat(stored.path("margin").decimalValue()).isEqualByComparingTo("0.5");
         assertThat(stored.path("alertWhen").asText()).isEqualTo("ABOVE");
         page.assertNoSeriousViolations("Drempels, a threshold created");
+        // The README's picture of the page (target/screenshots/drempels.png; docs/drempels.png is a copy).
+        Path screenshot = KeycloakPlatform.ROOT.resolve("keycloak-tests/target/screenshots/drempels.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 
         // The same threshold again: 409, said above the form.
         value.sendKeys("12,5");
