@@ -3,6 +3,7 @@ package nl.monitor.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,6 +16,19 @@ import java.nio.charset.StandardCharsets;
 public final class DemoIndicators {
 
     static final String RESOURCE = "nl/monitor/demo/synthetic-indicator-figures.csv";
+
+    /**
+     * The local run's sample threshold of coordinator Groningen, made before the figures are imported: the region's
+     * percentage of repeat reports above 22 % (margin 0.5). The synthetic figures (24.3, 20.7, 22.3, 19.3 in
+     * 2021-2024) cross it up, back, up and back ({@code DemoIndicatorsTest}), so "Meldingen" shows indicator alerts.
+     */
+    public static final Threshold THRESHOLD = new Threshold("Groningen", "vt-repeat-reports", new BigDecimal("22"),
+            "ABOVE", new BigDecimal("0.5"), "Synthetische demodrempel: hermeldingen regio Groningen boven 22 %");
+
+    /** A coordinator's threshold on an indicator of a region, as the scoring-service takes it. */
+    public record Threshold(String region, String indicator, BigDecimal value, String alertWhen, BigDecimal margin,
+                            String description) {
+    }
 
     private DemoIndicators() {
     }

@@ -45,4 +45,33 @@ class DemoIndicatorsTest {
         assertThat(lines).anyMatch(l -> l.contains(";gemeente;") && l.contains(";sexual-abuse;")
                 && Integer.parseInt(l.substring(l.lastIndexOf(';') + 1)) < 10);
     }
+    @Test
+    void the_sample_threshold_is_crossed_up_back_up_and_back_by_the_regions_synthetic_figures() {
+        DemoIndicators.Threshold threshold = DemoIndicators.THRESHOLD;
+        // the region's own figures of the indicator, totals, in period order (as the table lists them)
+        List<String[]> figures = DemoIndicators.csv().substring(1).lines().skip(1).map(l -> l.split(";", -1))
+                .filter(c -> c[0].equals(threshold.indicator()) && c[2].equals("regio")
+                        && c[3].equals(threshold.region()) && c[4].isEmpty())
+                .toList();
+        assertThat(figures).extracting(c -> c[1]).containsExactly("2021", "2022", "2023", "2024");
+        // The scoring-service's rule (its README): the first figure on the alerting side fires, as does one crossing
+        // to it later; one back past the margin resolves.
+        BigDecimal quiet = threshold.value().subtract(threshold.margin());
+        List<String> crossings = new ArrayList<>();
+        boolean alerting = false;
+        for (String[] figure : figures) {
+            BigDecimal value = new BigDecimal(figure[5].replace(',', '.'));
+            if (!alerting && value.compareTo(threshold.value()) > 0) {
+                alerting = true;
+                crossings.add(figure[1] + " alert " + figure[5]);
+            } else if (alerting && value.compareTo(quiet) <= 0) {
+                alerting = false;
+                crossings.add(figure[1] + " resolved " + figure[5]);
+            }
+        }
+        assertThat(threshold.alertWhen()).isEqualTo("ABOVE");
+        assertThat(crossings).containsExactly("2021 alert 24,3", "2022 resolved 20,7", "2023 alert 22,3",
+                "2024 resolved 19,3");
+        assertThat(threshold.description()).containsIgnoringCase("synthetisch");
+    }
 }

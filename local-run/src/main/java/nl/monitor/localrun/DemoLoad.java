@@ -9,11 +9,16 @@ import nl.monitor.client.survey.ApiClient;
 import nl.monitor.client.survey.ApiException;
 import nl.monitor.client.survey.api.ImportsApi;
 import nl.monitor.client.survey.api.IndicatorsApi;
+import nl.monitor.client.survey.api.PlansApi;
 import nl.monitor.client.survey.model.ImportRequest;
 import nl.monitor.client.survey.model.ImportResult;
 import nl.monitor.client.survey.model.Imported;
+import nl.monitor.client.survey.model.PlanRequest;
+import nl.monitor.client.scoring.api.IndicatorThresholdsApi;
+import nl.monitor.client.scoring.model.IndicatorThresholdRequest;
 import nl.monitor.demo.DemoCohorts;
 import nl.monitor.demo.DemoIndicators;
+import nl.monitor.demo.DemoPlans;
 import nl.monitor.domain.assessment.Assessment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -92,6 +97,47 @@ final class DemoLoad {
         Imported imported = new IndicatorsApi(survey(surveyUrl, tokens.importer()))
                 .importIndicatorFigures(DemoIndicators.csv());
         return imported.getFigures();
+    }
+
+    /**
+     * Saves the synthetic municipal plans ({@link DemoPlans}) through the survey-service's plan API, as an admin, each
+     * on the version it has (a plan equal to the stored one stores nothing, so a second start changes nothing);
+     * returns how many plans there are.
+     */
+    int savePlans(String surveyUrl) throws IOException, ApiException {
+        ApiClient client = survey(surveyUrl, tokens.admin());
+        PlansApi plans = new PlansApi(client);
+        for (DemoPlans.DemoPlan demo : DemoPlans.all()) {
+            int version = plans.getMunicipalPlan(demo.municipality()).getVersion();
+            // The domain's plan as the document's PlanRequest: a field the document lacks fails here.
+            PlanRequest request = client.getObjectMapper()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                    .readValue(json.writeValueAsString(demo.plan()), PlanRequest.class).version(version);
+            plans.saveMunicipalPlan(demo.municipality(), request);
+        }
+        return DemoPlans.all().size();
+    }
+
+    /**
+     * Gives the Groningen coordinator the sample indicator threshold ({@link DemoIndicators#THRESHOLD}) through the
+     * scoring-service, before the figures are imported (a threshold watches the figures recorded after it), so the
+     * "Meldingen" page shows its crossings; a second start finds it there (409) and leaves it.
+     */
+    void createThreshold(String scoringUrl) throws nl.monitor.client.scoring.ApiException {
+        nl.monitor.client.scoring.ApiClient client = new nl.monitor.client.scoring.ApiClient();
+        client.updateBaseUri(scoringUrl);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + tokens.coordinator()));
+        DemoIndicators.Threshold t = DemoIndicators.THRESHOLD;
+        try {
+            new IndicatorThresholdsApi(client).createIndicatorThreshold(new IndicatorThresholdRequest()
+                    .region(t.region()).indicator(t.indicator()).value(t.value())
+                    .alertWhen(IndicatorThresholdRequest.AlertWhenEnum.fromValue(t.alertWhen()))
+                    .margin(t.margin()).description(t.description()));
+        } catch (nl.monitor.client.scoring.ApiException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+        }
     }
 
     /** Waits until the reporting-service counts the imported municipalities and no consumer group lags. */

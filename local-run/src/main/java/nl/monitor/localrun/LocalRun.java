@@ -113,10 +113,13 @@ public final class LocalRun {
         long loading = System.nanoTime();
         DemoLoad demo = new DemoLoad(json, kafka.bootstrapServers(), tokens);
         Map<Integer, Integer> imported = demo.importWaves(platform.url("survey-service"));
+        demo.createThreshold(platform.url("scoring-service"));
         int figures = demo.importIndicators(platform.url("survey-service"));
+        int plans = demo.savePlans(platform.url("survey-service"));
         demo.awaitDigested(platform.url("reporting-service"), imported);
-        say(String.format("Imported, scored and reported %s municipalities per wave and %d synthetic indicator"
-                + " figures in %.0f s.", imported, figures, (System.nanoTime() - loading) / 1_000_000_000.0));
+        say(String.format("Imported, scored and reported %s municipalities per wave, %d synthetic indicator"
+                + " figures (with a sample threshold of coordinator Groningen) and %d synthetic municipal plans in %.0f s.",
+                imported, figures, plans, (System.nanoTime() - loading) / 1_000_000_000.0));
         subscribeEveryRegion(platform.url("notification-service"), receiver.url());
         printBanner(platform, (System.nanoTime() - start) / 1_000_000_000.0);
         stopped.await();
@@ -210,6 +213,8 @@ public final class LocalRun {
             banner.append(String.format("%nDashboard (sign in at Keycloak with a demo user below):%n  %s%n", dashboard));
             banner.append(String.format("  the coordinator's \"Meldingen\" (alerts, subscriptions, contacts): sign in as"
                     + " coordinator-groningen, menu Meldingen: %s#/meldingen%n", dashboard));
+            banner.append(String.format("  the coordinator's \"Drempels\" (thresholds on indicator figures): sign in as"
+                    + " coordinator-groningen, menu Drempels: %s#/drempels%n", dashboard));
             banner.append(String.format("  the admin's \"Beheer\" (waves, audit trail, dead letters): sign in as"
                     + " monitor-admin, menu Beheer: %s#/beheer/golven%n", dashboard));
             banner.append("\nDemo users of the realm monitor (user / password):\n");
@@ -228,6 +233,8 @@ public final class LocalRun {
             banner.append(String.format("%nDashboard (2017 against 2014, as analyst):%n  %s#token=%s%n", dashboard,
                     analyst));
             banner.append(String.format("  as coordinator of Groningen: %s#token=%s%n", dashboard, coordinator));
+            banner.append(String.format("  the coordinator's thresholds on indicator figures (\"Drempels\"):"
+                    + " %s#token=%s&to=/drempels%n", dashboard, coordinator));
             banner.append(String.format("  as admin (\"Beheer\": waves, audit trail, dead letters):"
                     + " %s#token=%s&to=/beheer/golven%n", dashboard, admin));
             banner.append(String.format("%nQuestionnaire (the 2018 wave, as the demo respondent of GM0014 Groningen):"

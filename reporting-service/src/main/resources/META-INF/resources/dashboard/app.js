@@ -7,6 +7,7 @@
 //   #/card/<code>/<year>?components=...  a municipality's card, with the component switches and its trend
 //   #/response?year=2021&region=...      the live response of a wave (Tabel 3.1 while it runs), who has not submitted
 //   #/meldingen?municipality=&goal=&state= the region's alerts (live) and the coordinator's subscriptions: meldingen.js
+//   #/drempels?region=                   the coordinators' thresholds on indicator figures (scoring-service): drempels.js
 //   #/beheer/<section>                   the administrator's waves, campaigns, audit trail, dead letters, parked
 //                                        outbox rows and read-model rebuild: beheer.js
 // Signing in and the caller's token: web-foundation's /shared/auth.js.
@@ -17,6 +18,7 @@ import { bandOf as bandOfScore, DEFAULT_BOUNDS } from '/shared/bands.js';
 import { boundsOf } from '/shared/questionnaire.js';
 import { leaveMeldingen, meldingenView } from './meldingen.js';
 import { beheerView } from './beheer.js';
+import { drempelsView } from './drempels.js';
 import { indicatorenView } from './indicatoren.js';
 import { rapportView } from './rapport.js';
 
@@ -556,6 +558,8 @@ async function render() {
     .some(role => ['coordinator', 'analyst', 'admin'].includes(role));
   document.querySelector('nav a[data-nav="meldingen"]').hidden = !(mine.groups || [])
     .some(role => ['coordinator', 'analyst', 'admin'].includes(role));
+  document.querySelector('nav a[data-nav="drempels"]').hidden = !(mine.groups || [])
+    .some(role => ['coordinator', 'analyst', 'admin'].includes(role));
   // Only admins manage; the APIs refuse everyone else (403) whatever the page shows.
   document.querySelector('nav a[data-nav="beheer"]').hidden = !(mine.groups || []).includes('admin');
   leaveMeldingen();
@@ -576,6 +580,13 @@ async function render() {
       const settings = await fresh(ticket, dashboardApp());
       await meldingenView(view, { params, reporting: api, token: accessToken, notificationUrl: settings.notificationUrl,
         surveyUrl: settings.surveyUrl });
+      if (ticket !== currentTicket) {
+        return;
+      }
+    } else if (parts[0] === 'drempels') {
+      const settings = await fresh(ticket, dashboardApp());
+      await drempelsView(view, { params, reporting: path => fresh(ticket, api(path)), claims, token: accessToken,
+        scoringUrl: settings.scoringUrl });
       if (ticket !== currentTicket) {
         return;
       }
