@@ -17,6 +17,7 @@ const CHANNELS = { WEBHOOK: 'Webhook', EMAIL: 'E-mail', STREAM: 'Live feed' };
 const DELIVERY_STATUS = { PENDING: 'wacht', DELIVERED: 'afgeleverd', FAILED: 'mislukt', CANCELLED: 'geannuleerd' };
 const ALERT_STATE = { OPEN: 'open', RESOLVED: 'opgelost' };
 const DIRECTION = { DOWN: 'gedaald', UP: 'gestegen' };
+const TARGET_STATUS = { MISSED: 'niet gehaald', MET: 'gehaald', WITHDRAWN: 'vervallen' };
 // Dutch texts for the notification-service's error codes (problem documents' errors[].code).
 const ERROR_TEXTS = {
   'invalid-url': 'Geef een volledig webadres, beginnend met https:// (of http:// waar toegestaan).',
@@ -68,6 +69,12 @@ function goalOf(alert) {
 
 function thresholdText(alert) {
   const t = alert.threshold || {};
+  if (alert.target) {
+    // a municipality's own target (threshold-crossed v3): missed, met again or withdrawn in its year
+    const g = alert.target;
+    const what = g.kind === 'GOAL' ? `doel ${g.goal}` : `${g.title} (${g.breakdownLabel})`;
+    return `eigen doel: ${what}, ${g.year}: ${targetAmount(g.target, g)}`;
+  }
   if (alert.indicator) {
     // an indicator figure's crossing of a coordinator's threshold (threshold-crossed v2)
     const i = alert.indicator;
@@ -82,6 +89,11 @@ function amount(value, unit) {
   if (value == null) return '–';
   const text = Number(value).toLocaleString('nl-NL', { maximumFractionDigits: 2 });
   return unit === 'PERCENTAGE' ? `${text} %` : unit === 'DAYS' ? `${text} dagen` : text;
+}
+
+/** A target's value or result: a goal score in points, a figure in its unit. */
+function targetAmount(value, target) {
+  return target.kind === 'GOAL' ? `${amount(value)} punten` : amount(value, target.unit);
 }
 
 function matches(alert, filter) {
@@ -103,14 +115,17 @@ function alertRow(alert) {
   const where = alert.municipality
     ? `<a href="${card}">${escapeHtml(alert.municipalityName)}</a> <span class="muted">${escapeHtml(alert.municipality)}</span>`
     : `regio ${escapeHtml(alert.region)}`;
-  const values = i
+  const g = alert.target;
+  const values = g
+    ? `${g.previousResult == null ? '' : escapeHtml(targetAmount(g.previousResult, g)) + ' → '}${escapeHtml(targetAmount(g.result, g))}`
+    : i
     ? `${escapeHtml(amount(i.previousValue, i.unit))} → ${escapeHtml(amount(i.value, i.unit))}`
     : `${score(alert.previousScore)} ${bandHtml(alert.previousBand)} → ${score(alert.newScore)} ${bandHtml(alert.newBand)}`;
   return `<tr data-alert="${escapeHtml(alert.id)}">
     <td>${escapeHtml(dateTime(alert.occurredAt))}</td>
     <td>${where}</td>
     <td>${escapeHtml(thresholdText(alert))}</td>
-    <td>${alert.type === 'resolved' ? 'hersteld' : escapeHtml(DIRECTION[alert.direction] || alert.direction)}</td>
+    <td>${alert.type === 'resolved' ? 'hersteld' : g ? escapeHtml(TARGET_STATUS[g.status] || g.status) : escapeHtml(DIRECTION[alert.direction] || alert.direction)}</td>
     <td class="num">${values}</td>
     <td data-state>${escapeHtml(ALERT_STATE[alert.state] || alert.state)}</td>
   </tr>`;
