@@ -503,6 +503,10 @@ function filterFromForm() {
   if (municipalities.length) filter.municipalities = municipalities;
   if (thresholds.length) filter.thresholds = thresholds;
   if (direction) filter.direction = direction;
+  // what the form does not show (indicators, the municipalities' own targets) stays as the subscription had it
+  const kept = editing && editing.filter;
+  if (kept && kept.indicators && kept.indicators.length) filter.indicators = kept.indicators;
+  if (kept && kept.targets) filter.targets = true;
   return Object.keys(filter).length ? filter : null;
 }
 
