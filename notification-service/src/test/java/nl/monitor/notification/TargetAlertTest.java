@@ -35,8 +35,8 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * Alerts on a municipality's own targets (threshold-crossed v3) over the real topic: a subscription that opts in with
  * {@code targets: true} gets a signed webhook naming municipality, goal (its Dutch title), year, target and result;
- * the target met again resolves it; a subscription without the opt-in hears of none, and one naming only targets of
- * nothing else. Region Limburg-Noord is this test's own.
+ * the target met again resolves it; a subscription without the opt-in hears of none, and the opt-in narrows nothing
+ * else (the score threshold named beside it still does). Region Limburg-Noord is this test's own.
  */
 @QuarkusTest
 @QuarkusTestResource(MonitorInfrastructure.class)
@@ -87,7 +87,9 @@ class TargetAlertTest {
     void a_missed_target_reaches_the_subscriptions_that_opted_in_signed_and_meeting_it_again_resolves_it()
             throws Exception {
         try (RecordingReceiver targets = new RecordingReceiver(); RecordingReceiver everything = new RecordingReceiver()) {
-            String opted = subscribe(targets.url(), Map.of("targets", true, "municipalities", List.of(VENLO)));
+            // targets on top of one score threshold: the score's crossing below 25 later is not for it
+            String opted = subscribe(targets.url(), Map.of("targets", true, "municipalities", List.of(VENLO),
+                    "thresholds", List.of(Map.of("scope", "TOTAL", "value", 75))));
             String plain = subscribe(everything.url(), null);
             given().auth().oauth2(TestTokens.coordinator(REGION)).get("/api/subscriptions/" + opted).then()
                     .statusCode(200).body("filter.targets", equalTo(true));
@@ -131,7 +133,7 @@ class TargetAlertTest {
             given().auth().oauth2(TestTokens.coordinator(REGION)).get("/api/alerts/" + alertId).then()
                     .body("state", equalTo("RESOLVED"));
 
-            // a score's crossing afterwards: the subscription without a filter hears of it, the targets-only one not
+            // a score's crossing afterwards: the subscription without a filter hears of it, the one on 75 not
             publish(Crossings.down(VENLO, REGION, 20.0));
             JsonNode score = json.readTree(everything.await(1, DEADLINE).get(0).body());
             assertThat(score.has("target")).isFalse();

@@ -18,13 +18,13 @@ import java.util.List;
  * @param direction      DOWN: alerts (and the resolved notices of those alerts); UP: only recoveries; none: both
  * @param indicators     only the crossings of these indicators (ids of the indicator set, or {@code *} for all) of
  *                       the coordinators' indicator thresholds
- * @param targets        true: the municipalities' own targets missed (and met again); opt-in — a filter without it
- *                       hears of none
+ * @param targets        true: also the municipalities' own targets missed (and met again or withdrawn); opt-in — a
+ *                       filter without it hears of none; it narrows nothing else
  */
 @Schema(description = "Which crossings of the region to hear about; a part left out matches everything, except that "
         + "a filter naming only thresholds hears of no indicator crossings, and one naming only indicators of no "
-        + "score crossings; the municipalities' own targets only with targets: true (a filter naming only that hears "
-        + "of nothing else)")
+        + "score crossings; the municipalities' own targets only with targets: true, which adds them to what the rest "
+        + "of the filter hears")
 public record SubscriptionFilter(
         @Schema(examples = "[\"GM0014\",\"GM0037\"]") List<String> municipalities,
         List<Threshold> thresholds,
@@ -35,7 +35,8 @@ public record SubscriptionFilter(
         List<String> indicators,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "true: a municipality of the region missing a target of its own plan in its year (and "
-                + "meeting it again, or taking it out of the plan); left out or false: none of those")
+                + "meeting it again, or taking it out of the plan), besides what the rest of the filter hears; left out "
+                + "or false: none of those")
         Boolean targets) {
 
     /** Every indicator. */
@@ -65,7 +66,8 @@ public record SubscriptionFilter(
      * What a crossing is about: a score's its threshold, an indicator's its indicator. Naming neither thresholds nor
      * indicators hears of both kinds; naming one kind hears of that kind only (so a filter made before indicators
      * existed keeps hearing of exactly what it did). A municipality's own target is heard of only with
-     * {@code targets: true}, which counts as naming a kind (so {@code {"targets": true}} alone hears of targets only).
+     * {@code targets: true}, which adds them and narrows nothing else ({@code {"targets": true}} alone hears of all
+     * three kinds; the municipalities and the direction apply to targets as to scores).
      * {@code direction} DOWN means the crossings that fire (an indicator's may go up: "above 12 %"; a target missed),
      * UP the recoveries.
      */
@@ -75,7 +77,7 @@ public record SubscriptionFilter(
         if (crossing.target() != null) {
             about = wantsTargets;
         } else if (thresholds.isEmpty() && indicators.isEmpty()) {
-            about = !wantsTargets;
+            about = true;
         } else if (crossing.indicator() != null) {
             about = indicators.contains(ALL_INDICATORS) || indicators.contains(crossing.indicator().indicator());
         } else {
