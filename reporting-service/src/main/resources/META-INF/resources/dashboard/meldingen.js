@@ -38,7 +38,7 @@ const ERROR_TEXTS = {
   duplicate: 'Dit e-mailadres staat er al.'
 };
 const FORM_FIELDS = ['region', 'channel', 'url', 'email', 'description', 'digest', 'filter.municipalities',
-  'filter.thresholds', 'filter.direction'];
+  'filter.thresholds', 'filter.direction', 'filter.targets'];
 const DIRECTION_CHOICES = { '': 'beide (melding en herstel)', DOWN: 'alleen dalingen (en hun herstel)', UP: 'alleen herstel' };
 
 let stream = null;
@@ -238,6 +238,9 @@ export async function meldingenView(view, { params, reporting, token, notificati
         <select id="sub-direction" data-field="filter.direction">${Object.entries(DIRECTION_CHOICES)
           .map(([v, l]) => `<option value="${v}">${l}</option>`).join('')}</select>
         <span id="sub-direction-error" class="field-error" hidden></span></div>
+      <div class="form-row"><input id="sub-targets" data-field="filter.targets" type="checkbox">
+        <label for="sub-targets">Ook de eigen doelen van gemeenten: niet gehaald, alsnog gehaald of vervallen</label>
+        <span id="sub-targets-error" class="field-error" hidden></span></div>
       <div class="form-row" data-not-for="STREAM"><input id="sub-digest" data-field="digest" type="checkbox">
         <label for="sub-digest">Dagelijks overzicht (om 07:00) in plaats van elke melding apart</label>
         <span id="sub-digest-error" class="field-error" hidden></span></div>
@@ -503,10 +506,10 @@ function filterFromForm() {
   if (municipalities.length) filter.municipalities = municipalities;
   if (thresholds.length) filter.thresholds = thresholds;
   if (direction) filter.direction = direction;
-  // what the form does not show (indicators, the municipalities' own targets) stays as the subscription had it
+  if (document.getElementById('sub-targets').checked) filter.targets = true;
+  // what the form does not show (the indicators) stays as the subscription had it
   const kept = editing && editing.filter;
   if (kept && kept.indicators && kept.indicators.length) filter.indicators = kept.indicators;
-  if (kept && kept.targets) filter.targets = true;
   return Object.keys(filter).length ? filter : null;
 }
 
@@ -582,6 +585,7 @@ function startEdit(subscription) {
   document.getElementById('sub-municipalities').innerHTML = municipalityOptions(subscription.region, filter.municipalities || []);
   renderThresholds((filter.thresholds || []).map(t => ({ on: t.scope === 'TOTAL' ? 'TOTAL' : String(t.goal), value: t.value })));
   document.getElementById('sub-direction').value = filter.direction || '';
+  document.getElementById('sub-targets').checked = !!filter.targets;
   document.getElementById('sub-digest').checked = !!subscription.digest;
   document.getElementById('subscribe-submit').textContent = 'Wijzigingen opslaan';
   document.getElementById('subscribe-cancel').hidden = false;
