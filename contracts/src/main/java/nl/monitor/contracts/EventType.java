@@ -10,6 +10,8 @@ public enum EventType {
     THRESHOLD_CROSSED("threshold-crossed", 1, ThresholdCrossed.class),
     /** A score's crossing as v1, or an indicator figure's crossing of a coordinator's threshold; same topic. */
     THRESHOLD_CROSSED_V2("threshold-crossed", 2, ThresholdCrossed.class),
+    /** v2's two forms, or a municipality's result against its own target (issue 28); same topic. */
+    THRESHOLD_CROSSED_V3("threshold-crossed", 3, ThresholdCrossed.class),
     AUDIT_RECORDED("audit-recorded", 1, AuditRecorded.class),
     INDICATOR_RECORDED("indicator-recorded", 1, IndicatorRecorded.class),
     MUNICIPAL_PLAN_PUBLISHED("municipal-plan-published", 1, MunicipalPlanPublished.class);

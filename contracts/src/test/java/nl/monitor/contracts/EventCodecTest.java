@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EventCodecTest {
 
     private static final Map<EventType, Supplier<CloudEvent<?>>> SAMPLES = Map.of(
+            EventType.THRESHOLD_CROSSED_V3, SampleEvents::targetCrossed,
             EventType.SURVEY_SUBMITTED, SampleEvents::surveySubmitted,
             EventType.SCORE_COMPUTED, SampleEvents::scoreComputed,
             EventType.THRESHOLD_CROSSED, SampleEvents::thresholdCrossed,
@@ -125,7 +126,7 @@ class EventCodecTest {
     void each_type_has_its_topic_and_schema_file() {
         assertThat(EventType.values()).extracting(EventType::topic)
                 .containsExactly("survey-submitted", "score-computed", "threshold-crossed", "threshold-crossed",
-                        "audit-recorded", "indicator-recorded", "municipal-plan-published");
+                        "threshold-crossed", "audit-recorded", "indicator-recorded", "municipal-plan-published");
         for (EventType type : EventType.values()) {
             assertThat(EventCodecTest.class.getResource("/contracts/" + type.schemaFile())).isNotNull();
         }
@@ -247,5 +248,63 @@ class EventCodecTest {
                 .anySatisfy(m -> assertThat(m).contains("/data/goalTargets/0/score"))
                 .anySatisfy(m -> assertThat(m).contains("/data/actions/0/text"))
                 .anySatisfy(m -> assertThat(m).contains("/subject"));
+    }
+
+    @Test
+    void a_missed_target_is_v3_keyed_by_its_municipality_and_neither_v1_nor_v2_can_carry_it() throws Exception {
+        CloudEvent<ThresholdCrossed> goal = SampleEvents.targetCrossed();
+        JsonNode v3 = json(goal);
+        assertThat(goal.data().eventType()).isEqualTo(EventType.THRESHOLD_CROSSED_V3);
+        assertThat(v3.get("type").asText()).isEqualTo("nl.monitor.threshold-crossed.v3");
+        assertThat(v3.get("subject").asText()).isEqualTo("GM0114");
+        assertThat(v3.at("/data/direction").asText()).isEqualTo("DOWN");
+        assertThat(v3.at("/data/year").asInt()).isEqualTo(2024);
+        assertThat(v3.at("/data/target/goal").asInt()).isEqualTo(1);
+        assertThat(v3.at("/data/target/target").decimalValue()).isEqualByComparingTo("55");
+        assertThat(v3.at("/data/target/result").decimalValue()).isEqualByComparingTo("42");
+        assertThat(v3.get("data").has("indicator")).isFalse();
+        assertThat(v3.get("data").has("threshold")).isFalse();
+        assertThat(v3.get("data").has("newScore")).isFalse();
+        assertThat(goal.data().firing()).isTrue();
+        CloudEvent<ThresholdCrossed> met = SampleEvents.indicatorTargetCrossed();
+        assertThat(met.data().firing()).isFalse();
+        assertThat(met.data().direction()).isEqualTo(ThresholdCrossed.Direction.UP);
+        assertThat(codec.schemaViolations(EventType.THRESHOLD_CROSSED_V3, json(met))).isEmpty();
+        // every earlier form is v3 data too
+        for (CloudEvent<ThresholdCrossed> earlier : java.util.List.of(SampleEvents.thresholdCrossed(),
+                SampleEvents.indicatorThresholdCrossed())) {
+            ObjectNode asV3 = (ObjectNode) json(earlier);
+            asV3.put("type", EventType.THRESHOLD_CROSSED_V3.type());
+            assertThat(codec.schemaViolations(EventType.THRESHOLD_CROSSED_V3, asV3)).isEmpty();
+        }
+        // v1 and v2 cannot carry it: a consumer that knows only those dead-letters it with "unknown ... version"
+        for (EventType older : java.util.List.of(EventType.THRESHOLD_CROSSED, EventType.THRESHOLD_CROSSED_V2)) {
+            ObjectNode asOlder = (ObjectNode) v3.deepCopy();
+            asOlder.put("type", older.type());
+            assertThat(codec.schemaViolations(older, asOlder)).isNotEmpty();
+        }
+        // a goal's target names its goal and stays 0-100; an indicator's names its indicator
+        ObjectNode bad = (ObjectNode) v3.deepCopy();
+        ((ObjectNode) bad.at("/data/target")).putNull("goal");
+        ((ObjectNode) bad.at("/data/target")).put("target", 120);
+        ((ObjectNode) bad.at("/data/target")).put("status", "LATE");
+        assertThat(codec.schemaViolations(EventType.THRESHOLD_CROSSED_V3, bad)).isNotEmpty();
+        ObjectNode noIndicator = (ObjectNode) json(met);
+        ((ObjectNode) noIndicator.at("/data/target")).putNull("indicator");
+        assertThat(codec.schemaViolations(EventType.THRESHOLD_CROSSED_V3, noIndicator)).isNotEmpty();
+        ObjectNode noMunicipality = (ObjectNode) v3.deepCopy();
+        ((ObjectNode) noMunicipality.get("data")).remove("municipality");
+        assertThat(codec.schemaViolations(EventType.THRESHOLD_CROSSED_V3, noMunicipality)).isNotEmpty();
+    }
+
+    @Test
+    void a_consumer_of_threshold_crossed_reads_a_target_crossing_off_its_topic() {
+        CloudEvent<ThresholdCrossed> read = codec.decode(codec.encode(SampleEvents.indicatorTargetCrossed()),
+                EventType.THRESHOLD_CROSSED);
+        assertThat(read.type()).isEqualTo("nl.monitor.threshold-crossed.v3");
+        assertThat(read.data().target().indicator()).isEqualTo("vt-repeat-reports");
+        assertThat(read.data().target().breakdown()).containsEntry("abuse-type", "sexual-abuse");
+        assertThat(read.data().target().status()).isEqualTo(ThresholdCrossed.TargetStatus.MET);
+        assertThat(read.data().key()).isEqualTo("GM0114");
     }
 }

@@ -91,6 +91,28 @@ final class SampleEvents {
         return CloudEvent.of(EventType.THRESHOLD_CROSSED_V2, "/scoring-service", crossing.key(), crossing);
     }
 
+    static CloudEvent<ThresholdCrossed> targetCrossed() {
+        ThresholdCrossed crossing = ThresholdCrossed.ofTarget(UUID.fromString("9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b"),
+                "GM0114", "Drenthe", 1, new ThresholdCrossed.TargetCrossing(ThresholdCrossed.TargetKind.GOAL, 1, null,
+                        null, Map.of(), 2024, new java.math.BigDecimal("55"),
+                        nl.monitor.domain.indicator.Better.HIGHER, new java.math.BigDecimal("42"), null,
+                        ThresholdCrossed.TargetStatus.MISSED, UUID.fromString("4c2a8e1f-6b3d-4a5e-8f7c-1d2e3f4a5b60"),
+                        2, SUBMISSION, null, null, "7e0d1c2b-3a4f-4b5c-8d6e-9f0a1b2c3d4e"), AT);
+        return CloudEvent.of(EventType.THRESHOLD_CROSSED_V3, "/scoring-service", crossing.key(), crossing);
+    }
+
+    static CloudEvent<ThresholdCrossed> indicatorTargetCrossed() {
+        ThresholdCrossed crossing = ThresholdCrossed.ofTarget(UUID.fromString("1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b"),
+                "GM0114", "Drenthe", null, new ThresholdCrossed.TargetCrossing(ThresholdCrossed.TargetKind.INDICATOR,
+                        null, "vt-repeat-reports", 1, Map.of("abuse-type", "sexual-abuse"), 2024,
+                        new java.math.BigDecimal("12.5"), nl.monitor.domain.indicator.Better.LOWER,
+                        new java.math.BigDecimal("11"), new java.math.BigDecimal("14.5"),
+                        ThresholdCrossed.TargetStatus.MET, UUID.fromString("4c2a8e1f-6b3d-4a5e-8f7c-1d2e3f4a5b60"), 2,
+                        null, UUID.fromString("0b6f3c2e-5d1a-4e8b-9f3c-2a7d4e6f8a10"), 2,
+                        "7e0d1c2b-3a4f-4b5c-8d6e-9f0a1b2c3d4e"), AT);
+        return CloudEvent.of(EventType.THRESHOLD_CROSSED_V3, "/scoring-service", crossing.key(), crossing);
+    }
+
     static CloudEvent<MunicipalPlanPublished> municipalPlanPublished() {
         MunicipalPlanPublished plan = new MunicipalPlanPublished(
                 UUID.fromString("4c2a8e1f-6b3d-4a5e-8f7c-1d2e3f4a5b60"), "GM0014", 3,

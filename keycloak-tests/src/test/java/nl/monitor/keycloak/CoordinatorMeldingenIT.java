@@ -124,6 +124,7 @@ class CoordinatorMeldingenIT {
 
         url.clear();
         url.sendKeys(receiver.url());
+        page.click(By.id("sub-targets"));                    // also the municipalities' own targets (issue 28)
         page.click(By.id("subscribe-submit"));
         page.wait(DEADLINE).until(ExpectedConditions.visibilityOfElementLocated(By.id("secret-panel")));
         String secret = browser.findElement(By.id("secret-value")).getText();
@@ -150,6 +151,9 @@ class CoordinatorMeldingenIT {
         // Another region's coordinator (Keycloak token) sees neither the subscription nor the region's alerts.
         String other = keycloak.passwordGrant("monitor-cli", OTHER_COORDINATOR, OTHER_PASSWORD);
         String notifications = platform.url("notification-service");
+        String mine = keycloak.passwordGrant("monitor-cli", "coordinator-groningen", "coordinator-demo");
+        assertThat(read(get(notifications + "/api/subscriptions/" + subscription, mine).body())
+                .path("filter").path("targets").asBoolean()).as("the form's opt-in for own targets").isTrue();
         assertThat(get(notifications + "/api/subscriptions", other).body()).doesNotContain(subscription);
         assertThat(get(notifications + "/api/subscriptions/" + subscription, other).statusCode()).isEqualTo(403);
         assertThat(get(notifications + "/api/subscriptions/" + subscription + "/deliveries", other).statusCode())

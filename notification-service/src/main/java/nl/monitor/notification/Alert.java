@@ -98,6 +98,15 @@ public class Alert {
     @Column(name = "indicator_series")
     public String indicatorSeries;
 
+    /** On an alert on a municipality's own target (threshold-crossed v3): what it says; null on others. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public TargetAlert target;
+
+    /** {@link TargetAlert#series}: the target met again (or withdrawn) resolves the series' open alert. */
+    @Column(name = "target_series")
+    public String targetSeries;
+
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 

@@ -39,13 +39,9 @@ public record IndicatorAlert(UUID thresholdId, String indicator, String title, U
 
     /** The alert's part of a crossing, named in Dutch from the indicator set the figure was recorded against. */
     public static IndicatorAlert of(ThresholdCrossed.IndicatorCrossing c) {
-        IndicatorSet set = Indicators.all().stream().filter(s -> s.version() == c.indicatorSetVersion()).findFirst()
-                .orElseGet(Indicators::latest);
+        IndicatorSet set = setOf(c.indicatorSetVersion());
         Optional<Indicator> indicator = set.indicator(c.indicator());
-        String breakdownLabel = c.breakdown().isEmpty() ? "totaal" : c.breakdown().entrySet().stream()
-                .map(e -> set.dimension(e.getKey()).map(d -> d.title() + ": " + d.value(e.getValue())
-                        .map(Dimension.Value::label).orElse(e.getValue())).orElse(e.getKey() + ": " + e.getValue()))
-                .collect(Collectors.joining(", "));
+        String breakdownLabel = breakdownLabel(set, c.breakdown());
         int year = Integer.parseInt(c.period().substring(0, 4));
         String areaName = c.level() == AreaLevel.MUNICIPALITY ? MunicipalityDivisions.municipalityOf(c.area(), year)
                 .map(Municipality::name).orElse(c.area()) : c.area();
@@ -53,6 +49,19 @@ public record IndicatorAlert(UUID thresholdId, String indicator, String title, U
                 indicator.map(Indicator::unit).orElse(null), c.indicatorSetVersion(), c.period(), c.level(), c.area(),
                 areaName, c.breakdown(), breakdownLabel, c.threshold(), c.alertWhen(), c.value(), c.previousValue(),
                 c.previousPeriod(), c.figureId(), c.figureVersion(), c.indicatorEventId());
+    }
+
+    /** The indicator set of that version, or the latest when this build does not ship it. */
+    public static IndicatorSet setOf(int version) {
+        return Indicators.all().stream().filter(s -> s.version() == version).findFirst().orElseGet(Indicators::latest);
+    }
+
+    /** A breakdown in Dutch: "Type kindermishandeling: Seksueel misbruik"; "totaal" without one. */
+    public static String breakdownLabel(IndicatorSet set, Map<String, String> breakdown) {
+        return breakdown.isEmpty() ? "totaal" : new TreeMap<>(breakdown).entrySet().stream()
+                .map(e -> set.dimension(e.getKey()).map(d -> d.title() + ": " + d.value(e.getValue())
+                        .map(Dimension.Value::label).orElse(e.getValue())).orElse(e.getKey() + ": " + e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     /** The series whose open alert a crossing back resolves: the threshold, the area and the kind of period. */

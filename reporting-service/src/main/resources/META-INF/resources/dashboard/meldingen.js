@@ -17,6 +17,7 @@ const CHANNELS = { WEBHOOK: 'Webhook', EMAIL: 'E-mail', STREAM: 'Live feed' };
 const DELIVERY_STATUS = { PENDING: 'wacht', DELIVERED: 'afgeleverd', FAILED: 'mislukt', CANCELLED: 'geannuleerd' };
 const ALERT_STATE = { OPEN: 'open', RESOLVED: 'opgelost' };
 const DIRECTION = { DOWN: 'gedaald', UP: 'gestegen' };
+const TARGET_STATUS = { MISSED: 'niet gehaald', MET: 'gehaald', WITHDRAWN: 'vervallen' };
 // Dutch texts for the notification-service's error codes (problem documents' errors[].code).
 const ERROR_TEXTS = {
   'invalid-url': 'Geef een volledig webadres, beginnend met https:// (of http:// waar toegestaan).',
@@ -37,7 +38,7 @@ const ERROR_TEXTS = {
   duplicate: 'Dit e-mailadres staat er al.'
 };
 const FORM_FIELDS = ['region', 'channel', 'url', 'email', 'description', 'digest', 'filter.municipalities',
-  'filter.thresholds', 'filter.direction'];
+  'filter.thresholds', 'filter.direction', 'filter.targets'];
 const DIRECTION_CHOICES = { '': 'beide (melding en herstel)', DOWN: 'alleen dalingen (en hun herstel)', UP: 'alleen herstel' };
 
 let stream = null;
@@ -68,6 +69,12 @@ function goalOf(alert) {
 
 function thresholdText(alert) {
   const t = alert.threshold || {};
+  if (alert.target) {
+    // a municipality's own target (threshold-crossed v3): missed, met again or withdrawn in its year
+    const g = alert.target;
+    const what = g.kind === 'GOAL' ? `doel ${g.goal}` : `${g.title} (${g.breakdownLabel})`;
+    return `eigen doel: ${what}, ${g.year}: ${targetAmount(g.target, g)}`;
+  }
   if (alert.indicator) {
     // an indicator figure's crossing of a coordinator's threshold (threshold-crossed v2)
     const i = alert.indicator;
@@ -82,6 +89,11 @@ function amount(value, unit) {
   if (value == null) return '–';
   const text = Number(value).toLocaleString('nl-NL', { maximumFractionDigits: 2 });
   return unit === 'PERCENTAGE' ? `${text} %` : unit === 'DAYS' ? `${text} dagen` : text;
+}
+
+/** A target's value or result: a goal score in points, a figure in its unit. */
+function targetAmount(value, target) {
+  return target.kind === 'GOAL' ? `${amount(value)} punten` : amount(value, target.unit);
 }
 
 function matches(alert, filter) {
@@ -103,14 +115,17 @@ function alertRow(alert) {
   const where = alert.municipality
     ? `<a href="${card}">${escapeHtml(alert.municipalityName)}</a> <span class="muted">${escapeHtml(alert.municipality)}</span>`
     : `regio ${escapeHtml(alert.region)}`;
-  const values = i
+  const g = alert.target;
+  const values = g
+    ? `${g.previousResult == null ? '' : escapeHtml(targetAmount(g.previousResult, g)) + ' → '}${escapeHtml(targetAmount(g.result, g))}`
+    : i
     ? `${escapeHtml(amount(i.previousValue, i.unit))} → ${escapeHtml(amount(i.value, i.unit))}`
     : `${score(alert.previousScore)} ${bandHtml(alert.previousBand)} → ${score(alert.newScore)} ${bandHtml(alert.newBand)}`;
   return `<tr data-alert="${escapeHtml(alert.id)}">
     <td>${escapeHtml(dateTime(alert.occurredAt))}</td>
     <td>${where}</td>
     <td>${escapeHtml(thresholdText(alert))}</td>
-    <td>${alert.type === 'resolved' ? 'hersteld' : escapeHtml(DIRECTION[alert.direction] || alert.direction)}</td>
+    <td>${alert.type === 'resolved' ? 'hersteld' : g ? escapeHtml(TARGET_STATUS[g.status] || g.status) : escapeHtml(DIRECTION[alert.direction] || alert.direction)}</td>
     <td class="num">${values}</td>
     <td data-state>${escapeHtml(ALERT_STATE[alert.state] || alert.state)}</td>
   </tr>`;
@@ -223,6 +238,9 @@ export async function meldingenView(view, { params, reporting, token, notificati
         <select id="sub-direction" data-field="filter.direction">${Object.entries(DIRECTION_CHOICES)
           .map(([v, l]) => `<option value="${v}">${l}</option>`).join('')}</select>
         <span id="sub-direction-error" class="field-error" hidden></span></div>
+      <div class="form-row"><input id="sub-targets" data-field="filter.targets" type="checkbox">
+        <label for="sub-targets">Ook de eigen doelen van gemeenten: niet gehaald, alsnog gehaald of vervallen</label>
+        <span id="sub-targets-error" class="field-error" hidden></span></div>
       <div class="form-row" data-not-for="STREAM"><input id="sub-digest" data-field="digest" type="checkbox">
         <label for="sub-digest">Dagelijks overzicht (om 07:00) in plaats van elke melding apart</label>
         <span id="sub-digest-error" class="field-error" hidden></span></div>
@@ -488,6 +506,10 @@ function filterFromForm() {
   if (municipalities.length) filter.municipalities = municipalities;
   if (thresholds.length) filter.thresholds = thresholds;
   if (direction) filter.direction = direction;
+  if (document.getElementById('sub-targets').checked) filter.targets = true;
+  // what the form does not show (the indicators) stays as the subscription had it
+  const kept = editing && editing.filter;
+  if (kept && kept.indicators && kept.indicators.length) filter.indicators = kept.indicators;
   return Object.keys(filter).length ? filter : null;
 }
 
@@ -563,6 +585,7 @@ function startEdit(subscription) {
   document.getElementById('sub-municipalities').innerHTML = municipalityOptions(subscription.region, filter.municipalities || []);
   renderThresholds((filter.thresholds || []).map(t => ({ on: t.scope === 'TOTAL' ? 'TOTAL' : String(t.goal), value: t.value })));
   document.getElementById('sub-direction').value = filter.direction || '';
+  document.getElementById('sub-targets').checked = !!filter.targets;
   document.getElementById('sub-digest').checked = !!subscription.digest;
   document.getElementById('subscribe-submit').textContent = 'Wijzigingen opslaan';
   document.getElementById('subscribe-cancel').hidden = false;

@@ -18,6 +18,7 @@ import nl.monitor.notification.Delivery;
 import nl.monitor.notification.IndicatorAlert;
 import nl.monitor.notification.DeliveryStatus;
 import nl.monitor.notification.Subscription;
+import nl.monitor.notification.TargetAlert;
 import nl.monitor.notification.delivery.DigestSchedule;
 import nl.monitor.notification.delivery.WebhookPayload;
 import nl.monitor.notification.repository.AlertRepository;
@@ -86,7 +87,7 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
             return Outcome.DUPLICATE;
         }
         Alert alert = store(event.id(), crossing);
-        // a score's crossing down fires; an indicator's fires on the side its threshold alerts
+        // a score's crossing down fires; an indicator's fires on the side its threshold alerts; a target's when missed
         boolean down = crossing.firing();
         List<Subscription> subscribers = new ArrayList<>(down ? List.of() : resolve(alert, crossing));
         for (Subscription subscription : subscriptions.activeInRegion(alert.region)) {
@@ -101,7 +102,12 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
             deliveries.persist(delivery(alert, subscription));
         }
         raised.fire(new AlertRaised(AlertView.of(alert), subscribers.size()));
-        if (alert.indicator != null) {
+        if (alert.target != null) {
+            LOG.infof("Alert %s (%s): %s's own target %s %d (%s): %s, result %s; %d subscription(s) of region %s to "
+                    + "notify", alert.id, alert.type, alert.municipality, alert.targetSeries, alert.target.year(),
+                    alert.target.target(), alert.target.status(), alert.target.result(), subscribers.size(),
+                    alert.region);
+        } else if (alert.indicator != null) {
             LOG.infof("Alert %s (%s): indicator %s of %s %s %s crossed %s %s (%s -> %s); %d subscription(s) of region "
                     + "%s to notify", alert.id, alert.type, alert.indicator.indicator(), alert.indicator.area(),
                     alert.indicator.period(), alert.indicator.breakdown(), alert.direction,
@@ -124,7 +130,8 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
     private List<Subscription> resolve(Alert notice, ThresholdCrossed crossing) {
         notice.state = AlertState.RESOLVED;
         notice.resolvedAt = notice.receivedAt;
-        Optional<Alert> open = crossing.indicator() != null ? alerts.openOfSeries(notice.indicatorSeries)
+        Optional<Alert> open = crossing.target() != null ? alerts.openOfTargetSeries(notice.targetSeries)
+                : crossing.indicator() != null ? alerts.openOfSeries(notice.indicatorSeries)
                 : alerts.open(crossing.municipality(), crossing.threshold());
         if (open.isEmpty()) {
             return List.of();
@@ -156,6 +163,7 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
         alert.thresholdGoal = crossing.threshold() == null ? null : crossing.threshold().goal();
         alert.questionnaireVersion = crossing.questionnaireVersion();
         alert.thresholdValue = crossing.threshold() != null ? crossing.threshold().value()
+                : crossing.target() != null ? crossing.target().target().doubleValue()
                 : crossing.indicator().threshold().doubleValue();
         alert.direction = crossing.direction();
         alert.previousScore = crossing.previousScore();
@@ -163,6 +171,10 @@ public class AlertService implements EventHandler<ThresholdCrossed> {
         if (crossing.indicator() != null) {
             alert.indicator = IndicatorAlert.of(crossing.indicator());
             alert.indicatorSeries = alert.indicator.series();
+        }
+        if (crossing.target() != null) {
+            alert.target = TargetAlert.of(crossing.target(), crossing.questionnaireVersion());
+            alert.targetSeries = alert.target.series(crossing.municipality());
         }
         alert.previousBand = crossing.previousBand();
         alert.newBand = crossing.newBand();

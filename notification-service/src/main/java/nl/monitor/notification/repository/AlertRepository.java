@@ -40,6 +40,12 @@ public class AlertRepository implements PanacheRepositoryBase<Alert, UUID> {
                 AlertState.OPEN, Alert.THRESHOLD_CROSSED).firstResultOptional();
     }
 
+    /** The open alert of a target series ({@code TargetAlert.series}), the newest when there are several. */
+    public Optional<Alert> openOfTargetSeries(String series) {
+        return find("targetSeries = ?1 and state = ?2 and type = ?3 order by occurredAt desc", series,
+                AlertState.OPEN, Alert.THRESHOLD_CROSSED).firstResultOptional();
+    }
+
     /** The newest alerts matching every filter given (a null filter matches all). */
     public List<Alert> search(String region, String municipality, Integer year, AlertState state, int limit) {
         List<String> conditions = new ArrayList<>();

@@ -18,10 +18,13 @@ import java.util.List;
  * @param direction      DOWN: alerts (and the resolved notices of those alerts); UP: only recoveries; none: both
  * @param indicators     only the crossings of these indicators (ids of the indicator set, or {@code *} for all) of
  *                       the coordinators' indicator thresholds
+ * @param targets        true: also the municipalities' own targets missed (and met again or withdrawn); opt-in — a
+ *                       filter without it hears of none; it narrows nothing else
  */
 @Schema(description = "Which crossings of the region to hear about; a part left out matches everything, except that "
         + "a filter naming only thresholds hears of no indicator crossings, and one naming only indicators of no "
-        + "score crossings")
+        + "score crossings; the municipalities' own targets only with targets: true, which adds them to what the rest "
+        + "of the filter hears")
 public record SubscriptionFilter(
         @Schema(examples = "[\"GM0014\",\"GM0037\"]") List<String> municipalities,
         List<Threshold> thresholds,
@@ -29,7 +32,12 @@ public record SubscriptionFilter(
         @JsonInclude(JsonInclude.Include.NON_EMPTY)
         @Schema(examples = "[\"vt-repeat-reports\"]", description = "indicator crossings (issue 28) of these "
                 + "indicators only, or [\"*\"] for all; left out with thresholds given: none")
-        List<String> indicators) {
+        List<String> indicators,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "true: a municipality of the region missing a target of its own plan in its year (and "
+                + "meeting it again, or taking it out of the plan), besides what the rest of the filter hears; left out "
+                + "or false: none of those")
+        Boolean targets) {
 
     /** Every indicator. */
     public static final String ALL_INDICATORS = "*";
@@ -38,24 +46,37 @@ public record SubscriptionFilter(
         municipalities = municipalities == null ? List.of() : List.copyOf(municipalities);
         thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        // false is as good as left out: the filter reads (and is stored) as before targets existed
+        targets = Boolean.TRUE.equals(targets) ? Boolean.TRUE : null;
     }
 
     public SubscriptionFilter(List<String> municipalities, List<Threshold> thresholds, Direction direction) {
-        this(municipalities, thresholds, direction, null);
+        this(municipalities, thresholds, direction, null, null);
     }
 
-    public static final SubscriptionFilter EVERYTHING = new SubscriptionFilter(null, null, null, null);
+    public SubscriptionFilter(List<String> municipalities, List<Threshold> thresholds, Direction direction,
+                              List<String> indicators) {
+        this(municipalities, thresholds, direction, indicators, null);
+    }
+
+    public static final SubscriptionFilter EVERYTHING = new SubscriptionFilter(null, null, null, null, null);
 
     /**
      * Whether the crossing is about what this filter asks for (municipality, threshold or indicator, direction).
      * What a crossing is about: a score's its threshold, an indicator's its indicator. Naming neither thresholds nor
      * indicators hears of both kinds; naming one kind hears of that kind only (so a filter made before indicators
-     * existed keeps hearing of exactly what it did). {@code direction} DOWN means the crossings that fire (an
-     * indicator's may go up: "above 12 %"), UP the recoveries.
+     * existed keeps hearing of exactly what it did). A municipality's own target is heard of only with
+     * {@code targets: true}, which adds them and narrows nothing else ({@code {"targets": true}} alone hears of all
+     * three kinds; the municipalities and the direction apply to targets as to scores).
+     * {@code direction} DOWN means the crossings that fire (an indicator's may go up: "above 12 %"; a target missed),
+     * UP the recoveries.
      */
     public boolean matches(ThresholdCrossed crossing) {
         boolean about;
-        if (thresholds.isEmpty() && indicators.isEmpty()) {
+        boolean wantsTargets = Boolean.TRUE.equals(targets);
+        if (crossing.target() != null) {
+            about = wantsTargets;
+        } else if (thresholds.isEmpty() && indicators.isEmpty()) {
             about = true;
         } else if (crossing.indicator() != null) {
             about = indicators.contains(ALL_INDICATORS) || indicators.contains(crossing.indicator().indicator());

@@ -2,16 +2,12 @@ package nl.monitor.scoring.indicator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import nl.monitor.contracts.CloudEvent;
-import nl.monitor.contracts.EventType;
 import nl.monitor.contracts.IndicatorRecorded;
 import nl.monitor.contracts.ThresholdCrossed;
 import nl.monitor.domain.indicator.AreaLevel;
 import nl.monitor.domain.indicator.Period;
 import nl.monitor.messaging.Events;
 import nl.monitor.messaging.Outbox;
-import nl.monitor.messaging.consume.EventHandler;
-import nl.monitor.messaging.consume.Outcome;
 import nl.monitor.reference.Municipality;
 import nl.monitor.reference.MunicipalityDivisions;
 import org.jboss.logging.Logger;
@@ -24,68 +20,89 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Watches the indicator figures ({@code indicator-recorded}) against the coordinators' thresholds of the figure's
- * region, and publishes {@code threshold-crossed} v2 through the outbox, in the consumer's transaction, when one
- * crosses ({@link IndicatorThresholdRule}). Per threshold, area and kind of period the state is the latest period's
- * figure: a figure of an earlier period than the one evaluated (a late delivery of history), or a version not newer
- * than the one evaluated for that period (a redelivery, an older correction arriving late), changes nothing; a
- * correction of the latest period is evaluated against the version it corrects. National figures have no coordinator
- * and are not watched.
+ * Watches the indicator figures ({@code indicator-recorded}, handed over by {@link IndicatorFigureHandler}) against
+ * the coordinators' thresholds of the figure's region, and publishes {@code threshold-crossed} v2 through the outbox,
+ * in the consumer's transaction, when one crosses ({@link IndicatorThresholdRule}). Per threshold, area and kind of
+ * period the state is the latest period's figure: a figure of an earlier period than the one evaluated (a late
+ * delivery of history), or a version not newer than the one evaluated for that period (a redelivery, an older
+ * correction arriving late), changes nothing; a correction of the latest period is evaluated against the version it
+ * corrects. National figures have no coordinator and are not watched. A threshold made after figures were recorded
+ * evaluates the latest figure of each area and kind of period it watches at once ({@link #evaluateRecorded}).
  */
 @ApplicationScoped
-public class IndicatorThresholdWatch implements EventHandler<IndicatorRecorded> {
+public class IndicatorThresholdWatch {
 
     private static final Logger LOG = Logger.getLogger(IndicatorThresholdWatch.class);
 
     private final IndicatorThresholdRepository thresholds;
     private final IndicatorThresholdStateRepository states;
+    private final RecordedFigureRepository figures;
     private final Outbox outbox;
     private final Events events;
 
     public IndicatorThresholdWatch(IndicatorThresholdRepository thresholds, IndicatorThresholdStateRepository states,
-                                   Outbox outbox, Events events) {
+                                   RecordedFigureRepository figures, Outbox outbox, Events events) {
         this.thresholds = thresholds;
         this.states = states;
+        this.figures = figures;
         this.outbox = outbox;
         this.events = events;
     }
 
-    @Override
-    public EventType type() {
-        return EventType.INDICATOR_RECORDED;
-    }
-
-    @Override
+    /** Evaluates one figure against the thresholds that watch it, in the caller's transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome handle(CloudEvent<IndicatorRecorded> event) {
-        IndicatorRecorded figure = event.data();
+    public void evaluate(String eventId, IndicatorRecorded figure) {
         Optional<Period> parsed = Period.parse(figure.period());
         if (figure.level() == AreaLevel.NATIONAL || parsed.isEmpty()) {
-            return Outcome.APPLIED;
+            return;
         }
         Period period = parsed.get();
         Optional<String> region = regionOf(figure, period.year());
         if (region.isEmpty()) {
             LOG.warnf("Figure %s: %s %s has no Veilig Thuis region in the division of %d; no threshold watches it",
                     figure.figureId(), figure.level(), figure.area(), period.year());
-            return Outcome.APPLIED;
+            return;
         }
         List<IndicatorThreshold> watching = thresholds.watching(figure.indicator(), region.get(),
                 IndicatorThreshold.keyOf(figure.breakdown()));
         for (IndicatorThreshold threshold : watching) {
-            evaluate(event.id(), figure, period, region.get(), threshold);
+            evaluate(eventId, figure, period, region.get(), threshold);
         }
-        return Outcome.APPLIED;
     }
 
-    private void evaluate(String eventId, IndicatorRecorded figure, Period period, String region,
-                          IndicatorThreshold threshold) {
-        String granularity = period.isYear() ? "YEAR" : "QUARTER";
+    /**
+     * Evaluates a threshold just made against the figures recorded before it: per area of its region (the region's
+     * own and its municipalities' of each period's division) and kind of period, the latest period's figure, as if
+     * the threshold had been watching when it arrived (the same crossing id, so the same alert).
+     *
+     * @return the crossings published
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int evaluateRecorded(IndicatorThreshold threshold) {
+        int crossings = 0;
+        for (RecordedFigure kept : figures.latest(threshold.indicator, threshold.breakdownKey)) {
+            IndicatorRecorded figure = kept.figure;
+            Optional<Period> period = Period.parse(figure.period());
+            if (figure.level() == AreaLevel.NATIONAL || period.isEmpty()
+                    || !regionOf(figure, period.get().year()).map(threshold.region::equals).orElse(false)) {
+                continue;
+            }
+            if (evaluate(kept.eventId, figure, period.get(), threshold.region, threshold)) {
+                crossings++;
+            }
+        }
+        return crossings;
+    }
+
+    /** @return whether it crossed */
+    private boolean evaluate(String eventId, IndicatorRecorded figure, Period period, String region,
+                             IndicatorThreshold threshold) {
+        String granularity = RecordedFigureRepository.granularityOf(period);
         Optional<IndicatorThresholdState> standing = states.of(threshold.id, figure.key(), granularity);
         if (standing.isPresent()) {
             int order = period.compareTo(Period.parse(standing.get().period).orElseThrow());
             if (order < 0 || order == 0 && figure.version() <= standing.get().figureVersion) {
-                return;
+                return false;
             }
         }
         IndicatorThresholdRule.Evaluation evaluation = IndicatorThresholdRule.evaluate(
@@ -124,6 +141,7 @@ public class IndicatorThresholdWatch implements EventHandler<IndicatorRecorded> 
                     figure.area(), figure.period(), figure.breakdown(), threshold.id, threshold.alertWhen,
                     threshold.value, direction, previousValue, figure.value());
         });
+        return evaluation.crossing().isPresent();
     }
 
     private static Optional<String> regionOf(IndicatorRecorded figure, int year) {

@@ -15,6 +15,7 @@ import nl.monitor.reference.MunicipalityDivision;
 import nl.monitor.rest.Caller;
 import nl.monitor.rest.InvalidInputException;
 import nl.monitor.rest.Problem;
+import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,7 +30,9 @@ import java.util.UUID;
 
 /**
  * The coordinators' thresholds on indicators: created and deleted by the region's coordinator (or an admin), read by
- * them and by analysts. A threshold watches figures recorded after it was made ({@link IndicatorThresholdWatch}).
+ * them and by analysts. A threshold watches figures recorded after it was made ({@link IndicatorThresholdWatch}),
+ * and in the transaction that makes it evaluates the latest figures recorded before it
+ * ({@link IndicatorThresholdWatch#evaluateRecorded}): an area already past it alerts at once.
  */
 @ApplicationScoped
 public class IndicatorThresholds {
@@ -38,11 +41,16 @@ public class IndicatorThresholds {
     public static final String DELETED = "indicator-threshold.deleted";
     private static final int MAX_DESCRIPTION = 500;
 
+    private static final Logger LOG = Logger.getLogger(IndicatorThresholds.class);
+
     private final IndicatorThresholdRepository thresholds;
+    private final IndicatorThresholdWatch watch;
     private final AuditTrail audit;
 
-    public IndicatorThresholds(IndicatorThresholdRepository thresholds, AuditTrail audit) {
+    public IndicatorThresholds(IndicatorThresholdRepository thresholds, IndicatorThresholdWatch watch,
+                               AuditTrail audit) {
         this.thresholds = thresholds;
+        this.watch = watch;
         this.audit = audit;
     }
 
@@ -127,6 +135,10 @@ public class IndicatorThresholds {
         }
         thresholds.persist(threshold);
         audit.record(CREATED, "indicator-threshold/" + threshold.id, null, details(threshold));
+        int crossings = watch.evaluateRecorded(threshold);
+        LOG.infof("Indicator threshold %s (%s %s %s %s %s) made by %s; %d crossing(s) among the figures recorded "
+                + "before it", threshold.id, threshold.region, threshold.indicator, threshold.breakdownKey,
+                threshold.alertWhen, threshold.value, threshold.createdBy, crossings);
         return view(threshold);
     }
 

@@ -21,6 +21,11 @@ public class ScoreRepository implements PanacheRepositoryBase<Score, UUID> {
         return find("municipality = ?1 and year <= ?2 " + NEWEST_FIRST, municipality, year).firstResultOptional();
     }
 
+    /** The municipality's current score of the year: its latest submission's, under the rules scored last. */
+    public Optional<Score> current(String municipality, int year) {
+        return find("municipality = ?1 and year = ?2 " + NEWEST_FIRST, municipality, year).firstResultOptional();
+    }
+
     /** Whether the submission was scored under that rules version already. */
     public boolean scored(java.util.UUID submissionId, int rulesVersion) {
         return count("submissionId = ?1 and rulesVersion = ?2", submissionId, rulesVersion) > 0;

@@ -67,8 +67,9 @@ public class IndicatorThresholdResource {
     @RolesAllowed({Caller.COORDINATOR, Caller.ADMIN})
     @Operation(operationId = "createIndicatorThreshold", summary = "Watch an indicator of the region against a threshold",
             description = "The region's own figure and those of its municipalities with exactly this breakdown are "
-                    + "watched from now on: the first figure on the alerting side, and any later one crossing to it, "
-                    + "fires; back past the margin resolves. Figures recorded before are not evaluated.")
+                    + "watched: the first figure on the alerting side, and any later one crossing to it, fires; back "
+                    + "past the margin resolves. The figures recorded before it are evaluated at once: per area and "
+                    + "kind of period the latest period's figure, so an area already past it alerts now.")
     @APIResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = IndicatorThresholdView.class)))

@@ -34,6 +34,7 @@ import nl.monitor.scoring.config.ThresholdConfig;
 import nl.monitor.scoring.repository.RulesInForceRepository;
 import nl.monitor.scoring.repository.ScoreRepository;
 import nl.monitor.scoring.repository.SubmissionRepository;
+import nl.monitor.scoring.target.TargetWatch;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -52,7 +53,8 @@ import java.util.stream.Collectors;
 /**
  * Scores submitted assessments with the rules in force for their year (the latest shipped ones until a rescore),
  * keeps every score and the answers, and publishes {@code score-computed} and, when the municipality's total moved
- * across a threshold, {@code threshold-crossed} — all in one transaction. Rescores a wave under other rules.
+ * across a threshold, {@code threshold-crossed} — all in one transaction; its goals against the municipality's own
+ * targets ({@link TargetWatch}). Rescores a wave under other rules.
  */
 @ApplicationScoped
 public class ScoringService implements EventHandler<SurveySubmitted> {
@@ -69,12 +71,14 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
     private final Thresholds thresholds;
     private final SubmissionRepository submissions;
     private final RulesInForceRepository rulesInForce;
+    private final TargetWatch targets;
     private final Map<Integer, Scorer> scorers = new ConcurrentHashMap<>();
 
     public ScoringService(ScoreRepository scores, SubmissionRepository submissions,
                           RulesInForceRepository rulesInForce, Outbox outbox, Events events,
-                          ThresholdConfig thresholds, AuditTrail audit) {
+                          ThresholdConfig thresholds, AuditTrail audit, TargetWatch targets) {
         this.scores = scores;
+        this.targets = targets;
         this.audit = audit;
         this.submissions = submissions;
         this.rulesInForce = rulesInForce;
@@ -215,6 +219,8 @@ public class ScoringService implements EventHandler<SurveySubmitted> {
         for (Thresholds.Crossing crossing : outcome.crossings()) {
             publishCrossing(crossing, municipality, submitted, standing, result, score, computed.id());
         }
+        // the municipality's own goal targets of this wave (threshold-crossed v3), when this is its current score
+        targets.scored(score, submitted.questionnaireVersion());
         LOG.debugf("Scored submission %s (%s %d v%d) under rules v%d: %.2f %s over %d goal(s)",
                 submitted.submissionId(), submitted.municipality(), submitted.year(), submitted.version(),
                 result.rulesVersion(), result.total(), result.band(), result.goalsAnswered());

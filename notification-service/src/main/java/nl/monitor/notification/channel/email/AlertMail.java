@@ -9,6 +9,7 @@ import nl.monitor.domain.indicator.AreaLevel;
 import nl.monitor.domain.indicator.Unit;
 import nl.monitor.notification.Alert;
 import nl.monitor.notification.IndicatorAlert;
+import nl.monitor.notification.TargetAlert;
 import nl.monitor.notification.delivery.DigestPayload;
 import nl.monitor.notification.delivery.WebhookPayload;
 
@@ -28,6 +29,9 @@ public record AlertMail(String subject, String body) {
      * @param cardUrl the link to the municipality card, with {@code {municipality}} and {@code {year}} placeholders
      */
     public static AlertMail of(WebhookPayload alert, String cardUrl) {
+        if (alert.target() != null) {
+            return target(alert, cardUrl);
+        }
         if (alert.indicator() != null) {
             return indicator(alert, cardUrl);
         }
@@ -126,6 +130,74 @@ public record AlertMail(String subject, String body) {
         return new AlertMail(subject, body);
     }
 
+    /**
+     * An alert on a municipality's own target: the subject names the municipality, the goal (with its title) or the
+     * indicator (with its breakdown), the target's year, the result and the target ("Eigen doel niet gehaald: Emmen,
+     * doel 1 (…) — 2024: 42 punten, doel 55"); the body adds the region, the direction that meets it, the previous
+     * result, the plan's version and the card link.
+     */
+    private static AlertMail target(WebhookPayload alert, String cardUrl) {
+        TargetAlert t = alert.target();
+        String name = alert.municipalityName() == null ? alert.municipality() : alert.municipalityName();
+        String what = t.kind() == ThresholdCrossed.TargetKind.GOAL
+                ? "doel " + t.goal() + (t.title() == null ? "" : " (" + t.title() + ")")
+                : t.title() + (t.breakdown().isEmpty() ? "" : " (" + t.breakdownLabel() + ")");
+        String result = t.result() == null ? "geen resultaat" : amount(t.result(), t.unit(), t.kind());
+        String target = amount(t.target(), t.unit(), t.kind());
+        String headline;
+        String state;
+        String figures;
+        switch (t.status()) {
+            case MISSED -> {
+                headline = "Eigen doel niet gehaald";
+                state = "is niet gehaald";
+                figures = t.year() + ": " + result + ", doel " + plain(t.target(), t.kind(), t.unit());
+            }
+            case MET -> {
+                headline = "Eigen doel alsnog gehaald";
+                state = "is alsnog gehaald";
+                figures = t.year() + ": " + result + ", doel " + plain(t.target(), t.kind(), t.unit())
+                        + (t.previousResult() == null ? "" : " (was " + amount(t.previousResult(), t.unit(), t.kind())
+                        + ")");
+            }
+            default -> {
+                headline = "Eigen doel vervallen";
+                state = "staat niet meer in het plan";
+                figures = t.year() + ": doel " + plain(t.target(), t.kind(), t.unit()) + " niet meer in het plan"
+                        + (t.result() == null ? "" : " (laatste resultaat " + result + ")");
+            }
+        }
+        String subject = headline + ": " + name + ", " + what + " — " + figures;
+        String body = "Beste coördinator,\n\n"
+                + "De Monitor Aanpak Kindermishandeling meldt voor " + name + " (" + alert.municipality() + ", regio "
+                + alert.region() + "):\n"
+                + "het eigen doel voor " + what + " in " + t.year() + " " + state + ".\n\n"
+                + "  Doel van de gemeente: " + target + " in " + t.year() + " ("
+                + (t.better() == nl.monitor.domain.indicator.Better.LOWER ? "lager" : "hoger") + " is beter)\n"
+                + "  Resultaat " + t.year() + ": " + result
+                + (t.figureVersion() != null && t.figureVersion() > 1 ? " (correctie " + t.figureVersion() + ")" : "")
+                + "\n"
+                + (t.previousResult() == null || t.status() == ThresholdCrossed.TargetStatus.WITHDRAWN ? ""
+                : "  Eerder resultaat: " + amount(t.previousResult(), t.unit(), t.kind()) + "\n")
+                + "  Plan: versie " + t.planVersion() + "\n\n"
+                + (Alert.RESOLVED.equals(alert.type()) ? "Hiermee is de eerdere signalering opgelost.\n\n" : "")
+                + "Bekijk de gemeentekaart: " + link(alert, cardUrl) + "\n\n"
+                + "Melding " + alert.alertId() + ", bericht " + alert.deliveryId() + ".\n"
+                + "U ontvangt dit bericht omdat u bent geabonneerd op signaleringen voor regio " + alert.region()
+                + ".\n";
+        return new AlertMail(subject, body);
+    }
+
+    /** A target or result: a goal score in points (42 punten), a figure in its unit (14,5 %). */
+    private static String amount(BigDecimal value, Unit unit, ThresholdCrossed.TargetKind kind) {
+        return kind == ThresholdCrossed.TargetKind.GOAL ? amount(value, null) + " punten" : amount(value, unit);
+    }
+
+    /** The target after "doel": a goal score without its unit (doel 55), a figure with it (doel 12,5 %). */
+    private static String plain(BigDecimal value, ThresholdCrossed.TargetKind kind, Unit unit) {
+        return kind == ThresholdCrossed.TargetKind.GOAL ? amount(value, null) : amount(value, unit);
+    }
+
     private static String areaOf(IndicatorAlert i) {
         return i.level() == AreaLevel.MUNICIPALITY ? i.areaName() + " (" + i.area() + ")" : "regio " + i.area();
     }
@@ -142,6 +214,11 @@ public record AlertMail(String subject, String body) {
     }
 
     private static String bands(WebhookPayload alert) {
+        if (alert.target() != null) {
+            TargetAlert t = alert.target();
+            return "resultaat " + (t.result() == null ? "geen" : amount(t.result(), t.unit(), t.kind())) + ", doel "
+                    + amount(t.target(), t.unit(), t.kind()) + ", jaar " + t.year();
+        }
         if (alert.indicator() != null) {
             IndicatorAlert i = alert.indicator();
             return (i.previousValue() == null ? "eerste cijfer" : amount(i.previousValue(), i.unit())) + " → "
