@@ -9,7 +9,7 @@ import nl.monitor.domain.indicator.AreaLevel;
 import nl.monitor.domain.indicator.Period;
 import nl.monitor.messaging.consume.EventHandler;
 import nl.monitor.messaging.consume.Outcome;
-import nl.monitor.scoring.target.TargetWatch;
+import nl.monitor.scoring.plan.TargetWatch;
 
 import java.util.Optional;
 

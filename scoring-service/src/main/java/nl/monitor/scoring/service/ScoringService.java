@@ -34,7 +34,7 @@ import nl.monitor.scoring.config.ThresholdConfig;
 import nl.monitor.scoring.repository.RulesInForceRepository;
 import nl.monitor.scoring.repository.ScoreRepository;
 import nl.monitor.scoring.repository.SubmissionRepository;
-import nl.monitor.scoring.target.TargetWatch;
+import nl.monitor.scoring.plan.TargetWatch;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
