@@ -39,7 +39,10 @@ import java.util.UUID;
  * of that year with the target's breakdown (the highest version, {@link RecordedFigureRepository}). It is evaluated
  * when the plan arrives (the highest version per municipality is kept; its targets against the results known so far)
  * and when a score or a figure arrives for a target's year. The state is in the database ({@link TargetState}), so a
- * redelivery or a restart raises nothing twice.
+ * redelivery or a restart raises nothing twice. Each of the three holds the municipality's targets first
+ * ({@link PublishedPlanRepository#holdTargetsOf}): a plan and a result arriving at once on two instances are held
+ * against each other in one order (two batches taking two municipalities in opposite orders deadlock; PostgreSQL
+ * aborts one, and the consumer retries it as any transient fault).
  */
 @ApplicationScoped
 public class TargetWatch {
@@ -79,6 +82,7 @@ public class TargetWatch {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean planPublished(String eventId, MunicipalPlanPublished published) {
+        plans.holdTargetsOf(published.municipality());
         Optional<PublishedPlan> kept = plans.findByIdOptional(published.municipality());
         if (kept.isPresent() && kept.get().version >= published.version()) {
             LOG.infof("Plan v%d of %s arrived after v%d; kept v%d", published.version(), published.municipality(),
@@ -124,6 +128,7 @@ public class TargetWatch {
     /** A score stored: when it is the municipality's current score of its year, its goals against their targets. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void scored(Score score, int questionnaireVersion) {
+        plans.holdTargetsOf(score.municipality);
         Optional<PublishedPlan> plan = plans.findByIdOptional(score.municipality);
         if (plan.isEmpty() || !scores.current(score.municipality, score.year).map(s -> s.id.equals(score.id))
                 .orElse(false)) {
@@ -142,6 +147,7 @@ public class TargetWatch {
     /** A municipality's yearly figure newer than the one kept: against its targets of that indicator and breakdown. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void figureRecorded(String eventId, IndicatorRecorded figure) {
+        plans.holdTargetsOf(figure.area());
         Optional<PublishedPlan> plan = plans.findByIdOptional(figure.area());
         if (plan.isEmpty()) {
             return;
