@@ -58,13 +58,17 @@ public final class ServiceProcess {
         // Sized for little resident memory: the heap starts small, grows only when less than 10 % is free after a
         // collection and gives back what is more than 30 % free (serial GC); glibc's free memory is returned every
         // 5 s. Metaspace, code cache, thread stacks and direct buffers capped (benchmarks/README.md: what RSS holds).
+        // The JDK reads a socket through a temporary direct buffer as large as the read (a Kafka fetch response, up to
+        // fetch.max.bytes) and keeps one per thread: two threads' 16 MB buffers filled the 32 MB cap and the
+        // reporting-service's consumer failed every poll with "Cannot reserve ... bytes of direct buffer memory" under
+        // a backlog (the benchmark with a warm-up of 24,000). Buffers over 256 KB are now freed after each read.
         // The reporting-service renders the PDF documents (openhtmltopdf, PDFBox, JFreeChart on AWT): with 112 MB of
         // metaspace it died of OutOfMemoryError: Metaspace on its first yearly report (Report2017IT).
         boolean documents = name.startsWith("reporting-service");
         command.addAll(List.of("-Xms48m", documents ? "-Xmx256m" : "-Xmx160m", "-XX:MinHeapFreeRatio=10",
                 "-XX:MaxHeapFreeRatio=30", "-XX:TrimNativeHeapInterval=5000",
                 documents ? "-XX:MaxMetaspaceSize=256m" : "-XX:MaxMetaspaceSize=112m", "-XX:ReservedCodeCacheSize=48m",
-                "-Xss512k", "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
+                "-Xss512k", "-XX:MaxDirectMemorySize=32m", "-Djdk.nio.maxCachedBufferSize=262144", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"));
         // e.g. -Dmonitor.service.jvm-options=-XX:StartFlightRecording=filename=target/x.jfr to profile the services
         String extra = System.getProperty("monitor.service.jvm-options", "").trim();
         if (!extra.isEmpty()) {
