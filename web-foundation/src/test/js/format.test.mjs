@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { date, dateInput, dateTime, dateTimeInput, instantOf, integer, isoDate, percent, score, signed }
+import { amount, date, dateInput, dateTime, dateTimeInput, instantOf, integer, isoDate, percent, score, signed }
   from '../../main/resources/META-INF/resources/shared/format.js';
 
 test('scores have one decimal with a comma', () => {
@@ -59,4 +59,12 @@ test('a moment is typed in Dutch time, summer and winter, whatever the browser z
   assert.equal(dateTimeInput('2026-12-07T08:00:00Z'), '07-12-2026 09:00');
   assert.equal(dateTimeInput('2026-07-01T07:30:00Z'), '01-07-2026 09:30');
   assert.equal(dateTimeInput(null), '');
+});
+
+test('amount writes an indicator figure in its unit, up to two decimals', () => {
+  assert.equal(amount(14.5, 'PERCENTAGE'), '14,5 %');
+  assert.equal(amount(38, 'DAYS'), '38 dagen');
+  assert.equal(amount(1810, 'COUNT'), '1.810');
+  assert.equal(amount(2.345, 'NUMBER'), '2,35');
+  assert.equal(amount(null, 'PERCENTAGE'), '–');
 });

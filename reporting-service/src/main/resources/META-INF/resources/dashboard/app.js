@@ -13,7 +13,7 @@
 // Signing in and the caller's token: web-foundation's /shared/auth.js.
 
 import { accessToken, claims, currentToken, forget, showSignIn, startSignIn } from '/shared/auth.js';
-import { createApi } from '/shared/api.js';
+import { createApi, escapeHtml } from '/shared/api.js';
 import { bandOf as bandOfScore, DEFAULT_BOUNDS } from '/shared/bands.js';
 import { boundsOf } from '/shared/questionnaire.js';
 import { leaveMeldingen, meldingenView } from './meldingen.js';
@@ -133,10 +133,6 @@ const inhabitants = new Intl.NumberFormat('nl-NL');
 const predecessorList = predecessors => predecessors.map(p => `${escapeHtml(p.name)} (${inhabitants.format(p.inhabitants)}
   inw.${p.approximate ? ' (benadering)' : ''}, ${p.scored ? `${percent(p.share)}, ${score(p.points)}` : 'niet deelgenomen'})`)
   .join('; ');
-
-function escapeHtml(text) {
-  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
 
 function parseRoute() {
   const [path, query] = location.hash.replace(/^#/, '').split('?');

@@ -8,7 +8,7 @@
 // Built with /shared/dom.js el(): no text a user typed is ever parsed as markup.
 
 import { createApi, placeErrors, showErrors, clearErrors } from '/shared/api.js';
-import { dateTime } from '/shared/format.js';
+import { amount, dateTime } from '/shared/format.js';
 import { el } from '/shared/dom.js';
 
 const SIDES = { ABOVE: 'boven', BELOW: 'onder' };
@@ -26,17 +26,9 @@ const ERROR_TEXTS = {
   invalid: 'Kies boven of onder.',
   'too-long': 'Deze tekst is te lang (hoogstens 500 tekens).'
 };
-const number = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
 
 let scoring = null;
 let definitions = null;
-
-/** An indicator figure in its unit: 14,5 %, 38 dagen, 181. */
-export function amount(value, unit) {
-  if (value == null) return '–';
-  const text = number.format(Number(value));
-  return unit === 'PERCENTAGE' ? `${text} %` : unit === 'DAYS' ? `${text} dagen` : text;
-}
 
 /** Indicators a region can watch: recorded per region or per municipality. */
 export function watchable(indicator) {

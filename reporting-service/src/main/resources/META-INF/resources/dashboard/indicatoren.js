@@ -4,12 +4,8 @@
  * them. The definitions (themes, targets, dimensions) come from GET /api/indicators.
  */
 
-const UNIT = { PERCENTAGE: ' %', DAYS: ' dagen', COUNT: '', NUMBER: '' };
-const decimal = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
-
-function escapeHtml(text) {
-  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
+import { escapeHtml } from '/shared/api.js';
+import { amount } from '/shared/format.js';
 
 /** A figure as the table shows it: the value with its unit, "–" for none, a marked "–" when suppressed. */
 export function figureText(figure, unit, minimumCount) {
@@ -19,7 +15,7 @@ export function figureText(figure, unit, minimumCount) {
   if (figure.suppressed) {
     return `<span class="suppressed" title="Afgeschermd: klein aantal (minder dan ${minimumCount})">–</span>`;
   }
-  return escapeHtml(decimal.format(figure.value) + (UNIT[unit] ?? ''));
+  return escapeHtml(amount(figure.value, unit));
 }
 
 /** The breakdown choices of an indicator: "" for the totals, then "dimension:value" per value of each dimension. */

@@ -8,7 +8,7 @@
 
 import { createApi, escapeHtml, placeErrors, showErrors, clearErrors } from '/shared/api.js';
 import { bandHtml } from '/shared/bands.js';
-import { dateTime, score } from '/shared/format.js';
+import { amount, dateTime, score } from '/shared/format.js';
 import { openEventStream } from '/shared/sse.js';
 import { campaignByMunicipality, messageLine, stepLabel } from '/shared/campaign.js';
 import { openWave } from '/shared/questionnaire.js';
@@ -82,13 +82,6 @@ function thresholdText(alert) {
   }
   const what = t.scope === 'GOAL' ? `doel ${t.goal}` : 'totaalscore';
   return `${what}, grens ${score(t.value)}`;
-}
-
-/** An indicator figure in its unit: 14,5 %, 38 dagen, 181. */
-function amount(value, unit) {
-  if (value == null) return '–';
-  const text = Number(value).toLocaleString('nl-NL', { maximumFractionDigits: 2 });
-  return unit === 'PERCENTAGE' ? `${text} %` : unit === 'DAYS' ? `${text} dagen` : text;
 }
 
 /** A target's value or result: a goal score in points, a figure in its unit. */

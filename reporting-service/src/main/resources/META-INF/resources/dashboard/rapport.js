@@ -8,6 +8,7 @@
  * Values the API withholds (small-cell suppression) show as "–" marked "Afgeschermd". Figures are inline SVG, each
  * with its numbers in a table beside it.
  */
+import { escapeHtml } from '/shared/api.js';
 import { integer, percent, score } from '/shared/format.js';
 
 const COMPONENTS = [['meanBorging', 'Borging'], ['meanInhoud', 'Inhoud'], ['meanBereik', 'Bereik']];
@@ -15,10 +16,6 @@ const COMPONENTS = [['meanBorging', 'Borging'], ['meanInhoud', 'Inhoud'], ['mean
 const YEAR_COLOURS = ['#14365d', '#5b7fa6'];
 const decimals = (value, digits) => value == null ? '–'
   : new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
-
-function escapeHtml(text) {
-  return String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}
 
 /** A value the API withheld: "–" marked as such; otherwise the text. */
 export function held(suppressed, text) {

@@ -5,6 +5,7 @@ const DASH = '–';
 const ZONE = 'Europe/Amsterdam';
 const oneDecimal = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
+const twoDecimals = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
   timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit'
@@ -25,6 +26,13 @@ export function integer(value) {
 /** A whole percentage as the API gives it: 42 → "42 %". */
 export function percent(value) {
   return missing(value) ? DASH : whole.format(value) + ' %';
+}
+
+/** An indicator figure in its unit (up to two decimals): 14.5 PERCENTAGE → "14,5 %", 38 DAYS → "38 dagen", 181 → "181". */
+export function amount(value, unit) {
+  if (missing(value)) return DASH;
+  const text = twoDecimals.format(Number(value));
+  return unit === 'PERCENTAGE' ? `${text} %` : unit === 'DAYS' ? `${text} dagen` : text;
 }
 
 /** A change with its sign: 3.5 → "+3,5", -2 → "-2,0" (a hyphen-minus, as the reports write it). */
