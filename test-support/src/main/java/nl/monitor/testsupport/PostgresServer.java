@@ -11,11 +11,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A real PostgreSQL server from binaries shipped in a Maven jar (no Docker, no system install), on a port of
  * 127.0.0.1, with one database {@value #DATABASE}, the owner {@value #USER} and the services' runtime role
- * {@value #RUNTIME_USER}: one {@link #shared()} per JVM, stopped when the JVM exits, or one
+ * {@value #RUNTIME_USER}: one {@link #shared()} per JVM, stopped and its data directory removed when the JVM exits, or one
  * of a test's {@link #own(Path) own}, which it can {@link #stop()} and {@link #start()} again on the same port and
  * data directory (a database outage as the services see it).
  */
@@ -30,6 +32,9 @@ public final class PostgresServer implements AutoCloseable {
      */
     public static final String RUNTIME_USER = "monitor_app";
     public static final String RUNTIME_PASSWORD = "monitor_app";
+
+    /** The data directory of a JVM's shared server: this prefix and the JVM's pid. */
+    private static final String SHARED_DATA = "data-";
 
     private static PostgresServer shared;
 
@@ -48,10 +53,49 @@ public final class PostgresServer implements AutoCloseable {
     public static synchronized PostgresServer shared() {
         if (shared == null) {
             Path workingDir = Path.of(System.getProperty("monitor.postgres.working-dir", "target/embedded-postgres"));
-            shared = create(workingDir, new File(workingDir.toFile(), "data-" + ProcessHandle.current().pid()));
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "postgres-stop"));
+            removeLeftovers(workingDir);
+            shared = create(workingDir, new File(workingDir.toFile(), SHARED_DATA + ProcessHandle.current().pid()));
+            PostgresServer server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                try {
+                    deleteRecursively(server.dataDirectory()); // one JVM's throwaway database, 1-2 GB after a benchmark
+                } catch (IOException e) {
+                    System.err.println("[test-support] Could not remove " + server.dataDirectory() + ": " + e);
+                }
+            }, "postgres-stop"));
         }
         return shared;
+    }
+
+    /**
+     * Removes the data directories of shared servers whose JVM is gone without removing its own (killed, or stopped
+     * before this rule): {@code data-<pid>} of a process that no longer runs. Those of running JVMs stay.
+     *
+     * @return the directories removed
+     */
+    static List<Path> removeLeftovers(Path workingDir) {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(workingDir)) {
+            return removed;
+        }
+        try (var entries = Files.list(workingDir)) {
+            for (Path dir : entries.toList()) {
+                String name = dir.getFileName().toString();
+                if (!name.matches(SHARED_DATA + "\\d+")) {
+                    continue;
+                }
+                long pid = Long.parseLong(name.substring(SHARED_DATA.length()));
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                deleteRecursively(dir);
+                removed.add(dir);
+            }
+        } catch (IOException e) {
+            System.err.println("[test-support] Could not remove old data directories under " + workingDir + ": " + e);
+        }
+        return removed;
     }
 
     /** A server of the caller's own, with its data under {@code workingDir}; the caller stops it. */
