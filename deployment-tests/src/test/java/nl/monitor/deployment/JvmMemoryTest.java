@@ -148,6 +148,19 @@ class JvmMemoryTest {
         assertThat(options).contains("-XX:+ExitOnOutOfMemoryError");
     }
 
+    /**
+     * The JDK reads a socket through a temporary direct buffer as large as the read and keeps one per thread: a Kafka
+     * fetch response (up to 16 MiB) would stay outside the heap for every consumer thread unless the cache is bounded.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void the_images_bound_the_direct_buffers_a_thread_keeps(Measured measured) {
+        Matcher matcher = Pattern.compile("-Djdk\\.nio\\.maxCachedBufferSize=(\\d+)")
+                .matcher(imageJvmOptions(measured.service()));
+        assertThat(matcher.find()).as("jdk.nio.maxCachedBufferSize in the JVM line of " + measured.service()).isTrue();
+        assertThat(Long.parseLong(matcher.group(1))).isLessThanOrEqualTo(MIB);
+    }
+
     @Test
     void the_reporting_service_has_a_line_of_its_own_and_the_check_catches_a_cap_too_small() {
         String options = imageJvmOptions("reporting-service");
