@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -174,11 +175,24 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes a directory and what it holds. A postmaster that has just stopped may still be removing its own files
+     * (its {@code postmaster.pid}) while they are walked: a file gone meanwhile is walked again, a few times.
+     */
     static void deleteRecursively(Path path) throws IOException {
-        if (Files.exists(path)) {
-            try (var files = Files.walk(path)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (Files.exists(path)) {
+                    try (var files = Files.walk(path)) {
+                        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            Files.deleteIfExists(p);
+                        }
+                    }
+                }
+                return;
+            } catch (NoSuchFileException | UncheckedIOException e) {
+                if (attempt == 5) {
+                    throw e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
                 }
             }
         }
